@@ -1,0 +1,35 @@
+// The build pipeline: load → validate → assemble → render → write, stopping after the first
+// stage that reports errors so that nothing is written from a broken source.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "diagnostics.h"
+#include "filesystem.h"
+#include "model/site.h"
+#include "output/plan.h"
+
+namespace passerelle {
+
+struct BuildOptions {
+  std::string base_url;  // overrides site.toml when not empty
+  bool include_drafts = false;
+};
+
+/// Loads and assembles the site from `tree`. nullopt when any error was reported.
+std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& options,
+                              Diagnostics& diagnostics);
+
+struct BuildResult {
+  OutputPlan plan;
+  size_t html_pages = 0;
+  std::map<std::string, size_t> pages_per_language;
+  size_t actors = 0;
+};
+
+/// Loads, renders and returns what to write. `bundled_themes` is the tree of bundled themes.
+std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& bundled_themes,
+                                      const BuildOptions& options, Diagnostics& diagnostics);
+
+}  // namespace passerelle

@@ -1,0 +1,142 @@
+#include "config.h"
+
+#include <set>
+
+#include "text.h"
+#include "toml_fields.h"
+
+namespace passerelle {
+
+const LanguageConfig* SiteConfig::language(const std::string& code) const {
+  for (const auto& language : languages) {
+    if (language.code == code) return &language;
+  }
+  return nullptr;
+}
+
+bool is_http_url(std::string_view url) {
+  auto has_host = [&](size_t scheme_length) {
+    return url.size() > scheme_length && url[scheme_length] != '/' &&
+           url.find_first_of(" \t\n<>\"") == std::string_view::npos;
+  };
+  return (starts_with(url, "https://") && has_host(8)) || (starts_with(url, "http://") && has_host(7));
+}
+
+std::string with_trailing_slash(std::string url) {
+  if (url.empty() || url.back() != '/') url += '/';
+  return url;
+}
+
+namespace {
+
+bool is_language_code(std::string_view code) {
+  if (code.empty() || code.size() > 12) return false;
+  for (char c : code) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) return false;
+  }
+  return true;
+}
+
+void read_sections(TomlReader& language, LanguageConfig& config) {
+  const toml::table* table = language.table("sections", true);
+  if (!table) return;
+  TomlReader sections(*table, language.path(), language.diagnostics(),
+                      "languages." + config.code + ".sections");
+  sections.reject_unknown({"guidelines", "directory", "search", "country", "kind", "sector"});
+  auto slug = [&](std::string_view key, const char* fallback) {
+    auto value = sections.string(key, fallback == nullptr);
+    std::string result = value.value_or(fallback ? fallback : "");
+    if (value && !is_valid_id(*value)) {
+      sections.diagnostics().error(sections.location(key),
+                                   "section slug '" + *value +
+                                       "' must use only a-z, 0-9 and single hyphens");
+    }
+    return result;
+  };
+  config.sections.guidelines = slug("guidelines", nullptr);
+  config.sections.directory = slug("directory", nullptr);
+  config.sections.search = slug("search", "search");
+  config.sections.country = slug("country", "country");
+  config.sections.kind = slug("kind", "kind");
+  config.sections.sector = slug("sector", "sector");
+}
+
+std::optional<LanguageConfig> read_language(const toml::table& table, const std::string& path,
+                                            Diagnostics& diagnostics) {
+  TomlReader reader(table, path, diagnostics, "languages");
+  reader.reject_unknown({"code", "name", "direction", "title", "description", "sections"});
+  LanguageConfig language;
+  auto code = reader.string("code", true);
+  if (!code) return std::nullopt;
+  if (!is_language_code(*code)) {
+    diagnostics.error(reader.location("code"), "language code '" + *code +
+                                                   "' must be a BCP 47 code such as fr or it");
+    return std::nullopt;
+  }
+  language.code = *code;
+  language.name = reader.string("name", true).value_or(language.code);
+  language.direction = reader.string("direction", false).value_or("ltr");
+  if (language.direction != "ltr" && language.direction != "rtl") {
+    diagnostics.error(reader.location("direction"),
+                      "field 'languages.direction' must be \"ltr\" or \"rtl\"");
+  }
+  language.title = reader.string("title", true).value_or("");
+  language.description = reader.string("description", false).value_or("");
+  read_sections(reader, language);
+  return language;
+}
+
+}  // namespace
+
+std::optional<SiteConfig> parse_site_config(std::string_view text, const std::string& path,
+                                            Diagnostics& diagnostics) {
+  int errors_before = diagnostics.error_count();
+  auto table = parse_toml(text, path, diagnostics);
+  if (!table) return std::nullopt;
+  TomlReader reader(*table, path, diagnostics);
+  reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages"});
+  SiteConfig config;
+  config.base_url = with_trailing_slash(reader.string("base_url", true).value_or("/"));
+  if (!is_http_url(config.base_url)) {
+    diagnostics.error(reader.location("base_url"),
+                      "base_url must be an absolute http(s) URL such as https://example.org/");
+  }
+  config.allow_raw_html = reader.boolean("allow_raw_html").value_or(false);
+  config.theme = reader.string("theme", false).value_or("default");
+  if (!is_valid_id(config.theme)) {
+    diagnostics.error(reader.location("theme"), "theme name must use only a-z, 0-9 and hyphens");
+  }
+  std::set<std::string> codes;
+  if (const auto* languages = reader.array("languages", true)) {
+    for (const auto& node : *languages) {
+      const auto* language_table = node.as_table();
+      if (!language_table) {
+        diagnostics.error(location_of(node, path), "each [[languages]] entry must be a table");
+        continue;
+      }
+      auto language = read_language(*language_table, path, diagnostics);
+      if (!language) continue;
+      if (!codes.insert(language->code).second) {
+        diagnostics.error(location_of(*language_table, path),
+                          "language '" + language->code + "' is declared twice");
+        continue;
+      }
+      config.languages.push_back(std::move(*language));
+    }
+  }
+  if (config.languages.empty() && !diagnostics.has_errors()) {
+    diagnostics.error({path, 1, 1}, "site.toml declares no [[languages]]");
+  }
+  config.default_language =
+      reader.string("default_language", false).value_or(
+          config.languages.empty() ? "" : config.languages.front().code);
+  if (!config.languages.empty() && !config.language(config.default_language)) {
+    diagnostics.error(reader.location("default_language"),
+                      "default_language '" + config.default_language +
+                          "' is not one of the declared languages");
+  }
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return config;
+}
+
+}  // namespace passerelle

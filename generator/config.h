@@ -1,0 +1,51 @@
+// The site's settings, read from site.toml.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace passerelle {
+
+/// URL segments of each section, localized per language.
+struct SectionSlugs {
+  std::string guidelines;
+  std::string directory;
+  std::string search;
+  std::string country;  // /<lang>/<directory>/<country>/<term>/
+  std::string kind;
+  std::string sector;
+};
+
+struct LanguageConfig {
+  std::string code;
+  std::string name;
+  std::string direction = "ltr";
+  std::string title;
+  std::string description;
+  SectionSlugs sections;
+};
+
+struct SiteConfig {
+  std::string base_url;  // absolute, ends with '/'
+  std::string default_language;
+  bool allow_raw_html = false;
+  std::string theme = "default";
+  std::vector<LanguageConfig> languages;
+
+  const LanguageConfig* language(const std::string& code) const;
+};
+
+/// Parses site.toml; problems go to `diagnostics` and the result is nullopt when unusable.
+std::optional<SiteConfig> parse_site_config(std::string_view text, const std::string& path,
+                                            Diagnostics& diagnostics);
+
+/// True for absolute http(s) URLs.
+bool is_http_url(std::string_view url);
+
+/// `url` with a trailing slash added when missing.
+std::string with_trailing_slash(std::string url);
+
+}  // namespace passerelle

@@ -1,0 +1,90 @@
+// Loading the actor directory: the vocabulary of terms and one TOML record per actor.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "diagnostics.h"
+#include "filesystem.h"
+
+namespace passerelle {
+
+struct TermLabel {
+  std::string label;
+  std::string slug;
+};
+
+struct Term {
+  std::string key;
+  std::string country;                          // regions only: the country they belong to
+  std::map<std::string, TermLabel> by_language;  // language code → label and slug
+  SourceLocation location;
+};
+
+struct Vocabulary {
+  std::map<std::string, Term> countries;
+  std::map<std::string, Term> regions;
+  std::map<std::string, Term> kinds;
+  std::map<std::string, Term> sectors;
+  std::map<std::string, Term> languages;  // spoken languages: labels only
+};
+
+struct OtherName {
+  std::string name;
+  std::string language;  // BCP 47 code of the name, e.g. "ar"
+};
+
+struct Coordinates {
+  double latitude = 0;
+  double longitude = 0;
+};
+
+struct LocalizedText {
+  std::string text;
+  int line = 0;  // where the text starts in the record, for Markdown diagnostics
+};
+
+struct ActorRecord {
+  std::string id;    // the file name, also the URL slug
+  std::string path;  // directory-data/actors/<id>.toml
+  std::string name;
+  std::string short_name;
+  std::string country;
+  std::string region;
+  std::string city;
+  std::string kind;
+  std::vector<std::string> sectors;
+  std::vector<std::string> languages;
+  std::string website;
+  std::string email;
+  std::string phone;
+  std::string address;
+  std::optional<Coordinates> coordinates;
+  std::string last_reviewed;
+  std::vector<OtherName> other_names;
+  std::map<std::string, std::vector<std::string>> services;  // site language → items
+  std::map<std::string, LocalizedText> descriptions;          // site language → Markdown
+};
+
+std::optional<Vocabulary> parse_vocabulary(std::string_view text, const std::string& path,
+                                           const SiteConfig& config, Diagnostics& diagnostics);
+
+std::optional<ActorRecord> parse_actor(std::string_view text, const std::string& path,
+                                       const std::string& id, const SiteConfig& config,
+                                       const Vocabulary& vocabulary, Diagnostics& diagnostics);
+
+struct Directory {
+  Vocabulary vocabulary;
+  std::vector<ActorRecord> actors;  // sorted by id
+};
+
+/// Reads directory-data/vocabulary.toml and every directory-data/actors/*.toml.
+std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig& config,
+                                        Diagnostics& diagnostics);
+
+bool is_email_address(std::string_view email);
+
+}  // namespace passerelle

@@ -1,0 +1,112 @@
+#include "content/pages.h"
+
+#include "content/front_matter.h"
+#include "text.h"
+#include "toml_fields.h"
+
+namespace passerelle {
+
+std::optional<std::string> read_text_file(const SourceTree& tree, const std::string& path,
+                                          Diagnostics& diagnostics) {
+  auto bytes = tree.read(path);
+  if (!bytes) {
+    diagnostics.error({path, 0, 0}, "cannot read file");
+    return std::nullopt;
+  }
+  if (bytes->find('\0') != std::string::npos) {
+    diagnostics.error({path, 0, 0}, "this is a binary file, not UTF-8 text");
+    return std::nullopt;
+  }
+  if (auto bad = find_invalid_utf8(*bytes)) {
+    auto where = location_of_offset(path, *bytes, *bad);
+    diagnostics.error(where, "invalid UTF-8 byte sequence: save the file as UTF-8");
+    return std::nullopt;
+  }
+  return normalize_source(*bytes);
+}
+
+namespace {
+
+PageKind kind_of(const std::string& relative) {
+  bool in_guidelines = starts_with(relative, "guidelines/");
+  bool is_index = relative == "_index.md" || ends_with(relative, "/_index.md");
+  if (is_index) return in_guidelines ? PageKind::kGuidelinesIndex : PageKind::kHome;
+  return in_guidelines ? PageKind::kGuideline : PageKind::kPage;
+}
+
+std::string stem_of(const std::string& relative) {
+  std::string name = relative.substr(relative.rfind('/') + 1);
+  return name.substr(0, name.size() - 3);  // drop ".md"
+}
+
+}  // namespace
+
+std::optional<PageSource> parse_page(const std::string& text, const std::string& path,
+                                     const std::string& language, const std::string& relative,
+                                     Diagnostics& diagnostics) {
+  int errors_before = diagnostics.error_count();
+  auto split = split_front_matter(text, path, diagnostics);
+  if (!split) return std::nullopt;
+  int offset = split->front_matter_line - 1;
+  auto table = parse_toml(split->front_matter, path, diagnostics, offset);
+  if (!table) return std::nullopt;
+
+  PageSource page;
+  page.path = path;
+  page.language = language;
+  page.kind = kind_of(relative);
+  bool is_index = page.kind == PageKind::kHome || page.kind == PageKind::kGuidelinesIndex;
+  if (is_index && relative != "_index.md" && relative != "guidelines/_index.md") {
+    diagnostics.error({path, 0, 0}, "_index.md is only used in content/<lang>/ and content/<lang>/guidelines/");
+  }
+  TomlReader reader(*table, path, diagnostics, "", offset);
+  reader.reject_unknown({"title", "summary", "date", "updated", "weight", "tags", "draft", "slug",
+                         "translation_key"});
+  page.title = reader.string("title", true).value_or("");
+  page.summary = reader.string("summary", !is_index).value_or("");
+  page.date = reader.date("date", !is_index).value_or("");
+  page.updated = reader.date("updated", false).value_or("");
+  if (!page.updated.empty() && !page.date.empty() && page.updated < page.date) {
+    diagnostics.error(reader.location("updated"), "'updated' (" + page.updated +
+                                                       ") is earlier than 'date' (" + page.date + ")");
+  }
+  page.weight = reader.integer("weight").value_or(0);
+  page.tags = reader.string_list("tags", false);
+  page.draft = reader.boolean("draft").value_or(false);
+  page.slug = reader.string("slug", false).value_or(stem_of(relative));
+  if (!is_index && !is_valid_id(page.slug)) {
+    diagnostics.error(reader.location("slug"),
+                      "slug '" + page.slug + "' must use only a-z, 0-9 and single hyphens " +
+                          "(rename the file or set slug = \"…\")");
+  }
+  page.translation_key =
+      reader.string("translation_key", false).value_or(relative.substr(0, relative.size() - 3));
+  page.relative_path = relative;
+  page.body = std::move(split->body);
+  page.body_line = split->body_line;
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return page;
+}
+
+std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,
+                                   bool include_drafts, Diagnostics& diagnostics) {
+  std::vector<PageSource> pages;
+  for (const auto& path : tree.list_files("content")) {
+    if (!ends_with(path, ".md")) continue;
+    std::string rest = path.substr(std::string("content/").size());
+    size_t slash = rest.find('/');
+    std::string language = slash == std::string::npos ? "" : rest.substr(0, slash);
+    if (!config.language(language)) {
+      diagnostics.error({path, 0, 0}, "content must be in a folder named after a language of "
+                                      "site.toml (content/<lang>/…)");
+      continue;
+    }
+    auto text = read_text_file(tree, path, diagnostics);
+    if (!text) continue;
+    auto page = parse_page(*text, path, language, rest.substr(slash + 1), diagnostics);
+    if (page && (include_drafts || !page->draft)) pages.push_back(std::move(*page));
+  }
+  return pages;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,47 @@
+// Loading Markdown sources: content/<lang>/**/*.md with their front matter, not yet rendered.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "diagnostics.h"
+#include "filesystem.h"
+
+namespace passerelle {
+
+enum class PageKind { kGuideline, kPage, kHome, kGuidelinesIndex };
+
+struct PageSource {
+  std::string path;             // content/fr/guidelines/x.md
+  std::string language;         // fr
+  PageKind kind = PageKind::kPage;
+  std::string title;
+  std::string summary;
+  std::string date;             // YYYY-MM-DD, empty for index files
+  std::string updated;          // YYYY-MM-DD or empty
+  int64_t weight = 0;
+  std::vector<std::string> tags;
+  bool draft = false;
+  std::string slug;
+  std::string translation_key;  // guidelines/x
+  std::string relative_path;    // below content/<lang>/: guidelines/x.md
+  std::string body;             // Markdown
+  int body_line = 1;            // line of the body's first line in the file
+};
+
+/// Parses one source file; `language` and `relative` (path below content/<lang>/) locate it.
+std::optional<PageSource> parse_page(const std::string& text, const std::string& path,
+                                     const std::string& language, const std::string& relative,
+                                     Diagnostics& diagnostics);
+
+/// Reads every Markdown file of every configured language. Drafts are kept only when
+/// `include_drafts`. Files under content/ outside a configured language are errors.
+std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,
+                                   bool include_drafts, Diagnostics& diagnostics);
+
+/// Reads a file as UTF-8 text (BOM dropped, CRLF turned into LF), reporting invalid bytes.
+std::optional<std::string> read_text_file(const SourceTree& tree, const std::string& path,
+                                          Diagnostics& diagnostics);
+
+}  // namespace passerelle

@@ -1,0 +1,104 @@
+#include "filesystem.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace passerelle {
+
+DiskSourceTree::DiskSourceTree(std::string root) : root_(std::move(root)) {
+  std::error_code ec;
+  auto canonical = fs::weakly_canonical(root_, ec);
+  canonical_root_ = ec ? root_ : canonical.string();
+}
+
+bool DiskSourceTree::inside_root(const std::string& absolute) const {
+  std::error_code ec;
+  auto canonical = fs::weakly_canonical(absolute, ec).string();
+  if (ec) return false;
+  return canonical == canonical_root_ || canonical.rfind(canonical_root_ + "/", 0) == 0;
+}
+
+std::optional<std::string> DiskSourceTree::read(const std::string& path) const {
+  std::string absolute = root_ + "/" + path;
+  if (!is_file(path)) return std::nullopt;
+  std::ifstream in(absolute, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool DiskSourceTree::is_file(const std::string& path) const {
+  std::error_code ec;
+  std::string absolute = root_ + "/" + path;
+  return fs::is_regular_file(absolute, ec) && inside_root(absolute);
+}
+
+std::vector<std::string> DiskSourceTree::list_files(const std::string& dir) const {
+  std::vector<std::string> files;
+  std::error_code ec;
+  fs::path base = dir.empty() ? fs::path(root_) : fs::path(root_) / dir;
+  if (!fs::is_directory(base, ec)) return files;
+  for (auto it = fs::recursive_directory_iterator(base, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    if (it->is_symlink(ec) && !inside_root(it->path().string())) continue;
+    files.push_back(fs::relative(it->path(), root_, ec).generic_string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::optional<std::string> MemorySourceTree::read(const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool MemorySourceTree::is_file(const std::string& path) const { return files_.count(path) > 0; }
+
+std::vector<std::string> MemorySourceTree::list_files(const std::string& dir) const {
+  std::vector<std::string> files;
+  std::string prefix = dir.empty() ? "" : dir + "/";
+  for (const auto& [path, contents] : files_) {
+    if (path.rfind(prefix, 0) == 0) files.push_back(path);
+  }
+  return files;  // std::map keeps them sorted
+}
+
+LayeredSourceTree::LayeredSourceTree(const SourceTree& primary, std::string primary_prefix,
+                                     const SourceTree& fallback, std::string fallback_prefix)
+    : primary_(primary),
+      primary_prefix_(std::move(primary_prefix)),
+      fallback_(fallback),
+      fallback_prefix_(std::move(fallback_prefix)) {}
+
+std::optional<std::string> LayeredSourceTree::read(const std::string& path) const {
+  if (auto text = primary_.read(primary_prefix_ + path)) return text;
+  return fallback_.read(fallback_prefix_ + path);
+}
+
+bool LayeredSourceTree::is_file(const std::string& path) const {
+  return primary_.is_file(primary_prefix_ + path) || fallback_.is_file(fallback_prefix_ + path);
+}
+
+std::vector<std::string> LayeredSourceTree::list_files(const std::string& dir) const {
+  std::set<std::string> merged;
+  for (const auto& [tree, prefix] : {std::pair{&primary_, primary_prefix_},
+                                     std::pair{&fallback_, fallback_prefix_}}) {
+    for (const auto& path : tree->list_files(prefix + dir)) merged.insert(path.substr(prefix.size()));
+  }
+  return {merged.begin(), merged.end()};
+}
+
+std::string LayeredSourceTree::origin_of(const std::string& path) const {
+  if (primary_.is_file(primary_prefix_ + path)) return primary_prefix_ + path;
+  return fallback_prefix_ + path;
+}
+
+}  // namespace passerelle

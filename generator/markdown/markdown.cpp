@@ -1,0 +1,348 @@
+#include "markdown/markdown.h"
+
+#include <md4c.h>
+
+#include <cstdlib>
+
+#include "text.h"
+
+namespace passerelle {
+
+namespace {
+
+std::string utf8_of(unsigned long code_point) {
+  std::string out;
+  if (code_point == 0 || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
+    code_point = 0xFFFD;
+  if (code_point < 0x80) {
+    out += static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    out += static_cast<char>(0xC0 | (code_point >> 6));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    out += static_cast<char>(0xE0 | (code_point >> 12));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code_point >> 18));
+    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+  return out;
+}
+
+/// The text an entity stands for; a named entity we do not know stays as written.
+std::string decode_entity(std::string_view entity) {
+  if (starts_with(entity, "&#x") || starts_with(entity, "&#X")) {
+    return utf8_of(std::strtoul(std::string(entity.substr(3)).c_str(), nullptr, 16));
+  }
+  if (starts_with(entity, "&#")) {
+    return utf8_of(std::strtoul(std::string(entity.substr(2)).c_str(), nullptr, 10));
+  }
+  static const std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"&amp;", "&"},      {"&lt;", "<"},         {"&gt;", ">"},       {"&quot;", "\""},
+      {"&apos;", "'"},     {"&nbsp;", "\u00A0"},  {"&shy;", "\u00AD"}, {"&mdash;", "—"},
+      {"&ndash;", "–"},    {"&hellip;", "…"},     {"&laquo;", "«"},    {"&raquo;", "»"},
+      {"&euro;", "€"},     {"&copy;", "©"},       {"&rsquo;", "’"},    {"&lsquo;", "‘"},
+      {"&ldquo;", "“"},    {"&rdquo;", "”"},      {"&thinsp;", "\u2009"}, {"&middot;", "·"}};
+  for (const auto& [name, value] : kNamed) {
+    if (entity == name) return std::string(value);
+  }
+  return std::string(entity);
+}
+
+std::string attribute_text(const MD_ATTRIBUTE& attribute) {
+  std::string out;
+  for (int i = 0; attribute.substr_offsets[i] < attribute.size; ++i) {
+    std::string_view part(attribute.text + attribute.substr_offsets[i],
+                          attribute.substr_offsets[i + 1] - attribute.substr_offsets[i]);
+    switch (attribute.substr_types[i]) {
+      case MD_TEXT_ENTITY: out += decode_entity(part); break;
+      case MD_TEXT_NULLCHAR: out += "\uFFFD"; break;
+      default: out += part;
+    }
+  }
+  return out;
+}
+
+const char* alignment_class(MD_ALIGN align) {
+  switch (align) {
+    case MD_ALIGN_LEFT: return " class=\"align-left\"";
+    case MD_ALIGN_CENTER: return " class=\"align-center\"";
+    case MD_ALIGN_RIGHT: return " class=\"align-right\"";
+    default: return "";
+  }
+}
+
+class Renderer {
+ public:
+  Renderer(const MarkdownSource& source, const MarkdownOptions& options,
+           const LinkResolver& resolve, Diagnostics& diagnostics)
+      : source_(source), options_(options), resolve_(resolve), diagnostics_(diagnostics) {}
+
+  RenderedMarkdown run() {
+    MD_PARSER parser{};
+    parser.abi_version = 0;
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
+                   (options_.allow_raw_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));
+    parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u)->enter_block(t, d); };
+    parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u)->leave_block(t, d); };
+    parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return self(u)->enter_span(t, d); };
+    parser.leave_span = [](MD_SPANTYPE t, void* d, void* u) { return self(u)->leave_span(t, d); };
+    parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
+      return self(u)->text(t, std::string_view(s, n));
+    };
+    if (md_parse(source_.text.data(), static_cast<MD_SIZE>(source_.text.size()), &parser, this) != 0) {
+      diagnostics_.error({source_.path, source_.first_line, 1}, "the Markdown could not be parsed");
+    }
+    result_.plain_text = collapse_whitespace(plain_);
+    return std::move(result_);
+  }
+
+ private:
+  static Renderer* self(void* userdata) { return static_cast<Renderer*>(userdata); }
+  std::string& sink() { return captures_.empty() ? result_.html : captures_.back(); }
+
+  int enter_block(MD_BLOCKTYPE type, void* detail) {
+    std::string& out = sink();
+    plain_ += ' ';
+    switch (type) {
+      case MD_BLOCK_DOC: break;
+      case MD_BLOCK_QUOTE: out += "<blockquote>\n"; break;
+      case MD_BLOCK_UL: out += "<ul>\n"; break;
+      case MD_BLOCK_OL: {
+        unsigned start = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start;
+        out += start == 1 ? "<ol>\n" : "<ol start=\"" + std::to_string(start) + "\">\n";
+        break;
+      }
+      case MD_BLOCK_LI: out += "<li>"; break;
+      case MD_BLOCK_HR: out += "<hr>\n"; break;
+      case MD_BLOCK_H:
+        heading_level_ = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
+        heading_text_.clear();
+        captures_.emplace_back();
+        break;
+      case MD_BLOCK_CODE: {
+        auto* code = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
+        std::string language = code->lang.size ? attribute_text(code->lang) : "";
+        out += language.empty() ? "<pre><code>"
+                                : "<pre><code class=\"language-" + escape_html(language) + "\">";
+        break;
+      }
+      case MD_BLOCK_HTML: break;
+      case MD_BLOCK_P: out += "<p>"; break;
+      case MD_BLOCK_TABLE: out += "<div class=\"table-scroll\"><table>\n"; break;
+      case MD_BLOCK_THEAD: out += "<thead>\n"; break;
+      case MD_BLOCK_TBODY: out += "<tbody>\n"; break;
+      case MD_BLOCK_TR: out += "<tr>"; break;
+      case MD_BLOCK_TH:
+        out += std::string("<th scope=\"col\"") +
+               alignment_class(static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) + ">";
+        break;
+      case MD_BLOCK_TD:
+        out += std::string("<td") +
+               alignment_class(static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) + ">";
+        break;
+    }
+    return 0;
+  }
+
+  int leave_block(MD_BLOCKTYPE type, void*) {
+    std::string& out = sink();
+    plain_ += ' ';
+    switch (type) {
+      case MD_BLOCK_DOC: break;
+      case MD_BLOCK_QUOTE: out += "</blockquote>\n"; break;
+      case MD_BLOCK_UL: out += "</ul>\n"; break;
+      case MD_BLOCK_OL: out += "</ol>\n"; break;
+      case MD_BLOCK_LI: out += "</li>\n"; break;
+      case MD_BLOCK_HR: break;
+      case MD_BLOCK_H: finish_heading(); break;
+      case MD_BLOCK_CODE: out += "</code></pre>\n"; break;
+      case MD_BLOCK_HTML: break;
+      case MD_BLOCK_P: out += "</p>\n"; break;
+      case MD_BLOCK_TABLE: out += "</table></div>\n"; break;
+      case MD_BLOCK_THEAD: out += "</thead>\n"; break;
+      case MD_BLOCK_TBODY: out += "</tbody>\n"; break;
+      case MD_BLOCK_TR: out += "</tr>\n"; break;
+      case MD_BLOCK_TH: out += "</th>"; break;
+      case MD_BLOCK_TD: out += "</td>"; break;
+    }
+    return 0;
+  }
+
+  void finish_heading() {
+    std::string inner = std::move(captures_.back());
+    captures_.pop_back();
+    std::string text = collapse_whitespace(heading_text_);
+    std::string id = unique_id(slugify(text));
+    std::string level = std::to_string(heading_level_);
+    sink() += "<h" + level + " id=\"" + escape_html(id) + "\">" + inner + "</h" + level + ">\n";
+    result_.headings.push_back({heading_level_, id, text});
+    heading_level_ = 0;
+  }
+
+  std::string unique_id(std::string id) {
+    if (id.empty()) id = "section";
+    std::string candidate = id;
+    for (int n = 2; used_ids_.count(candidate) || options_.reserved_ids.count(candidate); ++n) {
+      candidate = id + "-" + std::to_string(n);
+    }
+    used_ids_.insert(candidate);
+    return candidate;
+  }
+
+  int enter_span(MD_SPANTYPE type, void* detail) {
+    if (image_depth_ > 0) {
+      if (type == MD_SPAN_IMG) ++image_depth_;
+      return 0;
+    }
+    std::string& out = sink();
+    switch (type) {
+      case MD_SPAN_EM: out += "<em>"; break;
+      case MD_SPAN_STRONG: out += "<strong>"; break;
+      case MD_SPAN_CODE: out += "<code>"; break;
+      case MD_SPAN_DEL: out += "<del>"; break;
+      case MD_SPAN_U: out += "<u>"; break;
+      case MD_SPAN_A: open_link(*static_cast<MD_SPAN_A_DETAIL*>(detail)); break;
+      case MD_SPAN_IMG: open_image(*static_cast<MD_SPAN_IMG_DETAIL*>(detail)); break;
+      default: break;
+    }
+    return 0;
+  }
+
+  int leave_span(MD_SPANTYPE type, void*) {
+    if (image_depth_ > 0) {
+      if (type == MD_SPAN_IMG && --image_depth_ == 0) {
+        sink() += " alt=\"" + escape_html(collapse_whitespace(image_alt_)) + "\">";
+      }
+      return 0;
+    }
+    std::string& out = sink();
+    switch (type) {
+      case MD_SPAN_EM: out += "</em>"; break;
+      case MD_SPAN_STRONG: out += "</strong>"; break;
+      case MD_SPAN_CODE: out += "</code>"; break;
+      case MD_SPAN_DEL: out += "</del>"; break;
+      case MD_SPAN_U: out += "</u>"; break;
+      case MD_SPAN_A: out += "</a>"; break;
+      default: break;
+    }
+    return 0;
+  }
+
+  /// The place of `href` in the source, searched from the previous link on (md4c gives none).
+  SourceLocation locate(const std::string& href) {
+    size_t at = source_.text.find(href, search_from_);
+    if (at == std::string::npos) at = source_.text.find(href);
+    if (at == std::string::npos) return {source_.path, source_.first_line, 0};
+    search_from_ = at + href.size();
+    auto where = location_of_offset(source_.path, source_.text, at);
+    where.line += source_.first_line - 1;
+    return where;
+  }
+
+  std::string resolve(const std::string& written) {
+    if (is_unsafe_url(written)) {
+      diagnostics_.error(locate(written), "link to '" + written + "' is refused: scripts and "
+                                          "embedded data are not allowed in links");
+      return "#";
+    }
+    auto resolution = resolve_(written);
+    if (!resolution.error.empty()) {
+      diagnostics_.error(locate(written), resolution.error);
+      return "#";
+    }
+    if (!resolution.target.empty() && !resolution.fragment.empty()) {
+      result_.fragment_references.push_back({resolution.target, resolution.fragment, locate(written)});
+    } else if (resolution.target.empty() && is_external(resolution.href)) {
+      result_.external_links.push_back(resolution.href);
+    }
+    return resolution.href;
+  }
+
+  static bool is_external(std::string_view href) {
+    return starts_with(href, "http://") || starts_with(href, "https://");
+  }
+
+  void open_link(const MD_SPAN_A_DETAIL& link) {
+    std::string written = attribute_text(link.href);
+    if (starts_with(written, "www.")) written = "https://" + written;
+    if (written.find('@') != std::string::npos && written.find('/') == std::string::npos &&
+        written.find(':') == std::string::npos) {
+      written = "mailto:" + written;
+    }
+    std::string& out = sink();
+    out += "<a href=\"" + escape_html(resolve(written)) + "\"";
+    if (link.title.size) out += " title=\"" + escape_html(attribute_text(link.title)) + "\"";
+    out += ">";
+  }
+
+  void open_image(const MD_SPAN_IMG_DETAIL& image) {
+    std::string written = attribute_text(image.src);
+    std::string& out = sink();
+    out += "<img src=\"" + escape_html(resolve(written)) + "\"";
+    if (image.title.size) out += " title=\"" + escape_html(attribute_text(image.title)) + "\"";
+    image_alt_.clear();
+    image_depth_ = 1;
+  }
+
+  int text(MD_TEXTTYPE type, std::string_view text) {
+    std::string decoded;
+    switch (type) {
+      case MD_TEXT_NULLCHAR: decoded = "\uFFFD"; break;
+      case MD_TEXT_BR: decoded = "\n"; break;
+      case MD_TEXT_SOFTBR: decoded = "\n"; break;
+      case MD_TEXT_ENTITY: decoded = decode_entity(text); break;
+      default: decoded = std::string(text);
+    }
+    if (image_depth_ > 0) {
+      image_alt_ += decoded;
+      return 0;
+    }
+    if (type == MD_TEXT_HTML) {
+      sink() += text;  // only reached when raw HTML is allowed
+      return 0;
+    }
+    plain_ += decoded;
+    if (heading_level_) heading_text_ += decoded;
+    sink() += type == MD_TEXT_BR ? "<br>\n" : escape_html(decoded);
+    return 0;
+  }
+
+  const MarkdownSource& source_;
+  const MarkdownOptions& options_;
+  const LinkResolver& resolve_;
+  Diagnostics& diagnostics_;
+  RenderedMarkdown result_;
+  std::vector<std::string> captures_;
+  std::set<std::string> used_ids_;
+  std::string plain_;
+  std::string heading_text_;
+  int heading_level_ = 0;
+  int image_depth_ = 0;
+  std::string image_alt_;
+  size_t search_from_ = 0;
+};
+
+}  // namespace
+
+bool is_unsafe_url(std::string_view href) {
+  std::string scheme;
+  for (char c : href) {
+    if (c == ':') break;
+    if (c == '/' || c == '?' || c == '#') return false;
+    if (c == ' ' || c == '\t' || c == '\n' || static_cast<unsigned char>(c) < 0x20) continue;
+    scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  if (href.find(':') == std::string_view::npos) return false;
+  return scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "file";
+}
+
+RenderedMarkdown render_markdown(const MarkdownSource& source, const MarkdownOptions& options,
+                                 const LinkResolver& resolve, Diagnostics& diagnostics) {
+  return Renderer(source, options, resolve, diagnostics).run();
+}
+
+}  // namespace passerelle

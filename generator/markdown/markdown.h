@@ -1,0 +1,62 @@
+// Markdown → HTML with md4c's parser and a renderer of our own: headings get stable ids, links
+// are resolved (and refused) through the caller, and the plain text is kept for search.
+// md4c is used here and nowhere else.
+#pragma once
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace passerelle {
+
+struct Heading {
+  int level = 2;
+  std::string id;
+  std::string text;  // plain text of the heading
+};
+
+/// What the caller says of a link target written in Markdown.
+struct LinkResolution {
+  std::string href;      // what goes in the page; empty with an error
+  std::string error;     // non-empty when the link is broken
+  std::string target;    // internal target's key (for a later #fragment check); empty if external
+  std::string fragment;  // the #fragment of an internal link, without '#'
+};
+using LinkResolver = std::function<LinkResolution(const std::string& href)>;
+
+/// An internal link whose #fragment can only be checked once every page is rendered.
+struct FragmentReference {
+  std::string target;
+  std::string fragment;
+  SourceLocation location;
+};
+
+struct MarkdownSource {
+  std::string text;
+  std::string path;   // for diagnostics
+  int first_line = 1; // line of text's first line in the file
+};
+
+struct MarkdownOptions {
+  bool allow_raw_html = false;
+  std::set<std::string> reserved_ids;  // ids the page template uses already
+};
+
+struct RenderedMarkdown {
+  std::string html;
+  std::vector<Heading> headings;
+  std::string plain_text;  // white space collapsed
+  std::vector<std::string> external_links;
+  std::vector<FragmentReference> fragment_references;
+};
+
+RenderedMarkdown render_markdown(const MarkdownSource& source, const MarkdownOptions& options,
+                                 const LinkResolver& resolve, Diagnostics& diagnostics);
+
+/// True when `href` uses a scheme that runs code or embeds content (javascript:, data:, …).
+bool is_unsafe_url(std::string_view href);
+
+}  // namespace passerelle

@@ -1,0 +1,292 @@
+#include <algorithm>
+#include <set>
+
+#include "model/site.h"
+#include "model/urls.h"
+#include "text.h"
+
+namespace passerelle {
+
+const Page* Site::find_page(const std::string& language, const std::string& key) const {
+  for (const auto& page : pages) {
+    if (page.language == language && page.translation_key == key) return &page;
+  }
+  return nullptr;
+}
+
+std::vector<const Page*> Site::pages_of(const std::string& language, PageKind kind) const {
+  std::vector<const Page*> result;
+  for (const auto& page : pages) {
+    if (page.language == language && page.kind == kind) result.push_back(&page);
+  }
+  return result;
+}
+
+namespace {
+
+// Ids the page templates give to their own elements; headings must not take them.
+const std::set<std::string> kTemplateIds = {"main", "toc", "top", "site-search", "language-menu",
+                                            "skip", "content", "facets", "results", "toc-title", "home-guidelines", "home-directory", "actor-contact", "actor-about", "actor-services", "facets-title"};
+
+std::string page_key(const std::string& language, const std::string& relative_path) {
+  return "page:" + language + ":" + relative_path;
+}
+
+std::string actor_key(const std::string& id) { return "actor:" + id; }
+
+/// Joins a relative Markdown path to the folder of the file it is written in.
+std::string join_relative(const std::string& from_file, const std::string& target) {
+  std::vector<std::string> parts;
+  std::string folder = from_file.substr(0, from_file.rfind('/') + 1);
+  std::string whole = folder + target;
+  size_t start = 0;
+  while (start <= whole.size()) {
+    size_t end = whole.find('/', start);
+    if (end == std::string::npos) end = whole.size();
+    std::string part = whole.substr(start, end - start);
+    if (part == "..") {
+      if (parts.empty()) return "";  // leaves the language folder
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = end + 1;
+  }
+  std::string joined;
+  for (const auto& part : parts) joined += (joined.empty() ? "" : "/") + part;
+  return joined;
+}
+
+struct LinkTargets {
+  std::map<std::string, std::string> page_paths;  // page key → site path
+  std::set<std::string> actor_ids;
+};
+
+class LinkContext {
+ public:
+  LinkContext(const LinkTargets& targets, const LanguageConfig& language, std::string self_key,
+              std::string relative_file, std::string from_path)
+      : targets_(targets),
+        language_(language),
+        self_key_(std::move(self_key)),
+        relative_file_(std::move(relative_file)),
+        from_path_(std::move(from_path)) {}
+
+  LinkResolution operator()(const std::string& written) const {
+    size_t hash = written.find('#');
+    std::string target = written.substr(0, hash);
+    std::string fragment = hash == std::string::npos ? "" : written.substr(hash + 1);
+    if (target.empty()) return {"#" + fragment, "", self_key_, fragment};
+    if (starts_with(target, "@/actors/")) return actor(target.substr(9), fragment);
+    if (starts_with(target, "@/")) return page(target.substr(2), written, fragment);
+    bool has_scheme = target.find(':') != std::string::npos && target.find(':') < target.find('/');
+    if (has_scheme || starts_with(target, "//")) return {written, "", "", ""};
+    if (ends_with(target, ".md")) return page(join_relative(relative_file_, target), written, fragment);
+    return {written, "", "", ""};
+  }
+
+ private:
+  LinkResolution actor(std::string id, const std::string& fragment) const {
+    if (ends_with(id, "/")) id.pop_back();
+    if (!targets_.actor_ids.count(id)) {
+      std::vector<std::string> ids(targets_.actor_ids.begin(), targets_.actor_ids.end());
+      std::string hint = closest_match(id, ids);
+      return {"", "no actor '" + id + "' (expected directory-data/actors/" + id + ".toml)" +
+                      (hint.empty() ? "" : "; did you mean '@/actors/" + hint + "'?"),
+              "", ""};
+    }
+    std::string href = relative_url(from_path_, actor_path(language_, id));
+    return {fragment.empty() ? href : href + "#" + fragment, "", actor_key(id), fragment};
+  }
+
+  LinkResolution page(const std::string& relative, const std::string& written,
+                      const std::string& fragment) const {
+    std::string key = page_key(language_.code, relative);
+    auto it = relative.empty() ? targets_.page_paths.end() : targets_.page_paths.find(key);
+    if (it == targets_.page_paths.end()) {
+      return {"", "link to '" + written + "': no page content/" + language_.code + "/" + relative,
+              "", ""};
+    }
+    std::string href = relative_url(from_path_, it->second);
+    return {fragment.empty() ? href : href + "#" + fragment, "", key, fragment};
+  }
+
+  const LinkTargets& targets_;
+  const LanguageConfig& language_;
+  std::string self_key_;
+  std::string relative_file_;
+  std::string from_path_;
+};
+
+std::string path_of(const PageSource& source, const LanguageConfig& language) {
+  switch (source.kind) {
+    case PageKind::kHome: return home_path(language);
+    case PageKind::kGuidelinesIndex: return guidelines_path(language);
+    case PageKind::kGuideline: return guideline_path(language, source.slug);
+    case PageKind::kPage: return page_path(language, source.slug);
+  }
+  return "";
+}
+
+void check_page_slug(const PageSource& source, const LanguageConfig& language,
+                     Diagnostics& diagnostics) {
+  if (source.kind != PageKind::kPage) return;
+  const auto& s = language.sections;
+  if (source.slug == s.guidelines || source.slug == s.directory || source.slug == s.search) {
+    diagnostics.error({source.path, 0, 0}, "slug '" + source.slug +
+                                               "' is the name of a section; choose another");
+  }
+}
+
+LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteConfig& config,
+                            const Directory& directory, Diagnostics& diagnostics) {
+  LinkTargets targets;
+  std::map<std::string, std::string> owner_of_path;
+  std::map<std::string, std::string> owner_of_key;
+  for (const auto& source : sources) {
+    const auto& language = *config.language(source.language);
+    check_page_slug(source, language, diagnostics);
+    std::string path = path_of(source, language);
+    auto [path_owner, fresh_path] = owner_of_path.emplace(path, source.path);
+    if (!fresh_path) {
+      diagnostics.error({source.path, 0, 0}, "this page has the same URL /" + path + " as " +
+                                                 path_owner->second + ": change one slug");
+    }
+    auto [key_owner, fresh_key] =
+        owner_of_key.emplace(source.language + ":" + source.translation_key, source.path);
+    if (!fresh_key) {
+      diagnostics.error({source.path, 0, 0}, "translation key '" + source.translation_key +
+                                                 "' is also used by " + key_owner->second);
+    }
+    targets.page_paths[page_key(source.language, source.relative_path)] = path;
+  }
+  for (const auto& actor : directory.actors) {
+    targets.actor_ids.insert(actor.id);
+    for (const auto& language : config.languages) {
+      const auto& s = language.sections;
+      if (actor.id == s.country || actor.id == s.kind || actor.id == s.sector) {
+        diagnostics.error({actor.path, 0, 0}, "actor id '" + actor.id + "' is the name of a " +
+                                                  "directory section in " + language.code +
+                                                  "; rename the file");
+      }
+    }
+  }
+  return targets;
+}
+
+Page render_page(const PageSource& source, const SiteConfig& config, const LinkTargets& targets,
+                 std::map<std::string, std::set<std::string>>& ids_of_target,
+                 std::vector<FragmentReference>& fragments, Diagnostics& diagnostics) {
+  const auto& language = *config.language(source.language);
+  Page page;
+  page.kind = source.kind;
+  page.language = source.language;
+  page.source_path = source.path;
+  page.title = source.title;
+  page.summary = source.summary;
+  page.date = source.date;
+  page.updated = source.updated;
+  page.weight = source.weight;
+  page.tags = source.tags;
+  page.translation_key = source.translation_key;
+  page.path = path_of(source, language);
+  std::string self = page_key(source.language, source.relative_path);
+  LinkContext context(targets, language, self, source.relative_path, page.path);
+  MarkdownOptions options{config.allow_raw_html, kTemplateIds};
+  auto rendered = render_markdown({source.body, source.path, source.body_line}, options,
+                                  LinkResolver(context), diagnostics);
+  page.html = std::move(rendered.html);
+  page.headings = std::move(rendered.headings);
+  page.plain_text = std::move(rendered.plain_text);
+  for (const auto& heading : page.headings) ids_of_target[self].insert(heading.id);
+  for (auto& reference : rendered.fragment_references) fragments.push_back(std::move(reference));
+  return page;
+}
+
+/// The text of `texts` in `language`, or the first language of the site that has one.
+template <typename T>
+std::pair<const T*, std::string> text_for(const std::map<std::string, T>& texts,
+                                          const SiteConfig& config, const std::string& language) {
+  if (auto it = texts.find(language); it != texts.end()) return {&it->second, language};
+  for (const auto& other : config.languages) {
+    if (auto it = texts.find(other.code); it != texts.end()) return {&it->second, other.code};
+  }
+  return {nullptr, ""};
+}
+
+Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTargets& targets,
+                     std::vector<FragmentReference>& fragments, Diagnostics& diagnostics) {
+  Actor actor;
+  for (const auto& language : config.languages) {
+    auto [description, from] = text_for(record.descriptions, config, language.code);
+    if (description) {
+      // A borrowed text is reported once, in its own language.
+      Diagnostics borrowed;
+      Diagnostics& sink = from == language.code ? diagnostics : borrowed;
+      LinkContext context(targets, language, actor_key(record.id), "actor.md",
+                          actor_path(language, record.id));
+      auto rendered = render_markdown({description->text, record.path, description->line},
+                                      {false, kTemplateIds}, LinkResolver(context), sink);
+      if (from == language.code) {
+        for (auto& reference : rendered.fragment_references) fragments.push_back(reference);
+      }
+      actor.descriptions[language.code] = {rendered.html, rendered.plain_text, from,
+                                           from == language.code};
+    }
+    auto [services, services_from] = text_for(record.services, config, language.code);
+    if (services) {
+      actor.services[language.code] = *services;
+      actor.services_language[language.code] = services_from;
+    }
+  }
+  actor.record = std::move(record);
+  return actor;
+}
+
+int language_rank(const SiteConfig& config, const std::string& code) {
+  for (size_t i = 0; i < config.languages.size(); ++i) {
+    if (config.languages[i].code == code) return static_cast<int>(i);
+  }
+  return static_cast<int>(config.languages.size());
+}
+
+}  // namespace
+
+std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
+                                  Directory directory, Diagnostics& diagnostics) {
+  int errors_before = diagnostics.error_count();
+  LinkTargets targets = collect_targets(sources, config, directory, diagnostics);
+  std::map<std::string, std::set<std::string>> ids_of_target;
+  std::vector<FragmentReference> fragments;
+  Site site;
+  for (const auto& source : sources) {
+    site.pages.push_back(render_page(source, config, targets, ids_of_target, fragments, diagnostics));
+  }
+  for (auto& record : directory.actors) {
+    site.actors.push_back(assemble_actor(std::move(record), config, targets, fragments, diagnostics));
+  }
+  for (const auto& reference : fragments) {
+    if (starts_with(reference.target, "actor:")) continue;  // actor pages have no headings
+    const auto& ids = ids_of_target[reference.target];
+    if (ids.count(reference.fragment) || kTemplateIds.count(reference.fragment)) continue;
+    std::string hint = closest_match(reference.fragment, {ids.begin(), ids.end()});
+    diagnostics.error(reference.location,
+                      "no heading with id '" + reference.fragment + "' in the linked page" +
+                          (hint.empty() ? "" : "; did you mean '#" + hint + "'?"));
+  }
+  std::sort(site.pages.begin(), site.pages.end(), [&](const Page& a, const Page& b) {
+    auto rank = [&](const Page& p) {
+      return std::tuple(language_rank(config, p.language), static_cast<int>(p.kind), p.weight,
+                        p.title, p.path);
+    };
+    return rank(a) < rank(b);
+  });
+  std::sort(site.actors.begin(), site.actors.end(),
+            [](const Actor& a, const Actor& b) { return a.record.id < b.record.id; });
+  site.config = std::move(config);
+  site.vocabulary = std::move(directory.vocabulary);
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return site;
+}
+
+}  // namespace passerelle

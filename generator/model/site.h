@@ -1,0 +1,64 @@
+// The site model: everything the renderer needs, assembled once from the loaded sources and
+// never changed afterwards. Plain data; URLs are site paths (see model/urls.h).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "content/directory.h"
+#include "content/pages.h"
+#include "markdown/markdown.h"
+
+namespace passerelle {
+
+struct Page {
+  PageKind kind = PageKind::kPage;
+  std::string language;
+  std::string source_path;
+  std::string title;
+  std::string summary;
+  std::string date;
+  std::string updated;
+  int64_t weight = 0;
+  std::vector<std::string> tags;
+  std::string translation_key;
+  std::string path;  // site path, e.g. fr/lignes-directrices/x/
+  std::string html;
+  std::vector<Heading> headings;
+  std::string plain_text;
+};
+
+struct ActorText {
+  std::string html;         // description rendered from Markdown
+  std::string plain_text;
+  std::string language;     // the language the text is really in
+  bool translated = true;   // false when borrowed from another language
+};
+
+struct Actor {
+  ActorRecord record;
+  std::map<std::string, ActorText> descriptions;                   // by site language
+  std::map<std::string, std::vector<std::string>> services;        // by site language
+  std::map<std::string, std::string> services_language;            // language really shown
+};
+
+struct Site {
+  SiteConfig config;
+  Vocabulary vocabulary;
+  std::vector<Page> pages;    // by language (config order), kind, weight, title
+  std::vector<Actor> actors;  // by id
+
+  /// The page of `language` with this translation key, or nullptr.
+  const Page* find_page(const std::string& language, const std::string& translation_key) const;
+  /// Pages of one language and kind, in order.
+  std::vector<const Page*> pages_of(const std::string& language, PageKind kind) const;
+};
+
+/// Builds the site: computes URLs, renders Markdown, resolves and checks links, and reports
+/// duplicate URLs or translation keys. Returns nullopt when errors were found.
+std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
+                                  Directory directory, Diagnostics& diagnostics);
+
+}  // namespace passerelle

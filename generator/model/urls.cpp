@@ -1,0 +1,73 @@
+#include "model/urls.h"
+
+#include "text.h"
+
+namespace passerelle {
+
+std::string home_path(const LanguageConfig& language) { return language.code + "/"; }
+
+std::string guidelines_path(const LanguageConfig& language) {
+  return home_path(language) + language.sections.guidelines + "/";
+}
+
+std::string guideline_path(const LanguageConfig& language, const std::string& slug) {
+  return guidelines_path(language) + slug + "/";
+}
+
+std::string page_path(const LanguageConfig& language, const std::string& slug) {
+  return home_path(language) + slug + "/";
+}
+
+std::string directory_path(const LanguageConfig& language) {
+  return home_path(language) + language.sections.directory + "/";
+}
+
+std::string actor_path(const LanguageConfig& language, const std::string& id) {
+  return directory_path(language) + id + "/";
+}
+
+std::string country_path(const LanguageConfig& language, const std::string& country_slug) {
+  return directory_path(language) + language.sections.country + "/" + country_slug + "/";
+}
+
+std::string country_sector_path(const LanguageConfig& language, const std::string& country_slug,
+                                const std::string& sector_slug) {
+  return country_path(language, country_slug) + sector_slug + "/";
+}
+
+std::string kind_path(const LanguageConfig& language, const std::string& kind_slug) {
+  return directory_path(language) + language.sections.kind + "/" + kind_slug + "/";
+}
+
+std::string sector_path(const LanguageConfig& language, const std::string& sector_slug) {
+  return directory_path(language) + language.sections.sector + "/" + sector_slug + "/";
+}
+
+std::string feed_path(const LanguageConfig& language) { return home_path(language) + "atom.xml"; }
+
+std::string output_file_of(const std::string& path) {
+  if (path.empty() || path.back() == '/') return path + "index.html";
+  return path;
+}
+
+std::string relative_url(const std::string& from, const std::string& to) {
+  // Only the folders of `from` matter: "fr/a/" is in fr/a/, "fr/a/x.html" is in fr/a/.
+  std::string from_dir = from.substr(0, from.rfind('/') + 1);
+  size_t common = 0;
+  for (size_t i = 0; i < from_dir.size() && i < to.size() && from_dir[i] == to[i]; ++i) {
+    if (from_dir[i] == '/') common = i + 1;
+  }
+  std::string up;
+  for (size_t i = common; i < from_dir.size(); ++i) {
+    if (from_dir[i] == '/') up += "../";
+  }
+  std::string rest = to.substr(common);
+  std::string url = up + rest;
+  return url.empty() ? "./" : encode_url_path(url);
+}
+
+std::string absolute_url(const SiteConfig& config, const std::string& path) {
+  return config.base_url + encode_url_path(path);
+}
+
+}  // namespace passerelle

@@ -1,0 +1,34 @@
+// Where each page of the site lives. Paths are relative to the site's root and end with '/'
+// for pages (served as <path>index.html); links between pages are made relative to the page
+// they appear on, so the site works from any folder and from a copy on disk.
+#pragma once
+
+#include <string>
+
+#include "config.h"
+
+namespace passerelle {
+
+std::string home_path(const LanguageConfig& language);
+std::string guidelines_path(const LanguageConfig& language);
+std::string guideline_path(const LanguageConfig& language, const std::string& slug);
+std::string page_path(const LanguageConfig& language, const std::string& slug);
+std::string directory_path(const LanguageConfig& language);
+std::string actor_path(const LanguageConfig& language, const std::string& id);
+std::string country_path(const LanguageConfig& language, const std::string& country_slug);
+std::string country_sector_path(const LanguageConfig& language, const std::string& country_slug,
+                                const std::string& sector_slug);
+std::string kind_path(const LanguageConfig& language, const std::string& kind_slug);
+std::string sector_path(const LanguageConfig& language, const std::string& sector_slug);
+std::string feed_path(const LanguageConfig& language);
+
+/// The file that holds a page: "fr/annuaire/" → "fr/annuaire/index.html"; files stay as they are.
+std::string output_file_of(const std::string& path);
+
+/// A link from the page at `from` to `to` (both site paths): "../b/", "./", "../../style.css".
+std::string relative_url(const std::string& from, const std::string& to);
+
+/// The absolute URL of a site path.
+std::string absolute_url(const SiteConfig& config, const std::string& path);
+
+}  // namespace passerelle

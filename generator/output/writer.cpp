@@ -1,0 +1,102 @@
+#include "output/writer.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace passerelle {
+
+std::string check_plan(const OutputPlan& plan) {
+  std::set<std::string> seen;
+  for (const auto& file : plan) {
+    const auto& p = file.path;
+    if (p.empty() || p.front() == '/' || p.find("..") != std::string::npos ||
+        p.find('\\') != std::string::npos || p.find("//") != std::string::npos) {
+      return "refusing to write outside the output folder: '" + p + "'";
+    }
+    if (!seen.insert(p).second) return "two outputs would be written to the same file: " + p;
+  }
+  return "";
+}
+
+namespace {
+
+bool write_file(const fs::path& path, const std::string& bytes, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) {
+    *error = "cannot write " + path.string();
+    return false;
+  }
+  return true;
+}
+
+bool is_inside(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin(), o = outer.begin();
+  for (; o != outer.end(); ++i, ++o) {
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool publish(const OutputPlan& plan, const std::string& out_dir, const std::string& source_dir,
+             std::string* error) {
+  if (auto problem = check_plan(plan); !problem.empty()) {
+    *error = problem;
+    return false;
+  }
+  std::error_code ec;
+  fs::path out = fs::weakly_canonical(fs::absolute(out_dir), ec);
+  fs::path source = fs::weakly_canonical(fs::absolute(source_dir), ec);
+  if (is_inside(source, out)) {
+    *error = "the output folder " + out.string() + " would replace the site's sources";
+    return false;
+  }
+  if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
+    *error = out.string() + " exists and is not a folder";
+    return false;
+  }
+  fs::create_directories(out.parent_path(), ec);
+  fs::path staging = out.parent_path() / ("." + out.filename().string() + ".staging-" +
+                                          std::to_string(getpid()));
+  fs::remove_all(staging, ec);
+  if (!fs::create_directory(staging, ec)) {
+    *error = "cannot create " + staging.string() + ": " + ec.message();
+    return false;
+  }
+  for (const auto& file : plan) {
+    if (!write_file(staging / file.path, file.bytes, error)) {
+      fs::remove_all(staging, ec);
+      return false;
+    }
+  }
+  // Swap in one step: the old output ends up in the staging folder and is removed after.
+  if (fs::exists(out, ec)) {
+    if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0) {
+      *error = "cannot replace " + out.string() + ": " + std::strerror(errno);
+      fs::remove_all(staging, ec);
+      return false;
+    }
+  } else if (std::rename(staging.c_str(), out.c_str()) != 0) {
+    *error = "cannot create " + out.string() + ": " + std::strerror(errno);
+    fs::remove_all(staging, ec);
+    return false;
+  }
+  fs::remove_all(staging, ec);
+  return true;
+}
+
+}  // namespace passerelle

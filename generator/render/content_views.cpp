@@ -1,0 +1,174 @@
+// Pages made from Markdown: the home page, the guidelines index, each guideline, other pages.
+#include "model/urls.h"
+#include "render/templates.h"
+#include "render/views.h"
+
+namespace passerelle {
+
+namespace {
+
+Translations translations_of(const Site& site, const Page& page) {
+  Translations translations;
+  for (const auto& language : site.config.languages) {
+    if (const auto* version = site.find_page(language.code, page.translation_key)) {
+      translations[language.code] = version->path;
+    }
+  }
+  return translations;
+}
+
+/// Translations of a page every language has (home, section indexes).
+Translations section_translations(const Site& site,
+                                  std::string (*path_of)(const LanguageConfig&)) {
+  Translations translations;
+  for (const auto& language : site.config.languages) translations[language.code] = path_of(language);
+  return translations;
+}
+
+View table_of_contents(const Page& page) {
+  // h3 headings are listed under the h2 before them; deeper ones are left out.
+  View nested = View::list();
+  std::vector<View> children;
+  View current;
+  bool open = false;
+  auto flush = [&] {
+    if (!open) return;
+    View list = View::list();
+    for (auto& child : children) list.push(std::move(child));
+    current.set("children", list).set("has_children", !children.empty());
+    nested.push(std::move(current));
+    children.clear();
+    open = false;
+  };
+  for (const auto& heading : page.headings) {
+    if (heading.level == 2) {
+      flush();
+      current = View().set("id", heading.id).set("text", heading.text);
+      open = true;
+    } else if (heading.level == 3 && open) {
+      children.push_back(View().set("id", heading.id).set("text", heading.text));
+    }
+  }
+  flush();
+  return nested;
+}
+
+View guideline_summary(const Page& page, const UiStrings& strings, const std::string& from) {
+  return View()
+      .set("title", page.title)
+      .set("summary", page.summary)
+      .set("href", relative_url(from, page.path))
+      .set("date", strings.date(page.date))
+      .set("iso_date", page.date)
+      .set("updated", page.updated.empty() ? "" : strings.date(page.updated))
+      .set("iso_updated", page.updated);
+}
+
+void render_home(const RenderContext& context, const LanguageConfig& language, RenderedPages& out,
+                 Diagnostics& diagnostics) {
+  const auto& site = context.site;
+  const auto& strings = context.theme.strings.at(language.code);
+  const Page* intro = nullptr;
+  for (const auto* page : site.pages_of(language.code, PageKind::kHome)) intro = page;
+  PageFrame frame{&language, home_path(language), intro ? intro->title : language.title,
+                  language.description, section_translations(site, home_path), "home", {}};
+  View view = frame_view(context, frame);
+  View guidelines = View::list();
+  for (const auto* page : site.pages_of(language.code, PageKind::kGuideline)) {
+    guidelines.push(guideline_summary(*page, strings, frame.path));
+  }
+  View countries = View::list();
+  for (const auto& [key, country] : site.vocabulary.countries) {
+    long count = 0;
+    for (const auto& actor : site.actors) count += actor.record.country == key;
+    if (count == 0) continue;
+    countries.push(View().set("label", country.by_language.at(language.code).label)
+                       .set("count", strings.count("actors", count))
+                       .set("href", relative_url(frame.path,
+                                                 country_path(language, country.by_language.at(language.code).slug))));
+  }
+  view.set("intro_html", intro ? intro->html : "")
+      .set("intro_summary", intro ? intro->summary : "")
+      .set("guidelines", guidelines)
+      .set("countries", countries)
+      .set("actor_count", strings.count("actors", static_cast<long>(site.actors.size())))
+      .set("guidelines_href", relative_url(frame.path, guidelines_path(language)))
+      .set("directory_href", relative_url(frame.path, directory_path(language)));
+  out.add(frame, context.theme.templates.render("home", view, diagnostics));
+}
+
+void render_guidelines_index(const RenderContext& context, const LanguageConfig& language,
+                             RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& site = context.site;
+  const auto& strings = context.theme.strings.at(language.code);
+  const Page* intro = nullptr;
+  for (const auto* page : site.pages_of(language.code, PageKind::kGuidelinesIndex)) intro = page;
+  std::string path = guidelines_path(language);
+  PageFrame frame{&language, path, intro ? intro->title : strings.get("guidelines"),
+                  intro ? intro->summary : "", section_translations(site, guidelines_path),
+                  "guidelines", {{strings.get("home"), home_path(language)}}};
+  View view = frame_view(context, frame);
+  View guidelines = View::list();
+  for (const auto* page : site.pages_of(language.code, PageKind::kGuideline)) {
+    guidelines.push(guideline_summary(*page, strings, path));
+  }
+  view.set("intro_html", intro ? intro->html : "").set("guidelines", guidelines);
+  out.add(frame, context.theme.templates.render("guidelines", view, diagnostics));
+}
+
+void render_guideline(const RenderContext& context, const LanguageConfig& language,
+                      const Page& page, const Page* previous, const Page* next, RenderedPages& out,
+                      Diagnostics& diagnostics) {
+  const auto& strings = context.theme.strings.at(language.code);
+  PageFrame frame{&language, page.path, page.title, page.summary,
+                  translations_of(context.site, page), "guidelines",
+                  {{strings.get("home"), home_path(language)},
+                   {strings.get("guidelines"), guidelines_path(language)}}};
+  View view = frame_view(context, frame);
+  View tags = View::list();
+  for (const auto& tag : page.tags) tags.push(View().set("tag", tag));
+  View toc = table_of_contents(page);
+  view.set("summary", page.summary)
+      .set("date", strings.date(page.date))
+      .set("iso_date", page.date)
+      .set("updated", page.updated.empty() ? "" : strings.date(page.updated))
+      .set("iso_updated", page.updated)
+      .set("toc", toc)
+      .set("has_toc", !toc.empty())
+      .set("content_html", page.html)
+      .set("tags", tags)
+      .set("has_tags", !page.tags.empty());
+  if (previous) view.set("previous", guideline_summary(*previous, strings, page.path));
+  if (next) view.set("next", guideline_summary(*next, strings, page.path));
+  out.add(frame, context.theme.templates.render("guideline", view, diagnostics));
+}
+
+void render_plain_page(const RenderContext& context, const LanguageConfig& language,
+                       const Page& page, RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& strings = context.theme.strings.at(language.code);
+  PageFrame frame{&language, page.path, page.title, page.summary,
+                  translations_of(context.site, page), "page",
+                  {{strings.get("home"), home_path(language)}}};
+  View view = frame_view(context, frame);
+  view.set("summary", page.summary).set("content_html", page.html);
+  out.add(frame, context.theme.templates.render("page", view, diagnostics));
+}
+
+}  // namespace
+
+void render_content_pages(const RenderContext& context, const LanguageConfig& language,
+                          RenderedPages& out, Diagnostics& diagnostics) {
+  render_home(context, language, out, diagnostics);
+  render_guidelines_index(context, language, out, diagnostics);
+  auto guidelines = context.site.pages_of(language.code, PageKind::kGuideline);
+  for (size_t i = 0; i < guidelines.size(); ++i) {
+    const Page* previous = i > 0 ? guidelines[i - 1] : nullptr;
+    const Page* next = i + 1 < guidelines.size() ? guidelines[i + 1] : nullptr;
+    render_guideline(context, language, *guidelines[i], previous, next, out, diagnostics);
+  }
+  for (const auto* page : context.site.pages_of(language.code, PageKind::kPage)) {
+    render_plain_page(context, language, *page, out, diagnostics);
+  }
+}
+
+}  // namespace passerelle

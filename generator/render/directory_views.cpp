@@ -1,0 +1,302 @@
+// The actor directory: its index, the static facet pages (country, kind, sector, country ×
+// sector) that let visitors narrow the list without JavaScript, and one page per actor.
+#include <cstdio>
+#include <functional>
+#include <set>
+
+#include "model/urls.h"
+#include "render/templates.h"
+#include "render/views.h"
+#include "text.h"
+
+namespace passerelle {
+
+namespace {
+
+/// Which actors a directory page lists; empty fields match everything.
+struct Filter {
+  std::string country;
+  std::string kind;
+  std::string sector;
+
+  bool matches(const ActorRecord& actor) const {
+    if (!country.empty() && actor.country != country) return false;
+    if (!kind.empty() && actor.kind != kind) return false;
+    if (sector.empty()) return true;
+    for (const auto& s : actor.sectors) {
+      if (s == sector) return true;
+    }
+    return false;
+  }
+};
+
+std::vector<const Actor*> select(const Site& site, const Filter& filter) {
+  std::vector<const Actor*> selected;
+  for (const auto& actor : site.actors) {
+    if (filter.matches(actor.record)) selected.push_back(&actor);
+  }
+  return actors_by_name(selected);
+}
+
+long count(const Site& site, const Filter& filter) { return static_cast<long>(select(site, filter).size()); }
+
+std::string slug(const std::map<std::string, Term>& terms, const std::string& key,
+                 const LanguageConfig& language) {
+  return label_of(terms, key, language.code).slug;
+}
+
+/// The site path of the page listing `filter` (which has at most country + sector, or one term).
+std::string filter_path(const Site& site, const LanguageConfig& language, const Filter& filter) {
+  const auto& v = site.vocabulary;
+  if (!filter.country.empty() && !filter.sector.empty()) {
+    return country_sector_path(language, slug(v.countries, filter.country, language),
+                               slug(v.sectors, filter.sector, language));
+  }
+  if (!filter.country.empty()) return country_path(language, slug(v.countries, filter.country, language));
+  if (!filter.kind.empty()) return kind_path(language, slug(v.kinds, filter.kind, language));
+  if (!filter.sector.empty()) return sector_path(language, slug(v.sectors, filter.sector, language));
+  return directory_path(language);
+}
+
+/// Translations of a directory page: the same filter in every language.
+Translations filter_translations(const Site& site, const Filter& filter) {
+  Translations translations;
+  for (const auto& language : site.config.languages) {
+    translations[language.code] = filter_path(site, language, filter);
+  }
+  return translations;
+}
+
+using FilterFor = std::function<Filter(const std::string& key)>;
+
+View facet_group(const RenderContext& context, const LanguageConfig& language,
+                 const std::string& from, const std::string& title,
+                 const std::map<std::string, Term>& terms, const FilterFor& filter_for,
+                 const std::string& current_key) {
+  const auto& strings = context.theme.strings.at(language.code);
+  View items = View::list();
+  for (const auto& [key, term] : terms) {
+    Filter filter = filter_for(key);
+    long n = count(context.site, filter);
+    if (n == 0) continue;
+    items.push(View().set("label", term.by_language.at(language.code).label)
+                   .set("count", std::to_string(n))
+                   .set("count_label", strings.count("actors", n))
+                   .set("href", relative_url(from, filter_path(context.site, language, filter)))
+                   .set("current", key == current_key));
+  }
+  return View().set("title", title).set("items", items).set("has_items", !items.empty());
+}
+
+/// Links to the other directory pages with their counts, narrowing the current selection
+/// where a page for the narrower selection exists (country × sector).
+View facet_groups(const RenderContext& context, const LanguageConfig& language,
+                  const std::string& from, const Filter& current) {
+  const auto& strings = context.theme.strings.at(language.code);
+  const auto& v = context.site.vocabulary;
+  View groups = View::list();
+  groups.push(facet_group(context, language, from, strings.get("country"), v.countries,
+                          [&](const std::string& key) { return Filter{key, "", current.sector}; },
+                          current.country));
+  groups.push(facet_group(context, language, from, strings.get("sector"), v.sectors,
+                          [&](const std::string& key) { return Filter{current.country, "", key}; },
+                          current.sector));
+  groups.push(facet_group(context, language, from, strings.get("kind"), v.kinds,
+                          [&](const std::string& key) { return Filter{"", key, ""}; },
+                          current.kind));
+  return groups;
+}
+
+View cards(const RenderContext& context, const LanguageConfig& language, const std::string& from,
+           const std::vector<const Actor*>& actors) {
+  View list = View::list();
+  for (const auto* actor : actors) list.push(actor_card(context, *actor, language, from));
+  return list;
+}
+
+std::string filter_title(const Site& site, const LanguageConfig& language, const Filter& filter) {
+  const auto& v = site.vocabulary;
+  std::string title;
+  auto add = [&](const std::map<std::string, Term>& terms, const std::string& key) {
+    if (key.empty()) return;
+    title += (title.empty() ? "" : " — ") + label_of(terms, key, language.code).label;
+  };
+  add(v.countries, filter.country);
+  add(v.kinds, filter.kind);
+  add(v.sectors, filter.sector);
+  return title;
+}
+
+void render_directory_index(const RenderContext& context, const LanguageConfig& language,
+                            RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& site = context.site;
+  const auto& strings = context.theme.strings.at(language.code);
+  std::string path = directory_path(language);
+  PageFrame frame{&language, path, strings.get("directory"), strings.get("directory_description"),
+                  filter_translations(site, {}), "directory",
+                  {{strings.get("home"), home_path(language)}}};
+  View view = frame_view(context, frame);
+  View countries = View::list();
+  for (const auto& [key, country] : site.vocabulary.countries) {
+    auto actors = select(site, {key, "", ""});
+    if (actors.empty()) continue;
+    countries.push(View().set("label", country.by_language.at(language.code).label)
+                       .set("id", "country-" + country.by_language.at(language.code).slug)
+                       .set("count", strings.count("actors", static_cast<long>(actors.size())))
+                       .set("href", relative_url(path, filter_path(site, language, {key, "", ""})))
+                       .set("actors", cards(context, language, path, actors)));
+  }
+  view.set("countries", countries)
+      .set("count", strings.count("actors", static_cast<long>(site.actors.size())))
+      .set("facets", facet_groups(context, language, path, {}));
+  out.add(frame, context.theme.templates.render("directory", view, diagnostics));
+}
+
+void render_filter_page(const RenderContext& context, const LanguageConfig& language,
+                        const Filter& filter, RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& site = context.site;
+  const auto& strings = context.theme.strings.at(language.code);
+  auto actors = select(site, filter);
+  if (actors.empty()) return;
+  std::string path = filter_path(site, language, filter);
+  std::string title = filter_title(site, language, filter);
+  std::vector<std::pair<std::string, std::string>> breadcrumbs = {
+      {strings.get("home"), home_path(language)},
+      {strings.get("directory"), directory_path(language)}};
+  if (!filter.country.empty() && !filter.sector.empty()) {
+    breadcrumbs.push_back({filter_title(site, language, {filter.country, "", ""}),
+                           filter_path(site, language, {filter.country, "", ""})});
+  }
+  PageFrame frame{&language, path, title, strings.get("directory_description"),
+                  filter_translations(site, filter), "directory", breadcrumbs};
+  View view = frame_view(context, frame);
+  view.set("count", strings.count("actors", static_cast<long>(actors.size())))
+      .set("actors", cards(context, language, path, actors))
+      .set("facets", facet_groups(context, language, path, filter))
+      .set("all_href", relative_url(path, directory_path(language)));
+  out.add(frame, context.theme.templates.render("directory-list", view, diagnostics));
+}
+
+bool is_right_to_left(const std::string& code) {
+  static const std::set<std::string> kCodes = {"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb"};
+  return kCodes.count(code.substr(0, code.find('-'))) > 0;
+}
+
+std::string language_label(const Site& site, const std::string& code, const LanguageConfig& in) {
+  auto it = site.vocabulary.languages.find(code);
+  if (it != site.vocabulary.languages.end()) return it->second.by_language.at(in.code).label;
+  if (const auto* language = site.config.language(code)) return language->name;
+  return code;
+}
+
+View actor_details(const RenderContext& context, const Actor& actor,
+                   const LanguageConfig& language, const std::string& path) {
+  const auto& site = context.site;
+  const auto& record = actor.record;
+  const auto& v = site.vocabulary;
+  View other_names = View::list();
+  for (const auto& name : record.other_names) {
+    other_names.push(View().set("name", name.name).set("lang", name.language)
+                         .set("dir", is_right_to_left(name.language) ? "rtl" : "ltr"));
+  }
+  View sectors = View::list();
+  for (const auto& sector : record.sectors) {
+    sectors.push(View().set("label", label_of(v.sectors, sector, language.code).label)
+                     .set("href", relative_url(path, filter_path(site, language, {record.country, "", sector}))));
+  }
+  View spoken = View::list();
+  for (const auto& code : record.languages) {
+    spoken.push(View().set("label", language_label(site, code, language)));
+  }
+  View details;
+  details.set("other_names", other_names)
+      .set("has_other_names", !other_names.empty())
+      .set("sectors", sectors)
+      .set("languages", spoken)
+      .set("has_languages", !spoken.empty())
+      .set("country_href", relative_url(path, filter_path(site, language, {record.country, "", ""})))
+      .set("kind_href", relative_url(path, filter_path(site, language, {"", record.kind, ""})))
+      .set("address", record.address)
+      .set("last_reviewed", context.theme.strings.at(language.code).date(record.last_reviewed))
+      .set("iso_last_reviewed", record.last_reviewed);
+  if (!record.phone.empty()) {
+    std::string tel;
+    for (char c : record.phone) {
+      if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') tel += c;
+    }
+    details.set("phone_href", "tel:" + tel);
+  }
+  if (!record.email.empty()) details.set("email_href", "mailto:" + record.email);
+  if (record.coordinates) {
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer,
+                  "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=15/%.5f/%.5f",
+                  record.coordinates->latitude, record.coordinates->longitude,
+                  record.coordinates->latitude, record.coordinates->longitude);
+    details.set("map_href", buffer);
+  }
+  return details;
+}
+
+void render_actor(const RenderContext& context, const LanguageConfig& language,
+                  const Actor& actor, RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& site = context.site;
+  const auto& strings = context.theme.strings.at(language.code);
+  const auto& record = actor.record;
+  std::string path = actor_path(language, record.id);
+  Translations translations;
+  for (const auto& other : site.config.languages) translations[other.code] = actor_path(other, record.id);
+  auto description = actor.descriptions.find(language.code);
+  std::string summary = description == actor.descriptions.end()
+                            ? record.name
+                            : truncate_words(description->second.plain_text, 155);
+  PageFrame frame{&language, path, record.name, summary, translations, "directory",
+                  {{strings.get("home"), home_path(language)},
+                   {strings.get("directory"), directory_path(language)},
+                   {filter_title(site, language, {record.country, "", ""}),
+                    filter_path(site, language, {record.country, "", ""})}}};
+  View view = frame_view(context, frame);
+  view.set("actor", actor_card(context, actor, language, path))
+      .set("details", actor_details(context, actor, language, path))
+      .set("json_ld", actor_json_ld(context, actor, language));
+  if (description != actor.descriptions.end()) {
+    const auto& text = description->second;
+    view.set("description_html", text.html)
+        .set("description_lang", text.language)
+        .set("description_dir", site.config.language(text.language)->direction)
+        .set("description_untranslated", !text.translated)
+        .set("description_source", language_label(site, text.language, language));
+  }
+  auto services = actor.services.find(language.code);
+  if (services != actor.services.end()) {
+    View items = View::list();
+    for (const auto& item : services->second) items.push(View().set("item", item));
+    const std::string& from = actor.services_language.at(language.code);
+    view.set("services", items)
+        .set("services_lang", from)
+        .set("services_untranslated", from != language.code)
+        .set("services_source", language_label(site, from, language));
+  }
+  out.add(frame, context.theme.templates.render("actor", view, diagnostics));
+}
+
+}  // namespace
+
+void render_directory_pages(const RenderContext& context, const LanguageConfig& language,
+                            RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& v = context.site.vocabulary;
+  render_directory_index(context, language, out, diagnostics);
+  for (const auto& [country, term] : v.countries) {
+    render_filter_page(context, language, {country, "", ""}, out, diagnostics);
+    for (const auto& [sector, sector_term] : v.sectors) {
+      render_filter_page(context, language, {country, "", sector}, out, diagnostics);
+    }
+  }
+  for (const auto& [kind, term] : v.kinds) render_filter_page(context, language, {"", kind, ""}, out, diagnostics);
+  for (const auto& [sector, term] : v.sectors) {
+    render_filter_page(context, language, {"", "", sector}, out, diagnostics);
+  }
+  for (const auto& actor : context.site.actors) render_actor(context, language, actor, out, diagnostics);
+}
+
+}  // namespace passerelle

@@ -1,0 +1,161 @@
+// The parts of a page shared by every template: head, header, navigation, language switcher.
+#include <algorithm>
+
+#include "model/urls.h"
+#include "render/views.h"
+#include "text.h"
+
+namespace passerelle {
+
+const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::string& key,
+                          const std::string& language) {
+  return terms.at(key).by_language.at(language);
+}
+
+std::string section_path(const LanguageConfig& language, const std::string& section) {
+  if (section == "guidelines") return guidelines_path(language);
+  if (section == "directory") return directory_path(language);
+  return home_path(language);
+}
+
+std::vector<const Actor*> actors_by_name(const std::vector<const Actor*>& actors) {
+  std::vector<std::pair<std::string, const Actor*>> keyed;
+  for (const auto* actor : actors) keyed.emplace_back(fold_text(actor->record.name), actor);
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second->record.id) < std::tie(b.first, b.second->record.id);
+  });
+  std::vector<const Actor*> sorted;
+  for (const auto& [key, actor] : keyed) sorted.push_back(actor);
+  return sorted;
+}
+
+namespace {
+
+View strings_view(const UiStrings& strings) {
+  View view;
+  for (const auto& [key, value] : strings.text) view.set(key, value);
+  return view;
+}
+
+View switcher_view(const RenderContext& context, const PageFrame& frame) {
+  View items = View::list();
+  for (const auto& other : context.site.config.languages) {
+    auto found = frame.translations.find(other.code);
+    bool missing = found == frame.translations.end();
+    std::string target = missing ? section_path(other, frame.section) : found->second;
+    View item;
+    item.set("code", other.code)
+        .set("name", other.name)
+        .set("dir", other.direction)
+        .set("href", relative_url(frame.path, target))
+        .set("current", other.code == frame.language->code)
+        .set("missing", missing)
+        .set("missing_label", context.theme.strings.at(other.code).get("not_translated"));
+    items.push(std::move(item));
+  }
+  return items;
+}
+
+View alternates_view(const RenderContext& context, const PageFrame& frame) {
+  View items = View::list();
+  for (const auto& language : context.site.config.languages) {
+    auto found = frame.translations.find(language.code);
+    if (found == frame.translations.end()) continue;
+    items.push(View().set("hreflang", language.code)
+                   .set("href", absolute_url(context.site.config, found->second)));
+  }
+  return items;
+}
+
+View assets_view(const RenderContext& context, const std::string& from) {
+  View assets;
+  for (const auto& [source, published] : context.asset_paths) {
+    std::string key;
+    for (char c : source) key += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    assets.set(key, relative_url(from, published));
+  }
+  return assets;
+}
+
+View navigation_view(const RenderContext& context, const PageFrame& frame) {
+  const auto& language = *frame.language;
+  View pages = View::list();
+  for (const auto* page : context.site.pages_of(language.code, PageKind::kPage)) {
+    pages.push(View().set("title", page->title)
+                   .set("href", relative_url(frame.path, page->path))
+                   .set("current", page->path == frame.path));
+  }
+  auto nav_item = [&](const std::string& section, const std::string& path) {
+    bool current = frame.section == section;
+    return View().set("href", relative_url(frame.path, path))
+        .set("current", current && frame.path == path)
+        .set("in_section", current);
+  };
+  return View()
+      .set("home", nav_item("home", home_path(language)))
+      .set("guidelines", nav_item("guidelines", guidelines_path(language)))
+      .set("directory", nav_item("directory", directory_path(language)))
+      .set("pages", std::move(pages));
+}
+
+}  // namespace
+
+View frame_view(const RenderContext& context, const PageFrame& frame) {
+  const auto& language = *frame.language;
+  const auto& strings = context.theme.strings.at(language.code);
+  const auto& config = context.site.config;
+  bool is_home = frame.section == "home" && frame.path == home_path(language);
+  View breadcrumbs = View::list();
+  for (const auto& [title, path] : frame.breadcrumbs) {
+    breadcrumbs.push(View().set("title", title).set("href", relative_url(frame.path, path)));
+  }
+  View view;
+  view.set("lang", language.code)
+      .set("dir", language.direction)
+      .set("title", frame.title)
+      .set("site_title", language.title)
+      .set("document_title", is_home ? language.title : frame.title + " — " + language.title)
+      .set("description", frame.description.empty() ? language.description : frame.description)
+      .set("canonical", absolute_url(config, frame.path))
+      .set("alternates", alternates_view(context, frame))
+      .set("switcher", switcher_view(context, frame))
+      .set("nav", navigation_view(context, frame))
+      .set("breadcrumbs", breadcrumbs)
+      .set("has_breadcrumbs", !frame.breadcrumbs.empty())
+      .set("root_href", relative_url(frame.path, ""))
+      .set("home_href", relative_url(frame.path, home_path(language)))
+      .set("feed_href", relative_url(frame.path, feed_path(language)))
+      .set("feed_absolute", absolute_url(config, feed_path(language)))
+      .set("assets", assets_view(context, frame.path))
+      .set("t", strings_view(strings));
+  return view;
+}
+
+View actor_card(const RenderContext& context, const Actor& actor, const LanguageConfig& language,
+                const std::string& from) {
+  const auto& vocabulary = context.site.vocabulary;
+  const auto& record = actor.record;
+  View sectors = View::list();
+  for (const auto& sector : record.sectors) {
+    sectors.push(View().set("label", label_of(vocabulary.sectors, sector, language.code).label));
+  }
+  View card;
+  card.set("name", record.name)
+      .set("short_name", record.short_name)
+      .set("has_short_name", !record.short_name.empty())
+      .set("href", relative_url(from, actor_path(language, record.id)))
+      .set("id", record.id)
+      .set("city", record.city)
+      .set("country", label_of(vocabulary.countries, record.country, language.code).label)
+      .set("kind", label_of(vocabulary.kinds, record.kind, language.code).label)
+      .set("sectors", sectors)
+      .set("website", record.website)
+      .set("email", record.email)
+      .set("phone", record.phone);
+  if (!record.region.empty()) {
+    card.set("region", label_of(vocabulary.regions, record.region, language.code).label);
+  }
+  return card;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,178 @@
+// Files of the whole site: the root language picker, 404.html, sitemap.xml, robots.txt, the
+// Atom feeds, the assets (with content hashes in their names) — and render_site, which puts
+// every part of the rendering together.
+#include <algorithm>
+#include <cstdio>
+
+#include "model/urls.h"
+#include "render/templates.h"
+#include "render/views.h"
+#include "text.h"
+
+namespace passerelle {
+
+void RenderedPages::add(const PageFrame& frame, std::string html) {
+  files.push_back({output_file_of(frame.path), std::move(html)});
+  sitemap.emplace_back(frame.path, frame.translations);
+}
+
+namespace {
+
+std::string content_hash(const std::string& bytes) {
+  uint64_t hash = 1469598103934665603ULL;  // FNV-1a: stable across machines and runs
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(hex, 10);
+}
+
+/// css/site.css → css/site.<hash>.css, so that browsers may cache assets forever.
+std::string hashed_name(const std::string& path, const std::string& bytes) {
+  size_t dot = path.rfind('.');
+  size_t slash = path.rfind('/');
+  bool hashable = ends_with(path, ".css") || ends_with(path, ".js");
+  if (!hashable || dot == std::string::npos || (slash != std::string::npos && dot < slash)) return path;
+  return path.substr(0, dot) + "." + content_hash(bytes) + path.substr(dot);
+}
+
+View languages_view(const RenderContext& context, const std::function<std::string(const std::string&)>& href) {
+  View languages = View::list();
+  for (const auto& language : context.site.config.languages) {
+    const auto& strings = context.theme.strings.at(language.code);
+    View t;
+    for (const auto& [key, value] : strings.text) t.set(key, value);
+    languages.push(View().set("code", language.code).set("name", language.name)
+                       .set("dir", language.direction).set("title", language.title)
+                       .set("description", language.description)
+                       .set("href", href(home_path(language)))
+                       .set("guidelines_href", href(guidelines_path(language)))
+                       .set("directory_href", href(directory_path(language)))
+                       .set("t", t));
+  }
+  return languages;
+}
+
+View root_frame(const RenderContext& context, const std::function<std::string(const std::string&)>& href) {
+  const auto& config = context.site.config;
+  const auto& language = *config.language(config.default_language);
+  View assets;
+  for (const auto& [source, published] : context.asset_paths) {
+    std::string key;
+    for (char c : source) key += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    assets.set(key, href(published));
+  }
+  View t;
+  for (const auto& [key, value] : context.theme.strings.at(language.code).text) t.set(key, value);
+  View alternates = View::list();
+  for (const auto& other : config.languages) {
+    alternates.push(View().set("hreflang", other.code).set("href", absolute_url(config, home_path(other))));
+  }
+  return View().set("lang", language.code).set("dir", language.direction)
+      .set("site_title", language.title).set("document_title", language.title)
+      .set("description", language.description).set("assets", assets).set("t", t)
+      .set("alternates", alternates).set("languages", languages_view(context, href));
+}
+
+void render_root_pages(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& config = context.site.config;
+  View root = root_frame(context, [](const std::string& path) { return relative_url("", path); });
+  root.set("canonical", absolute_url(config, ""));
+  root.set("x_default", absolute_url(config, ""));
+  out.files.push_back({"index.html", context.theme.templates.render("root", root, diagnostics)});
+  // 404.html is served at any depth, so its links are absolute.
+  View not_found = root_frame(context, [&](const std::string& path) { return absolute_url(config, path); });
+  out.files.push_back({"404.html", context.theme.templates.render("404", not_found, diagnostics)});
+}
+
+std::string sitemap_xml(const Site& site, const RenderedPages& pages) {
+  auto entries = pages.sitemap;
+  entries.emplace_back("", Translations{});
+  std::sort(entries.begin(), entries.end());
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+      "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+  for (const auto& [path, translations] : entries) {
+    xml += "  <url>\n    <loc>" + escape_html(absolute_url(site.config, path)) + "</loc>\n";
+    if (translations.size() > 1) {
+      for (const auto& language : site.config.languages) {
+        auto it = translations.find(language.code);
+        if (it == translations.end()) continue;
+        xml += "    <xhtml:link rel=\"alternate\" hreflang=\"" + escape_html(language.code) +
+               "\" href=\"" + escape_html(absolute_url(site.config, it->second)) + "\"/>\n";
+      }
+    }
+    xml += "  </url>\n";
+  }
+  return xml + "</urlset>\n";
+}
+
+std::string atom_feed(const Site& site, const LanguageConfig& language) {
+  auto guidelines = site.pages_of(language.code, PageKind::kGuideline);
+  auto last_change = [](const Page* page) { return page->updated.empty() ? page->date : page->updated; };
+  std::stable_sort(guidelines.begin(), guidelines.end(), [&](const Page* a, const Page* b) {
+    return std::make_tuple(last_change(a), a->path) > std::make_tuple(last_change(b), b->path);
+  });
+  std::string feed_updated = guidelines.empty() ? "1970-01-01" : last_change(guidelines.front());
+  std::string self = absolute_url(site.config, feed_path(language));
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+                    escape_html(language.code) + "\">\n";
+  xml += "  <title>" + escape_html(language.title) + "</title>\n";
+  xml += "  <subtitle>" + escape_html(language.description) + "</subtitle>\n";
+  xml += "  <id>" + escape_html(self) + "</id>\n";
+  xml += "  <link rel=\"self\" href=\"" + escape_html(self) + "\"/>\n";
+  xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
+         escape_html(absolute_url(site.config, guidelines_path(language))) + "\"/>\n";
+  xml += "  <updated>" + feed_updated + "T00:00:00Z</updated>\n";
+  for (const auto* page : guidelines) {
+    std::string url = absolute_url(site.config, page->path);
+    xml += "  <entry>\n    <title>" + escape_html(page->title) + "</title>\n";
+    xml += "    <id>" + escape_html(url) + "</id>\n";
+    xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + escape_html(url) + "\"/>\n";
+    xml += "    <published>" + page->date + "T00:00:00Z</published>\n";
+    xml += "    <updated>" + last_change(page) + "T00:00:00Z</updated>\n";
+    xml += "    <author><name>" + escape_html(language.title) + "</name></author>\n";
+    xml += "    <summary>" + escape_html(page->summary) + "</summary>\n";
+    // Links in the page are relative to it: xml:base makes them resolve in feed readers.
+    xml += "    <content type=\"html\" xml:base=\"" + escape_html(url) + "\">" +
+           escape_html(page->html) + "</content>\n  </entry>\n";
+  }
+  return xml + "</feed>\n";
+}
+
+}  // namespace
+
+void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& site = context.site;
+  render_root_pages(context, out, diagnostics);
+  for (const auto& language : site.config.languages) {
+    out.files.push_back({feed_path(language), atom_feed(site, language)});
+  }
+  render_exports(site, out);
+  out.files.push_back({"sitemap.xml", sitemap_xml(site, out)});
+  out.files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " +
+                                         absolute_url(site.config, "sitemap.xml") + "\n"});
+}
+
+OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics) {
+  RenderContext context{site, theme, {}};
+  RenderedPages out;
+  for (const auto& file : theme.static_files) {
+    std::string published = hashed_name(file.path, file.bytes);
+    context.asset_paths[file.path] = published;
+    out.files.push_back({published, file.bytes});
+  }
+  for (const auto& language : site.config.languages) {
+    render_content_pages(context, language, out, diagnostics);
+    render_directory_pages(context, language, out, diagnostics);
+  }
+  render_site_files(context, out, diagnostics);
+  std::sort(out.files.begin(), out.files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return std::move(out.files);
+}
+
+}  // namespace passerelle

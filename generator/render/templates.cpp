@@ -1,0 +1,120 @@
+#include "render/templates.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <cstdlib>
+
+#include "text.h"
+
+namespace passerelle {
+
+namespace mustache = kainjow::mustache;
+
+struct TemplateSet::Compiled {
+  explicit Compiled(const std::string& text) : engine(text) {}
+  mutable mustache::mustache engine;  // rendering keeps error state inside
+};
+
+TemplateSet::TemplateSet() = default;
+TemplateSet::TemplateSet(TemplateSet&&) noexcept = default;
+TemplateSet& TemplateSet::operator=(TemplateSet&&) noexcept = default;
+TemplateSet::~TemplateSet() = default;
+
+namespace {
+
+/// kainjow reports "… at <byte offset>"; turn it into a line and column.
+Diagnostic template_error(const std::string& path, const std::string& text,
+                          const std::string& message) {
+  size_t at = message.rfind(" at ");
+  SourceLocation where{path, 0, 0};
+  std::string what = message;
+  if (at != std::string::npos) {
+    where = location_of_offset(path, text, std::strtoul(message.c_str() + at + 4, nullptr, 10));
+    what = message.substr(0, at);
+  }
+  return {Severity::kError, where, "template: " + what};
+}
+
+std::string name_of(const std::string& path, const std::string& folder) {
+  return path.substr(folder.size(), path.size() - folder.size() - std::string(".mustache").size());
+}
+
+mustache::data to_data(const View& view) {
+  switch (view.kind()) {
+    // Empty text is false in sections, so `{{#updated}}…{{/updated}}` needs no extra flag.
+    case View::Kind::kString:
+      return view.text().empty() ? mustache::data(mustache::data::type::bool_false)
+                                 : mustache::data(view.text());
+    case View::Kind::kBool: return view.flag() ? mustache::data::type::bool_true
+                                               : mustache::data::type::bool_false;
+    case View::Kind::kList: {
+      mustache::data list = mustache::data::type::list;
+      for (const auto& item : view.items()) list.push_back(to_data(item));
+      return list;
+    }
+    case View::Kind::kObject: {
+      mustache::data object;
+      for (const auto& [key, value] : view.fields()) object.set(key, to_data(value));
+      return object;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<TemplateSet> TemplateSet::load(
+    const SourceTree& theme, const std::function<std::string(const std::string&)>& origin,
+    Diagnostics& diagnostics) {
+  TemplateSet set;
+  int errors_before = diagnostics.error_count();
+  for (const auto& path : theme.list_files("templates")) {
+    if (!ends_with(path, ".mustache")) continue;
+    auto text = theme.read(path);
+    if (!text) continue;
+    if (starts_with(path, "templates/partials/")) {
+      std::string name = name_of(path, "templates/partials/");
+      mustache::mustache check(*text);
+      if (!check.is_valid()) {
+        diagnostics.add(template_error(origin(path), *text, check.error_message()));
+      }
+      set.partials_[name] = *text;
+      set.origins_["partial:" + name] = origin(path);
+      continue;
+    }
+    std::string name = name_of(path, "templates/");
+    auto compiled = std::make_unique<Compiled>(*text);
+    if (!compiled->engine.is_valid()) {
+      diagnostics.add(template_error(origin(path), *text, compiled->engine.error_message()));
+      continue;
+    }
+    compiled->engine.set_custom_escape([](const std::string& s) { return escape_html(s); });
+    set.origins_[name] = origin(path);
+    set.templates_[name] = std::move(compiled);
+  }
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return set;
+}
+
+bool TemplateSet::has(const std::string& name) const { return templates_.count(name) > 0; }
+
+std::string TemplateSet::render(const std::string& name, const View& view,
+                                Diagnostics& diagnostics) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) {
+    diagnostics.error({"templates/" + name + ".mustache", 0, 0}, "template is missing from the theme");
+    return "";
+  }
+  mustache::data data = to_data(view);
+  for (const auto& [partial_name, text] : partials_) {
+    const std::string* partial_text = &text;
+    data.set(partial_name, mustache::partial([partial_text] { return *partial_text; }));
+  }
+  std::string html = it->second->engine.render(data);
+  if (!it->second->engine.is_valid()) {
+    diagnostics.error({origins_.at(name), 0, 0}, "template: " + it->second->engine.error_message());
+  }
+  return html;
+}
+
+}  // namespace passerelle

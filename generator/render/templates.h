@@ -1,0 +1,40 @@
+// Page templates: Mustache files of the theme, compiled once and rendered with views.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "diagnostics.h"
+#include "filesystem.h"
+#include "render/view.h"
+
+namespace passerelle {
+
+class TemplateSet {
+ public:
+  /// Compiles templates/*.mustache and templates/partials/*.mustache of `theme` (a tree rooted
+  /// at the theme folder). `origin` names the file a template comes from, for diagnostics.
+  static std::optional<TemplateSet> load(const SourceTree& theme,
+                                         const std::function<std::string(const std::string&)>& origin,
+                                         Diagnostics& diagnostics);
+  TemplateSet(TemplateSet&&) noexcept;
+  TemplateSet& operator=(TemplateSet&&) noexcept;
+  ~TemplateSet();
+
+  bool has(const std::string& name) const;
+  /// Renders template `name` (without extension). Errors (such as a broken partial) are
+  /// reported with the template's path.
+  std::string render(const std::string& name, const View& view, Diagnostics& diagnostics) const;
+
+ private:
+  TemplateSet();
+  struct Compiled;
+  std::map<std::string, std::unique_ptr<Compiled>> templates_;
+  std::map<std::string, std::string> partials_;
+  std::map<std::string, std::string> origins_;
+};
+
+}  // namespace passerelle

@@ -1,0 +1,76 @@
+// Views of the site model for each kind of page. Internal to render/: every function here is a
+// pure function of the model.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/site.h"
+#include "render/theme.h"
+#include "output/plan.h"
+#include "render/view.h"
+
+namespace passerelle {
+
+/// Everything a view builder reads.
+struct RenderContext {
+  const Site& site;
+  const Theme& theme;
+  std::map<std::string, std::string> asset_paths;  // static path → published (hashed) path
+};
+
+/// The language versions of one page: language code → site path. A language without a
+/// version of this page is absent.
+using Translations = std::map<std::string, std::string>;
+
+struct PageFrame {
+  const LanguageConfig* language = nullptr;
+  std::string path;         // this page's site path
+  std::string title;        // the page's own title
+  std::string description;  // meta description
+  Translations translations;
+  std::string section;      // "home", "guidelines", "directory", "page"
+  std::vector<std::pair<std::string, std::string>> breadcrumbs;  // title, site path
+};
+
+/// The pages rendered so far, with their language versions for the sitemap.
+struct RenderedPages {
+  OutputPlan files;
+  std::vector<std::pair<std::string, Translations>> sitemap;  // site path → versions
+
+  void add(const PageFrame& frame, std::string html);
+};
+
+/// Fields every page template uses: language, titles, links, switcher, navigation, strings.
+View frame_view(const RenderContext& context, const PageFrame& frame);
+
+/// A short card of an actor for lists, with links relative to `from`.
+View actor_card(const RenderContext& context, const Actor& actor, const LanguageConfig& language,
+                const std::string& from);
+
+/// Actors sorted by their name as a reader expects (accents ignored).
+std::vector<const Actor*> actors_by_name(const std::vector<const Actor*>& actors);
+
+const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::string& key,
+                          const std::string& language);
+
+std::string section_path(const LanguageConfig& language, const std::string& section);
+
+void render_content_pages(const RenderContext& context, const LanguageConfig& language,
+                          RenderedPages& out, Diagnostics& diagnostics);
+void render_directory_pages(const RenderContext& context, const LanguageConfig& language,
+                            RenderedPages& out, Diagnostics& diagnostics);
+void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics);
+
+/// Renders the whole site: every page, feed, export and asset.
+OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics);
+
+/// actors.json and actors.csv.
+void render_exports(const Site& site, RenderedPages& out);
+
+/// JSON-LD (schema.org) of an actor, safe to put inside a <script> element.
+std::string actor_json_ld(const RenderContext& context, const Actor& actor,
+                          const LanguageConfig& language);
+
+}  // namespace passerelle

@@ -1,0 +1,58 @@
+// Text utilities shared by every stage: UTF-8 checks, source normalisation, slugs and escaping.
+// Escaping lives here and only here, so that every value lands in HTML, XML, JSON or CSV
+// through one audited function.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace passerelle {
+
+/// Byte offset of the first invalid UTF-8 sequence, or nullopt when `text` is valid.
+std::optional<size_t> find_invalid_utf8(std::string_view text);
+
+/// Drops a leading byte-order mark and turns CRLF (and lone CR) line endings into LF.
+std::string normalize_source(std::string_view text);
+
+/// Lower case with accents removed (utf8proc: decompose, strip marks, case-fold).
+std::string fold_text(std::string_view text);
+
+/// A URL- and id-safe slug: folded, letters and digits kept, every other run becomes "-".
+/// Letters outside ASCII (Arabic, for instance) are kept. Empty when nothing is left.
+std::string slugify(std::string_view text);
+
+/// True for ids made of a-z, 0-9 and single inner hyphens, 1 to 80 characters.
+bool is_valid_id(std::string_view id);
+
+/// Escapes & < > " ' for HTML text and attribute values (also valid XML).
+std::string escape_html(std::string_view text);
+
+/// Escapes a string for a JSON string literal (without the quotes). Also safe inside a
+/// <script> element: '<', '>' and '&' become \u escapes.
+std::string escape_json(std::string_view text);
+
+/// Quotes a CSV field when needed (RFC 4180); a leading = + - @ is neutralised so that
+/// spreadsheets do not run it as a formula.
+std::string escape_csv(std::string_view text);
+
+/// Percent-encodes what is not allowed in a URL path segment (keeps unreserved characters).
+std::string encode_url_path(std::string_view path);
+
+/// Collapses runs of white space into single spaces and trims both ends.
+std::string collapse_whitespace(std::string_view text);
+
+/// Cuts `text` at a word boundary to at most `max_chars` code points, adding "…" when cut.
+std::string truncate_words(std::string_view text, size_t max_chars);
+
+bool starts_with(std::string_view text, std::string_view prefix);
+bool ends_with(std::string_view text, std::string_view suffix);
+
+}  // namespace passerelle
+
+namespace passerelle {
+/// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+}  // namespace passerelle

@@ -1,0 +1,177 @@
+#include "toml_fields.h"
+
+#include <cstdio>
+
+namespace passerelle {
+
+SourceLocation location_of(const toml::node& node, const std::string& path, int line_offset) {
+  const auto& begin = node.source().begin;
+  return {path, static_cast<int>(begin.line) + line_offset, static_cast<int>(begin.column)};
+}
+
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& path,
+                                      Diagnostics& diagnostics, int line_offset) {
+  try {
+    return toml::parse(text, std::string_view(path));
+  } catch (const toml::parse_error& error) {
+    const auto& begin = error.source().begin;
+    diagnostics.error({path, static_cast<int>(begin.line) + line_offset,
+                       static_cast<int>(begin.column)},
+                      std::string(error.description()));
+    return std::nullopt;
+  }
+}
+
+TomlReader::TomlReader(const toml::table& table, std::string path, Diagnostics& diagnostics,
+                       std::string context, int line_offset)
+    : table_(table),
+      path_(std::move(path)),
+      diagnostics_(diagnostics),
+      context_(std::move(context)),
+      line_offset_(line_offset) {}
+
+std::string TomlReader::field_name(std::string_view key) const {
+  return context_.empty() ? std::string(key) : context_ + "." + std::string(key);
+}
+
+SourceLocation TomlReader::location(std::string_view key) const {
+  if (const auto* node = table_.get(key)) return location_of(*node, path_, line_offset_);
+  return table_location();
+}
+
+SourceLocation TomlReader::table_location() const {
+  if (table_.source().begin.line == 0) return {path_, 0, 0};
+  return location_of(table_, path_, line_offset_);
+}
+
+void TomlReader::wrong_type(std::string_view key, const char* expected) {
+  diagnostics_.error(location(key), "field '" + field_name(key) + "' must be " + expected);
+}
+
+void TomlReader::missing(std::string_view key) {
+  auto where = table_location();
+  if (where.line == 0) where = {path_, 1 + line_offset_, 1};
+  diagnostics_.error(where, "missing required field '" + field_name(key) + "'");
+}
+
+std::optional<std::string> TomlReader::string(std::string_view key, bool required) {
+  const auto* node = table_.get(key);
+  if (!node) {
+    if (required) missing(key);
+    return std::nullopt;
+  }
+  if (auto value = node->value<std::string>()) {
+    if (required && value->empty()) {
+      diagnostics_.error(location(key), "field '" + field_name(key) + "' must not be empty");
+      return std::nullopt;
+    }
+    return value;
+  }
+  wrong_type(key, "a string");
+  return std::nullopt;
+}
+
+std::optional<bool> TomlReader::boolean(std::string_view key) {
+  const auto* node = table_.get(key);
+  if (!node) return std::nullopt;
+  if (auto value = node->value<bool>()) return value;
+  wrong_type(key, "true or false");
+  return std::nullopt;
+}
+
+std::optional<int64_t> TomlReader::integer(std::string_view key) {
+  const auto* node = table_.get(key);
+  if (!node) return std::nullopt;
+  if (node->is_integer()) return node->value<int64_t>();
+  wrong_type(key, "a whole number");
+  return std::nullopt;
+}
+
+std::optional<double> TomlReader::number(std::string_view key) {
+  const auto* node = table_.get(key);
+  if (!node) return std::nullopt;
+  if (node->is_number()) return node->value<double>();
+  wrong_type(key, "a number");
+  return std::nullopt;
+}
+
+std::optional<std::string> TomlReader::date(std::string_view key, bool required) {
+  const auto* node = table_.get(key);
+  if (!node) {
+    if (required) missing(key);
+    return std::nullopt;
+  }
+  std::optional<toml::date> date;
+  if (node->is_date()) date = node->as_date()->get();
+  if (node->is_date_time()) date = node->as_date_time()->get().date;
+  if (!date) {
+    wrong_type(key, "a date such as 2026-11-20 (no quotes)");
+    return std::nullopt;
+  }
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(date->year),
+                static_cast<int>(date->month), static_cast<int>(date->day));
+  return std::string(buffer);
+}
+
+std::vector<std::string> TomlReader::string_list(std::string_view key, bool required) {
+  std::vector<std::string> values;
+  const auto* node = table_.get(key);
+  if (!node) {
+    if (required) missing(key);
+    return values;
+  }
+  const auto* array = node->as_array();
+  if (!array) {
+    wrong_type(key, "a list of strings, such as [\"a\", \"b\"]");
+    return values;
+  }
+  for (const auto& element : *array) {
+    if (auto value = element.value<std::string>()) {
+      values.push_back(*value);
+    } else {
+      diagnostics_.error(location_of(element, path_, line_offset_),
+                         "every item of '" + field_name(key) + "' must be a string");
+    }
+  }
+  if (required && values.empty() && array->empty()) {
+    diagnostics_.error(location(key), "field '" + field_name(key) + "' must not be empty");
+  }
+  return values;
+}
+
+const toml::table* TomlReader::table(std::string_view key, bool required) {
+  const auto* node = table_.get(key);
+  if (!node) {
+    if (required) missing(key);
+    return nullptr;
+  }
+  if (const auto* table = node->as_table()) return table;
+  wrong_type(key, "a table");
+  return nullptr;
+}
+
+const toml::array* TomlReader::array(std::string_view key, bool required) {
+  const auto* node = table_.get(key);
+  if (!node) {
+    if (required) missing(key);
+    return nullptr;
+  }
+  if (const auto* array = node->as_array()) return array;
+  wrong_type(key, "a list");
+  return nullptr;
+}
+
+void TomlReader::reject_unknown(const std::vector<std::string_view>& known) {
+  for (const auto& [key, node] : table_) {
+    bool found = false;
+    for (auto name : known) found = found || key.str() == name;
+    if (found) continue;
+    std::string allowed;
+    for (auto name : known) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    diagnostics_.error(location_of(node, path_, line_offset_),
+                       "unknown field '" + field_name(key.str()) + "' (allowed: " + allowed + ")");
+  }
+}
+
+}  // namespace passerelle

@@ -1,0 +1,59 @@
+// Reading typed fields out of toml++ tables with diagnostics that point at the value (or, for a
+// missing key, at the table that lacks it). Every loader of TOML goes through these helpers.
+#pragma once
+
+#include <toml++/toml.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace passerelle {
+
+/// Where a toml++ node comes from; `line_offset` shifts it (front matter starts below line 1).
+SourceLocation location_of(const toml::node& node, const std::string& path, int line_offset = 0);
+
+/// Parses TOML text, turning a syntax error into a diagnostic at its position.
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& path,
+                                      Diagnostics& diagnostics, int line_offset = 0);
+
+/// A view of one table being read, so that each field access can report problems.
+class TomlReader {
+ public:
+  TomlReader(const toml::table& table, std::string path, Diagnostics& diagnostics,
+             std::string context = "", int line_offset = 0);
+
+  std::optional<std::string> string(std::string_view key, bool required);
+  std::optional<bool> boolean(std::string_view key);
+  std::optional<int64_t> integer(std::string_view key);
+  std::optional<double> number(std::string_view key);
+  /// A TOML date (or the date part of a date-time) as YYYY-MM-DD.
+  std::optional<std::string> date(std::string_view key, bool required);
+  std::vector<std::string> string_list(std::string_view key, bool required);
+  const toml::table* table(std::string_view key, bool required);
+  const toml::array* array(std::string_view key, bool required);
+
+  /// Reports every key of the table not in `known` as an error ("unknown field").
+  void reject_unknown(const std::vector<std::string_view>& known);
+
+  SourceLocation location(std::string_view key) const;
+  SourceLocation table_location() const;
+  const std::string& path() const { return path_; }
+  Diagnostics& diagnostics() { return diagnostics_; }
+  int line_offset() const { return line_offset_; }
+
+ private:
+  std::string field_name(std::string_view key) const;
+  void wrong_type(std::string_view key, const char* expected);
+  void missing(std::string_view key);
+
+  const toml::table& table_;
+  std::string path_;
+  Diagnostics& diagnostics_;
+  std::string context_;
+  int line_offset_;
+};
+
+}  // namespace passerelle
