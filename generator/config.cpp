@@ -124,8 +124,8 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
       config.languages.push_back(std::move(*language));
     }
   }
-  if (config.languages.empty() && !diagnostics.has_errors()) {
-    diagnostics.error({path, 1, 1}, "site.toml declares no [[languages]]");
+  if (config.languages.empty() && table->contains("languages")) {
+    diagnostics.error(reader.location("languages"), "site.toml declares no [[languages]]");
   }
   config.default_language =
       reader.string("default_language", false).value_or(

@@ -141,8 +141,12 @@ std::string escape_json(std::string_view text) {
 
 std::string escape_csv(std::string_view text) {
   std::string value(text);
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
-                         value[0] == '@')) {
+  // A number or phone number may start with + or -; anything else starting with a formula
+  // character is prefixed so that spreadsheets show it as text.
+  bool numeric = value.size() > 1 &&
+                 value.find_first_not_of("0123456789 .()-", 1) == std::string::npos;
+  if (!value.empty() && (value[0] == '=' || value[0] == '@' || value[0] == '\t' ||
+                         ((value[0] == '+' || value[0] == '-') && !numeric))) {
     value.insert(value.begin(), '\'');
   }
   if (value.find_first_of(",\"\n\r") == std::string::npos) return value;

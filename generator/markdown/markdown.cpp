@@ -268,7 +268,6 @@ class Renderer {
 
   void open_link(const MD_SPAN_A_DETAIL& link) {
     std::string written = attribute_text(link.href);
-    if (starts_with(written, "www.")) written = "https://" + written;
     if (written.find('@') != std::string::npos && written.find('/') == std::string::npos &&
         written.find(':') == std::string::npos) {
       written = "mailto:" + written;

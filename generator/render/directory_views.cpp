@@ -148,7 +148,7 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
   }
   view.set("countries", countries)
       .set("count", strings.count("actors", static_cast<long>(site.actors.size())))
-      .set("facets", facet_groups(context, language, path, {}));
+      .set("facet_groups", facet_groups(context, language, path, {}));
   out.add(frame, context.theme.templates.render("directory", view, diagnostics));
 }
 
@@ -172,7 +172,7 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
   View view = frame_view(context, frame);
   view.set("count", strings.count("actors", static_cast<long>(actors.size())))
       .set("actors", cards(context, language, path, actors))
-      .set("facets", facet_groups(context, language, path, filter))
+      .set("facet_groups", facet_groups(context, language, path, filter))
       .set("all_href", relative_url(path, directory_path(language)));
   out.add(frame, context.theme.templates.render("directory-list", view, diagnostics));
 }

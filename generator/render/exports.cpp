@@ -66,7 +66,9 @@ ordered_json actor_json(const Site& site, const Actor& actor) {
   ordered_json services = ordered_json::object(), descriptions = ordered_json::object(),
                urls = ordered_json::object();
   for (const auto& [language, items] : r.services) services[language] = items;
-  for (const auto& [language, text] : r.descriptions) descriptions[language] = text.text;
+  for (const auto& [language, text] : actor.descriptions) {
+    if (text.translated) descriptions[language] = text.plain_text;
+  }
   for (const auto& language : site.config.languages) {
     urls[language.code] = absolute_url(site.config, actor_path(language, r.id));
   }
@@ -115,9 +117,10 @@ std::string actors_csv(const Site& site) {
         r.coordinates ? nlohmann::json(r.coordinates->longitude).dump() : "", r.last_reviewed,
         join(names, ";")};
     for (const auto& language : site.config.languages) {
-      auto description = r.descriptions.find(language.code);
+      auto description = actor.descriptions.find(language.code);
       auto services = r.services.find(language.code);
-      row.push_back(description == r.descriptions.end() ? "" : collapse_whitespace(description->second.text));
+      bool translated = description != actor.descriptions.end() && description->second.translated;
+      row.push_back(translated ? description->second.plain_text : "");
       row.push_back(services == r.services.end() ? "" : join(services->second, ";"));
       row.push_back(absolute_url(site.config, actor_path(language, r.id)));
     }

@@ -107,6 +107,11 @@ std::string TemplateSet::render(const std::string& name, const View& view,
   }
   mustache::data data = to_data(view);
   for (const auto& [partial_name, text] : partials_) {
+    // Mustache looks partials up among the data: a field of the same name would hide one.
+    if (view.fields().count(partial_name)) {
+      diagnostics.error({origins_.at("partial:" + partial_name), 0, 0},
+                        "partial '" + partial_name + "' has the name of a view field; rename it");
+    }
     const std::string* partial_text = &text;
     data.set(partial_name, mustache::partial([partial_text] { return *partial_text; }));
   }

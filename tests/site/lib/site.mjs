@@ -1,0 +1,281 @@
+// Shared helpers for axe.mjs and screenshots.mjs: a tiny static server for the
+// built site, the list of pages to look at, and a Chromium launcher with the
+// flags this machine needs.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+// Maps a URL path ("/fr/annuaire/") to a file of the site, the way a static
+// host does: folder → folder/index.html. Returns null if there is no such file
+// or the path tries to leave the site folder.
+export function fileForPath(siteDir, urlPath) {
+  let rel;
+  try {
+    rel = decodeURIComponent(urlPath.split(/[?#]/)[0]);
+  } catch {
+    return null;
+  }
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = path.resolve(siteDir, '.' + path.posix.normalize('/' + rel));
+  if (file !== siteDir && !file.startsWith(siteDir + path.sep)) return null;
+  try {
+    if (fs.statSync(file).isFile()) return file;
+  } catch {
+    /* missing */
+  }
+  return null;
+}
+
+export function contentType(file) {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+// Serves siteDir on 127.0.0.1 on a free port. Unknown paths get 404.html with
+// status 404, folders without a trailing slash are redirected, as on a real host.
+export async function startServer(siteDir) {
+  siteDir = path.resolve(siteDir);
+  const server = http.createServer((req, res) => {
+    const urlPath = new URL(req.url, 'http://localhost').pathname;
+    const file = fileForPath(siteDir, urlPath);
+    if (file) {
+      res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' });
+      fs.createReadStream(file).pipe(res);
+      return;
+    }
+    if (!urlPath.endsWith('/') && fileForPath(siteDir, urlPath + '/')) {
+      res.writeHead(301, { location: urlPath + '/' });
+      res.end();
+      return;
+    }
+    const notFound = fileForPath(siteDir, '/404.html');
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(notFound ? fs.readFileSync(notFound) : 'not found');
+  });
+  // Keep-alive sockets would hold close() open: time them out quickly.
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// Minimal reader for the parts of site.toml we need: base_url and, for each
+// [[languages]] table, its code and [languages.sections] slugs. Only handles
+// `key = "string"` lines, which is all site.toml uses for these keys.
+export function readSiteConfig(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const config = { baseUrl: null, languages: [] };
+  let table = '';
+  let lang = null;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const header = /^\[\[?\s*([^\]]+?)\s*\]\]?/.exec(line);
+    if (header) {
+      table = header[1];
+      if (line.startsWith('[[') && table === 'languages') {
+        lang = { code: null, sections: {} };
+        config.languages.push(lang);
+      }
+      continue;
+    }
+    const kv = /^([A-Za-z0-9_-]+)\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(line);
+    if (!kv) continue;
+    const [, key, value] = kv;
+    if (table === '' && key === 'base_url') config.baseUrl = value;
+    else if (table === 'languages' && key === 'code') lang.code = value;
+    else if (table === 'languages.sections') lang.sections[key] = value;
+  }
+  return config;
+}
+
+// Sorted names of the sub-folders of dir that contain an index.html.
+function pageFolders(dir) {
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'index.html')))
+    .map((e) => e.name)
+    .sort();
+}
+
+// The pages the browser tests look at: one of each kind per language, found
+// in the built folder (slugs of guidelines, actors… are not hard-coded).
+// Returns [{ name: 'fr-guideline', lang, kind, urlPath }] and a list of the
+// kinds that could not be found (so a renamed folder fails loudly).
+export function pickPages(siteDir, config) {
+  const pages = [];
+  const missing = [];
+  const add = (lang, kind, relFolder) => {
+    if (relFolder !== null && fs.existsSync(path.join(siteDir, relFolder, 'index.html'))) {
+      pages.push({ name: `${lang}-${kind}`, lang, kind, urlPath: '/' + (relFolder ? relFolder + '/' : '') });
+    } else {
+      missing.push(`${lang}-${kind}`);
+    }
+  };
+  const first = (relDir, except = []) => {
+    const name = pageFolders(path.join(siteDir, relDir)).find((n) => !except.includes(n));
+    return name === undefined ? null : `${relDir}/${name}`;
+  };
+
+  add('root', 'index', '');
+  pages.push({ name: 'root-404', lang: 'root', kind: '404', urlPath: '/404.html' });
+
+  for (const { code, sections: s } of config.languages) {
+    const dir = `${code}/${s.directory}`;
+    add(code, 'home', code);
+    add(code, 'guidelines', `${code}/${s.guidelines}`);
+    add(code, 'guideline', first(`${code}/${s.guidelines}`));
+    add(code, 'directory', dir);
+    const country = first(`${dir}/${s.country}`);
+    add(code, 'country', country);
+    add(code, 'country-sector', country && first(country));
+    add(code, 'kind', first(`${dir}/${s.kind}`));
+    add(code, 'actor', first(dir, [s.country, s.kind, s.sector, s.search]));
+    // The search page is optional: only looked at when the build has one.
+    if (s.search && fs.existsSync(path.join(siteDir, code, s.search, 'index.html'))) {
+      add(code, 'search', `${code}/${s.search}`);
+    }
+    // Plain content pages (content/<lang>/*.md, e.g. the about page) are the
+    // top-level folders that are not sections.
+    const sectionSlugs = [s.guidelines, s.directory, s.search];
+    const plain = pageFolders(path.join(siteDir, code)).filter((n) => !sectionSlugs.includes(n));
+    if (plain.length === 0) missing.push(`${code}-page`);
+    for (const slug of plain) add(code, plain.length === 1 ? 'page' : `page-${slug}`, `${code}/${slug}`);
+  }
+  return { pages, missing };
+}
+
+// Flags this machine needs for Chromium. Playwright itself gives every launch
+// a fresh temporary --user-data-dir (and refuses one passed in args).
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+  });
+}
+
+// Routes every request of a browser context: the local server is let through,
+// URLs under the site's base URL (404.html links its CSS absolutely) are
+// answered from the site folder, and anything else is blocked so that the
+// tests never touch the network. Blocked and failed URLs are collected.
+export async function routeContext(context, { siteDir, origin, baseUrl }) {
+  const problems = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/') || url.startsWith('data:') || url === 'about:blank') {
+      return route.continue();
+    }
+    if (baseUrl && url.startsWith(baseUrl)) {
+      const file = fileForPath(siteDir, '/' + url.slice(baseUrl.length));
+      if (file) {
+        return route.fulfill({ status: 200, contentType: contentType(file), body: fs.readFileSync(file) });
+      }
+      problems.push(`missing site file for ${url}`);
+      return route.fulfill({ status: 404, body: '' });
+    }
+    problems.push(`blocked external request ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  return problems;
+}
+
+// Rejects if promise takes longer than ms, so that no step can hang the run.
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// Parses "<site-dir> [--config site.toml]" style arguments shared by the scripts.
+export function parseArgs(argv, positionalNames, usage) {
+  const out = { positional: [], options: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') {
+      console.log(usage);
+      process.exit(0);
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) out.options[a.slice(2, eq)] = a.slice(eq + 1);
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) out.options[a.slice(2)] = argv[++i];
+      else out.options[a.slice(2)] = true;
+    } else {
+      out.positional.push(a);
+    }
+  }
+  if (out.positional.length !== positionalNames.length) {
+    console.error(usage);
+    process.exit(2);
+  }
+  return out;
+}
+
+// Loads the site folder and its configuration (site.toml next to the site
+// folder by default, i.e. the repository root for public/).
+export function loadSite(siteArg, configArg) {
+  const siteDir = path.resolve(siteArg);
+  if (!fs.existsSync(path.join(siteDir, 'index.html'))) {
+    console.error(`${siteDir}: no index.html — build the site first`);
+    process.exit(2);
+  }
+  const configFile = path.resolve(configArg ?? path.join(siteDir, '..', 'site.toml'));
+  if (!fs.existsSync(configFile)) {
+    console.error(`${configFile}: not found — pass --config path/to/site.toml`);
+    process.exit(2);
+  }
+  const config = readSiteConfig(configFile);
+  if (config.languages.length === 0 || config.languages.some((l) => !l.code || !l.sections.directory)) {
+    console.error(`${configFile}: could not read [[languages]] codes and sections`);
+    process.exit(2);
+  }
+  return { siteDir, config };
+}

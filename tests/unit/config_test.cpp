@@ -1,0 +1,76 @@
+#include <catch2/catch.hpp>
+
+#include "config.h"
+
+using namespace passerelle;
+
+namespace {
+const char* kValid = R"(base_url = "https://example.org/site"
+default_language = "it"
+[[languages]]
+code = "fr"
+name = "Français"
+title = "Titre"
+[languages.sections]
+guidelines = "lignes-directrices"
+directory = "annuaire"
+[[languages]]
+code = "ar"
+name = "العربية"
+direction = "rtl"
+title = "عنوان"
+[languages.sections]
+guidelines = "irshadat"
+directory = "dalil"
+[[languages]]
+code = "it"
+name = "Italiano"
+title = "Titolo"
+[languages.sections]
+guidelines = "linee-guida"
+directory = "elenco"
+)";
+}
+
+TEST_CASE("site.toml declares any number of languages in order") {
+  Diagnostics diagnostics;
+  auto config = parse_site_config(kValid, "site.toml", diagnostics);
+  REQUIRE(config);
+  CHECK(config->base_url == "https://example.org/site/");
+  REQUIRE(config->languages.size() == 3);
+  CHECK(config->languages[1].direction == "rtl");
+  CHECK(config->default_language == "it");
+  CHECK(config->language("fr")->sections.directory == "annuaire");
+  CHECK(config->language("fr")->sections.country == "country");  // default
+  CHECK_FALSE(config->allow_raw_html);
+}
+
+TEST_CASE("site.toml errors point at the value and name the field") {
+  Diagnostics diagnostics;
+  auto config = parse_site_config(
+      "base_url = \"ftp://x\"\nlanguages = []\nallow_raw_html = \"yes\"\ncolour = 1\n", "site.toml",
+      diagnostics);
+  CHECK_FALSE(config);
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics.sorted()) messages.push_back(format_diagnostic(d));
+  REQUIRE(messages.size() == 4);
+  CHECK(messages[0] == "site.toml:1:12: error: base_url must be an absolute http(s) URL such as https://example.org/");
+  CHECK(messages[1] == "site.toml:2:13: error: site.toml declares no [[languages]]");
+  CHECK(messages[2] == "site.toml:3:18: error: field 'allow_raw_html' must be true or false");
+  CHECK(messages[3].rfind("site.toml:4:10: error: unknown field 'colour'", 0) == 0);
+}
+
+TEST_CASE("a TOML syntax error carries its position") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(parse_site_config("base_url = \"https://x/\"\ntitle = \n", "site.toml", diagnostics));
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.items()[0].location.line == 2);
+}
+
+TEST_CASE("is_http_url accepts only http and https with a host") {
+  CHECK(is_http_url("https://www.iom.int/"));
+  CHECK(is_http_url("http://example.org"));
+  CHECK_FALSE(is_http_url("javascript:alert(1)"));
+  CHECK_FALSE(is_http_url("https:///x"));
+  CHECK_FALSE(is_http_url("https://a b"));
+}

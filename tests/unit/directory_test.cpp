@@ -1,0 +1,157 @@
+#include <catch2/catch.hpp>
+
+#include "content/directory.h"
+
+using namespace passerelle;
+
+namespace {
+
+SiteConfig two_languages() {
+  SiteConfig config;
+  config.languages.push_back({"fr", "Français", "ltr", "T", "", {}});
+  config.languages.push_back({"it", "Italiano", "ltr", "T", "", {}});
+  return config;
+}
+
+const char* kVocabulary = R"([countries.MA]
+fr = { label = "Maroc", slug = "maroc" }
+it = { label = "Marocco", slug = "marocco" }
+[regions.oriental]
+country = "MA"
+fr = { label = "Oriental", slug = "oriental" }
+it = { label = "Orientale", slug = "orientale" }
+[kinds.ngo]
+fr = { label = "ONG", slug = "ong" }
+it = { label = "ONG", slug = "ong" }
+[sectors.training]
+fr = { label = "Formation", slug = "formation" }
+it = { label = "Formazione", slug = "formazione" }
+[languages.ar]
+fr = { label = "arabe" }
+it = { label = "arabo" }
+)";
+
+Vocabulary vocabulary() {
+  Diagnostics diagnostics;
+  auto parsed = parse_vocabulary(kVocabulary, "vocabulary.toml", two_languages(), diagnostics);
+  REQUIRE(parsed);
+  return *parsed;
+}
+
+}  // namespace
+
+TEST_CASE("a complete actor record is read") {
+  Diagnostics diagnostics;
+  auto actor = parse_actor(R"toml(name = "Organisation"
+short_name = "ORG"
+country = "MA"
+region = "oriental"
+city = "Oujda"
+kind = "ngo"
+sectors = ["training"]
+languages = ["ar"]
+website = "https://example.org/"
+email = "info@example.org"
+coordinates = { lat = 34.68, lon = -1.9 }
+last_reviewed = 2026-11-20
+other_names = [{ name = "منظمة", lang = "ar" }]
+[services]
+fr = ["Formation"]
+[description]
+fr = "Texte."
+it = "Testo."
+)toml", "directory-data/actors/org.toml", "org", two_languages(), vocabulary(), diagnostics);
+  REQUIRE(actor);
+  CHECK(diagnostics.error_count() == 0);
+  CHECK(actor->id == "org");
+  CHECK(actor->coordinates->latitude == Approx(34.68));
+  CHECK(actor->other_names[0].language == "ar");
+  CHECK(actor->descriptions.at("it").text == "Testo.");
+  CHECK(actor->descriptions.at("fr").line == 17);
+  CHECK(actor->services.count("it") == 0);
+}
+
+TEST_CASE("unknown terms are errors that list the allowed values") {
+  Diagnostics diagnostics;
+  auto actor = parse_actor(R"toml(name = "X"
+country = "FR"
+kind = "ngo"
+sectors = ["training", "cooking"]
+last_reviewed = 2026-11-20
+[description]
+fr = "x"
+)toml", "directory-data/actors/x.toml", "x", two_languages(), vocabulary(), diagnostics);
+  CHECK_FALSE(actor);
+  auto sorted = diagnostics.sorted();
+  REQUIRE(sorted.size() == 2);
+  CHECK(format_diagnostic(sorted[0]) ==
+        "directory-data/actors/x.toml:2:11: error: unknown country 'FR' (allowed: MA)");
+  CHECK(format_diagnostic(sorted[1]) ==
+        "directory-data/actors/x.toml:4:24: error: unknown sectors 'cooking' (allowed: training)");
+}
+
+TEST_CASE("contact fields are checked: http(s) websites and e-mail addresses only") {
+  Diagnostics diagnostics;
+  auto actor = parse_actor(R"toml(name = "X"
+country = "MA"
+kind = "ngo"
+sectors = ["training"]
+website = "javascript:alert(1)"
+email = "not an address"
+last_reviewed = 2026-11-20
+[description]
+fr = "x"
+)toml", "a.toml", "x", two_languages(), vocabulary(), diagnostics);
+  CHECK_FALSE(actor);
+  CHECK(diagnostics.error_count() == 2);
+}
+
+TEST_CASE("missing required fields name the field; a missing description is an error") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(parse_actor("name = \"X\"\n", "a.toml", "x", two_languages(), vocabulary(), diagnostics));
+  std::string all;
+  for (const auto& d : diagnostics.items()) all += d.message + "\n";
+  CHECK_THAT(all, Catch::Contains("missing required field 'country'"));
+  CHECK_THAT(all, Catch::Contains("missing required field 'kind'"));
+  CHECK_THAT(all, Catch::Contains("missing required field 'sectors'"));
+  CHECK_THAT(all, Catch::Contains("missing required field 'description'"));
+}
+
+TEST_CASE("a region must belong to the record's country") {
+  std::string vocabulary_text = std::string(kVocabulary) +
+      "[countries.IT]\nfr = { label = \"Italie\", slug = \"italie\" }\n"
+      "it = { label = \"Italia\", slug = \"italia\" }\n";
+  Diagnostics diagnostics;
+  auto parsed = parse_vocabulary(vocabulary_text, "v.toml", two_languages(), diagnostics);
+  REQUIRE(parsed);
+  CHECK_FALSE(parse_actor("name = \"X\"\ncountry = \"IT\"\nregion = \"oriental\"\nkind = \"ngo\"\n"
+                          "sectors = [\"training\"]\nlast_reviewed = 2026-01-01\n[description]\nfr = \"x\"\n",
+                          "a.toml", "x", two_languages(), *parsed, diagnostics));
+  CHECK(diagnostics.items().back().message == "region 'oriental' is not in country 'IT'");
+}
+
+TEST_CASE("the vocabulary needs a label in every language and unique slugs") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(parse_vocabulary(R"([countries.MA]
+fr = { label = "Maroc", slug = "maroc" }
+[regions]
+[kinds.a]
+fr = { label = "A", slug = "same" }
+it = { label = "A", slug = "a" }
+[kinds.b]
+fr = { label = "B", slug = "same" }
+it = { label = "B", slug = "b" }
+[sectors]
+[languages]
+)", "v.toml", two_languages(), diagnostics));
+  std::string all;
+  for (const auto& d : diagnostics.items()) all += format_diagnostic(d) + "\n";
+  CHECK_THAT(all, Catch::Contains("missing required field 'countries.MA.it'"));
+  CHECK_THAT(all, Catch::Contains("slug 'same' is used by both 'a' and 'b'"));
+}
+
+TEST_CASE("is_email_address") {
+  CHECK(is_email_address("a.b@example.org"));
+  CHECK_FALSE(is_email_address("a@b"));
+  CHECK_FALSE(is_email_address("<a@b.org>"));
+}

@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include "markdown/markdown.h"
+
+using namespace passerelle;
+
+namespace {
+
+LinkResolution pass_through(const std::string& href) { return {href, "", "", ""}; }
+
+RenderedMarkdown render(const std::string& text, Diagnostics& diagnostics,
+                        const LinkResolver& resolve = pass_through, bool raw_html = false) {
+  return render_markdown({text, "content/fr/x.md", 10}, {raw_html, {"main"}}, resolve, diagnostics);
+}
+
+}  // namespace
+
+TEST_CASE("headings get stable, unique ids and are collected") {
+  Diagnostics diagnostics;
+  auto out = render("## Le plan d'affaires\n\n### Étapes\n\n## Le plan d'affaires\n\n## Main\n", diagnostics);
+  CHECK_THAT(out.html, Catch::Contains("<h2 id=\"le-plan-d-affaires\">Le plan d&#39;affaires</h2>"));
+  CHECK_THAT(out.html, Catch::Contains("<h3 id=\"etapes\">Étapes</h3>"));
+  CHECK_THAT(out.html, Catch::Contains("<h2 id=\"le-plan-d-affaires-2\">"));
+  CHECK_THAT(out.html, Catch::Contains("<h2 id=\"main-2\">"));  // "main" is the template's
+  REQUIRE(out.headings.size() == 4);
+  CHECK(out.headings[1].level == 3);
+  CHECK(out.headings[1].text == "Étapes");
+}
+
+TEST_CASE("tables, strikethrough and autolinks are rendered") {
+  Diagnostics diagnostics;
+  auto out = render("| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~old~~ www.example.org\n", diagnostics);
+  CHECK_THAT(out.html, Catch::Contains("<th scope=\"col\" class=\"align-left\">a</th>"));
+  CHECK_THAT(out.html, Catch::Contains("<td class=\"align-right\">2</td>"));
+  CHECK_THAT(out.html, Catch::Contains("<del>old</del>"));
+  CHECK_THAT(out.html, Catch::Contains("<a href=\"http://www.example.org\">www.example.org</a>"));
+}
+
+TEST_CASE("raw HTML is escaped unless allowed") {
+  Diagnostics diagnostics;
+  auto escaped = render("<script>alert(1)</script>\n\nText <b>bold</b>\n", diagnostics);
+  CHECK_THAT(escaped.html, !Catch::Contains("<script>"));
+  CHECK_THAT(escaped.html, Catch::Contains("&lt;script&gt;"));
+  CHECK_THAT(escaped.html, Catch::Contains("&lt;b&gt;"));
+  auto raw = render("Text <b>bold</b>\n", diagnostics, pass_through, true);
+  CHECK_THAT(raw.html, Catch::Contains("<b>bold</b>"));
+}
+
+TEST_CASE("script URLs are refused with the line of the link") {
+  Diagnostics diagnostics;
+  auto out = render("Intro\n\n[x](javascript:alert(1)) and ![i](data:image/png;base64,AA)\n", diagnostics);
+  REQUIRE(diagnostics.error_count() == 2);
+  CHECK(format_diagnostic(diagnostics.items()[0]).rfind("content/fr/x.md:12:5: error: link to 'javascript:alert(1)' is refused", 0) == 0);
+  CHECK_THAT(out.html, !Catch::Contains("javascript:"));
+}
+
+TEST_CASE("links are resolved through the caller and broken ones are located") {
+  Diagnostics diagnostics;
+  auto resolve = [](const std::string& href) -> LinkResolution {
+    if (href == "@/guidelines/a.md#part") return {"../a/#part", "", "page:a", "part"};
+    return {"", "no page for '" + href + "'", "", ""};
+  };
+  auto out = render("See [a](@/guidelines/a.md#part).\n\nAnd [b](@/guidelines/b.md).\n", diagnostics, resolve);
+  CHECK_THAT(out.html, Catch::Contains("<a href=\"../a/#part\">a</a>"));
+  REQUIRE(out.fragment_references.size() == 1);
+  CHECK(out.fragment_references[0].fragment == "part");
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(format_diagnostic(diagnostics.items()[0]) ==
+        "content/fr/x.md:12:9: error: no page for '@/guidelines/b.md'");
+}
+
+TEST_CASE("the plain text is kept for search and summaries, entities decoded") {
+  Diagnostics diagnostics;
+  auto out = render("# Titre\n\nUn *texte* &amp; du `code`.\n\n- point\n", diagnostics);
+  CHECK(out.plain_text == "Titre Un texte & du code. point");
+}
+
+TEST_CASE("images keep their alt text as an attribute") {
+  Diagnostics diagnostics;
+  auto out = render("![Une *carte* du Maroc](carte.png \"Carte\")\n", diagnostics);
+  CHECK_THAT(out.html, Catch::Contains("<img src=\"carte.png\" title=\"Carte\" alt=\"Une carte du Maroc\">"));
+}
+
+TEST_CASE("is_unsafe_url") {
+  CHECK(is_unsafe_url("javascript:x"));
+  CHECK(is_unsafe_url(" JavaScript:x"));
+  CHECK(is_unsafe_url("java\tscript:x"));
+  CHECK(is_unsafe_url("data:text/html,x"));
+  CHECK_FALSE(is_unsafe_url("https://example.org/a:b"));
+  CHECK_FALSE(is_unsafe_url("../a/"));
+  CHECK_FALSE(is_unsafe_url("mailto:a@b.org"));
+}

@@ -1,0 +1,220 @@
+// Site-level tests: the fixture site is built in memory through the whole pipeline and the
+// output compared with golden files (refresh: tests/refresh-golden.sh) or inspected.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "build.h"
+
+namespace fs = std::filesystem;
+using namespace passerelle;
+
+namespace {
+
+const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
+
+struct Built {
+  std::optional<BuildResult> result;
+  Diagnostics diagnostics;
+
+  const std::string& file(const std::string& path) const {
+    for (const auto& f : result->plan) {
+      if (f.path == path) return f.bytes;
+    }
+    FAIL("no output file " << path);
+    static std::string none;
+    return none;
+  }
+  std::string errors() const {
+    std::string all;
+    for (const auto& d : diagnostics.sorted()) all += format_diagnostic(d) + "\n";
+    return all;
+  }
+};
+
+/// Builds the fixture, with `overlay` files replacing or adding to it.
+Built build_fixture(std::map<std::string, std::string> overlay = {}) {
+  static DiskSourceTree fixture(kFixture);
+  static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  MemorySourceTree changes(std::move(overlay));
+  LayeredSourceTree tree(changes, "", fixture, "");
+  Built built;
+  built.result = build_site(tree, bundled, {}, built.diagnostics);
+  return built;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string first_difference(const std::string& expected, const std::string& actual) {
+  std::istringstream e(expected), a(actual);
+  std::string el, al;
+  for (int line = 1;; ++line) {
+    bool more_e = static_cast<bool>(std::getline(e, el));
+    bool more_a = static_cast<bool>(std::getline(a, al));
+    if (!more_e && !more_a) return "";
+    if (el != al || more_e != more_a) {
+      return "line " + std::to_string(line) + "\n  golden: " + el + "\n  actual: " + al;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the fixture site matches its golden files") {
+  auto built = build_fixture();
+  REQUIRE(built.errors() == "");
+  REQUIRE(built.result);
+  const fs::path golden = std::string(PASSERELLE_GOLDEN) + "/site-small";
+  std::set<std::string> produced;
+  for (const auto& file : built.result->plan) {
+    produced.insert(file.path);
+    INFO("golden file " << file.path << " (refresh with tests/refresh-golden.sh)");
+    REQUIRE(fs::exists(golden / file.path));
+    std::string expected = read_file(golden / file.path);
+    INFO(first_difference(expected, file.bytes));
+    CHECK(expected == file.bytes);
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(golden)) {
+    if (!entry.is_regular_file()) continue;
+    auto path = fs::relative(entry.path(), golden).generic_string();
+    INFO("golden file no longer produced: " << path);
+    CHECK(produced.count(path) == 1);
+  }
+}
+
+TEST_CASE("building twice gives byte-identical output") {
+  auto first = build_fixture();
+  auto second = build_fixture();
+  REQUIRE(first.result);
+  REQUIRE(second.result);
+  REQUIRE(first.result->plan.size() == second.result->plan.size());
+  for (size_t i = 0; i < first.result->plan.size(); ++i) {
+    CHECK(first.result->plan[i].path == second.result->plan[i].path);
+    CHECK(first.result->plan[i].bytes == second.result->plan[i].bytes);
+  }
+}
+
+TEST_CASE("hostile record values are inert in every HTML page") {
+  auto built = build_fixture();
+  REQUIRE(built.result);
+  for (const auto& file : built.result->plan) {
+    if (file.path.size() < 5 || file.path.substr(file.path.size() - 5) != ".html") continue;
+    INFO(file.path);
+    CHECK(file.bytes.find("<script>alert") == std::string::npos);
+    CHECK(file.bytes.find("<img src=x") == std::string::npos);
+    CHECK(file.bytes.find("<iframe") == std::string::npos);
+    CHECK(file.bytes.find("<b>S</b>") == std::string::npos);
+    CHECK(file.bytes.find("javascript:") == std::string::npos);
+  }
+  const auto& page = built.file("fr/annuaire/script-test/index.html");
+  CHECK_THAT(page, Catch::Contains("&lt;script&gt;alert(&#39;nom&#39;)&lt;/script&gt; &amp; &quot;Cie&quot;"));
+  CHECK_THAT(page, Catch::Contains("href=\"https://example.org/?a=1&amp;b=&#39;2&#39;\""));
+  CHECK_THAT(page, Catch::Contains("\"name\":\"\\u003cscript\\u003ealert('nom')\\u003c/script\\u003e"));
+}
+
+TEST_CASE("the language switcher leads to the translation or says it is missing") {
+  auto built = build_fixture();
+  REQUIRE(built.result);
+  const auto& translated = built.file("fr/lignes-directrices/preparer-le-retour/index.html");
+  CHECK_THAT(translated, Catch::Contains("<a href=\"../../../it/linee-guida/preparare-il-rientro/\" lang=\"it\""));
+  CHECK_THAT(translated, Catch::Contains("hreflang=\"it\" href=\"https://example.org/guide/it/linee-guida/preparare-il-rientro/\""));
+  const auto& untranslated = built.file("fr/lignes-directrices/credit/index.html");
+  CHECK_THAT(untranslated, Catch::Contains("<a href=\"../../../it/linee-guida/\" lang=\"it\" hreflang=\"it\" dir=\"ltr\">Italiano <span class=\"missing\">(non ancora tradotto)</span></a>"));
+}
+
+TEST_CASE("an actor without a text in one language shows the other with a notice") {
+  auto built = build_fixture();
+  REQUIRE(built.result);
+  const auto& page = built.file("fr/annuaire/comune-prova/index.html");
+  CHECK_THAT(page, Catch::Contains("Ce texte n&#39;est pas encore traduit en français. Version originale : italien"));
+  CHECK_THAT(page, Catch::Contains("<div class=\"prose\" lang=\"it\" dir=\"ltr\">"));
+  CHECK_THAT(built.file("it/elenco/comune-prova/index.html"), !Catch::Contains("untranslated"));
+}
+
+TEST_CASE("facet pages narrow the directory and link each other with counts") {
+  auto built = build_fixture();
+  REQUIRE(built.result);
+  const auto& maroc = built.file("fr/annuaire/pays/maroc/index.html");
+  CHECK_THAT(maroc, Catch::Contains("<p class=\"result-count\">2 acteurs"));
+  CHECK_THAT(maroc, Catch::Contains("href=\"financement/\">Financement <span class=\"count\" aria-hidden=\"true\">2</span>"));
+  const auto& narrowed = built.file("fr/annuaire/pays/maroc/formation/index.html");
+  CHECK_THAT(narrowed, Catch::Contains("<p class=\"result-count\">1 acteur"));
+  CHECK_THAT(built.file("it/elenco/settore/formazione/index.html"), Catch::Contains("2 attori"));
+  CHECK_THAT(built.file("fr/annuaire/type/organisme-public/index.html"), Catch::Contains("Comune di Prova"));
+}
+
+TEST_CASE("broken links name the file, the line and a likely fix") {
+  auto built = build_fixture({{"content/fr/guidelines/credit.md",
+                               "+++\ntitle = \"C\"\nsummary = \"S\"\ndate = 2026-10-05\n+++\n"
+                               "Voir [Atlas](@/actors/ong-atlass), [x](@/guidelines/nope.md)\n"
+                               "et [y](retour.md#les-etape).\n"}});
+  CHECK_FALSE(built.result);
+  CHECK(built.errors() ==
+        "content/fr/guidelines/credit.md:6:14: error: no actor 'ong-atlass' (expected "
+        "directory-data/actors/ong-atlass.toml); did you mean '@/actors/ong-atlas'?\n"
+        "content/fr/guidelines/credit.md:6:40: error: link to '@/guidelines/nope.md': no page "
+        "content/fr/guidelines/nope.md\n"
+        "content/fr/guidelines/credit.md:7:8: error: no heading with id 'les-etape' in the linked "
+        "page; did you mean '#les-etapes'?\n"
+        "content/fr/guidelines/retour.md:10:48: error: no heading with id 'le-budget' in the linked "
+        "page\n");
+}
+
+TEST_CASE("duplicate slugs and translation keys name both files") {
+  auto built = build_fixture({{"content/fr/guidelines/copie.md",
+                               "+++\ntitle = \"C\"\nsummary = \"S\"\ndate = 2026-10-05\n"
+                               "slug = \"credit\"\ntranslation_key = \"guidelines/retour\"\n+++\n"}});
+  CHECK_FALSE(built.result);
+  std::string errors = built.errors();
+  CHECK_THAT(errors, Catch::Contains("this page has the same URL /fr/lignes-directrices/credit/ as content/fr/guidelines/c"));
+  CHECK_THAT(errors, Catch::Contains("translation key 'guidelines/retour' is also used by content/fr/guidelines/"));
+}
+
+TEST_CASE("every error of a run is reported, from pages and records alike") {
+  auto built = build_fixture({
+      {"content/it/guidelines/retour.md", "+++\ntitle = \n+++\n"},
+      {"directory-data/actors/comune-prova.toml", "name = \"X\"\ncountry = \"FR\"\n"},
+      {"content/fr/about.md", "no front matter\n"},
+  });
+  CHECK_FALSE(built.result);
+  std::string errors = built.errors();
+  CHECK_THAT(errors, Catch::Contains("content/fr/about.md:1:1: error: missing front matter"));
+  CHECK_THAT(errors, Catch::Contains("content/it/guidelines/retour.md:2:9: error:"));
+  CHECK_THAT(errors, Catch::Contains("directory-data/actors/comune-prova.toml:2:11: error: unknown country 'FR'"));
+}
+
+TEST_CASE("a site overrides a template of the bundled theme") {
+  auto built = build_fixture({{"themes/default/templates/page.mustache",
+                               "{{> head}}<body><main id=\"main\"><h1>OVERRIDE {{title}}</h1></main></body></html>"}});
+  REQUIRE(built.result);
+  CHECK_THAT(built.file("fr/a-propos/index.html"), Catch::Contains("<h1>OVERRIDE À propos</h1>"));
+}
+
+TEST_CASE("a template using a UI string a language lacks is an error") {
+  auto built = build_fixture({{"themes/default/templates/page.mustache", "<p>{{t.no_such_string}}</p>"}});
+  CHECK_FALSE(built.result);
+  CHECK_THAT(built.errors(), Catch::Contains("themes/default/templates/page.mustache:1:4: error: UI string 't.no_such_string' is missing from i18n/fr.toml"));
+}
+
+TEST_CASE("a template syntax error is reported at its line") {
+  auto built = build_fixture({{"themes/default/templates/page.mustache", "<p>\n{{#title}}\n</p>"}});
+  CHECK_FALSE(built.result);
+  CHECK_THAT(built.errors(), Catch::Contains("themes/default/templates/page.mustache:2:1: error: template: Unclosed section"));
+}
+
+TEST_CASE("drafts are left out unless asked for") {
+  std::map<std::string, std::string> overlay = {
+      {"content/fr/guidelines/brouillon.md",
+       "+++\ntitle = \"Brouillon\"\nsummary = \"S\"\ndate = 2026-10-05\ndraft = true\n+++\n"}};
+  auto built = build_fixture(overlay);
+  REQUIRE(built.result);
+  for (const auto& file : built.result->plan) CHECK(file.path.find("brouillon") == std::string::npos);
+}

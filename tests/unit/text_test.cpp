@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include "text.h"
+
+using namespace passerelle;
+
+TEST_CASE("slugify folds accents and case and joins words with hyphens") {
+  CHECK(slugify("Évaluer ses besoins") == "evaluer-ses-besoins");
+  CHECK(slugify("Le plan d'affaires") == "le-plan-d-affaires");
+  CHECK(slugify("  Khénifra, Béni Mellal!  ") == "khenifra-beni-mellal");
+  CHECK(slugify("Perché più attività?") == "perche-piu-attivita");
+  CHECK(slugify("!!!") == "");
+}
+
+TEST_CASE("slugify keeps letters of other scripts") {
+  CHECK(slugify("المنظمة الدولية") == "المنظمة-الدولية");
+}
+
+TEST_CASE("escape_html escapes every character that matters in text and attributes") {
+  CHECK(escape_html("<script>alert(\"x\")</script> & 'y'") ==
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;");
+}
+
+TEST_CASE("escape_json is safe inside a script element") {
+  CHECK(escape_json("</script>\"\n") == "\\u003c/script\\u003e\\\"\\n");
+}
+
+TEST_CASE("escape_csv quotes fields and neutralises formulas") {
+  CHECK(escape_csv("plain") == "plain");
+  CHECK(escape_csv("a,b") == "\"a,b\"");
+  CHECK(escape_csv("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(escape_csv("=HYPERLINK(1)") == "'=HYPERLINK(1)");
+  CHECK(escape_csv("-cmd|x") == "'-cmd|x");
+  CHECK(escape_csv("+212 5 00 00 00 00") == "+212 5 00 00 00 00");
+  CHECK(escape_csv("-1.91") == "-1.91");
+}
+
+TEST_CASE("find_invalid_utf8 gives the offset of the first bad byte") {
+  CHECK_FALSE(find_invalid_utf8("réintégration").has_value());
+  std::string bad = "ok\xC3\x28";
+  REQUIRE(find_invalid_utf8(bad).has_value());
+  CHECK(*find_invalid_utf8(bad) == 2);
+}
+
+TEST_CASE("normalize_source drops a BOM and CRLF line endings") {
+  CHECK(normalize_source("\xEF\xBB\xBFtitle\r\nbody\rend") == "title\nbody\nend");
+}
+
+TEST_CASE("is_valid_id accepts lower-case slugs only") {
+  CHECK(is_valid_id("iom-morocco"));
+  CHECK_FALSE(is_valid_id("IOM"));
+  CHECK_FALSE(is_valid_id("a--b"));
+  CHECK_FALSE(is_valid_id("-a"));
+  CHECK_FALSE(is_valid_id("../etc"));
+  CHECK_FALSE(is_valid_id(""));
+}
+
+TEST_CASE("truncate_words cuts at a word boundary") {
+  CHECK(truncate_words("un deux trois quatre", 9) == "un deux…");
+  CHECK(truncate_words("court", 20) == "court");
+}
+
+TEST_CASE("closest_match suggests a likely typo fix") {
+  CHECK(closest_match("iom-marocco", {"iom-morocco", "coopi"}) == "iom-morocco");
+  CHECK(closest_match("zzzzzz", {"iom-morocco", "coopi"}) == "");
+}
+
+TEST_CASE("encode_url_path percent-encodes what a path may not hold") {
+  CHECK(encode_url_path("fr/a b/é") == "fr/a%20b/%C3%A9");
+}

@@ -1,0 +1,28 @@
+#include <catch2/catch.hpp>
+
+#include "model/urls.h"
+
+using namespace passerelle;
+
+TEST_CASE("relative_url links pages wherever the site is copied") {
+  CHECK(relative_url("fr/lignes-directrices/a/", "fr/lignes-directrices/b/") == "../b/");
+  CHECK(relative_url("fr/lignes-directrices/a/", "fr/") == "../../");
+  CHECK(relative_url("fr/", "fr/") == "./");
+  CHECK(relative_url("", "fr/") == "fr/");
+  CHECK(relative_url("fr/annuaire/x/", "css/site.1.css") == "../../../css/site.1.css");
+  CHECK(relative_url("fr/a/", "it/b/") == "../../it/b/");
+  CHECK(relative_url("fr/ab/", "fr/a/") == "../a/");
+}
+
+TEST_CASE("section paths use each language's slugs") {
+  LanguageConfig fr{"fr", "Français", "ltr", "", "",
+                    {"lignes-directrices", "annuaire", "recherche", "pays", "type", "secteur"}};
+  CHECK(guideline_path(fr, "x") == "fr/lignes-directrices/x/");
+  CHECK(country_sector_path(fr, "maroc", "formation") == "fr/annuaire/pays/maroc/formation/");
+  CHECK(kind_path(fr, "ong") == "fr/annuaire/type/ong/");
+  CHECK(output_file_of("fr/") == "fr/index.html");
+  CHECK(output_file_of("sitemap.xml") == "sitemap.xml");
+  SiteConfig config;
+  config.base_url = "https://example.org/sub/";
+  CHECK(absolute_url(config, "fr/é/") == "https://example.org/sub/fr/%C3%A9/");
+}
