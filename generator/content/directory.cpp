@@ -69,7 +69,9 @@ bool check_term(TomlReader& reader, std::string_view field, const std::string& v
                 const std::map<std::string, Term>& terms, const toml::node* node) {
   if (terms.count(value)) return true;
   auto where = node ? location_of(*node, reader.path()) : reader.location(field);
-  reader.diagnostics().error(where, "unknown " + std::string(field) + " '" + value +
+  std::string noun(field);
+  if (noun.back() == 's') noun.pop_back();  // "sectors" lists sector terms
+  reader.diagnostics().error(where, "unknown " + noun + " '" + value +
                                         "' (allowed: " + allowed_keys(terms) + ")");
   return false;
 }

@@ -87,7 +87,7 @@ fr = "x"
   CHECK(format_diagnostic(sorted[0]) ==
         "directory-data/actors/x.toml:2:11: error: unknown country 'FR' (allowed: MA)");
   CHECK(format_diagnostic(sorted[1]) ==
-        "directory-data/actors/x.toml:4:24: error: unknown sectors 'cooking' (allowed: training)");
+        "directory-data/actors/x.toml:4:24: error: unknown sector 'cooking' (allowed: training)");
 }
 
 TEST_CASE("contact fields are checked: http(s) websites and e-mail addresses only") {

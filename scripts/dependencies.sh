@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Passerelle needs, when some are missing.
+# Usage: dependencies.sh [build|test]   (test adds what the browser and validator tests need)
+set -euo pipefail
+build_packages=(cmake ninja-build g++ pkg-config libmd4c-dev libmd4c-html0-dev
+  libtomlplusplus-dev libkainjow-mustache-dev libcxxopts-dev catch2 libutf8proc-dev
+  nlohmann-json3-dev)
+test_packages=(default-jre-headless chromium)
+packages=("${build_packages[@]}")
+[ "${1:-build}" = "test" ] && packages+=("${test_packages[@]}")
+# Node.js and npm may come from elsewhere than Debian; only install them when absent.
+if [ "${1:-build}" = "test" ]; then
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The command line through the real binary: help, version, usage errors, determinism of the
+# bundled site, and replacement of a previous output in one piece.
+# Usage: cli.sh PASSERELLE_BINARY SOURCE_DIR
+set -uo pipefail
+binary=$1
+source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@" >"$work/last" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/last"; fi
+}
+exit_code() { "$binary" "${@:2}" >/dev/null 2>&1; [ $? -eq "$1" ]; }
+
+check "--version prints the version" bash -c "'$binary' --version | grep -Eq '^passerelle [0-9]+\.[0-9]+\.[0-9]+$'"
+check "--help lists the build command" bash -c "'$binary' --help | grep -q 'build'"
+check "build --help lists its options" bash -c "'$binary' build --help | grep -q -- '--base-url'"
+check "no command is a usage error (2)" exit_code 2
+check "an unknown command is a usage error (2)" exit_code 2 frobnicate
+check "an unknown option is a usage error (2)" exit_code 2 build --no-such-option
+check "a folder without site.toml is an error (1)" exit_code 1 build --source "$work"
+
+check "the bundled site builds" "$binary" build --source "$source_dir" --out "$work/one"
+check "the summary names pages per language" bash -c "'$binary' build --source '$source_dir' --out '$work/two' | grep -Eq '^Built [0-9]+ pages \(fr [0-9]+, it [0-9]+\), [0-9]+ actors'"
+check "two builds are byte-identical" diff -r "$work/one" "$work/two"
+check "--base-url changes canonical links" bash -c "'$binary' build --source '$source_dir' --out '$work/three' --base-url https://other.example.net/x >/dev/null && grep -q 'href=\"https://other.example.net/x/fr/\"' '$work/three/fr/index.html'"
+echo stale > "$work/one/stale.html"
+check "a new build replaces the previous output whole" bash -c "'$binary' build --source '$source_dir' --out '$work/one' >/dev/null && [ ! -e '$work/one/stale.html' ] && [ -f '$work/one/index.html' ]"
+check "no staging folder is left behind" bash -c "! ls -a '$work' | grep -q staging"
+check "the output may not be the source folder" exit_code 1 build --source "$source_dir" --out "$source_dir"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
