@@ -144,8 +144,20 @@ export function pickPages(siteDir, config) {
       missing.push(`${lang}-${kind}`);
     }
   };
+  // The first sub-page of relDir that relDir's own page links to (so the
+  // same translated page is picked in every language, in the site's order),
+  // else the first in alphabetical order.
   const first = (relDir, except = []) => {
-    const name = pageFolders(path.join(siteDir, relDir)).find((n) => !except.includes(n));
+    if (relDir === null) return null;
+    const names = pageFolders(path.join(siteDir, relDir)).filter((n) => !except.includes(n));
+    let linked;
+    try {
+      const html = fs.readFileSync(path.join(siteDir, relDir, 'index.html'), 'utf8');
+      linked = [...html.matchAll(/\shref="([^"\/?#.][^"\/?#]*)\/"/g)].map((m) => m[1]).find((n) => names.includes(n));
+    } catch {
+      /* no index page: alphabetical */
+    }
+    const name = linked ?? names[0];
     return name === undefined ? null : `${relDir}/${name}`;
   };
 
@@ -160,7 +172,7 @@ export function pickPages(siteDir, config) {
     add(code, 'directory', dir);
     const country = first(`${dir}/${s.country}`);
     add(code, 'country', country);
-    add(code, 'country-sector', country && first(country));
+    add(code, 'country-sector', first(country));
     add(code, 'kind', first(`${dir}/${s.kind}`));
     add(code, 'actor', first(dir, [s.country, s.kind, s.sector, s.search]));
     // The search page is optional: only looked at when the build has one.
@@ -200,13 +212,13 @@ export async function launchChromium() {
   });
 }
 
-// Routes every request of a browser context: the local server is let through,
+// Routes every request of a page (or context): the local server is let through,
 // URLs under the site's base URL (404.html links its CSS absolutely) are
 // answered from the site folder, and anything else is blocked so that the
 // tests never touch the network. Blocked and failed URLs are collected.
-export async function routeContext(context, { siteDir, origin, baseUrl }) {
+export async function routeContext(target, { siteDir, origin, baseUrl }) {
   const problems = [];
-  await context.route('**/*', async (route) => {
+  await target.route('**/*', async (route) => {
     const url = route.request().url();
     if (url.startsWith(origin + '/') || url.startsWith('data:') || url === 'about:blank') {
       return route.continue();
@@ -278,4 +290,65 @@ export function loadSite(siteArg, configArg) {
     process.exit(2);
   }
   return { siteDir, config };
+}
+
+// Opens every page of `pages` in a context per (width, scheme) combination,
+// a few at a time, and calls visit(page, job) once each page has loaded.
+// Collects per-job problems (HTTP errors, blocked requests, script errors)
+// so that a test on a half-loaded page is not mistaken for a pass.
+export async function visitAll({ browser, server, siteDir, baseUrl, pages, widths, schemes, concurrency = 3, visit }) {
+  const jobs = [];
+  for (const scheme of schemes) for (const width of widths) for (const p of pages) jobs.push({ ...p, width, scheme });
+  const problems = [];
+  const contexts = new Map();
+  const contextFor = async (width, scheme) => {
+    const key = `${width}-${scheme}`;
+    if (!contexts.has(key)) {
+      contexts.set(
+        key,
+        browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme }).then((context) => {
+          context.setDefaultTimeout(15_000);
+          context.setDefaultNavigationTimeout(15_000);
+          return context;
+        }),
+      );
+    }
+    return contexts.get(key);
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      const label = `${job.name} ${job.width} ${job.scheme}`;
+      const context = await contextFor(job.width, job.scheme);
+      const page = await context.newPage();
+      const routeProblems = await routeContext(page, { siteDir, origin: server.origin, baseUrl });
+      page.on('pageerror', (e) => problems.push(`${label}: script error: ${e.message}`));
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`${label}: HTTP ${r.status()} for ${r.url()}`);
+      });
+      try {
+        await page.goto(server.origin + job.urlPath, { waitUntil: 'load' });
+        await withTimeout(visit(page, job), 45_000, label);
+      } catch (e) {
+        problems.push(`${label}: ${e.message.split('\n')[0]}`);
+      } finally {
+        for (const p of routeProblems) problems.push(`${label}: ${p}`);
+        await page.close().catch(() => {});
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  for (const c of contexts.values()) await (await c).close().catch(() => {});
+  return { jobs, problems: [...new Set(problems)] };
+}
+
+// Kills the run if it goes over its time budget, whatever is stuck.
+// Playwright closes the browser it launched when the process exits.
+export function watchdog(seconds) {
+  setTimeout(() => {
+    console.error(`gave up after ${seconds} s`);
+    process.exit(2);
+  }, seconds * 1000).unref();
 }
