@@ -1,0 +1,88 @@
+// `passerelle build`: the whole pipeline, then the one-line summary.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <cxxopts.hpp>
+
+#include "build.h"
+#include "cli/commands.h"
+#include "output/writer.h"
+
+namespace fs = std::filesystem;
+
+namespace passerelle::cli {
+
+namespace {
+
+cxxopts::Options build_options() {
+  cxxopts::Options options("passerelle build", "Builds the site into a folder of static files.");
+  options.add_options()
+      ("source", "the site's folder (with site.toml)", cxxopts::value<std::string>()->default_value("."))
+      ("out", "output folder (default: public/ in the source)", cxxopts::value<std::string>())
+      ("base-url", "absolute URL the site is published at (overrides site.toml)", cxxopts::value<std::string>())
+      ("drafts", "include pages marked draft = true")
+      ("h,help", "show this help");
+  return options;
+}
+
+}  // namespace
+
+int run_build(int argc, char** argv) {
+  auto options = build_options();
+  cxxopts::ParseResult args;
+  try {
+    args = options.parse(argc, argv);
+  } catch (const cxxopts::exceptions::exception& error) {
+    std::cerr << "passerelle build: " << error.what() << "\n" << options.help();
+    return kExitUsage;
+  }
+  if (args.count("help")) {
+    std::cout << options.help();
+    return kExitOk;
+  }
+  if (!args.unmatched().empty()) {
+    std::cerr << "passerelle build: unexpected argument '" << args.unmatched().front() << "'\n";
+    return kExitUsage;
+  }
+  auto started = std::chrono::steady_clock::now();
+  std::string source = args["source"].as<std::string>();
+  std::string out = args.count("out") ? args["out"].as<std::string>() : source + "/public";
+  if (!fs::is_regular_file(source + "/site.toml")) {
+    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
+    return kExitErrors;
+  }
+  BuildOptions build;
+  build.include_drafts = args.count("drafts") > 0;
+  if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();
+
+  DiskSourceTree tree(source);
+  DiskSourceTree bundled(bundled_themes_folder());
+  Diagnostics diagnostics;
+  auto result = build_site(tree, bundled, build, diagnostics);
+  print_diagnostics(tree, diagnostics);
+  if (!result) {
+    std::cerr << "passerelle: " << diagnostics.error_count() << " error(s); nothing was written, "
+              << out << " is unchanged\n";
+    return kExitErrors;
+  }
+  std::string error;
+  if (!publish(result->plan, out, source, &error)) {
+    std::cerr << "passerelle: error: " << error << "\n";
+    return kExitErrors;
+  }
+  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+  std::string per_language;
+  for (const auto& [language, count] : result->pages_per_language) {
+    if (language.find('.') != std::string::npos) continue;  // root files
+    per_language += (per_language.empty() ? "" : ", ") + language + " " + std::to_string(count);
+  }
+  std::printf("Built %zu pages (%s), %zu actors, %d warning(s) in %.0f ms\n", result->html_pages,
+              per_language.c_str(), result->actors, diagnostics.warning_count(), elapsed.count());
+  std::printf("Open %s/index.html\n", fs::weakly_canonical(fs::absolute(out)).c_str());
+  return kExitOk;
+}
+
+
+}  // namespace passerelle::cli

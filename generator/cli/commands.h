@@ -1,0 +1,24 @@
+// Subcommands of the passerelle tool. Each one parses its own options, runs, prints, and
+// returns the process exit code. Only code under cli/ and main.cpp prints.
+#pragma once
+
+#include <string>
+
+#include "diagnostics.h"
+#include "filesystem.h"
+
+namespace passerelle::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitErrors = 1;
+constexpr int kExitUsage = 2;
+
+int run_build(int argc, char** argv);
+
+/// Prints diagnostics to stderr, each followed by its source line and a caret.
+void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics);
+
+/// The bundled themes folder: $PASSERELLE_THEMES if set, else the one this binary was built with.
+std::string bundled_themes_folder();
+
+}  // namespace passerelle::cli
