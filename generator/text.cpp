@@ -176,6 +176,26 @@ std::string encode_url_path(std::string_view path) {
   return out;
 }
 
+std::string french_spacing(std::string_view text) {
+  static const std::string kNarrow = "\u202F";  // before ; ! ? (and around guillemets)
+  static const std::string kNoBreak = "\u00A0";  // before :
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool space = c == ' ';
+    if (space && i + 1 < text.size()) {
+      char next = text[i + 1];
+      if (next == ':') { out += kNoBreak; continue; }
+      if (next == ';' || next == '!' || next == '?') { out += kNarrow; continue; }
+      if (text.substr(i + 1, 2) == "»") { out += kNarrow; continue; }
+    }
+    if (space && i >= 2 && text.substr(i - 2, 2) == "«") { out += kNarrow; continue; }
+    out += c;
+  }
+  return out;
+}
+
 std::string collapse_whitespace(std::string_view text) {
   std::string out;
   bool space = false;

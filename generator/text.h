@@ -41,6 +41,10 @@ std::string escape_csv(std::string_view text);
 /// Percent-encodes what is not allowed in a URL path segment (keeps unreserved characters).
 std::string encode_url_path(std::string_view path);
 
+/// French typography: the space before : ; ! ? » and after « becomes a no-break space, so
+/// that a line never starts with the punctuation.
+std::string french_spacing(std::string_view text);
+
 /// Collapses runs of white space into single spaces and trims both ends.
 std::string collapse_whitespace(std::string_view text);
 

@@ -132,7 +132,13 @@ class Renderer {
       }
       case MD_BLOCK_HTML: break;
       case MD_BLOCK_P: out += "<p>"; break;
-      case MD_BLOCK_TABLE: out += "<div class=\"table-scroll\"><table>\n"; break;
+      case MD_BLOCK_TABLE:
+        // Focusable so keyboard users can scroll a wide table, named by its section heading.
+        out += result_.headings.empty()
+                   ? "<div class=\"table-scroll\"><table>\n"
+                   : "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"" +
+                         escape_html(result_.headings.back().id) + "\"><table>\n";
+        break;
       case MD_BLOCK_THEAD: out += "<thead>\n"; break;
       case MD_BLOCK_TBODY: out += "<tbody>\n"; break;
       case MD_BLOCK_TR: out += "<tr>"; break;
@@ -294,7 +300,8 @@ class Renderer {
       case MD_TEXT_BR: decoded = "\n"; break;
       case MD_TEXT_SOFTBR: decoded = "\n"; break;
       case MD_TEXT_ENTITY: decoded = decode_entity(text); break;
-      default: decoded = std::string(text);
+      default: decoded = options_.french_spacing && type == MD_TEXT_NORMAL
+                             ? french_spacing(text) : std::string(text);
     }
     if (image_depth_ > 0) {
       image_alt_ += decoded;

@@ -43,6 +43,7 @@ struct MarkdownSource {
 struct MarkdownOptions {
   bool allow_raw_html = false;
   std::set<std::string> reserved_ids;  // ids the page template uses already
+  bool french_spacing = false;         // no-break spaces before French double punctuation
 };
 
 struct RenderedMarkdown {

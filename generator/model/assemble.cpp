@@ -28,6 +28,8 @@ namespace {
 const std::set<std::string> kTemplateIds = {"main", "toc", "top", "site-search", "language-menu",
                                             "skip", "content", "facets", "results", "toc-title", "home-guidelines", "home-directory", "actor-contact", "actor-about", "actor-services", "facets-title"};
 
+bool is_french(const std::string& language) { return language == "fr" || starts_with(language, "fr-"); }
+
 std::string page_key(const std::string& language, const std::string& relative_path) {
   return "page:" + language + ":" + relative_path;
 }
@@ -182,8 +184,8 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.kind = source.kind;
   page.language = source.language;
   page.source_path = source.path;
-  page.title = source.title;
-  page.summary = source.summary;
+  page.title = is_french(source.language) ? french_spacing(source.title) : source.title;
+  page.summary = is_french(source.language) ? french_spacing(source.summary) : source.summary;
   page.date = source.date;
   page.updated = source.updated;
   page.weight = source.weight;
@@ -192,7 +194,7 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.path = path_of(source, language);
   std::string self = page_key(source.language, source.relative_path);
   LinkContext context(targets, language, self, source.relative_path, page.path);
-  MarkdownOptions options{config.allow_raw_html, kTemplateIds};
+  MarkdownOptions options{config.allow_raw_html, kTemplateIds, is_french(source.language)};
   auto rendered = render_markdown({source.body, source.path, source.body_line}, options,
                                   LinkResolver(context), diagnostics);
   page.html = std::move(rendered.html);
@@ -226,7 +228,8 @@ Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTar
       LinkContext context(targets, language, actor_key(record.id), "actor.md",
                           actor_path(language, record.id));
       auto rendered = render_markdown({description->text, record.path, description->line},
-                                      {false, kTemplateIds}, LinkResolver(context), sink);
+                                      {false, kTemplateIds, is_french(from)},
+                                      LinkResolver(context), sink);
       if (from == language.code) {
         for (auto& reference : rendered.fragment_references) fragments.push_back(reference);
       }

@@ -64,7 +64,8 @@ std::optional<UiStrings> load_strings(const LayeredSourceTree& theme, const std:
         diagnostics.error(location_of(node, origin), "'months' must list the 12 month names");
       }
     } else if (auto value = node.value<std::string>()) {
-      strings.text[std::string(key.str())] = *value;
+      bool french = code == "fr" || starts_with(code, "fr-");
+      strings.text[std::string(key.str())] = french ? french_spacing(*value) : *value;
     } else {
       diagnostics.error(location_of(node, origin), "UI string '" + std::string(key.str()) +
                                                        "' must be a string");

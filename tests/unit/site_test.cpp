@@ -134,7 +134,7 @@ TEST_CASE("an actor without a text in one language shows the other with a notice
   auto built = build_fixture();
   REQUIRE(built.result);
   const auto& page = built.file("fr/annuaire/comune-prova/index.html");
-  CHECK_THAT(page, Catch::Contains("Ce texte n&#39;est pas encore traduit en français. Version originale : italien"));
+  CHECK_THAT(page, Catch::Contains("Ce texte n&#39;est pas encore traduit en français. Version originale\u00A0: italien"));
   CHECK_THAT(page, Catch::Contains("<div class=\"prose\" lang=\"it\" dir=\"ltr\">"));
   CHECK_THAT(built.file("it/elenco/comune-prova/index.html"), !Catch::Contains("untranslated"));
 }

@@ -68,3 +68,9 @@ TEST_CASE("closest_match suggests a likely typo fix") {
 TEST_CASE("encode_url_path percent-encodes what a path may not hold") {
   CHECK(encode_url_path("fr/a b/é") == "fr/a%20b/%C3%A9");
 }
+
+TEST_CASE("french_spacing glues double punctuation to the word before it") {
+  CHECK(french_spacing("Financer : épargne ; oui ? « Bien » !") ==
+        "Financer\u00A0: épargne\u202F; oui\u202F? «\u202FBien\u202F»\u202F!");
+  CHECK(french_spacing("https://x.org a:b") == "https://x.org a:b");
+}
