@@ -152,9 +152,18 @@ View actor_card(const RenderContext& context, const Actor& actor, const Language
       .set("website", record.website)
       .set("email", record.email)
       .set("phone", record.phone);
+  std::string region;
   if (!record.region.empty()) {
-    card.set("region", label_of(vocabulary.regions, record.region, language.code).label);
+    region = label_of(vocabulary.regions, record.region, language.code).label;
+    card.set("region", region);
   }
+  // "Oujda, Oriental, Maroc", with each language's list separator ("، " in Arabic).
+  std::string place;
+  const std::string separator = context.theme.strings.at(language.code).get("list_separator");
+  for (const std::string* part : {&record.city, static_cast<const std::string*>(&region)}) {
+    if (!part->empty()) place += *part + separator;
+  }
+  card.set("place", place + label_of(vocabulary.countries, record.country, language.code).label);
   return card;
 }
 

@@ -60,9 +60,6 @@ std::optional<UiStrings> load_strings(const LayeredSourceTree& theme, const std:
     if (key.str() == "months") {
       TomlReader reader(*table, origin, diagnostics);
       strings.months = reader.string_list("months", true);
-      if (strings.months.size() != 12) {
-        diagnostics.error(location_of(node, origin), "'months' must list the 12 month names");
-      }
     } else if (auto value = node.value<std::string>()) {
       bool french = code == "fr" || starts_with(code, "fr-");
       strings.text[std::string(key.str())] = french ? french_spacing(*value) : *value;
@@ -72,6 +69,29 @@ std::optional<UiStrings> load_strings(const LayeredSourceTree& theme, const std:
     }
   }
   return strings;
+}
+
+/// UI strings the generator itself uses (besides those the templates name).
+const char* const kGeneratorStrings[] = {
+    "home", "guidelines", "directory", "directory_description", "country", "kind", "sector",
+    "not_translated", "list_separator", "date_format", "actors_one", "actors_other"};
+
+void check_generator_strings(const LayeredSourceTree& theme, const SiteConfig& config,
+                             const std::map<std::string, UiStrings>& strings,
+                             Diagnostics& diagnostics) {
+  for (const auto& language : config.languages) {
+    auto found = strings.find(language.code);
+    if (found == strings.end()) continue;
+    for (const char* key : kGeneratorStrings) {
+      if (found->second.text.count(key)) continue;
+      diagnostics.error({theme.origin_of("i18n/" + language.code + ".toml"), 0, 0},
+                        "UI string '" + std::string(key) + "' is missing");
+    }
+    if (found->second.months.size() != 12) {
+      diagnostics.error({theme.origin_of("i18n/" + language.code + ".toml"), 0, 0},
+                        "'months' must list the 12 month names");
+    }
+  }
 }
 
 /// Every {{t.key}} a template uses must exist in every language's strings.
@@ -117,6 +137,7 @@ std::optional<Theme> load_theme(const SourceTree& site, const SourceTree& bundle
     }
   }
   check_template_strings(theme, config, strings, diagnostics);
+  check_generator_strings(theme, config, strings, diagnostics);
   if (!templates || diagnostics.error_count() > errors_before) return std::nullopt;
   Theme result{std::move(*templates), std::move(strings), {}};
   for (const auto& path : theme.list_files("static")) {

@@ -218,3 +218,31 @@ TEST_CASE("drafts are left out unless asked for") {
   REQUIRE(built.result);
   for (const auto& file : built.result->plan) CHECK(file.path.find("brouillon") == std::string::npos);
 }
+
+TEST_CASE("a UI string the generator needs is checked in every language") {
+  auto built = build_fixture({{"themes/default/i18n/it.toml", "home = \"Home\"\n"}});
+  CHECK_FALSE(built.result);
+  CHECK_THAT(built.errors(), Catch::Contains("i18n/it.toml: error: UI string 'list_separator' is missing"));
+  CHECK_THAT(built.errors(), Catch::Contains("i18n/it.toml: error: 'months' must list the 12 month names"));
+}
+
+TEST_CASE("a right-to-left language is added by a site without code changes") {
+  static DiskSourceTree fixture(std::string(PASSERELLE_FIXTURES) + "/site-rtl");
+  static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  Built built;
+  built.result = build_site(fixture, bundled, {}, built.diagnostics);
+  REQUIRE(built.errors() == "");
+  REQUIRE(built.result);
+  const auto& guideline = built.file("ar/irshadat/tahdir-al-awda/index.html");
+  CHECK_THAT(guideline, Catch::StartsWith("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"));
+  CHECK_THAT(guideline, Catch::Contains("<h2 id=\"الخطوات\">الخطوات</h2>"));
+  CHECK_THAT(guideline, Catch::Contains("<a href=\"#الخطوات\">"));
+  CHECK_THAT(guideline, Catch::Contains("hreflang=\"fr\" href=\"https://example.org/guide/fr/lignes-directrices/preparer-le-retour/\""));
+  // The switcher of a French page offers Arabic, right to left, labelled in Arabic.
+  CHECK_THAT(built.file("fr/lignes-directrices/preparer-le-retour/index.html"),
+             Catch::Contains("<a href=\"../../../ar/irshadat/tahdir-al-awda/\" lang=\"ar\" hreflang=\"ar\" dir=\"rtl\">العربية</a>"));
+  const auto& actor = built.file("ar/dalil/comune-prova/index.html");
+  CHECK_THAT(actor, Catch::Contains("هذا النص غير مترجم إلى العربية بعد. النسخة الأصلية: الإيطالية"));
+  CHECK_THAT(actor, Catch::Contains("<span class=\"actor-place\">Roma، لاتسيو، إيطاليا</span>"));
+  CHECK_THAT(built.file("index.html"), Catch::Contains("<li lang=\"ar\" dir=\"rtl\">"));
+}
