@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop]
+//
+// Lighthouse scores (performance, accessibility, best practices, SEO) of one page of each kind
+// per language of the built site, served on 127.0.0.1 and opened in Debian's Chromium. A
+// benchmark, not a test: it prints a table and writes results.json next to this script.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { loadSite, parseArgs, pickPages, startServer, CHROMIUM_ARGS, watchdog } from '../../tests/site/lib/site.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const USAGE = 'usage: node run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop]';
+watchdog(900);
+const { positional, options } = parseArgs(process.argv.slice(2), ['site-dir'], USAGE);
+const { siteDir, config } = loadSite(positional[0], options.config);
+const formFactor = options['form-factor'] ?? 'mobile';
+const { pages } = pickPages(siteDir, config);
+
+const server = await startServer(siteDir);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  chromeFlags: CHROMIUM_ARGS,
+  userDataDir: fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR || '/tmp'), 'lh-')),
+});
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+const settings = {
+  port: chrome.port,
+  output: 'json',
+  logLevel: 'error',
+  onlyCategories: categories,
+  formFactor,
+  screenEmulation: formFactor === 'desktop'
+    ? { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }
+    : { mobile: true, width: 360, height: 780, deviceScaleFactor: 2, disabled: false },
+  // Simulated slow 4G for mobile, as Lighthouse does by default.
+  throttlingMethod: 'simulate',
+};
+const rows = [];
+try {
+  for (const page of pages.filter((p) => p.kind !== '404')) {
+    const result = await lighthouse(server.origin + page.urlPath, settings);
+    const lhr = result.lhr;
+    const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
+    const failing = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+      .map((a) => a.id);
+    rows.push({ page: page.name, ...scores, lcp_ms: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+                bytes: lhr.audits['total-byte-weight']?.numericValue ?? 0, failing });
+    console.log(`${page.name.padEnd(24)} perf ${scores.performance} a11y ${scores.accessibility} bp ${scores['best-practices']} seo ${scores.seo}` +
+                (failing.length ? `   (${failing.join(', ')})` : ''));
+  }
+} finally {
+  await chrome.kill();
+  server.close();
+}
+fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify({ formFactor, rows }, null, 2) + '\n');
+const all = (key) => Math.min(...rows.map((r) => r[key]));
+console.log(`lighthouse (${formFactor}): lowest scores over ${rows.length} pages: performance ${all('performance')}, accessibility ${all('accessibility')}, best practices ${all('best-practices')}, SEO ${all('seo')}`);
