@@ -30,15 +30,20 @@ struct Filter {
   }
 };
 
-std::vector<const Actor*> select(const Site& site, const Filter& filter) {
+/// The actors a page lists, in reading order (the context keeps them sorted once).
+std::vector<const Actor*> select(const RenderContext& context, const Filter& filter) {
   std::vector<const Actor*> selected;
-  for (const auto& actor : site.actors) {
-    if (filter.matches(actor.record)) selected.push_back(&actor);
+  for (const auto* actor : context.actors_by_name) {
+    if (filter.matches(actor->record)) selected.push_back(actor);
   }
-  return actors_by_name(selected);
+  return selected;
 }
 
-long count(const Site& site, const Filter& filter) { return static_cast<long>(select(site, filter).size()); }
+long count(const RenderContext& context, const Filter& filter) {
+  long n = 0;
+  for (const auto& actor : context.site.actors) n += filter.matches(actor.record);
+  return n;
+}
 
 std::string slug(const std::map<std::string, Term>& terms, const std::string& key,
                  const LanguageConfig& language) {
@@ -77,7 +82,7 @@ View facet_group(const RenderContext& context, const LanguageConfig& language,
   View items = View::list();
   for (const auto& [key, term] : terms) {
     Filter filter = filter_for(key);
-    long n = count(context.site, filter);
+    long n = count(context, filter);
     if (n == 0) continue;
     items.push(View().set("label", term.by_language.at(language.code).label)
                    .set("count", std::to_string(n))
@@ -138,7 +143,7 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
   View view = frame_view(context, frame);
   View countries = View::list();
   for (const auto& [key, country] : site.vocabulary.countries) {
-    auto actors = select(site, {key, "", ""});
+    auto actors = select(context, {key, "", ""});
     if (actors.empty()) continue;
     countries.push(View().set("label", country.by_language.at(language.code).label)
                        .set("id", "country-" + country.by_language.at(language.code).slug)
@@ -156,7 +161,7 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
                         const Filter& filter, RenderedPages& out, Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
-  auto actors = select(site, filter);
+  auto actors = select(context, filter);
   if (actors.empty()) return;
   std::string path = filter_path(site, language, filter);
   std::string title = filter_title(site, language, filter);

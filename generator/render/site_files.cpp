@@ -158,7 +158,10 @@ void render_site_files(const RenderContext& context, RenderedPages& out, Diagnos
 }
 
 OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics) {
-  RenderContext context{site, theme, {}};
+  RenderContext context{site, theme, {}, {}};
+  std::vector<const Actor*> actors;
+  for (const auto& actor : site.actors) actors.push_back(&actor);
+  context.actors_by_name = actors_by_name(actors);
   RenderedPages out;
   for (const auto& file : theme.static_files) {
     std::string published = hashed_name(file.path, file.bytes);

@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <cstdlib>
+#include <regex>
 
 #include "text.h"
 
@@ -63,33 +64,68 @@ mustache::data to_data(const View& view) {
 
 }  // namespace
 
+namespace {
+
+/// Replaces every {{> name}} by the partial's text (recursively), so that a template is parsed
+/// once rather than each partial at every use — a card partial in a loop of thousands of
+/// actors would otherwise be parsed thousands of times. Unknown partials are reported.
+std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            const std::string& path, Diagnostics& diagnostics, int depth = 0) {
+  static const std::regex kPartial(R"(\{\{>\s*([A-Za-z0-9_.-]+)\s*\}\})");
+  std::string out;
+  auto begin = text.cbegin();
+  for (std::sregex_iterator it(text.begin(), text.end(), kPartial), end; it != end; ++it) {
+    out.append(begin, text.cbegin() + it->position());
+    begin = text.cbegin() + it->position() + it->length();
+    auto found = partials.find((*it)[1]);
+    if (found == partials.end()) {
+      diagnostics.add({Severity::kError, location_of_offset(path, text, static_cast<size_t>(it->position())),
+                       "template: unknown partial '" + std::string((*it)[1]) + "'"});
+    } else if (depth > 8) {
+      diagnostics.error({path, 0, 0}, "template: partials include each other too deeply");
+    } else {
+      out += inline_partials(found->second, partials, path, diagnostics, depth + 1);
+    }
+  }
+  out.append(begin, text.cend());
+  return out;
+}
+
+}  // namespace
+
 std::optional<TemplateSet> TemplateSet::load(
     const SourceTree& theme, const std::function<std::string(const std::string&)>& origin,
     Diagnostics& diagnostics) {
   TemplateSet set;
   int errors_before = diagnostics.error_count();
+  std::map<std::string, std::string> page_templates;
   for (const auto& path : theme.list_files("templates")) {
     if (!ends_with(path, ".mustache")) continue;
     auto text = theme.read(path);
     if (!text) continue;
-    if (starts_with(path, "templates/partials/")) {
-      std::string name = name_of(path, "templates/partials/");
-      mustache::mustache check(*text);
-      if (!check.is_valid()) {
-        diagnostics.add(template_error(origin(path), *text, check.error_message()));
-      }
-      set.partials_[name] = *text;
-      set.origins_["partial:" + name] = origin(path);
+    // Each file is checked on its own first, so that errors point into the file itself.
+    mustache::mustache check(*text);
+    if (!check.is_valid()) {
+      diagnostics.add(template_error(origin(path), *text, check.error_message()));
       continue;
     }
-    std::string name = name_of(path, "templates/");
-    auto compiled = std::make_unique<Compiled>(*text);
+    if (starts_with(path, "templates/partials/")) {
+      set.partials_[name_of(path, "templates/partials/")] = *text;
+    } else {
+      std::string name = name_of(path, "templates/");
+      page_templates[name] = *text;
+      set.origins_[name] = origin(path);
+    }
+  }
+  for (const auto& [name, text] : page_templates) {
+    auto compiled = std::make_unique<Compiled>(
+        inline_partials(text, set.partials_, set.origins_[name], diagnostics));
     if (!compiled->engine.is_valid()) {
-      diagnostics.add(template_error(origin(path), *text, compiled->engine.error_message()));
+      diagnostics.error({set.origins_[name], 0, 0},
+                        "template: " + compiled->engine.error_message() + " (with its partials)");
       continue;
     }
     compiled->engine.set_custom_escape([](const std::string& s) { return escape_html(s); });
-    set.origins_[name] = origin(path);
     set.templates_[name] = std::move(compiled);
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
@@ -106,15 +142,6 @@ std::string TemplateSet::render(const std::string& name, const View& view,
     return "";
   }
   mustache::data data = to_data(view);
-  for (const auto& [partial_name, text] : partials_) {
-    // Mustache looks partials up among the data: a field of the same name would hide one.
-    if (view.fields().count(partial_name)) {
-      diagnostics.error({origins_.at("partial:" + partial_name), 0, 0},
-                        "partial '" + partial_name + "' has the name of a view field; rename it");
-    }
-    const std::string* partial_text = &text;
-    data.set(partial_name, mustache::partial([partial_text] { return *partial_text; }));
-  }
   std::string html = it->second->engine.render(data);
   if (!it->second->engine.is_valid()) {
     diagnostics.error({origins_.at(name), 0, 0}, "template: " + it->second->engine.error_message());

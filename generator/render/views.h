@@ -18,6 +18,7 @@ struct RenderContext {
   const Site& site;
   const Theme& theme;
   std::map<std::string, std::string> asset_paths;  // static path → published (hashed) path
+  std::vector<const Actor*> actors_by_name;        // every actor, in reading order
 };
 
 /// The language versions of one page: language code → site path. A language without a
