@@ -22,6 +22,7 @@ std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& option
       return std::nullopt;
     }
   }
+  config->print.pdf_links = options.pdf_links;
   // Pages and records are independent: load both so every error of the run is reported.
   auto pages = load_pages(tree, *config, options.include_drafts, diagnostics);
   auto directory = load_directory(tree, *config, diagnostics);
@@ -44,6 +45,7 @@ std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& 
     result.pages_per_language[file.path.substr(0, file.path.find('/'))]++;
   }
   result.actors = site->actors.size();
+  result.print_editions = print_editions(*site);
   return result;
 }
 

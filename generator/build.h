@@ -7,6 +7,7 @@
 
 #include "diagnostics.h"
 #include "filesystem.h"
+#include "model/print_edition.h"
 #include "model/site.h"
 #include "output/plan.h"
 
@@ -15,6 +16,7 @@ namespace passerelle {
 struct BuildOptions {
   std::string base_url;  // overrides site.toml when not empty
   bool include_drafts = false;
+  bool pdf_links = false;  // link the print editions' PDFs (`passerelle pdf` makes them)
 };
 
 /// Loads and assembles the site from `tree`. nullopt when any error was reported.
@@ -26,6 +28,7 @@ struct BuildResult {
   size_t html_pages = 0;
   std::map<std::string, size_t> pages_per_language;
   size_t actors = 0;
+  std::vector<PrintEditionFiles> print_editions;
 };
 
 /// Loads, renders and returns what to write. `bundled_themes` is the tree of bundled themes.

@@ -42,7 +42,7 @@ void read_sections(TomlReader& language, LanguageConfig& config) {
   if (!table) return;
   TomlReader sections(*table, language.path(), language.diagnostics(),
                       "languages." + config.code + ".sections");
-  sections.reject_unknown({"guidelines", "directory", "search", "country", "kind", "sector"});
+  sections.reject_unknown({"guidelines", "directory", "search", "country", "kind", "sector", "print"});
   auto slug = [&](std::string_view key, const char* fallback) {
     auto value = sections.string(key, fallback == nullptr);
     std::string result = value.value_or(fallback ? fallback : "");
@@ -59,6 +59,15 @@ void read_sections(TomlReader& language, LanguageConfig& config) {
   config.sections.country = slug("country", "country");
   config.sections.kind = slug("kind", "kind");
   config.sections.sector = slug("sector", "sector");
+  config.sections.print = slug("print", "print");
+}
+
+void read_print(TomlReader& site, PrintConfig& print) {
+  const toml::table* table = site.table("print", false);
+  if (!table) return;
+  TomlReader reader(*table, site.path(), site.diagnostics(), "print");
+  reader.reject_unknown({"annex"});
+  print.annex = reader.boolean("annex").value_or(true);
 }
 
 std::optional<LanguageConfig> read_language(const toml::table& table, const std::string& path,
@@ -94,7 +103,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
   auto table = parse_toml(text, path, diagnostics);
   if (!table) return std::nullopt;
   TomlReader reader(*table, path, diagnostics);
-  reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages"});
+  reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages", "print"});
   SiteConfig config;
   config.base_url = with_trailing_slash(reader.string("base_url", true).value_or("/"));
   if (!is_http_url(config.base_url)) {
@@ -106,6 +115,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
   if (!is_valid_id(config.theme)) {
     diagnostics.error(reader.location("theme"), "theme name must use only a-z, 0-9 and hyphens");
   }
+  read_print(reader, config.print);
   std::set<std::string> codes;
   if (const auto* languages = reader.array("languages", true)) {
     for (const auto& node : *languages) {

@@ -17,6 +17,7 @@ struct SectionSlugs {
   std::string country;  // /<lang>/<directory>/<country>/<term>/
   std::string kind;
   std::string sector;
+  std::string print;    // the print edition: /<lang>/<guidelines>/<print>/
 };
 
 struct LanguageConfig {
@@ -28,12 +29,20 @@ struct LanguageConfig {
   SectionSlugs sections;
 };
 
+/// The print edition of the guidelines ([print] in site.toml).
+struct PrintConfig {
+  bool annex = true;       // list the actor directory by country at the end
+  bool pdf_links = false;  // link the PDFs: set by `passerelle pdf`, which makes them; never read
+                           // from site.toml, so that `build` never links files it did not write
+};
+
 struct SiteConfig {
   std::string base_url;  // absolute, ends with '/'
   std::string default_language;
   bool allow_raw_html = false;
   std::string theme = "default";
   std::vector<LanguageConfig> languages;
+  PrintConfig print;
 
   const LanguageConfig* language(const std::string& code) const;
 };

@@ -9,7 +9,8 @@ namespace {
 const char* kUsage =
     "Usage: passerelle <command> [options]\n\n"
     "Commands:\n"
-    "  build    build the site into a folder of static files\n\n"
+    "  build    build the site into a folder of static files\n"
+    "  pdf      build the site with PDFs of the print editions (needs WeasyPrint)\n\n"
     "Options:\n"
     "  --version  print the version\n"
     "  --help     show this help; 'passerelle <command> --help' for a command's options\n";
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (command == "build") return run_build(argc - 1, argv + 1);
+  if (command == "pdf") return run_pdf(argc - 1, argv + 1);
   std::cerr << "passerelle: unknown command '" << command << "'\n\n" << kUsage;
   return kExitUsage;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Second command: installs what the tests need, builds everything and runs the whole test
-# suite with CTest (unit, golden, end-to-end, links, HTML validator, accessibility).
+# suite with CTest (unit, golden, end-to-end, links, HTML validator, accessibility, print PDFs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/dependencies.sh" test

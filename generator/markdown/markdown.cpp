@@ -2,6 +2,7 @@
 
 #include <md4c.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "text.h"
@@ -182,8 +183,8 @@ class Renderer {
     std::string inner = std::move(captures_.back());
     captures_.pop_back();
     std::string text = collapse_whitespace(heading_text_);
-    std::string id = unique_id(slugify(text));
-    std::string level = std::to_string(heading_level_);
+    std::string id = options_.id_prefix + unique_id(slugify(text));
+    std::string level = std::to_string(std::min(heading_level_ + options_.heading_shift, 6));
     sink() += "<h" + level + " id=\"" + escape_html(id) + "\">" + inner + "</h" + level + ">\n";
     result_.headings.push_back({heading_level_, id, text});
     heading_level_ = 0;

@@ -44,6 +44,11 @@ struct MarkdownOptions {
   bool allow_raw_html = false;
   std::set<std::string> reserved_ids;  // ids the page template uses already
   bool french_spacing = false;         // no-break spaces before French double punctuation
+  // For pages combined into one document (the print edition): every heading id gets this
+  // prefix (after de-duplication, so that prefixed id = prefix + id of the normal rendering),
+  // and heading levels go down by `heading_shift` (at most to h6).
+  std::string id_prefix;
+  int heading_shift = 0;
 };
 
 struct RenderedMarkdown {

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "model/print_edition.h"
 #include "model/site.h"
 #include "model/urls.h"
 #include "text.h"
@@ -61,6 +62,7 @@ std::string join_relative(const std::string& from_file, const std::string& targe
 
 struct LinkTargets {
   std::map<std::string, std::string> page_paths;  // page key → site path
+  std::map<std::string, std::string> guideline_slugs;  // page key → slug, guidelines only
   std::set<std::string> actor_ids;
 };
 
@@ -120,6 +122,37 @@ class LinkContext {
   std::string from_path_;
 };
 
+/// Links of a guideline inside the print edition: to a guideline (itself included), the chapter
+/// or heading in the edition; to an actor, its entry in the annex when there is one; to any
+/// other page, its absolute URL, since the edition travels as a PDF or on paper.
+class PrintLinkContext {
+ public:
+  PrintLinkContext(const LinkTargets& targets, const SiteConfig& config,
+                   const LanguageConfig& language, const std::string& self_key,
+                   const std::string& relative_file)
+      : targets_(targets), config_(config), from_root_(targets, language, self_key, relative_file, "") {}
+
+  LinkResolution operator()(const std::string& written) const {
+    LinkResolution link = from_root_(written);
+    if (!link.error.empty() || link.target.empty()) return link;  // broken or external: as is
+    if (auto slug = targets_.guideline_slugs.find(link.target); slug != targets_.guideline_slugs.end()) {
+      // Fragments naming the template's own ids (#toc…) have no place in the edition.
+      bool heading = !link.fragment.empty() && !kTemplateIds.count(link.fragment);
+      link.href = "#" + print_anchor(slug->second, heading ? link.fragment : "");
+    } else if (starts_with(link.target, "actor:") && config_.print.annex) {
+      link.href = "#" + print_actor_anchor(link.target.substr(6));
+    } else {
+      link.href = config_.base_url + link.href;  // from_root_ made it relative to the root
+    }
+    return link;
+  }
+
+ private:
+  const LinkTargets& targets_;
+  const SiteConfig& config_;
+  LinkContext from_root_;
+};
+
 std::string path_of(const PageSource& source, const LanguageConfig& language) {
   switch (source.kind) {
     case PageKind::kHome: return home_path(language);
@@ -132,6 +165,12 @@ std::string path_of(const PageSource& source, const LanguageConfig& language) {
 
 void check_page_slug(const PageSource& source, const LanguageConfig& language,
                      Diagnostics& diagnostics) {
+  if (source.kind == PageKind::kGuideline && source.slug == language.sections.print) {
+    diagnostics.error({source.path, 0, 0},
+                      "slug '" + source.slug + "' is the folder of the print edition " +
+                          "(sections.print of language '" + language.code + "' in site.toml); " +
+                          "choose another slug, or set [languages.sections] print");
+  }
   if (source.kind != PageKind::kPage) return;
   const auto& s = language.sections;
   if (source.slug == s.guidelines || source.slug == s.directory || source.slug == s.search) {
@@ -161,6 +200,9 @@ LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteCo
                                                  "' is also used by " + key_owner->second);
     }
     targets.page_paths[page_key(source.language, source.relative_path)] = path;
+    if (source.kind == PageKind::kGuideline) {
+      targets.guideline_slugs[page_key(source.language, source.relative_path)] = source.slug;
+    }
   }
   for (const auto& actor : directory.actors) {
     targets.actor_ids.insert(actor.id);
@@ -191,15 +233,27 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.weight = source.weight;
   page.tags = source.tags;
   page.translation_key = source.translation_key;
+  page.slug = source.slug;
   page.path = path_of(source, language);
   std::string self = page_key(source.language, source.relative_path);
   LinkContext context(targets, language, self, source.relative_path, page.path);
-  MarkdownOptions options{config.allow_raw_html, kTemplateIds, is_french(source.language)};
+  MarkdownOptions options{config.allow_raw_html, kTemplateIds, is_french(source.language), "", 0};
   auto rendered = render_markdown({source.body, source.path, source.body_line}, options,
                                   LinkResolver(context), diagnostics);
   page.html = std::move(rendered.html);
   page.headings = std::move(rendered.headings);
   page.plain_text = std::move(rendered.plain_text);
+  if (source.kind == PageKind::kGuideline) {
+    // Rendered again as a chapter of the print edition. Problems in the text were reported by
+    // the rendering above; this one's diagnostics are the same and are dropped.
+    MarkdownOptions print_options = options;
+    print_options.id_prefix = print_heading_prefix(source.slug);
+    print_options.heading_shift = 1;
+    PrintLinkContext print_links(targets, config, language, self, source.relative_path);
+    Diagnostics repeated;
+    page.print_html = render_markdown({source.body, source.path, source.body_line}, print_options,
+                                      LinkResolver(print_links), repeated).html;
+  }
   for (const auto& heading : page.headings) ids_of_target[self].insert(heading.id);
   for (auto& reference : rendered.fragment_references) fragments.push_back(std::move(reference));
   return page;
@@ -228,7 +282,7 @@ Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTar
       LinkContext context(targets, language, actor_key(record.id), "actor.md",
                           actor_path(language, record.id));
       auto rendered = render_markdown({description->text, record.path, description->line},
-                                      {false, kTemplateIds, is_french(from)},
+                                      {false, kTemplateIds, is_french(from), "", 0},
                                       LinkResolver(context), sink);
       if (from == language.code) {
         for (auto& reference : rendered.fragment_references) fragments.push_back(reference);

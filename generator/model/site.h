@@ -24,8 +24,12 @@ struct Page {
   int64_t weight = 0;
   std::vector<std::string> tags;
   std::string translation_key;
+  std::string slug;
   std::string path;  // site path, e.g. fr/lignes-directrices/x/
   std::string html;
+  // Guidelines only: the HTML for the print edition, where every guideline is one chapter of
+  // a single document. Heading ids are prefixed (model/print_edition.h) and go one level down; links to guidelines point inside the edition, other links are absolute.
+  std::string print_html;
   std::vector<Heading> headings;
   std::string plain_text;
 };

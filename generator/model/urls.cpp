@@ -45,6 +45,15 @@ std::string sector_path(const LanguageConfig& language, const std::string& secto
 
 std::string feed_path(const LanguageConfig& language) { return home_path(language) + "atom.xml"; }
 
+std::string print_edition_path(const LanguageConfig& language) {
+  return guidelines_path(language) + language.sections.print + "/";
+}
+
+std::string print_pdf_path(const LanguageConfig& language) {
+  // A name that still says what it is once saved among other downloads.
+  return guidelines_path(language) + language.sections.guidelines + "-" + language.code + ".pdf";
+}
+
 std::string output_file_of(const std::string& path) {
   if (path.empty() || path.back() == '/') return path + "index.html";
   return path;

@@ -21,6 +21,9 @@ std::string country_sector_path(const LanguageConfig& language, const std::strin
 std::string kind_path(const LanguageConfig& language, const std::string& kind_slug);
 std::string sector_path(const LanguageConfig& language, const std::string& sector_slug);
 std::string feed_path(const LanguageConfig& language);
+/// The print edition of the guidelines, and the PDF made from it by `passerelle pdf`.
+std::string print_edition_path(const LanguageConfig& language);
+std::string print_pdf_path(const LanguageConfig& language);
 
 /// The file that holds a page: "fr/annuaire/" → "fr/annuaire/index.html"; files stay as they are.
 std::string output_file_of(const std::string& path);

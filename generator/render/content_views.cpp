@@ -1,4 +1,5 @@
 // Pages made from Markdown: the home page, the guidelines index, each guideline, other pages.
+#include "model/print_edition.h"
 #include "model/urls.h"
 #include "render/templates.h"
 #include "render/views.h"
@@ -51,6 +52,14 @@ View table_of_contents(const Page& page) {
   }
   flush();
   return nested;
+}
+
+/// Links to the print edition (at `anchor` in it, if given) and to its PDF when there is one.
+void set_print_links(View& view, const Site& site, const LanguageConfig& language,
+                     const std::string& from, const std::string& anchor) {
+  std::string edition = relative_url(from, print_edition_path(language));
+  view.set("print_href", anchor.empty() ? edition : edition + "#" + anchor);
+  if (site.config.print.pdf_links) view.set("pdf_href", relative_url(from, print_pdf_path(language)));
 }
 
 View guideline_summary(const Page& page, const UiStrings& strings, const std::string& from) {
@@ -113,6 +122,7 @@ void render_guidelines_index(const RenderContext& context, const LanguageConfig&
     guidelines.push(guideline_summary(*page, strings, path));
   }
   view.set("intro_html", intro ? intro->html : "").set("guidelines", guidelines);
+  if (!guidelines.empty()) set_print_links(view, site, language, path, "");
   out.add(frame, context.theme.templates.render("guidelines", view, diagnostics));
 }
 
@@ -138,6 +148,7 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
       .set("content_html", page.html)
       .set("tags", tags)
       .set("has_tags", !page.tags.empty());
+  set_print_links(view, context.site, language, page.path, print_anchor(page.slug));
   if (previous) view.set("previous", guideline_summary(*previous, strings, page.path));
   if (next) view.set("next", guideline_summary(*next, strings, page.path));
   out.add(frame, context.theme.templates.render("guideline", view, diagnostics));

@@ -171,6 +171,7 @@ OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagno
   for (const auto& language : site.config.languages) {
     render_content_pages(context, language, out, diagnostics);
     render_directory_pages(context, language, out, diagnostics);
+    render_print_edition(context, language, out, diagnostics);
   }
   render_site_files(context, out, diagnostics);
   std::sort(out.files.begin(), out.files.end(),

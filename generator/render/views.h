@@ -62,6 +62,10 @@ void render_content_pages(const RenderContext& context, const LanguageConfig& la
                           RenderedPages& out, Diagnostics& diagnostics);
 void render_directory_pages(const RenderContext& context, const LanguageConfig& language,
                             RenderedPages& out, Diagnostics& diagnostics);
+/// The print edition of the guidelines of `language` (nothing when it has no guideline).
+void render_print_edition(const RenderContext& context, const LanguageConfig& language,
+                          RenderedPages& out, Diagnostics& diagnostics);
+
 void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics);
 
 /// Renders the whole site: every page, feed, export and asset.

@@ -18,6 +18,9 @@ exit_code() { "$binary" "${@:2}" >/dev/null 2>&1; [ $? -eq "$1" ]; }
 
 check "--version prints the version" bash -c "'$binary' --version | grep -Eq '^passerelle [0-9]+\.[0-9]+\.[0-9]+$'"
 check "--help lists the build command" bash -c "'$binary' --help | grep -q 'build'"
+check "--help lists the pdf command" bash -c "'$binary' --help | grep -q '^  pdf '"
+check "pdf --help lists its options" bash -c "'$binary' pdf --help | grep -q -- '--weasyprint'"
+check "pdf --timeout 0 is a usage error (2)" exit_code 2 pdf --timeout 0
 check "build --help lists its options" bash -c "'$binary' build --help | grep -q -- '--base-url'"
 check "no command is a usage error (2)" exit_code 2
 check "an unknown command is a usage error (2)" exit_code 2 frobnicate
@@ -32,6 +35,15 @@ echo stale > "$work/one/stale.html"
 check "a new build replaces the previous output whole" bash -c "'$binary' build --source '$source_dir' --out '$work/one' >/dev/null && [ ! -e '$work/one/stale.html' ] && [ -f '$work/one/index.html' ]"
 check "no staging folder is left behind" bash -c "! ls -a '$work' | grep -q staging"
 check "the output may not be the source folder" exit_code 1 build --source "$source_dir" --out "$source_dir"
+
+# passerelle pdf without a working WeasyPrint: exit 1, say how to install it, change nothing.
+mkdir -p "$work/empty-path" "$work/kept" "$work/tmp" && echo kept > "$work/kept/index.html"
+check "pdf without WeasyPrint exits 1 and says how to install it" bash -c \
+  "PATH='$work/empty-path' '$binary' pdf --source '$source_dir' --out '$work/kept' 2>'$work/err'; [ \$? -eq 1 ] && grep -q 'apt-get install weasyprint' '$work/err'"
+check "pdf with a failing WeasyPrint exits 1" bash -c \
+  "TMPDIR='$work/tmp' '$binary' pdf --source '$source_dir' --out '$work/kept' --weasyprint /bin/false 2>'$work/err'; [ \$? -eq 1 ] && grep -q 'could not make' '$work/err'"
+check "a failed pdf leaves the previous output as it was" bash -c "[ \"\$(ls -A '$work/kept')\" = index.html ] && grep -qx kept '$work/kept/index.html'"
+check "pdf leaves no temporary or staging folder behind" bash -c "[ -z \"\$(ls -A '$work/tmp')\" ] && ! ls -a '$work' | grep -q staging"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -34,7 +34,13 @@ try {
   for (const code of rtlCodes) {
     const language = config.languages.find((l) => l.code === code);
     const guidelines = path.join(siteDir, code, language.sections.guidelines);
-    const first = fs.readdirSync(guidelines).filter((d) => fs.existsSync(path.join(guidelines, d, 'index.html'))).sort()[0];
+    // A guideline page (with the site header), not the print edition that shares the folder.
+    const isGuideline = (d) => {
+      const file = path.join(guidelines, d, 'index.html');
+      return fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('class="toc"') &&
+        fs.readFileSync(file, 'utf8').includes('class="brand"');
+    };
+    const first = fs.readdirSync(guidelines).sort().find(isGuideline);
     const url = `${server.origin}/${code}/${language.sections.guidelines}/${first}/`;
     for (const width of [1280, 360]) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });

@@ -168,7 +168,9 @@ export function pickPages(siteDir, config) {
     const dir = `${code}/${s.directory}`;
     add(code, 'home', code);
     add(code, 'guidelines', `${code}/${s.guidelines}`);
-    add(code, 'guideline', first(`${code}/${s.guidelines}`));
+    const printSlug = s.print ?? 'print';
+    add(code, 'guideline', first(`${code}/${s.guidelines}`, [printSlug]));
+    add(code, 'print', `${code}/${s.guidelines}/${printSlug}`);
     add(code, 'directory', dir);
     const country = first(`${dir}/${s.country}`);
     add(code, 'country', country);

@@ -1,0 +1,114 @@
+// The print edition of the guidelines: one page per language holding every guideline as a
+// chapter, in weight order, with a cover, a table of contents and (optionally) an annex listing
+// the actor directory by country. print.css turns it into a booklet (WeasyPrint, browsers).
+#include <algorithm>
+
+#include "model/print_edition.h"
+#include "model/urls.h"
+#include "render/templates.h"
+#include "render/views.h"
+#include "text.h"
+
+namespace passerelle {
+
+namespace {
+
+View chapter_view(const Page& page, const UiStrings& strings, size_t number) {
+  View sections = View::list();
+  for (const auto& heading : page.headings) {
+    if (heading.level != 2) continue;
+    sections.push(View().set("id", print_anchor(page.slug, heading.id)).set("text", heading.text));
+  }
+  return View()
+      .set("anchor", print_anchor(page.slug))
+      .set("number", std::to_string(number))
+      .set("title", page.title)
+      .set("summary", page.summary)
+      .set("date", strings.date(page.date))
+      .set("iso_date", page.date)
+      .set("updated", page.updated.empty() ? "" : strings.date(page.updated))
+      .set("iso_updated", page.updated)
+      .set("sections", sections)
+      .set("content_html", page.print_html);
+}
+
+View annex_view(const RenderContext& context, const LanguageConfig& language, const std::string& from) {
+  const auto& site = context.site;
+  std::vector<std::pair<std::string, std::string>> countries;  // folded label, key
+  for (const auto& [key, country] : site.vocabulary.countries) {
+    countries.emplace_back(fold_text(country.by_language.at(language.code).label), key);
+  }
+  std::sort(countries.begin(), countries.end());
+  View groups = View::list();
+  for (const auto& [folded, key] : countries) {
+    std::vector<const Actor*> members;
+    for (const auto& actor : site.actors) {
+      if (actor.record.country == key) members.push_back(&actor);
+    }
+    if (members.empty()) continue;
+    const auto& label = label_of(site.vocabulary.countries, key, language.code);
+    View actors = View::list();
+    for (const auto* actor : actors_by_name(members)) {
+      View card = actor_card(context, *actor, language, from);
+      std::string sectors;
+      for (const auto& sector : actor->record.sectors) {
+        sectors += (sectors.empty() ? "" : ", ") + label_of(site.vocabulary.sectors, sector, language.code).label;
+      }
+      card.set("anchor", print_actor_anchor(actor->record.id))
+          .set("sectors_text", sectors)
+          .set("address", actor->record.address)
+          .set("url", absolute_url(site.config, actor_path(language, actor->record.id)));
+      actors.push(std::move(card));
+    }
+    groups.push(View().set("anchor", "country_" + label.slug)
+                    .set("label", label.label)
+                    .set("count", context.theme.strings.at(language.code).count("actors", static_cast<long>(members.size())))
+                    .set("actors", actors));
+  }
+  return groups;
+}
+
+}  // namespace
+
+void render_print_edition(const RenderContext& context, const LanguageConfig& language,
+                          RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& site = context.site;
+  auto guidelines = site.pages_of(language.code, PageKind::kGuideline);  // in weight order
+  if (guidelines.empty()) return;  // as print_editions() says
+  const auto& strings = context.theme.strings.at(language.code);
+  const Page* intro = nullptr;
+  for (const auto* page : site.pages_of(language.code, PageKind::kGuidelinesIndex)) intro = page;
+  std::string title = intro ? intro->title : strings.get("guidelines");
+  Translations translations;
+  for (const auto& other : site.config.languages) {
+    if (!site.pages_of(other.code, PageKind::kGuideline).empty()) {
+      translations[other.code] = print_edition_path(other);
+    }
+  }
+  std::string path = print_edition_path(language);
+  PageFrame frame{&language, path, title, intro ? intro->summary : language.description,
+                  translations, "guidelines",
+                  {{strings.get("home"), home_path(language)},
+                   {strings.get("guidelines"), guidelines_path(language)}}};
+  View view = frame_view(context, frame);
+  View chapters = View::list();
+  for (size_t i = 0; i < guidelines.size(); ++i) {
+    chapters.push(chapter_view(*guidelines[i], strings, i + 1));
+  }
+  std::string edition = print_edition_date(site, language.code);
+  view.set("document_title", title + " — " + language.title)
+      .set("edition_date", strings.date(edition))
+      .set("iso_edition_date", edition)
+      .set("intro_summary", intro ? intro->summary : "")
+      .set("web_url", absolute_url(site.config, guidelines_path(language)))
+      .set("guidelines_href", relative_url(path, guidelines_path(language)))
+      .set("chapters", chapters);
+  if (site.config.print.pdf_links) view.set("pdf_href", relative_url(path, print_pdf_path(language)));
+  if (site.config.print.annex && !site.actors.empty()) {
+    view.set("annex", View().set("countries", annex_view(context, language, path))
+                            .set("directory_url", absolute_url(site.config, directory_path(language))));
+  }
+  out.add(frame, context.theme.templates.render("print", view, diagnostics));
+}
+
+}  // namespace passerelle

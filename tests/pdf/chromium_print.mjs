@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// chromium_print.mjs <site-dir> [--config site.toml]
+//
+// Prints each print edition with Chromium's --print-to-pdf (which ignores target-counter(),
+// leader() and string()) and checks the result with poppler's tools:
+//  - a title, and enough pages for a cover, the contents and one page per chapter;
+//  - every chapter starts on a page of its own, in the order of the contents;
+//  - the contents list every entry with no page number and no dot leaders;
+//  - every entry of the contents is still a link, to the page where its chapter starts.
+// Exit status: 0 all good, 1 problems found, 2 usage error.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS, readSiteConfig } from '../site/lib/site.mjs';
+import { escapeRegExp, normalize, pageTexts, pdfInfo, readEdition, run } from './lib.mjs';
+
+const USAGE = 'usage: node chromium_print.mjs <site-dir> [--config site.toml]';
+const args = process.argv.slice(2);
+if (args.includes('-h') || args.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const configAt = args.indexOf('--config');
+const configFile = configAt >= 0 ? args[configAt + 1] : null;
+const positional = args.filter((a, i) => !a.startsWith('--') && (configAt < 0 || i !== configAt + 1));
+if (positional.length !== 1) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const siteDir = path.resolve(positional[0]);
+const config = readSiteConfig(path.resolve(configFile ?? path.join(siteDir, '..', 'site.toml')));
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-chromium-print-'));
+
+const problems = [];
+let checks = 0;
+const check = (ok, message) => {
+  checks++;
+  if (!ok) problems.push(message);
+  return ok;
+};
+
+function printToPdf(htmlFile, pdf) {
+  // A fresh profile each time; the page is a local file, nothing goes to the network.
+  const profile = fs.mkdtempSync(path.join(work, 'profile-'));
+  run(chromium, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--no-pdf-header-footer',
+    `--print-to-pdf=${pdf}`, pathToFileURL(htmlFile).href], { timeout: 90_000, cwd: work });
+  if (!fs.existsSync(pdf)) throw new Error(`Chromium wrote no ${pdf}`);
+}
+
+// Links on a page, from poppler's XML output: [{ text, page }] where page is the target page.
+function linksOn(pdf, page) {
+  const xml = run('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-f', String(page), '-l', String(page), pdf], { cwd: work });
+  return [...xml.matchAll(/<a href="[^"]*#(\d+)">(.*?)<\/a>/gs)].map((m) => ({
+    page: Number(m[1]),
+    text: normalize(m[2].replace(/<[^>]*>/g, '')),
+  }));
+}
+
+function checkLanguage({ code, sections }) {
+  const edition = readEdition(siteDir, code, sections.guidelines);
+  const pdf = path.join(work, `${code}.pdf`);
+  printToPdf(edition.editionFile, pdf);
+  const label = `${code} (Chromium)`;
+  const info = pdfInfo(pdf);
+  check(normalize(info.Title ?? '') === normalize(edition.title), `${label}: title '${info.Title}', expected '${edition.title}'`);
+  const pages = pageTexts(pdf).map(normalize);
+  const entries = edition.entries;
+  check(pages.length >= entries.length + 2, `${label}: ${pages.length} pages for a cover, the contents and ${entries.length} chapters`);
+
+  const starts = [];
+  let from = 2;
+  for (const entry of entries) {
+    const opening = new RegExp('^' + escapeRegExp(entry.text).replace(/ /g, '\\s+'));
+    const index = pages.findIndex((text, i) => i >= from && opening.test(text));
+    if (check(index >= 0, `${label}: no page begins with '${entry.text}'`)) from = index + 1;
+    starts.push(index + 1);
+  }
+
+  // The contents: every entry in order, nothing between them (no numbers, no leaders).
+  const tocPage = 2;
+  const expected = entries.map((e) => e.text).join(' ');
+  check(pages[tocPage - 1].includes(expected), `${label}: the contents page does not read '${expected}' — page numbers or leaders where Chromium can not compute them?\n    it reads: ${pages[tocPage - 1]}`);
+  check(!/\.{4,}|…{2,}/.test(pages[tocPage - 1]), `${label}: dot leaders on the contents page`);
+
+  const links = linksOn(pdf, tocPage);
+  entries.forEach((entry, i) => {
+    const words = entry.heading.split(' ');
+    const link = links.find((l) => l.text && entry.heading.includes(l.text) && l.text.includes(words[0]));
+    if (check(link, `${label}: '${entry.heading}' is not a link in the contents`)) {
+      check(link.page === starts[i], `${label}: the contents link '${entry.heading}' to page ${link.page}, it starts on page ${starts[i]}`);
+    }
+  });
+  console.log(`${label}: ${pages.length} pages, ${entries.length} entries at pages ${starts.join(', ')}, ${links.length} links on the contents page`);
+}
+
+try {
+  for (const language of config.languages) checkLanguage(language);
+} catch (e) {
+  problems.push(e.message);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
+for (const p of problems) console.log(`problem: ${p}`);
+console.log(`chromium print: ${checks} checks, ${problems.length} problems`);
+process.exit(problems.length ? 1 : 0);

@@ -1,0 +1,224 @@
+// The print edition of the guidelines, built from the fixture site through the whole pipeline:
+// its chapters, ids and links, its date, the annex, and the links to its PDF.
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+
+#include "build.h"
+#include "markdown/markdown.h"
+
+using namespace passerelle;
+
+namespace {
+
+const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
+const std::string kFrenchEdition = "fr/lignes-directrices/print/index.html";
+
+struct Built {
+  std::optional<BuildResult> result;
+  Diagnostics diagnostics;
+
+  const std::string& file(const std::string& path) const {
+    for (const auto& f : result->plan) {
+      if (f.path == path) return f.bytes;
+    }
+    FAIL("no output file " << path);
+    static std::string none;
+    return none;
+  }
+  bool has(const std::string& path) const {
+    for (const auto& f : result->plan) {
+      if (f.path == path) return true;
+    }
+    return false;
+  }
+  std::string errors() const {
+    std::string all;
+    for (const auto& d : diagnostics.sorted()) all += format_diagnostic(d) + "\n";
+    return all;
+  }
+};
+
+Built build_fixture(std::map<std::string, std::string> overlay = {}, BuildOptions options = {}) {
+  static DiskSourceTree fixture(kFixture);
+  static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  MemorySourceTree changes(std::move(overlay));
+  LayeredSourceTree tree(changes, "", fixture, "");
+  Built built;
+  built.result = build_site(tree, bundled, options, built.diagnostics);
+  return built;
+}
+
+std::vector<std::string> all_matches(const std::string& text, const std::string& pattern) {
+  std::vector<std::string> found;
+  std::regex re(pattern);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
+    found.push_back((*it)[1].str());
+  }
+  return found;
+}
+
+/// The fixture's site.toml with `extra` appended to the French sections and `print` table.
+std::string site_toml(const std::string& french_sections_extra, const std::string& print_table = "") {
+  return "base_url = \"https://example.org/guide/\"\n" + print_table +
+         "[[languages]]\ncode = \"fr\"\nname = \"Français\"\ntitle = \"Guide de test\"\n"
+         "[languages.sections]\nguidelines = \"lignes-directrices\"\ndirectory = \"annuaire\"\n" +
+         french_sections_extra +
+         "[[languages]]\ncode = \"it\"\nname = \"Italiano\"\ntitle = \"Guida di prova\"\n"
+         "[languages.sections]\nguidelines = \"linee-guida\"\ndirectory = \"elenco\"\n";
+}
+
+const char* kLowWeight =
+    "+++\ntitle = \"Zêta d'abord\"\nsummary = \"Premier par le poids.\"\ndate = 2026-09-01\n"
+    "weight = 5\n+++\n## Le budget\n\nMême titre qu'un chapitre suivant. Voir "
+    "[la page](@/about.md) et [le crédit](credit.md).\n";
+
+}  // namespace
+
+TEST_CASE("the print edition has every guideline in weight order, with ids unique across them") {
+  auto built = build_fixture({{"content/fr/guidelines/zeta.md", kLowWeight}});
+  REQUIRE(built.errors() == "");
+  const auto& html = built.file(kFrenchEdition);
+  auto chapters = all_matches(html, "class=\"chapter-title\" id=\"([^\"]+)\"");
+  CHECK(chapters == std::vector<std::string>{"zeta", "preparer-le-retour", "credit"});
+  auto toc = all_matches(html, "<li><a href=\"#([^\"]+)\"><span class=\"toc-number\">");
+  CHECK(toc == chapters);
+
+  auto ids = all_matches(html, "\\sid=\"([^\"]+)\"");
+  std::set<std::string> unique(ids.begin(), ids.end());
+  CHECK(unique.size() == ids.size());
+  // The same heading in two guidelines, and twice in one, gets distinct ids.
+  CHECK(unique.count("zeta--le-budget"));
+  CHECK(unique.count("credit--le-budget"));
+  CHECK(unique.count("preparer-le-retour--les-etapes"));
+  CHECK(unique.count("preparer-le-retour--les-etapes-2"));
+  for (const auto& target : all_matches(html, "href=\"#([^\"]+)\"")) {
+    INFO("link to #" << target);
+    CHECK(unique.count(target));
+  }
+}
+
+TEST_CASE("links in the print edition stay inside it, or become absolute") {
+  auto built = build_fixture({{"content/fr/guidelines/zeta.md", kLowWeight}});
+  REQUIRE(built.errors() == "");
+  const auto& html = built.file(kFrenchEdition);
+  CHECK(html.find("<a href=\"#credit--le-budget\">le budget</a>") != std::string::npos);
+  CHECK(html.find("<a href=\"#credit\">le crédit</a>") != std::string::npos);
+  CHECK(html.find("<a href=\"#preparer-le-retour--les-etapes\">retour en haut</a>") != std::string::npos);
+  CHECK(html.find("<a href=\"#actor_ong-atlas\">l&#39;ONG Atlas</a>") != std::string::npos);
+  CHECK(html.find("<li id=\"actor_ong-atlas\">") != std::string::npos);
+  CHECK(html.find("<a href=\"https://example.org/guide/fr/a-propos/\">la page</a>") != std::string::npos);
+  // The web pages keep their relative links and their own ids.
+  const auto& page = built.file("fr/lignes-directrices/preparer-le-retour/index.html");
+  CHECK(page.find("href=\"../credit/#le-budget\"") != std::string::npos);
+  CHECK(page.find("<h2 id=\"les-etapes\">") != std::string::npos);
+}
+
+TEST_CASE("headings of a guideline go one level down in the print edition") {
+  auto built = build_fixture();
+  REQUIRE(built.errors() == "");
+  const auto& html = built.file(kFrenchEdition);
+  CHECK(html.find("<h3 id=\"preparer-le-retour--les-etapes\">Les étapes</h3>") != std::string::npos);
+  CHECK(html.find("<h4 id=\"preparer-le-retour--le-calendrier\">Le calendrier</h4>") != std::string::npos);
+  CHECK(html.find("<h2") != std::string::npos);
+  CHECK(all_matches(html, "<h1[ >]()").size() == 1);
+}
+
+TEST_CASE("the edition's date is the latest date or update of its guidelines") {
+  auto built = build_fixture();
+  REQUIRE(built.errors() == "");
+  CHECK(built.file(kFrenchEdition).find("<time datetime=\"2026-11-02\">2 novembre 2026</time>") != std::string::npos);
+  CHECK(built.file("it/linee-guida/print/index.html").find("<time datetime=\"2026-10-03\">3 ottobre 2026</time>") != std::string::npos);
+  REQUIRE(built.result->print_editions.size() == 2);
+  CHECK(built.result->print_editions[0].date == "2026-11-02");
+  CHECK(built.result->print_editions[1].date == "2026-10-03");
+
+  auto updated = build_fixture({{"content/fr/guidelines/credit.md",
+                                 "+++\ntitle = \"Le crédit\"\nsummary = \"S.\"\ndate = 2026-10-05\n"
+                                 "updated = 2027-01-15\n+++\n## Le budget\n\nTexte.\n"},
+                                // Drafts are not in the build, nor in the edition's date.
+                                {"content/fr/guidelines/brouillon.md",
+                                 "+++\ntitle = \"Brouillon\"\nsummary = \"S.\"\ndate = 2028-01-01\n"
+                                 "draft = true\n+++\nTexte.\n"}});
+  REQUIRE(updated.errors() == "");
+  CHECK(updated.file(kFrenchEdition).find("<time datetime=\"2027-01-15\">15 janvier 2027</time>") != std::string::npos);
+  CHECK(updated.file(kFrenchEdition).find("Brouillon") == std::string::npos);
+}
+
+TEST_CASE("the annex lists the directory by country, unless [print] annex = false") {
+  auto built = build_fixture();
+  REQUIRE(built.errors() == "");
+  const auto& html = built.file(kFrenchEdition);
+  auto countries = all_matches(html, "<h3 id=\"(country_[^\"]+)\">");
+  CHECK(countries == std::vector<std::string>{"country_italie", "country_maroc"});
+  CHECK(html.find("href=\"#print_annex\"") != std::string::npos);
+
+  auto without = build_fixture({{"site.toml", site_toml("", "[print]\nannex = false\n")}});
+  REQUIRE(without.errors() == "");
+  const auto& plain = without.file(kFrenchEdition);
+  CHECK(plain.find("print_annex") == std::string::npos);
+  CHECK(plain.find("actor_") == std::string::npos);
+  CHECK(plain.find("href=\"https://example.org/guide/fr/annuaire/ong-atlas/\"") != std::string::npos);
+
+  auto unknown = build_fixture({{"site.toml", site_toml("", "[print]\nannexe = true\n")}});
+  CHECK_FALSE(unknown.result);
+  CHECK(unknown.errors().find("annexe") != std::string::npos);
+}
+
+TEST_CASE("the print edition's folder is configurable and may not be a guideline's slug") {
+  auto renamed = build_fixture({{"site.toml", site_toml("print = \"edition-papier\"\n")}});
+  REQUIRE(renamed.errors() == "");
+  CHECK(renamed.has("fr/lignes-directrices/edition-papier/index.html"));
+  CHECK(renamed.file("fr/lignes-directrices/index.html").find("href=\"edition-papier/\"") != std::string::npos);
+
+  auto clash = build_fixture({{"content/fr/guidelines/print.md",
+                               "+++\ntitle = \"Imprimer\"\nsummary = \"S.\"\ndate = 2026-10-01\n+++\nTexte.\n"}});
+  CHECK_FALSE(clash.result);
+  CHECK(clash.errors() ==
+        "content/fr/guidelines/print.md: error: slug 'print' is the folder of the print edition "
+        "(sections.print of language 'fr' in site.toml); choose another slug, or set "
+        "[languages.sections] print\n");
+}
+
+TEST_CASE("PDFs are linked only by the build that makes them") {
+  auto plain = build_fixture();
+  REQUIRE(plain.errors() == "");
+  for (const auto& file : plain.result->plan) {
+    INFO(file.path);
+    CHECK(file.bytes.find(".pdf\"") == std::string::npos);
+  }
+  CHECK(plain.file("fr/lignes-directrices/index.html").find("<a href=\"print/\">") != std::string::npos);
+  CHECK(plain.file("fr/lignes-directrices/credit/index.html").find("<a href=\"../print/#credit\">") != std::string::npos);
+
+  BuildOptions options;
+  options.pdf_links = true;
+  auto linked = build_fixture({}, options);
+  REQUIRE(linked.errors() == "");
+  const auto& editions = linked.result->print_editions;
+  REQUIRE(editions.size() == 2);
+  CHECK(editions[0].language == "fr");
+  CHECK(editions[0].html_file == kFrenchEdition);
+  CHECK(editions[0].pdf_file == "fr/lignes-directrices/lignes-directrices-fr.pdf");
+  CHECK(editions[1].pdf_file == "it/linee-guida/linee-guida-it.pdf");
+  CHECK(linked.file("fr/lignes-directrices/index.html").find("href=\"lignes-directrices-fr.pdf\" type=\"application/pdf\"") != std::string::npos);
+  CHECK(linked.file("fr/lignes-directrices/credit/index.html").find("href=\"../lignes-directrices-fr.pdf\"") != std::string::npos);
+  CHECK(linked.file(kFrenchEdition).find("href=\"../lignes-directrices-fr.pdf\"") != std::string::npos);
+}
+
+TEST_CASE("Markdown headings take a prefix and a level shift for combined documents") {
+  Diagnostics diagnostics;
+  MarkdownOptions options;
+  options.reserved_ids = {"toc"};
+  options.id_prefix = "guide--";
+  options.heading_shift = 1;
+  auto resolve = [](const std::string& href) { return LinkResolution{href, "", "", ""}; };
+  auto rendered = render_markdown({"## Toc\n\n## Toc\n\n###### Six\n\n| a |\n|---|\n| b |\n", "x.md", 1},
+                                  options, resolve, diagnostics);
+  CHECK(rendered.html.find("<h3 id=\"guide--toc-2\">Toc</h3>") != std::string::npos);
+  CHECK(rendered.html.find("<h3 id=\"guide--toc-3\">Toc</h3>") != std::string::npos);
+  CHECK(rendered.html.find("<h6 id=\"guide--six\">Six</h6>") != std::string::npos);
+  CHECK(rendered.html.find("aria-labelledby=\"guide--six\"") != std::string::npos);
+  REQUIRE(rendered.headings.size() == 3);
+  CHECK(rendered.headings[0].level == 2);
+}
