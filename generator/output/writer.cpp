@@ -4,7 +4,12 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -42,6 +47,29 @@ bool write_file(const fs::path& path, const std::string& bytes, std::string* err
   return true;
 }
 
+/// Writes every file of the plan below `folder`, on one thread per core: most of the time is
+/// spent in the kernel creating files, which two threads overlap well.
+bool write_all(const OutputPlan& plan, const fs::path& folder, std::string* error) {
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex error_mutex;
+  auto work = [&] {
+    std::string my_error;
+    for (size_t i = next++; i < plan.size() && !failed; i = next++) {
+      if (!write_file(folder / plan[i].path, plan[i].bytes, &my_error)) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (!failed.exchange(true)) *error = my_error;
+      }
+    }
+  };
+  size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < workers; ++i) threads.emplace_back(work);
+  work();
+  for (auto& thread : threads) thread.join();
+  return !failed;
+}
+
 bool is_inside(const fs::path& inner, const fs::path& outer) {
   auto i = inner.begin(), o = outer.begin();
   for (; o != outer.end(); ++i, ++o) {
@@ -77,11 +105,9 @@ bool publish(const OutputPlan& plan, const std::string& out_dir, const std::stri
     *error = "cannot create " + staging.string() + ": " + ec.message();
     return false;
   }
-  for (const auto& file : plan) {
-    if (!write_file(staging / file.path, file.bytes, error)) {
-      fs::remove_all(staging, ec);
-      return false;
-    }
+  if (!write_all(plan, staging, error)) {
+    fs::remove_all(staging, ec);
+    return false;
   }
   // Swap in one step: the old output ends up in the staging folder and is removed after.
   if (fs::exists(out, ec)) {

@@ -103,7 +103,7 @@ void render_home(const RenderContext& context, const LanguageConfig& language, R
       .set("actor_count", strings.count("actors", static_cast<long>(site.actors.size())))
       .set("guidelines_href", relative_url(frame.path, guidelines_path(language)))
       .set("directory_href", relative_url(frame.path, directory_path(language)));
-  out.add(frame, context.theme.templates.render("home", view, diagnostics));
+  out.add(frame, context.theme.templates.render("home", view, diagnostics, context.worker));
 }
 
 void render_guidelines_index(const RenderContext& context, const LanguageConfig& language,
@@ -123,7 +123,7 @@ void render_guidelines_index(const RenderContext& context, const LanguageConfig&
   }
   view.set("intro_html", intro ? intro->html : "").set("guidelines", guidelines);
   if (!guidelines.empty()) set_print_links(view, site, language, path, "");
-  out.add(frame, context.theme.templates.render("guidelines", view, diagnostics));
+  out.add(frame, context.theme.templates.render("guidelines", view, diagnostics, context.worker));
 }
 
 void render_guideline(const RenderContext& context, const LanguageConfig& language,
@@ -151,7 +151,7 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
   set_print_links(view, context.site, language, page.path, print_anchor(page.slug));
   if (previous) view.set("previous", guideline_summary(*previous, strings, page.path));
   if (next) view.set("next", guideline_summary(*next, strings, page.path));
-  out.add(frame, context.theme.templates.render("guideline", view, diagnostics));
+  out.add(frame, context.theme.templates.render("guideline", view, diagnostics, context.worker));
 }
 
 void render_plain_page(const RenderContext& context, const LanguageConfig& language,
@@ -162,7 +162,7 @@ void render_plain_page(const RenderContext& context, const LanguageConfig& langu
                   {{strings.get("home"), home_path(language)}}};
   View view = frame_view(context, frame);
   view.set("summary", page.summary).set("content_html", page.html);
-  out.add(frame, context.theme.templates.render("page", view, diagnostics));
+  out.add(frame, context.theme.templates.render("page", view, diagnostics, context.worker));
 }
 
 }  // namespace

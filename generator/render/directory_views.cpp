@@ -154,7 +154,7 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
   view.set("countries", countries)
       .set("count", strings.count("actors", static_cast<long>(site.actors.size())))
       .set("facet_groups", facet_groups(context, language, path, {}));
-  out.add(frame, context.theme.templates.render("directory", view, diagnostics));
+  out.add(frame, context.theme.templates.render("directory", view, diagnostics, context.worker));
 }
 
 void render_filter_page(const RenderContext& context, const LanguageConfig& language,
@@ -179,7 +179,7 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
       .set("actors", cards(context, language, path, actors))
       .set("facet_groups", facet_groups(context, language, path, filter))
       .set("all_href", relative_url(path, directory_path(language)));
-  out.add(frame, context.theme.templates.render("directory-list", view, diagnostics));
+  out.add(frame, context.theme.templates.render("directory-list", view, diagnostics, context.worker));
 }
 
 bool is_right_to_left(const std::string& code) {
@@ -282,13 +282,13 @@ void render_actor(const RenderContext& context, const LanguageConfig& language,
         .set("services_untranslated", from != language.code)
         .set("services_source", language_label(site, from, language));
   }
-  out.add(frame, context.theme.templates.render("actor", view, diagnostics));
+  out.add(frame, context.theme.templates.render("actor", view, diagnostics, context.worker));
 }
 
 }  // namespace
 
-void render_directory_pages(const RenderContext& context, const LanguageConfig& language,
-                            RenderedPages& out, Diagnostics& diagnostics) {
+void render_directory_listings(const RenderContext& context, const LanguageConfig& language,
+                               RenderedPages& out, Diagnostics& diagnostics) {
   const auto& v = context.site.vocabulary;
   render_directory_index(context, language, out, diagnostics);
   for (const auto& [country, term] : v.countries) {
@@ -301,7 +301,13 @@ void render_directory_pages(const RenderContext& context, const LanguageConfig& 
   for (const auto& [sector, term] : v.sectors) {
     render_filter_page(context, language, {"", "", sector}, out, diagnostics);
   }
-  for (const auto& actor : context.site.actors) render_actor(context, language, actor, out, diagnostics);
+}
+
+void render_actor_pages(const RenderContext& context, const LanguageConfig& language,
+                        size_t first, size_t last, RenderedPages& out, Diagnostics& diagnostics) {
+  for (size_t i = first; i < last && i < context.site.actors.size(); ++i) {
+    render_actor(context, language, context.site.actors[i], out, diagnostics);
+  }
 }
 
 }  // namespace passerelle

@@ -108,7 +108,7 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
     view.set("annex", View().set("countries", annex_view(context, language, path))
                             .set("directory_url", absolute_url(site.config, directory_path(language))));
   }
-  out.add(frame, context.theme.templates.render("print", view, diagnostics));
+  out.add(frame, context.theme.templates.render("print", view, diagnostics, context.worker));
 }
 
 }  // namespace passerelle

@@ -2,6 +2,9 @@
 // Atom feeds, the assets (with content hashes in their names) — and render_site, which puts
 // every part of the rendering together.
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
 #include <cstdio>
 
 #include "model/urls.h"
@@ -81,10 +84,10 @@ void render_root_pages(const RenderContext& context, RenderedPages& out, Diagnos
   View root = root_frame(context, [](const std::string& path) { return relative_url("", path); });
   root.set("canonical", absolute_url(config, ""));
   root.set("x_default", absolute_url(config, ""));
-  out.files.push_back({"index.html", context.theme.templates.render("root", root, diagnostics)});
+  out.files.push_back({"index.html", context.theme.templates.render("root", root, diagnostics, context.worker)});
   // 404.html is served at any depth, so its links are absolute.
   View not_found = root_frame(context, [&](const std::string& path) { return absolute_url(config, path); });
-  out.files.push_back({"404.html", context.theme.templates.render("404", not_found, diagnostics)});
+  out.files.push_back({"404.html", context.theme.templates.render("404", not_found, diagnostics, context.worker)});
 }
 
 std::string sitemap_xml(const Site& site, const RenderedPages& pages) {
@@ -157,6 +160,51 @@ void render_site_files(const RenderContext& context, RenderedPages& out, Diagnos
                                          absolute_url(site.config, "sitemap.xml") + "\n"});
 }
 
+namespace {
+
+/// One unit of rendering work; jobs are independent and each fills its own output.
+using RenderJob = std::function<void(const RenderContext&, RenderedPages&, Diagnostics&)>;
+
+std::vector<RenderJob> render_jobs(const Site& site) {
+  constexpr size_t kActorsPerJob = 500;
+  std::vector<RenderJob> jobs;
+  for (const auto& language : site.config.languages) {
+    const LanguageConfig* l = &language;
+    jobs.push_back([l](auto& c, auto& out, auto& d) { render_content_pages(c, *l, out, d); });
+    jobs.push_back([l](auto& c, auto& out, auto& d) { render_directory_listings(c, *l, out, d); });
+    jobs.push_back([l](auto& c, auto& out, auto& d) { render_print_edition(c, *l, out, d); });
+    for (size_t first = 0; first < site.actors.size(); first += kActorsPerJob) {
+      jobs.push_back([l, first](auto& c, auto& out, auto& d) {
+        render_actor_pages(c, *l, first, first + kActorsPerJob, out, d);
+      });
+    }
+  }
+  return jobs;
+}
+
+/// Runs the jobs on the theme's workers; results are kept in job order, so the output does not
+/// depend on which thread ran what.
+void run_jobs(const RenderContext& base, const std::vector<RenderJob>& jobs,
+              std::vector<RenderedPages>& outputs, std::vector<Diagnostics>& diagnostics) {
+  outputs.resize(jobs.size());
+  diagnostics.resize(jobs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&](size_t worker) {
+    RenderContext context = base;
+    context.worker = worker;
+    for (size_t job = next++; job < jobs.size(); job = next++) {
+      jobs[job](context, outputs[job], diagnostics[job]);
+    }
+  };
+  size_t workers = std::min(base.theme.templates.workers(), jobs.size());
+  std::vector<std::thread> threads;
+  for (size_t worker = 1; worker < workers; ++worker) threads.emplace_back(work, worker);
+  work(0);
+  for (auto& thread : threads) thread.join();
+}
+
+}  // namespace
+
 OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics) {
   RenderContext context{site, theme, {}, {}};
   std::vector<const Actor*> actors;
@@ -168,10 +216,13 @@ OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagno
     context.asset_paths[file.path] = published;
     out.files.push_back({published, file.bytes});
   }
-  for (const auto& language : site.config.languages) {
-    render_content_pages(context, language, out, diagnostics);
-    render_directory_pages(context, language, out, diagnostics);
-    render_print_edition(context, language, out, diagnostics);
+  std::vector<RenderedPages> outputs;
+  std::vector<Diagnostics> job_diagnostics;
+  run_jobs(context, render_jobs(site), outputs, job_diagnostics);
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    for (auto& file : outputs[i].files) out.files.push_back(std::move(file));
+    for (auto& entry : outputs[i].sitemap) out.sitemap.push_back(std::move(entry));
+    diagnostics.append(job_diagnostics[i]);
   }
   render_site_files(context, out, diagnostics);
   std::sort(out.files.begin(), out.files.end(),

@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 
@@ -48,14 +49,19 @@ mustache::data to_data(const View& view) {
                                  : mustache::data(view.text());
     case View::Kind::kBool: return view.flag() ? mustache::data::type::bool_true
                                                : mustache::data::type::bool_false;
+    // kainjow's set() and push_back() copy whole subtrees, which made nested views cost
+    // once per level; children are moved into place instead.
     case View::Kind::kList: {
       mustache::data list = mustache::data::type::list;
-      for (const auto& item : view.items()) list.push_back(to_data(item));
+      for (const auto& item : view.items()) {
+        list.push_back(mustache::data(mustache::data::type::bool_false));  // cheap placeholder
+        const_cast<mustache::data&>(list.list_value().back()) = to_data(item);
+      }
       return list;
     }
     case View::Kind::kObject: {
       mustache::data object;
-      for (const auto& [key, value] : view.fields()) object.set(key, to_data(value));
+      for (const auto& [key, value] : view.fields()) object[key] = to_data(value);
       return object;
     }
   }
@@ -95,8 +101,9 @@ std::string inline_partials(const std::string& text, const std::map<std::string,
 
 std::optional<TemplateSet> TemplateSet::load(
     const SourceTree& theme, const std::function<std::string(const std::string&)>& origin,
-    Diagnostics& diagnostics) {
+    Diagnostics& diagnostics, size_t workers) {
   TemplateSet set;
+  set.engines_.resize(std::max<size_t>(1, workers));
   int errors_before = diagnostics.error_count();
   std::map<std::string, std::string> page_templates;
   for (const auto& path : theme.list_files("templates")) {
@@ -118,26 +125,29 @@ std::optional<TemplateSet> TemplateSet::load(
     }
   }
   for (const auto& [name, text] : page_templates) {
-    auto compiled = std::make_unique<Compiled>(
-        inline_partials(text, set.partials_, set.origins_[name], diagnostics));
-    if (!compiled->engine.is_valid()) {
-      diagnostics.error({set.origins_[name], 0, 0},
-                        "template: " + compiled->engine.error_message() + " (with its partials)");
-      continue;
+    std::string inlined = inline_partials(text, set.partials_, set.origins_[name], diagnostics);
+    for (auto& engines : set.engines_) {
+      auto compiled = std::make_unique<Compiled>(inlined);
+      if (!compiled->engine.is_valid()) {
+        diagnostics.error({set.origins_[name], 0, 0},
+                          "template: " + compiled->engine.error_message() + " (with its partials)");
+        break;
+      }
+      compiled->engine.set_custom_escape([](const std::string& s) { return escape_html(s); });
+      engines[name] = std::move(compiled);
     }
-    compiled->engine.set_custom_escape([](const std::string& s) { return escape_html(s); });
-    set.templates_[name] = std::move(compiled);
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return set;
 }
 
-bool TemplateSet::has(const std::string& name) const { return templates_.count(name) > 0; }
+bool TemplateSet::has(const std::string& name) const { return engines_.front().count(name) > 0; }
 
 std::string TemplateSet::render(const std::string& name, const View& view,
-                                Diagnostics& diagnostics) const {
-  auto it = templates_.find(name);
-  if (it == templates_.end()) {
+                                Diagnostics& diagnostics, size_t worker) const {
+  const auto& templates = engines_.at(worker);
+  auto it = templates.find(name);
+  if (it == templates.end()) {
     diagnostics.error({"templates/" + name + ".mustache", 0, 0}, "template is missing from the theme");
     return "";
   }

@@ -19,6 +19,7 @@ struct RenderContext {
   const Theme& theme;
   std::map<std::string, std::string> asset_paths;  // static path → published (hashed) path
   std::vector<const Actor*> actors_by_name;        // every actor, in reading order
+  size_t worker = 0;                               // which thread renders (its own templates)
 };
 
 /// The language versions of one page: language code → site path. A language without a
@@ -60,8 +61,12 @@ std::string section_path(const LanguageConfig& language, const std::string& sect
 
 void render_content_pages(const RenderContext& context, const LanguageConfig& language,
                           RenderedPages& out, Diagnostics& diagnostics);
-void render_directory_pages(const RenderContext& context, const LanguageConfig& language,
-                            RenderedPages& out, Diagnostics& diagnostics);
+/// The directory index and its facet pages.
+void render_directory_listings(const RenderContext& context, const LanguageConfig& language,
+                               RenderedPages& out, Diagnostics& diagnostics);
+/// The pages of actors [first, last) of site.actors.
+void render_actor_pages(const RenderContext& context, const LanguageConfig& language,
+                        size_t first, size_t last, RenderedPages& out, Diagnostics& diagnostics);
 /// The print edition of the guidelines of `language` (nothing when it has no guideline).
 void render_print_edition(const RenderContext& context, const LanguageConfig& language,
                           RenderedPages& out, Diagnostics& diagnostics);
