@@ -11,6 +11,7 @@ namespace passerelle {
 
 std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& options,
                               Diagnostics& diagnostics) {
+  if (options.on_stage) options.on_stage("load");
   auto config_text = read_text_file(tree, "site.toml", diagnostics);
   if (!config_text) return std::nullopt;
   auto config = parse_site_config(*config_text, "site.toml", diagnostics);
@@ -35,6 +36,7 @@ std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& 
   std::optional<Theme> theme;
   if (site) theme = load_theme(tree, bundled_themes, site->config, diagnostics);
   if (!site || !theme || diagnostics.has_errors()) return std::nullopt;
+  if (options.on_stage) options.on_stage("render");
   BuildResult result;
   result.plan = render_site(*site, *theme, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
@@ -44,6 +46,7 @@ std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& 
     result.pages_per_language[file.path.substr(0, file.path.find('/'))]++;
   }
   result.actors = site->actors.size();
+  result.site = std::move(*site);
   return result;
 }
 

@@ -2,8 +2,10 @@
 // stage that reports errors so that nothing is written from a broken source.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "diagnostics.h"
 #include "filesystem.h"
@@ -15,6 +17,8 @@ namespace passerelle {
 struct BuildOptions {
   std::string base_url;  // overrides site.toml when not empty
   bool include_drafts = false;
+  /// Called as each stage starts ("load", "render"), for progress reports; may be empty.
+  std::function<void(std::string_view stage)> on_stage;
 };
 
 /// Loads and assembles the site from `tree`. nullopt when any error was reported.
@@ -26,6 +30,7 @@ struct BuildResult {
   size_t html_pages = 0;
   std::map<std::string, size_t> pages_per_language;
   size_t actors = 0;
+  Site site;  // the model the plan was rendered from, for checks that need the sources
 };
 
 /// Loads, renders and returns what to write. `bundled_themes` is the tree of bundled themes.
