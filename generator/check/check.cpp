@@ -49,8 +49,8 @@ void check_links_past_errors(const SourceTree& tree, const Loaded& loaded, bool 
     size_t slash = rest.find('/');
     if (slash == std::string::npos || !config.language(rest.substr(0, slash))) continue;
     Diagnostics ignored;
-    auto stand_in = parse_page("+++\ntitle = \"-\"\nsummary = \"-\"\ndate = 2000-01-01\n+++\n", path,
-                               rest.substr(0, slash), rest.substr(slash + 1), ignored);
+    auto stand_in = parse_page("+++\ntitle = \"-\"\nsummary = \"-\"\ndate = 2000-01-01\n+++\n",
+                               path, rest.substr(0, slash), rest.substr(slash + 1), ignored);
     if (stand_in) {
       pages.push_back(std::move(*stand_in));
       placeholders = true;
@@ -112,12 +112,14 @@ std::vector<ExternalLink> external_links_of(const SourceTree& tree, const Site& 
     auto& list = places[url];
     auto place = place_in(tree, path, url);
     for (const auto& known : list) {
-      if (known.path == place.path && known.line == place.line && known.column == place.column) return;
+      if (known.path == place.path && known.line == place.line && known.column == place.column)
+        return;
     }
     list.push_back(place);
   };
   for (const auto& page : site.pages) {
-    for (const auto& url : external_links_in(page.html, site.config.base_url)) add(page.source_path, url);
+    for (const auto& url : external_links_in(page.html, site.config.base_url))
+      add(page.source_path, url);
   }
   for (const auto& actor : site.actors) {
     if (!actor.record.website.empty()) add(actor.record.path, actor.record.website);

@@ -19,7 +19,7 @@ struct CheckOptions {
   bool include_drafts = false;
   bool fetch_external = false;
   FetchOptions fetch;
-  std::function<void(std::string_view stage)> on_stage;               // may be empty
+  std::function<void(std::string_view stage)> on_stage;              // may be empty
   std::function<void(size_t done, size_t total)> on_fetch_progress;  // may be empty
 };
 

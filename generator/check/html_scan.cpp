@@ -83,7 +83,8 @@ std::vector<HtmlAttribute> scan_attributes(std::string_view html) {
     }
     if (i + 1 >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
       // "</x>", "<!DOCTYPE>", "<?x?>" or a lone '<' in text.
-      bool markup = i + 1 < html.size() && (html[i + 1] == '/' || html[i + 1] == '!' || html[i + 1] == '?');
+      bool markup =
+          i + 1 < html.size() && (html[i + 1] == '/' || html[i + 1] == '!' || html[i + 1] == '?');
       size_t end = markup ? html.find('>', i) : i;
       i = end == std::string_view::npos ? html.size() : end + 1;
       continue;

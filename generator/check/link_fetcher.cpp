@@ -17,8 +17,9 @@ std::string origin_of_url(const std::string& url) {
   std::string scheme = url.substr(0, scheme_end);
   if (scheme != "http" && scheme != "https") return "";
   size_t host_end = url.find_first_of("/?#", scheme_end + 3);
-  std::string host = url.substr(scheme_end + 3, host_end == std::string::npos ? std::string::npos
-                                                                               : host_end - scheme_end - 3);
+  std::string host =
+      url.substr(scheme_end + 3,
+                 host_end == std::string::npos ? std::string::npos : host_end - scheme_end - 3);
   if (host.empty() || host.find('@') != std::string::npos) return "";
   return scheme + "://" + host;
 }
@@ -65,13 +66,20 @@ Attempt ask(httplib::Client& client, const std::string& path, bool head) {
 std::string explain(const Attempt& attempt, const FetchOptions& options) {
   using httplib::Error;
   switch (attempt.error) {
-    case Error::Connection: return "could not connect";
-    case Error::ConnectionTimeout: return "no connection within " + seconds(options.timeout);
-    case Error::Read: return "no answer within " + seconds(options.timeout);
-    case Error::SSLConnection: return "the secure connection failed";
-    case Error::SSLServerVerification: return "its certificate could not be verified";
-    case Error::ExceedRedirectCount: return "too many redirections";
-    default: return "no answer (" + httplib::to_string(attempt.error) + ")";
+    case Error::Connection:
+      return "could not connect";
+    case Error::ConnectionTimeout:
+      return "no connection within " + seconds(options.timeout);
+    case Error::Read:
+      return "no answer within " + seconds(options.timeout);
+    case Error::SSLConnection:
+      return "the secure connection failed";
+    case Error::SSLServerVerification:
+      return "its certificate could not be verified";
+    case Error::ExceedRedirectCount:
+      return "too many redirections";
+    default:
+      return "no answer (" + httplib::to_string(attempt.error) + ")";
   }
 }
 
@@ -133,7 +141,8 @@ FetchResult fetch_one(httplib::Client& client, HostPacer& pacer, const std::stri
 
 }  // namespace
 
-std::vector<FetchResult> fetch_links(const std::vector<std::string>& urls, const FetchOptions& options,
+std::vector<FetchResult> fetch_links(const std::vector<std::string>& urls,
+                                     const FetchOptions& options,
                                      const std::function<void(size_t, size_t)>& progress) {
   std::vector<FetchResult> results(urls.size());
   std::map<std::string, std::vector<size_t>> by_origin;
@@ -163,11 +172,13 @@ std::vector<FetchResult> fetch_links(const std::vector<std::string>& urls, const
       client.set_read_timeout(timeout);
       client.set_write_timeout(timeout);
       client.set_follow_location(true);
-      client.set_default_headers({{"User-Agent", "passerelle-check/" PASSERELLE_VERSION " (link checker)"}});
+      client.set_default_headers(
+          {{"User-Agent", "passerelle-check/" PASSERELLE_VERSION " (link checker)"}});
       HostPacer pacer(options.host_interval);
       for (size_t index : indexes) {
         if (!client.is_valid()) {
-          results[index] = {urls[index], LinkStatus::kUnsure, 0, "cannot be asked (unsupported address)", 0};
+          results[index] = {urls[index], LinkStatus::kUnsure, 0,
+                            "cannot be asked (unsupported address)", 0};
         } else {
           results[index] = fetch_one(client, pacer, urls[index], origin, options);
         }

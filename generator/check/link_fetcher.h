@@ -15,7 +15,7 @@ struct FetchOptions {
   std::chrono::milliseconds timeout{10000};       // to connect, and to receive the answer
   std::chrono::milliseconds host_interval{1000};  // at least this long between requests to a host
   int retries = 1;
-  size_t parallel_hosts = 4;                      // hosts asked at the same time
+  size_t parallel_hosts = 4;  // hosts asked at the same time
 };
 
 enum class LinkStatus { kOk, kBroken, kUnsure };
@@ -29,8 +29,9 @@ struct FetchResult {
 };
 
 /// One result per URL, in the order given. `progress` (may be empty) is called after each URL.
-std::vector<FetchResult> fetch_links(const std::vector<std::string>& urls, const FetchOptions& options,
-                                     const std::function<void(size_t done, size_t total)>& progress = {});
+std::vector<FetchResult> fetch_links(
+    const std::vector<std::string>& urls, const FetchOptions& options,
+    const std::function<void(size_t done, size_t total)>& progress = {});
 
 /// "https://example.org:8443" of a URL, or empty when it is not an absolute http(s) URL.
 std::string origin_of_url(const std::string& url);

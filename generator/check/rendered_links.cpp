@@ -24,7 +24,8 @@ bool has_scheme(const std::string& url) {
   if (colon == std::string::npos || colon == 0) return false;
   for (size_t i = 0; i < colon; ++i) {
     char c = url[i];
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.')
+      return false;
   }
   return true;
 }
@@ -53,7 +54,8 @@ std::string percent_decode(const std::string& text) {
 bool resolve(const std::string& from, const std::string& relative, std::string& out) {
   std::vector<std::string> parts;
   std::string whole = from.substr(0, from.rfind('/') + 1) + relative;
-  bool folder = whole.empty() || whole.back() == '/' || ends_with(whole, "/.") || ends_with(whole, "/..") || whole == "." || whole == "..";
+  bool folder = whole.empty() || whole.back() == '/' || ends_with(whole, "/.") ||
+                ends_with(whole, "/..") || whole == "." || whole == "..";
   size_t start = 0;
   while (start <= whole.size()) {
     size_t end = whole.find('/', start);
@@ -102,12 +104,33 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
     size_t slash = base_url.find('/', scheme + 3);
     base_path = slash == std::string::npos ? "/" : base_url.substr(slash);
   }
+  // A template's broken link is on every page: report it once, with the number of pages.
+  struct Problem {
+    Diagnostic first;
+    size_t pages = 0;
+  };
+  std::map<std::string, Problem> problems;
+  std::vector<std::string> order;
   for (const auto& [path, page] : pages) {
     ++stats.pages;
     auto origin = origins.find(path);
-    std::string built_from = origin == origins.end() ? "" : " (page built from " + origin->second + ")";
+    std::string built_from =
+        origin == origins.end() ? "" : " (page built from " + origin->second + ")";
+    std::set<std::string> seen_here;
+    auto report_as = [&](const std::string& key, const HtmlAttribute& a,
+                         const std::string& message) {
+      if (!seen_here.insert(key).second) return;
+      auto [it, fresh] = problems.try_emplace(key);
+      if (fresh) {
+        it->second.first = {Severity::kError, location_of_offset(path, *bytes_of[path], a.offset),
+                            message + built_from};
+        order.push_back(key);
+      }
+      ++it->second.pages;
+    };
+    std::string key;  // what the problem is, whatever page it is on
     auto report = [&](const HtmlAttribute& a, const std::string& message) {
-      diagnostics.error(location_of_offset(path, *bytes_of[path], a.offset), message + built_from);
+      report_as(key, a, message);
     };
     for (const auto& a : page.attributes) {
       if (!is_url_attribute(a)) continue;
@@ -122,6 +145,7 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
         continue;  // another site, or mailto:, tel:…
       } else if (url.front() == '/') {
         if (base_path != "/") {
+          key = "root-relative " + url;
           report(a, "link '" + url + "' starts at the host's root, but the site is published at " +
                         base_url + ": write it relative to the page");
           continue;
@@ -132,21 +156,25 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
       ++stats.internal_links;
       std::string written = from_root ? site_relative : url;
       size_t hash = written.find('#');
-      std::string fragment = hash == std::string::npos ? "" : percent_decode(written.substr(hash + 1));
+      std::string fragment =
+          hash == std::string::npos ? "" : percent_decode(written.substr(hash + 1));
       std::string target = written.substr(0, hash);
       target = target.substr(0, target.find('?'));
       std::string resolved;
       if (target.empty() && !from_root) {
         resolved = path;  // "#x" or "?q": this page
       } else if (!resolve(from_root ? "" : path, percent_decode(target), resolved)) {
+        key = "above the root " + url;
         report(a, "link '" + url + "' climbs above the site's root");
         continue;
       }
-      std::string file = resolved.empty() || resolved.back() == '/' ? resolved + "index.html" : resolved;
+      std::string file =
+          resolved.empty() || resolved.back() == '/' ? resolved + "index.html" : resolved;
       if (!files.count(file)) {
+        key = "missing " + file;
         if (files.count(resolved + "/index.html")) {
-          report(a, "link '" + url + "' leads to a folder: add the trailing slash ('" +
-                        target + "/')");
+          report(a, "link '" + url + "' leads to a folder: add the trailing slash ('" + target +
+                        "/')");
         } else {
           report(a, "link '" + url + "' leads to no file of the built site");
         }
@@ -156,12 +184,21 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
       if (fragment.empty() || fragment == "top") continue;
       auto linked = pages.find(file);
       if (linked != pages.end() && !linked->second.ids.count(fragment)) {
+        key = (file == path ? std::string("own fragment ") : "fragment " + file + "#") + fragment;
         std::vector<std::string> ids(linked->second.ids.begin(), linked->second.ids.end());
         std::string hint = closest_match(fragment, ids);
         report(a, "link '" + url + "': no element with id '" + fragment + "' in " + file +
                       (hint.empty() ? "" : "; did you mean '#" + hint + "'?"));
       }
     }
+  }
+  for (const auto& key : order) {
+    Problem& problem = problems.at(key);
+    if (problem.pages > 1) {
+      problem.first.message += "; the same problem is on " + std::to_string(problem.pages - 1) +
+                               " other page(s): look at the theme's templates";
+    }
+    diagnostics.add(std::move(problem.first));
   }
   return stats;
 }

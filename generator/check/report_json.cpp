@@ -15,9 +15,12 @@ ordered_json place(const SourceLocation& location) {
 
 const char* status_name(LinkStatus status) {
   switch (status) {
-    case LinkStatus::kOk: return "ok";
-    case LinkStatus::kBroken: return "broken";
-    case LinkStatus::kUnsure: return "unsure";
+    case LinkStatus::kOk:
+      return "ok";
+    case LinkStatus::kBroken:
+      return "broken";
+    case LinkStatus::kUnsure:
+      return "unsure";
   }
   return "unsure";
 }
@@ -34,16 +37,25 @@ ordered_json translations_json(const TranslationReport& report) {
   }
   ordered_json missing = ordered_json::array();
   for (const auto& gap : report.missing) {
-    missing.push_back({{"what", gap.what}, {"item", gap.item}, {"language", gap.language},
+    missing.push_back({{"what", gap.what},
+                       {"item", gap.item},
+                       {"language", gap.language},
                        {"where", place(gap.where)}});
   }
   ordered_json stale = ordered_json::array();
   for (const auto& s : report.stale) {
-    stale.push_back({{"key", s.key}, {"language", s.language}, {"where", place(s.where)},
-                     {"date", s.date}, {"source", s.source_path}, {"source_date", s.source_date}});
+    stale.push_back({{"key", s.key},
+                     {"language", s.language},
+                     {"where", place(s.where)},
+                     {"date", s.date},
+                     {"source", s.source_path},
+                     {"source_date", s.source_date}});
   }
-  return {{"source_language", report.source_language}, {"languages", report.languages},
-          {"coverage", coverage}, {"missing", missing}, {"stale", stale}};
+  return {{"source_language", report.source_language},
+          {"languages", report.languages},
+          {"coverage", coverage},
+          {"missing", missing},
+          {"stale", stale}};
 }
 
 }  // namespace

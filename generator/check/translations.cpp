@@ -31,7 +31,9 @@ SourceLocation line_of(const SourceTree& tree, const std::string& path, const st
   return {path, 0, 0};
 }
 
-std::string date_of(const PageSource& page) { return page.updated.empty() ? page.date : page.updated; }
+std::string date_of(const PageSource& page) {
+  return page.updated.empty() ? page.date : page.updated;
+}
 
 void add_pages(const SourceTree& tree, const SiteConfig& config,
                const std::vector<PageSource>& pages, TranslationReport& report) {
@@ -41,7 +43,8 @@ void add_pages(const SourceTree& tree, const SiteConfig& config,
   coverage.total = by_key.size();
   for (const auto& [key, versions] : by_key) {
     auto source = versions.find(config.default_language);
-    const PageSource* reference = source != versions.end() ? source->second : versions.begin()->second;
+    const PageSource* reference =
+        source != versions.end() ? source->second : versions.begin()->second;
     for (const auto& language : config.languages) {
       auto version = versions.find(language.code);
       if (version == versions.end()) {
@@ -82,8 +85,8 @@ void add_actors(const SourceTree& tree, const SiteConfig& config, const Director
       if (actor.services.count(language.code)) {
         ++services.present[language.code];
       } else {
-        report.missing.push_back({"actor services", actor.id, language.code,
-                                  line_of(tree, actor.path, kServices)});
+        report.missing.push_back(
+            {"actor services", actor.id, language.code, line_of(tree, actor.path, kServices)});
       }
     }
   }
@@ -141,7 +144,8 @@ void add_vocabulary(const SourceTree& tree, const SiteConfig& config, Translatio
           const auto* labels = term ? term->get_as<toml::table>(language.code) : nullptr;
           auto label = labels ? labels->get_as<std::string>("label") : nullptr;
           auto slug = labels ? labels->get_as<std::string>("slug") : nullptr;
-          bool complete = label && !label->get().empty() && (!with_slug || (slug && !slug->get().empty()));
+          bool complete =
+              label && !label->get().empty() && (!with_slug || (slug && !slug->get().empty()));
           if (complete) {
             ++coverage.present[language.code];
           } else {
@@ -184,11 +188,13 @@ void add_translation_warnings(const TranslationReport& report, const SiteConfig&
         hint = "; 'passerelle new guideline " + gap.item.substr(11) + " --lang " + gap.language +
                "' starts it from this one";
       }
-      diagnostics.warning(gap.where, "no translation in " + in + " of this page (translation key '" +
-                                         gap.item + "')" + hint);
+      diagnostics.warning(
+          gap.where,
+          "no translation in " + in + " of this page (translation key '" + gap.item + "')" + hint);
     } else if (gap.what == "actor description") {
-      diagnostics.warning(gap.where, "no description in " + in + ": the " + gap.language +
-                                         " page shows another language's text, marked as not translated");
+      diagnostics.warning(gap.where,
+                          "no description in " + in + ": the " + gap.language +
+                              " page shows another language's text, marked as not translated");
     } else if (gap.what == "actor services") {
       diagnostics.warning(gap.where, "no services listed in " + in + ": the " + gap.language +
                                          " page shows another language's list");
@@ -199,7 +205,8 @@ void add_translation_warnings(const TranslationReport& report, const SiteConfig&
   }
   for (const auto& stale : report.stale) {
     diagnostics.warning(stale.where, "translation older than its source: " + stale.date +
-                                         " here, " + stale.source_date + " in " + stale.source_path);
+                                         " here, " + stale.source_date + " in " +
+                                         stale.source_path);
   }
 }
 

@@ -16,7 +16,8 @@
 namespace passerelle {
 
 struct TranslationGap {
-  std::string what;      // "page", "actor description", "actor services", "UI string", "vocabulary label"
+  std::string
+      what;  // "page", "actor description", "actor services", "UI string", "vocabulary label"
   std::string item;      // translation key, actor id, string key or category.term
   std::string language;  // the language that lacks it
   SourceLocation where;  // the source that has it in another language, or the file lacking it
@@ -37,8 +38,8 @@ struct Coverage {
 };
 
 struct TranslationReport {
-  std::string source_language;                // the default language
-  std::vector<std::string> languages;         // in site.toml's order
+  std::string source_language;                             // the default language
+  std::vector<std::string> languages;                      // in site.toml's order
   std::vector<std::pair<std::string, Coverage>> coverage;  // by what, in a fixed order
   std::vector<TranslationGap> missing;
   std::vector<StaleTranslation> stale;

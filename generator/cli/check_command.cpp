@@ -2,10 +2,9 @@
 // rendered pages, the translation report and the external links; for editors and for CI.
 #include <algorithm>
 #include <cstdio>
+#include <cxxopts.hpp>
 #include <filesystem>
 #include <iostream>
-
-#include <cxxopts.hpp>
 
 #include "check/check.h"
 #include "check/report_json.h"
@@ -22,16 +21,17 @@ cxxopts::Options check_options() {
   cxxopts::Options options("passerelle check",
                            "Checks the site without writing it: everything build validates, the "
                            "links of the built pages, translations and external links.");
-  options.add_options()
-      ("source", "the site's folder (with site.toml)", cxxopts::value<std::string>()->default_value("."))
-      ("drafts", "check pages marked draft = true too")
-      ("strict", "treat warnings as errors (for CI)")
-      ("format", "text or json (the whole report on stdout)", cxxopts::value<std::string>()->default_value("text"))
-      ("external", "fetch the external links to see that they still answer")
-      ("timeout", "with --external: seconds to wait for a site", cxxopts::value<double>()->default_value("10"))
-      ("host-interval", "with --external: seconds between two requests to one site",
-       cxxopts::value<double>()->default_value("1"))
-      ("h,help", "show this help");
+  options.add_options()("source", "the site's folder (with site.toml)",
+                        cxxopts::value<std::string>()->default_value("."))(
+      "drafts", "check pages marked draft = true too")("strict",
+                                                       "treat warnings as errors (for CI)")(
+      "format", "text or json (the whole report on stdout)",
+      cxxopts::value<std::string>()->default_value("text"))(
+      "external", "fetch the external links to see that they still answer")(
+      "timeout", "with --external: seconds to wait for a site",
+      cxxopts::value<double>()->default_value("10"))(
+      "host-interval", "with --external: seconds between two requests to one site",
+      cxxopts::value<double>()->default_value("1"))("h,help", "show this help");
   add_console_options(options);
   return options;
 }
@@ -99,13 +99,20 @@ void print_external(const std::vector<ExternalLink>& links, bool fetched) {
     std::string status;
     if (link.fetched) {
       switch (link.fetched->status) {
-        case LinkStatus::kOk: status = "ok  "; break;
-        case LinkStatus::kBroken: status = "BROKEN "; break;
-        case LinkStatus::kUnsure: status = "unsure "; break;
+        case LinkStatus::kOk:
+          status = "ok     ";
+          break;
+        case LinkStatus::kBroken:
+          status = "BROKEN ";
+          break;
+        case LinkStatus::kUnsure:
+          status = "unsure ";
+          break;
       }
     }
     std::string places;
-    for (const auto& where : link.places) places += (places.empty() ? "" : ", ") + place_text(where);
+    for (const auto& where : link.places)
+      places += (places.empty() ? "" : ", ") + place_text(where);
     std::printf("  %s%s %s\n", status.c_str(), pad(link.url, width).c_str(), places.c_str());
   }
 }
@@ -142,7 +149,8 @@ int run_check(int argc, char** argv) {
     return kExitUsage;
   }
   if (!(timeout > 0 && timeout <= 600) || !(interval >= 0 && interval <= 600)) {
-    std::cerr << "passerelle check: --timeout must be over 0 and --host-interval at least 0 (seconds, at most 600)\n";
+    std::cerr << "passerelle check: --timeout must be over 0 and --host-interval at least 0 "
+                 "(seconds, at most 600)\n";
     return kExitUsage;
   }
   bool json = format == "json";
@@ -190,10 +198,11 @@ int run_check(int argc, char** argv) {
     } else {
       std::printf("\nThe site did not build, so its pages and external links were not checked.\n");
     }
-    std::string what = report.rendered ? "Checked " + std::to_string(report.pages) + " pages, " +
-                                             std::to_string(report.internal_links) + " internal links and " +
-                                             std::to_string(report.actors) + " actors"
-                                       : "Checked the sources";
+    std::string what = report.rendered
+                           ? "Checked " + std::to_string(report.pages) + " pages, " +
+                                 std::to_string(report.internal_links) + " internal links and " +
+                                 std::to_string(report.actors) + " actors"
+                           : "Checked the sources";
     std::printf("\n%s: %d error(s), %d warning(s)%s in %.0f ms\n", what.c_str(), errors, warnings,
                 strict && warnings > 0 ? " (errors with --strict)" : "", progress.elapsed_ms());
   } else if (failed) {

@@ -4,10 +4,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cxxopts.hpp>
 #include <string>
 #include <string_view>
-
-#include <cxxopts.hpp>
 
 #include "diagnostics.h"
 #include "filesystem.h"
@@ -15,10 +14,10 @@
 namespace passerelle::cli {
 
 struct ConsoleStyle {
-  bool quiet = false;    // errors only: no warnings, progress or summary
-  bool verbose = false;  // timings of each stage, details of each step
-  bool color = false;    // colour the "error:" and "warning:" labels
-  bool terminal = false; // stdout is a terminal: progress may redraw one line
+  bool quiet = false;     // errors only: no warnings, progress or summary
+  bool verbose = false;   // timings of each stage, details of each step
+  bool color = false;     // colour the "error:" and "warning:" labels
+  bool terminal = false;  // stdout is a terminal: progress may redraw one line
 };
 
 /// Adds --quiet, --verbose and --color to a subcommand's options.

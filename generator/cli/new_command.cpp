@@ -1,10 +1,9 @@
 // `passerelle new guideline <slug> [--lang L]` and `passerelle new actor <id>`: a new source
 // file with every field present and commented, never over an existing one.
 #include <ctime>
+#include <cxxopts.hpp>
 #include <filesystem>
 #include <iostream>
-
-#include <cxxopts.hpp>
 
 #include "cli/commands.h"
 #include "cli/console.h"
@@ -19,18 +18,19 @@ namespace passerelle::cli {
 namespace {
 
 cxxopts::Options new_options() {
-  cxxopts::Options options("passerelle new",
-                           "Creates a source file ready to fill:\n"
-                           "  passerelle new guideline <slug> [--lang fr]   content/<lang>/guidelines/<slug>.md\n"
-                           "  passerelle new actor <id>                     directory-data/actors/<id>.toml\n"
-                           "A guideline whose translation exists in another language is pre-filled from "
-                           "it, to translate.");
-  options.add_options()
-      ("source", "the site's folder (with site.toml)", cxxopts::value<std::string>()->default_value("."))
-      ("lang", "the guideline's language (default: the site's default language)", cxxopts::value<std::string>())
-      ("what", "guideline or actor", cxxopts::value<std::string>())
-      ("name", "the guideline's slug or the actor's id", cxxopts::value<std::string>())
-      ("h,help", "show this help");
+  cxxopts::Options options(
+      "passerelle new",
+      "Creates a source file ready to fill:\n"
+      "  passerelle new guideline <slug> [--lang fr]   content/<lang>/guidelines/<slug>.md\n"
+      "  passerelle new actor <id>                     directory-data/actors/<id>.toml\n"
+      "A guideline whose translation exists in another language is pre-filled from "
+      "it, to translate.");
+  options.add_options()("source", "the site's folder (with site.toml)",
+                        cxxopts::value<std::string>()->default_value("."))(
+      "lang", "the guideline's language (default: the site's default language)",
+      cxxopts::value<std::string>())("what", "guideline or actor", cxxopts::value<std::string>())(
+      "name", "the guideline's slug or the actor's id", cxxopts::value<std::string>())(
+      "h,help", "show this help");
   options.parse_positional({"what", "name"});
   options.positional_help("guideline <slug> | actor <id>");
   return options;
@@ -80,14 +80,16 @@ int run_new(int argc, char** argv) {
   DiskSourceTree tree(source);
   Diagnostics diagnostics;
   auto config_text = read_text_file(tree, "site.toml", diagnostics);
-  auto config = config_text ? parse_site_config(*config_text, "site.toml", diagnostics) : std::nullopt;
+  auto config =
+      config_text ? parse_site_config(*config_text, "site.toml", diagnostics) : std::nullopt;
   if (!config) {
     print_diagnostics(tree, diagnostics, ConsoleStyle{});
     return kExitErrors;
   }
   std::optional<Scaffold> scaffold;
   if (what == "guideline") {
-    std::string language = args.count("lang") ? args["lang"].as<std::string>() : config->default_language;
+    std::string language =
+        args.count("lang") ? args["lang"].as<std::string>() : config->default_language;
     scaffold = scaffold_guideline(tree, *config, name, language, today(), diagnostics);
   } else {
     scaffold = scaffold_actor(tree, *config, name, today(), diagnostics);

@@ -5,11 +5,10 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <cxxopts.hpp>
 #include <filesystem>
 #include <iostream>
 #include <set>
-
-#include <cxxopts.hpp>
 
 #include "build.h"
 #include "cli/commands.h"
@@ -30,16 +29,16 @@ cxxopts::Options serve_options() {
   cxxopts::Options options("passerelle serve",
                            "Serves the site for previewing, rebuilds it when a source changes and "
                            "reloads the browser's tabs. Drafts are shown.");
-  options.add_options()
-      ("source", "the site's folder (with site.toml)", cxxopts::value<std::string>()->default_value("."))
-      ("port", "port to listen on (0: any free port)", cxxopts::value<int>()->default_value("8000"))
-      ("bind", "address to listen on; other than loopback, the preview is visible to your network",
-       cxxopts::value<std::string>()->default_value("127.0.0.1"))
-      ("base-url", "absolute URL in canonical links (default: the preview's own address)",
-       cxxopts::value<std::string>())
-      ("no-drafts", "leave out pages marked draft = true, as build does")
-      ("poll", "how often to look for changes, in milliseconds", cxxopts::value<int>()->default_value("250"))
-      ("h,help", "show this help");
+  options.add_options()("source", "the site's folder (with site.toml)",
+                        cxxopts::value<std::string>()->default_value("."))(
+      "port", "port to listen on (0: any free port)", cxxopts::value<int>()->default_value("8000"))(
+      "bind", "address to listen on; other than loopback, the preview is visible to your network",
+      cxxopts::value<std::string>()->default_value("127.0.0.1"))(
+      "base-url", "absolute URL in canonical links (default: the preview's own address)",
+      cxxopts::value<std::string>())("no-drafts",
+                                     "leave out pages marked draft = true, as build does")(
+      "poll", "how often to look for changes, in milliseconds",
+      cxxopts::value<int>()->default_value("250"))("h,help", "show this help");
   add_console_options(options);
   return options;
 }
@@ -80,8 +79,9 @@ Rebuild rebuild(const std::string& source, const BuildOptions& options, LiveSite
     std::string counts = build_counts(*result);
     outcome.summary = live.publish(std::move(result->plan));
     if (!style.quiet) {
-      std::printf("%s%s %s, %d warning(s) in %.0f ms", when.c_str(), reason.empty() ? "Built" : "rebuilt",
-                  counts.c_str(), diagnostics.warning_count(), ms);
+      std::printf("%s%s %s, %d warning(s) in %.0f ms", when.c_str(),
+                  reason.empty() ? "Built" : "rebuilt", counts.c_str(), diagnostics.warning_count(),
+                  ms);
       if (!reason.empty()) {
         if (outcome.summary.everything) {
           std::printf("; every open tab reloads");
@@ -93,8 +93,9 @@ Rebuild rebuild(const std::string& source, const BuildOptions& options, LiveSite
     }
   } else {
     outcome.summary = live.publish_error(error_page_html(diagnostics, tree));
-    std::printf("%sbuild failed with %d error(s) in %.0f ms; the browser shows them until they are fixed\n",
-                when.c_str(), diagnostics.error_count(), ms);
+    std::printf(
+        "%sbuild failed with %d error(s) in %.0f ms; the browser shows them until they are fixed\n",
+        when.c_str(), diagnostics.error_count(), ms);
   }
   std::fflush(stdout);
   return outcome;
@@ -146,11 +147,16 @@ int run_serve(int argc, char** argv) {
   sigaddset(&stop_signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto instance = std::to_string(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  auto instance = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
   LiveSite live(instance);
   std::function<void(const std::string&)> log;
-  if (style.verbose) log = [](const std::string& line) { std::printf("  %s\n", line.c_str()); std::fflush(stdout); };
+  if (style.verbose)
+    log = [](const std::string& line) {
+      std::printf("  %s\n", line.c_str());
+      std::fflush(stdout);
+    };
   HttpServer server(live, log);
   std::string error;
   port = server.bind(host, port, error);
@@ -174,10 +180,11 @@ int run_serve(int argc, char** argv) {
     std::cerr << "passerelle serve: error: the server did not start on " << address << "\n";
     return kExitErrors;
   }
-  std::printf("Serving %s at %s (Ctrl+C to stop)\n", fs::weakly_canonical(fs::absolute(source)).c_str(),
-              address.c_str());
+  std::printf("Serving %s at %s (Ctrl+C to stop)\n",
+              fs::weakly_canonical(fs::absolute(source)).c_str(), address.c_str());
   if (host != "127.0.0.1" && host != "localhost" && host != "::1") {
-    std::printf("Listening on %s: anyone who can reach this machine can see the preview\n", host.c_str());
+    std::printf("Listening on %s: anyone who can reach this machine can see the preview\n",
+                host.c_str());
   }
   std::fflush(stdout);
 

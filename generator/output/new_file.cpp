@@ -16,8 +16,9 @@ bool create_new_file(const std::string& path, const std::string& bytes, std::str
   // O_EXCL: refuse to overwrite, with no window between a check and the write.
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) {
-    *error = path + ": " + (errno == EEXIST ? "exists already; nothing was overwritten"
-                                            : std::string(std::strerror(errno)));
+    *error = path + ": " +
+             (errno == EEXIST ? "exists already; nothing was overwritten"
+                              : std::string(std::strerror(errno)));
     return false;
   }
   size_t written = 0;

@@ -34,7 +34,8 @@ Placeholders placeholders_for(const std::string& language) {
 std::string title_from_slug(const std::string& slug) {
   std::string title = slug;
   std::replace(title.begin(), title.end(), '-', ' ');
-  if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 32);
+  if (!title.empty() && title[0] >= 'a' && title[0] <= 'z')
+    title[0] = static_cast<char>(title[0] - 32);
   return title;
 }
 
@@ -90,11 +91,21 @@ std::string toml_string(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
           char escaped[8];
@@ -112,19 +123,22 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
                                            const std::string& slug, const std::string& language,
                                            const std::string& today, Diagnostics& diagnostics) {
   if (!config.language(language)) {
-    diagnostics.error({}, "'" + language + "' is not a language of site.toml (" + codes(config) + ")");
+    diagnostics.error({},
+                      "'" + language + "' is not a language of site.toml (" + codes(config) + ")");
     return std::nullopt;
   }
   if (!is_valid_id(slug)) {
     std::string suggestion = slugify(slug);
-    diagnostics.error({}, "'" + slug + "' is not a valid slug: use a-z, 0-9 and single hyphens" +
-                              (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
+    diagnostics.error({},
+                      "'" + slug + "' is not a valid slug: use a-z, 0-9 and single hyphens" +
+                          (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
     return std::nullopt;
   }
   Scaffold scaffold;
   scaffold.path = "content/" + language + "/guidelines/" + slug + ".md";
   if (tree.is_file(scaffold.path)) {
-    diagnostics.error({scaffold.path, 0, 0}, "this file exists already; 'passerelle new' never overwrites");
+    diagnostics.error({scaffold.path, 0, 0},
+                      "this file exists already; 'passerelle new' never overwrites");
     return std::nullopt;
   }
   Diagnostics ignored;  // a broken page elsewhere must not stop a new one
@@ -146,42 +160,70 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
     if (!source || page.language == config.default_language) source = &page;
   }
   const Placeholders text = placeholders_for(language);
-  const std::string url = language + "/" + config.language(language)->sections.guidelines + "/" + slug + "/";
+  const std::string url =
+      language + "/" + config.language(language)->sections.guidelines + "/" + slug + "/";
   std::string out = "+++\n";
   if (source) {
-    out += "# Translation of " + source->path + ": the title, summary, tags and text below are\n"
-           "# still in " + language_name(config, source->language) + ". Translate them, then remove "
-           "`draft = true` to publish.\n";
+    out += "# Translation of " + source->path +
+           ".\n"
+           "# The title, summary, tags and text below are still in " +
+           language_name(config, source->language) +
+           ": translate them,\n"
+           "# give the page its own slug if you like, then remove `draft = true` to publish.\n";
   }
-  out += "# A guideline, published at /" + url + " and listed in the guidelines index,\n"
-         "# the feed and the print edition. Fields: docs/content-model.md.\n\n"
+  out += "# A guideline, published at /" + url +
+         "\n"
+         "# and listed in the guidelines index, the feed and the print edition.\n"
+         "# Every field is described in docs/content-model.md.\n\n"
          "# Shown on the page, in lists and in the browser's tab (required).\n"
-         "title = " + toml_string(source ? source->title : title_from_slug(slug)) + "\n"
+         "title = " +
+         toml_string(source ? source->title : title_from_slug(slug)) +
+         "\n"
          "# One or two sentences: shown in lists and as the page's description (required).\n"
-         "summary = " + toml_string(source ? source->summary : text.summary) + "\n"
+         "summary = " +
+         toml_string(source ? source->summary : text.summary) +
+         "\n"
          "# First publication, YYYY-MM-DD (required). Set it to the day you publish.\n"
-         "date = " + today + "\n"
+         "date = " +
+         today +
+         "\n"
          "# Last significant change (optional). Set it when the text changes: translations older\n"
          "# than it are listed by `passerelle check`.\n"
-         "# updated = " + today + "\n"
+         "# updated = " +
+         today +
+         "\n"
          "# Order in lists and in the print edition, low first (optional).\n"
-         "weight = " + std::to_string(source ? source->weight : last_weight + 10) + "\n"
+         "weight = " +
+         std::to_string(source ? source->weight : last_weight + 10) +
+         "\n"
          "# Keywords (optional).\n"
-         "tags = " + toml_list(source ? source->tags : std::vector<std::string>{}) + "\n"
+         "tags = " +
+         toml_list(source ? source->tags : std::vector<std::string>{}) +
+         "\n"
          "# A draft is shown by `passerelle serve` (and `build --drafts`) only: remove this line\n"
          "# to publish.\n"
          "draft = true\n"
-         "# The URL slug (optional; default: the file name, \"" + slug + "\").\n"
-         "# slug = " + toml_string(slug) + "\n"
+         "# The URL slug (optional; default: the file name, \"" +
+         slug +
+         "\").\n"
+         "# slug = " +
+         toml_string(slug) +
+         "\n"
          "# Links the language versions of a page (optional; default: the path without .md,\n"
-         "# \"" + key + "\", the same in every language).\n"
-         "# translation_key = " + toml_string(key) + "\n"
+         "# \"" +
+         key +
+         "\", the same in every language).\n"
+         "# translation_key = " +
+         toml_string(key) +
+         "\n"
          "+++\n";
   if (source) {
     out += source->body;
     scaffold.translated_from = source->path;
-    scaffold.notes.push_back("Pre-filled from " + source->path + ": translate the title, the summary, "
-                             "the tags and the text into " + language_name(config, language) + ".");
+    scaffold.notes.push_back("Pre-filled from " + source->path +
+                             ": translate the title, the summary, "
+                             "the tags and the text into " +
+                             language_name(config, language) + ".");
   } else {
     out += "\n## " + std::string(text.heading) + "\n\n" + text.paragraph + "\n";
     for (const auto& other : config.languages) {
@@ -202,8 +244,9 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
                                        Diagnostics& diagnostics) {
   if (!is_valid_id(id)) {
     std::string suggestion = slugify(id);
-    diagnostics.error({}, "'" + id + "' is not a valid actor id: use a-z, 0-9 and single hyphens" +
-                              (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
+    diagnostics.error({},
+                      "'" + id + "' is not a valid actor id: use a-z, 0-9 and single hyphens" +
+                          (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
     return std::nullopt;
   }
   for (const auto& language : config.languages) {
@@ -217,7 +260,8 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
   Scaffold scaffold;
   scaffold.path = "directory-data/actors/" + id + ".toml";
   if (tree.is_file(scaffold.path)) {
-    diagnostics.error({scaffold.path, 0, 0}, "this file exists already; 'passerelle new' never overwrites");
+    diagnostics.error({scaffold.path, 0, 0},
+                      "this file exists already; 'passerelle new' never overwrites");
     return std::nullopt;
   }
   Diagnostics ignored;
@@ -232,15 +276,15 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
     return comment_list(intro, terms((*vocabulary).*field, lang, with_country));
   };
   std::string out =
-      "# Actor record \"" + id + "\": the file name is the actor's id and the last part of its\n"
+      "# Actor record \"" + id +
+      "\": the file name is the actor's id and the last part of its\n"
       "# address. Fields: docs/content-model.md. Required fields left empty are reported by\n"
       "# `passerelle serve`, `check` and `build` until they are filled in.\n\n"
       "# Official name (required).\n"
       "name = \"\"\n"
       "# Short name or acronym, shown with the name (optional).\n"
       "short_name = \"\"\n" +
-      allowed("Country (required), one of:", &Vocabulary::countries, false) +
-      "country = \"\"\n" +
+      allowed("Country (required), one of:", &Vocabulary::countries, false) + "country = \"\"\n" +
       allowed("Region (optional), in the country, one of:", &Vocabulary::regions, true) +
       "region = \"\"\n"
       "# City (optional).\n"
@@ -259,21 +303,25 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
       "# Position on a map (optional): remove the '#' and set the numbers.\n"
       "# coordinates = { lat = 34.02, lon = -6.83 }\n"
       "# When an editor last checked this record, YYYY-MM-DD (required).\n"
-      "last_reviewed = " + today + "\n"
+      "last_reviewed = " +
+      today +
+      "\n"
       "# Acronyms and names in other languages or scripts (optional), for example\n"
       "# [{ name = \"IOM\", lang = \"en\" }, { name = \"…\", lang = \"ar\" }].\n"
       "other_names = []\n\n"
       "# What the actor offers, a list per site language (optional).\n"
       "[services]\n";
   for (const auto& language : config.languages) out += language.code + " = []\n";
-  out += "\n# The actor in a few sentences, per site language (Markdown; required in at least one\n"
-         "# language: a language left empty shows another language's text, marked as not\n"
-         "# translated).\n"
-         "[description]\n";
+  out +=
+      "\n# The actor in a few sentences, per site language (Markdown; required in at least one\n"
+      "# language: a language left empty shows another language's text, marked as not\n"
+      "# translated).\n"
+      "[description]\n";
   for (const auto& language : config.languages) out += language.code + " = \"\"\"\n\"\"\"\n";
   scaffold.text = std::move(out);
-  scaffold.notes.push_back("Fill in the name, country, kind, sectors and a description: until then the "
-                           "build reports what is missing.");
+  scaffold.notes.push_back(
+      "Fill in the name, country, kind, sectors and a description: until then the "
+      "build reports what is missing.");
   return scaffold;
 }
 

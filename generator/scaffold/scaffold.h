@@ -13,9 +13,9 @@
 namespace passerelle {
 
 struct Scaffold {
-  std::string path;             // relative to the site folder
+  std::string path;  // relative to the site folder
   std::string text;
-  std::string translated_from;  // the other language's file it was pre-filled from, if any
+  std::string translated_from;     // the other language's file it was pre-filled from, if any
   std::vector<std::string> notes;  // what to tell the editor (next steps, offers)
 };
 

@@ -39,8 +39,9 @@ std::string error_page_html(const Diagnostics& diagnostics, const SourceTree& tr
   if (diagnostics.warning_count() > 0) {
     html += ", " + plural(diagnostics.warning_count(), "warning", "warnings");
   }
-  html += ". Fix the file and save it: this page reloads by itself and the site comes back.</p>\n"
-          "<ol>\n";
+  html +=
+      ". Fix the file and save it: this page reloads by itself and the site comes back.</p>\n"
+      "<ol>\n";
   for (const auto& d : diagnostics.sorted()) {
     bool error = d.severity == Severity::kError;
     // The place as format_diagnostic writes it, so it can be copied into an editor.
@@ -48,9 +49,10 @@ std::string error_page_html(const Diagnostics& diagnostics, const SourceTree& tr
     place.message.clear();
     std::string where = format_diagnostic(place);
     where = where.substr(0, where.rfind(error ? ": error: " : ": warning: "));
-    html += std::string("<li class=\"") + (error ? "error" : "warning") + "\">\n<p><code class=\"where\">" +
-            escape_html(where) + "</code>: <span class=\"label\">" + (error ? "error:" : "warning:") +
-            "</span> " + escape_html(d.message) + "</p>\n";
+    html += std::string("<li class=\"") + (error ? "error" : "warning") +
+            "\">\n<p><code class=\"where\">" + escape_html(where) +
+            "</code>: <span class=\"label\">" + (error ? "error:" : "warning:") + "</span> " +
+            escape_html(d.message) + "</p>\n";
     if (auto excerpt = source_excerpt(tree, d)) {
       html += "<pre><code>" + escape_html(excerpt->line);
       if (!excerpt->caret.empty()) html += "\n" + escape_html(excerpt->caret);

@@ -9,7 +9,8 @@ namespace passerelle {
 
 namespace {
 
-const char* const kLiveScript = R"js(// Live reload while previewing with `passerelle serve`. The server adds this script to the
+const char* const kLiveScript =
+    R"js(// Live reload while previewing with `passerelle serve`. The server adds this script to the
 // pages it serves; a built site never contains it. The server answers the event stream with
 // "reload" when the page shown here changed (or the build failed, or was fixed).
 (function () {
@@ -36,7 +37,8 @@ int hex_value(char c) {
 std::string percent_decode(const std::string& text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+        hex_value(text[i + 2]) >= 0) {
       out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
       i += 2;
     } else {
@@ -59,14 +61,22 @@ std::string with_live_script(const std::string& html, const std::string& since) 
 
 std::string content_type_of(const std::string& path) {
   static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"},    {".css", "text/css; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
-      {".xml", "application/xml"},               {".csv", "text/csv; charset=utf-8"},
-      {".txt", "text/plain; charset=utf-8"},     {".svg", "image/svg+xml"},
-      {".png", "image/png"},                     {".jpg", "image/jpeg"},
-      {".jpeg", "image/jpeg"},                   {".gif", "image/gif"},
-      {".webp", "image/webp"},                   {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"},                  {".woff", "font/woff"},
+      {".html", "text/html; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".json", "application/json"},
+      {".xml", "application/xml"},
+      {".csv", "text/csv; charset=utf-8"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
       {".pdf", "application/pdf"},
   };
   if (ends_with(path, "atom.xml")) return "application/atom+xml";
@@ -191,9 +201,8 @@ LiveSite::Wait LiveSite::wait_for_change(const std::string& url_path, const std:
     }
   }
   std::unique_lock lock(mutex_);
-  bool changed = changed_.wait_for(lock, timeout, [&] {
-    return stopped_ || !ours || last_change(*state_, url_path) > seen;
-  });
+  bool changed = changed_.wait_for(
+      lock, timeout, [&] { return stopped_ || !ours || last_change(*state_, url_path) > seen; });
   if (stopped_) return Wait::kStopped;
   return changed ? Wait::kChanged : Wait::kTimeout;
 }

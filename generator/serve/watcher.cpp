@@ -20,9 +20,9 @@ bool ignored(const std::string& name) {
 void stamp(const fs::path& file, const std::string& relative, SourceSnapshot& snapshot) {
   struct stat info {};
   if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return;
-  snapshot[relative] = {static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 +
-                            info.st_mtim.tv_nsec,
-                        static_cast<uint64_t>(info.st_size), static_cast<uint64_t>(info.st_ino)};
+  snapshot[relative] = {
+      static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+      static_cast<uint64_t>(info.st_size), static_cast<uint64_t>(info.st_ino)};
 }
 
 }  // namespace
