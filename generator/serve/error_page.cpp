@@ -8,18 +8,22 @@ namespace passerelle {
 namespace {
 
 const char* const kStyle = R"css(
-:root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
-body { margin: 0; }
+:root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5;
+        --text: #1a1a1a; --back: #fff; --code: #f0f0f0; --error: #b71c1c; --warning: #8a4b00; }
+@media (prefers-color-scheme: dark) {
+  :root { --text: #ececec; --back: #161616; --code: #262626; --error: #ff8a80; --warning: #ffb74d; }
+}
+body { margin: 0; color: var(--text); background: var(--back); }
 main { max-inline-size: 60rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 1.5rem; margin-block: 0 .5rem; }
 ol { padding: 0; list-style: none; }
-li { border-inline-start: .3rem solid #c62828; padding: .25rem 1rem; margin-block: 1rem; }
-li.warning { border-color: #9c5700; }
+li { border-inline-start: .3rem solid var(--error); padding: .25rem 1rem; margin-block: 1rem; }
+li.warning { border-color: var(--warning); }
 .where { font-weight: bold; }
-.label { color: #c62828; font-weight: bold; }
-.warning .label { color: #9c5700; }
-pre { overflow-x: auto; background: rgba(127, 127, 127, .12); padding: .5rem; margin: .25rem 0; }
-@media (prefers-color-scheme: dark) { .label { color: #ff8a80; } .warning .label { color: #ffb74d; } }
+.label { color: var(--error); font-weight: bold; }
+.warning .label { color: var(--warning); }
+code, pre { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .95em; }
+pre { overflow-x: auto; background: var(--code); color: var(--text); padding: .5rem; margin: .25rem 0; }
 )css";
 
 std::string plural(int n, const char* one, const char* other) {
@@ -54,7 +58,8 @@ std::string error_page_html(const Diagnostics& diagnostics, const SourceTree& tr
             "</code>: <span class=\"label\">" + (error ? "error:" : "warning:") + "</span> " +
             escape_html(d.message) + "</p>\n";
     if (auto excerpt = source_excerpt(tree, d)) {
-      html += "<pre><code>" + escape_html(excerpt->line);
+      // Focusable, so that a long line can be scrolled with the keyboard.
+      html += "<pre tabindex=\"0\"><code>" + escape_html(excerpt->line);
       if (!excerpt->caret.empty()) html += "\n" + escape_html(excerpt->caret);
       html += "</code></pre>\n";
     }
