@@ -11,7 +11,7 @@ const char* kUsage =
     "Commands:\n"
     "  build    build the site into a folder of static files\n"
     "  serve    preview the site in a browser, rebuilt and reloaded as you edit\n"
-    "  check    check links, translations and external links without building\n"
+    "  check    check the site without writing it: links, translations, external links\n"
     "  new      create a guideline or an actor record, ready to fill\n\n"
     "Options:\n"
     "  --version  print the version\n"

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
 #include "build.h"
 #include "cli/commands.h"
@@ -111,7 +112,13 @@ void Progress::stage(std::string_view name) {
   stage_started_ = std::chrono::steady_clock::now();
   ++stages_;
   if (style_.quiet || !style_.terminal) return;
-  std::fprintf(out_, "\r\033[K%s…", current_.c_str());
+  // On a terminal, say what is going on in words; logs keep the short stage names.
+  static const std::map<std::string, std::string, std::less<>> kLabels = {
+      {"load", "Reading the sources"},      {"render", "Rendering the pages"},
+      {"write", "Writing the site"},        {"translations", "Comparing translations"},
+      {"links", "Checking links"},          {"external links", "Asking external sites"}};
+  auto label = kLabels.find(current_);
+  std::fprintf(out_, "\r\033[K%s…", label == kLabels.end() ? current_.c_str() : label->second.c_str());
   std::fflush(out_);
   line_drawn_ = true;
 }
