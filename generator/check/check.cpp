@@ -1,5 +1,6 @@
 #include "check/check.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -33,7 +34,7 @@ Loaded load_quietly(const SourceTree& tree, bool include_drafts) {
 /// When the build stops at the load stage, its link checks never run. Assembling what did load
 /// (files that failed stand in as empty placeholders, so links to them still resolve) finds
 /// those problems in the same run.
-void check_links_past_errors(const SourceTree& tree, const Loaded& loaded, bool include_drafts,
+void check_links_past_errors(const SourceTree& tree, const Loaded& loaded,
                              Diagnostics& diagnostics) {
   const SiteConfig& config = *loaded.config;
   std::vector<PageSource> pages = loaded.pages;
@@ -72,7 +73,6 @@ void check_links_past_errors(const SourceTree& tree, const Loaded& loaded, bool 
   std::sort(directory.actors.begin(), directory.actors.end(),
             [](const ActorRecord& a, const ActorRecord& b) { return a.id < b.id; });
   Diagnostics assembled;
-  (void)include_drafts;
   assemble_site(config, std::move(pages), std::move(directory), assembled);
   std::set<std::string> known;
   for (const auto& d : diagnostics.items()) known.insert(format_diagnostic(d));
@@ -166,7 +166,7 @@ CheckReport run_check(const SourceTree& tree, const SourceTree& bundled_themes,
   if (options.on_stage) options.on_stage("translations");
   Loaded loaded = load_quietly(tree, options.include_drafts);
   if (!result && loaded.config) {
-    check_links_past_errors(tree, loaded, options.include_drafts, report.diagnostics);
+    check_links_past_errors(tree, loaded, report.diagnostics);
   }
   if (loaded.config) {
     report.translations = translation_report(tree, bundled_themes, *loaded.config, loaded.pages,
