@@ -59,7 +59,7 @@ cp "$record" "$work/record.toml"
 sed -i 's|^city = "Oujda"$|city = "Oujda|' "$record"  # an unclosed string
 check "a broken TOML record shows the error page" eventually status_is "$page" 500
 check "the error page names path:line:col" serves "$page" '<code class="where">directory-data/actors/ong-atlas.toml:5:'
-check "the error page shows the source line, escaped" serves "$page" '<pre><code>city = &quot;Oujda'
+check "the error page shows the source line, escaped" serves "$page" '<code>city = &quot;Oujda'
 check "a second request during the error gets the page again" status_is "${url}it/" 500
 check "the failed build is reported" grep -q "build failed with 1 error(s)" "$work/log"
 check "the server keeps running" kill -0 "$server"
