@@ -169,7 +169,8 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
            "# The title, summary, tags and text below are still in " +
            language_name(config, source->language) +
            ": translate them,\n"
-           "# give the page its own slug if you like, then remove `draft = true` to publish.\n";
+           "# give the page its own slug if you like, then remove `draft = true` to publish.\n"
+           "# Links to #headings name the headings of that language: the build tells which to fix.\n";
   }
   out += "# A guideline, published at /" + url +
          "\n"
