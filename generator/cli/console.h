@@ -11,6 +11,11 @@
 #include "diagnostics.h"
 #include "filesystem.h"
 
+namespace cxxopts {
+class Options;
+class ParseResult;
+}  // namespace cxxopts
+
 namespace passerelle::cli {
 
 struct ConsoleStyle {

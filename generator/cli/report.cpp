@@ -4,6 +4,8 @@
 #include <iostream>
 #include <map>
 
+#include <cxxopts.hpp>
+
 #include "build.h"
 #include "cli/commands.h"
 #include "cli/console.h"
