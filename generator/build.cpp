@@ -11,6 +11,7 @@ namespace passerelle {
 
 std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& options,
                               Diagnostics& diagnostics) {
+  if (options.on_stage) options.on_stage("load");
   auto config_text = read_text_file(tree, "site.toml", diagnostics);
   if (!config_text) return std::nullopt;
   auto config = parse_site_config(*config_text, "site.toml", diagnostics);
@@ -36,6 +37,7 @@ std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& 
   std::optional<Theme> theme;
   if (site) theme = load_theme(tree, bundled_themes, site->config, diagnostics);
   if (!site || !theme || diagnostics.has_errors()) return std::nullopt;
+  if (options.on_stage) options.on_stage("render");
   BuildResult result;
   result.plan = render_site(*site, *theme, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
@@ -46,6 +48,7 @@ std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& 
   }
   result.actors = site->actors.size();
   result.print_editions = print_editions(*site);
+  result.site = std::move(*site);
   return result;
 }
 

@@ -261,6 +261,15 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
       best = candidate;
     }
   }
+  // A word typed short ("#microcredit" for "#microcredit-et-banques") is far by edit distance
+  // but a likely intent: offer the shortest candidate it begins.
+  if (best.empty() && word.size() >= 4) {
+    for (const auto& candidate : candidates) {
+      if (starts_with(candidate, word) && (best.empty() || candidate.size() < best.size())) {
+        best = candidate;
+      }
+    }
+  }
   return best;
 }
 

@@ -1,5 +1,4 @@
 // `passerelle build`: the whole pipeline, then the one-line summary.
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -8,7 +7,9 @@
 
 #include "build.h"
 #include "cli/commands.h"
+#include "cli/console.h"
 #include "output/writer.h"
+#include "text.h"
 
 namespace fs = std::filesystem;
 
@@ -23,7 +24,9 @@ cxxopts::Options build_options() {
       ("out", "output folder (default: public/ in the source)", cxxopts::value<std::string>())
       ("base-url", "absolute URL the site is published at (overrides site.toml)", cxxopts::value<std::string>())
       ("drafts", "include pages marked draft = true")
+      ("json", "print the summary as one JSON object (diagnostics included) instead of a line")
       ("h,help", "show this help");
+  add_console_options(options);
   return options;
 }
 
@@ -46,43 +49,59 @@ int run_build(int argc, char** argv) {
     std::cerr << "passerelle build: unexpected argument '" << args.unmatched().front() << "'\n";
     return kExitUsage;
   }
-  auto started = std::chrono::steady_clock::now();
+  ConsoleStyle style;
+  if (std::string error; !console_style(args, style, error)) {
+    std::cerr << "passerelle build: " << error << "\n";
+    return kExitUsage;
+  }
+  bool json = args.count("json") > 0;
+  if (json) style.terminal = false;  // stdout is for the JSON object alone
   std::string source = args["source"].as<std::string>();
   std::string out = args.count("out") ? args["out"].as<std::string>() : source + "/public";
   if (!fs::is_regular_file(source + "/site.toml")) {
     std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
     return kExitErrors;
   }
+  Progress progress(style, json ? stderr : stdout);
   BuildOptions build;
   build.include_drafts = args.count("drafts") > 0;
   if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();
+  build.on_stage = [&](std::string_view stage) { progress.stage(stage); };
 
   DiskSourceTree tree(source);
   DiskSourceTree bundled(bundled_themes_folder());
   Diagnostics diagnostics;
   auto result = build_site(tree, bundled, build, diagnostics);
-  print_diagnostics(tree, diagnostics);
+  std::string write_error;
+  if (result) {
+    progress.stage("write");
+    if (!publish(result->plan, out, source, &write_error)) {
+      diagnostics.error({}, write_error);
+    }
+  }
+  progress.finish();
+  print_diagnostics(tree, diagnostics, style);
+  std::string output_folder = fs::weakly_canonical(fs::absolute(out)).string();
+  if (json) {
+    std::printf("{\"ok\":%s,%s\"errors\":%d,\"warnings\":%d,\"milliseconds\":%.0f,"
+                "\"output\":\"%s\",\"diagnostics\":%s}\n",
+                diagnostics.has_errors() ? "false" : "true",
+                result ? (build_counts_json(*result) + ",").c_str() : "",
+                diagnostics.error_count(), diagnostics.warning_count(), progress.elapsed_ms(),
+                escape_json(output_folder).c_str(), diagnostics_json(diagnostics).c_str());
+  }
   if (!result) {
     std::cerr << "passerelle: " << diagnostics.error_count() << " error(s); nothing was written, "
               << out << " is unchanged\n";
     return kExitErrors;
   }
-  std::string error;
-  if (!publish(result->plan, out, source, &error)) {
-    std::cerr << "passerelle: error: " << error << "\n";
-    return kExitErrors;
+  if (!write_error.empty()) return kExitErrors;
+  if (!json && !style.quiet) {
+    std::printf("Built %s, %d warning(s) in %.0f ms\n", build_counts(*result).c_str(),
+                diagnostics.warning_count(), progress.elapsed_ms());
+    std::printf("Open %s/index.html\n", output_folder.c_str());
   }
-  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  std::string per_language;
-  for (const auto& [language, count] : result->pages_per_language) {
-    if (language.find('.') != std::string::npos) continue;  // root files
-    per_language += (per_language.empty() ? "" : ", ") + language + " " + std::to_string(count);
-  }
-  std::printf("Built %zu pages (%s), %zu actors, %d warning(s) in %.0f ms\n", result->html_pages,
-              per_language.c_str(), result->actors, diagnostics.warning_count(), elapsed.count());
-  std::printf("Open %s/index.html\n", fs::weakly_canonical(fs::absolute(out)).c_str());
   return kExitOk;
 }
-
 
 }  // namespace passerelle::cli

@@ -15,6 +15,9 @@ constexpr int kExitUsage = 2;
 
 int run_build(int argc, char** argv);
 int run_pdf(int argc, char** argv);
+int run_serve(int argc, char** argv);
+int run_check(int argc, char** argv);
+int run_new(int argc, char** argv);
 
 /// Prints diagnostics to stderr, each followed by its source line and a caret.
 void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics);

@@ -1,52 +1,175 @@
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
+#include <cxxopts.hpp>
+
+#include "build.h"
 #include "cli/commands.h"
+#include "cli/console.h"
+#include "excerpt.h"
 #include "text.h"
 
 namespace passerelle::cli {
 
 namespace {
 
-/// The source line of a diagnostic with a caret under its column, as compilers show it.
-std::string excerpt(const SourceTree& tree, const Diagnostic& d) {
-  if (d.location.line <= 0 || d.location.path.empty()) return "";
-  auto text = tree.read(d.location.path);
-  if (!text) return "";
-  std::string normalized = normalize_source(*text);
-  size_t begin = 0;
-  for (int line = 1; line < d.location.line; ++line) {
-    begin = normalized.find('\n', begin);
-    if (begin == std::string::npos) return "";
-    ++begin;
-  }
-  std::string line = normalized.substr(begin, normalized.find('\n', begin) - begin);
-  if (line.size() > 200 || find_invalid_utf8(line)) return "";
-  std::string out = "  " + line + "\n";
-  if (d.location.column > 0) {
-    std::string pad;
-    int column = 1;
-    for (size_t i = 0; i < line.size() && column < d.location.column; ++i) {
-      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
-      pad += line[i] == '\t' ? '\t' : ' ';
-      ++column;
-    }
-    out += "  " + pad + "^\n";
-  }
-  return out;
+bool color_wanted(const std::string& mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* term = std::getenv("TERM");
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(fd) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
 }
 
 }  // namespace
 
-void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics.sorted()) {
-    std::cerr << format_diagnostic(d) << "\n" << excerpt(tree, d);
+void add_console_options(cxxopts::Options& options) {
+  options.add_options("output")
+      ("q,quiet", "print errors only")
+      ("v,verbose", "print the time of each stage and more details")
+      ("color", "colour the error and warning labels: auto, always or never",
+       cxxopts::value<std::string>()->default_value("auto"));
+}
+
+bool console_style(const cxxopts::ParseResult& args, ConsoleStyle& style, std::string& error) {
+  std::string color = args["color"].as<std::string>();
+  if (color != "auto" && color != "always" && color != "never") {
+    error = "--color must be auto, always or never (not '" + color + "')";
+    return false;
   }
+  style.quiet = args.count("quiet") > 0;
+  style.verbose = args.count("verbose") > 0 && !style.quiet;
+  style.color = color_wanted(color, STDERR_FILENO);
+  style.terminal = isatty(STDOUT_FILENO) != 0;
+  return true;
+}
+
+std::string styled_diagnostic(const Diagnostic& d, const ConsoleStyle& style) {
+  std::string text = format_diagnostic(d);
+  if (!style.color) return text;
+  // The label follows the location, which format_diagnostic writes first.
+  Diagnostic bare = d;
+  bare.message.clear();
+  std::string prefix = format_diagnostic(bare);  // "path:1:2: error: "
+  std::string label = d.severity == Severity::kError ? "error:" : "warning:";
+  std::string colored = d.severity == Severity::kError ? "\033[1;31merror:\033[0m"
+                                                       : "\033[1;35mwarning:\033[0m";
+  size_t at = prefix.size() - label.size() - 1;
+  return text.substr(0, at) + colored + text.substr(at + label.size());
+}
+
+void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics,
+                       const ConsoleStyle& style) {
+  std::fflush(stdout);  // what was printed before comes first in a combined log
+  for (const auto& d : diagnostics.sorted()) {
+    if (style.quiet && d.severity == Severity::kWarning) continue;
+    std::cerr << styled_diagnostic(d, style) << "\n";
+    if (auto excerpt = source_excerpt(tree, d)) {
+      std::cerr << "  " << excerpt->line << "\n";
+      if (!excerpt->caret.empty()) std::cerr << "  " << excerpt->caret << "\n";
+    }
+  }
+}
+
+void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics) {
+  print_diagnostics(tree, diagnostics, ConsoleStyle{});
 }
 
 std::string bundled_themes_folder() {
   if (const char* folder = std::getenv("PASSERELLE_THEMES"); folder && *folder) return folder;
   return PASSERELLE_BUNDLED_THEMES;
+}
+
+Progress::Progress(const ConsoleStyle& style, std::FILE* out)
+    : style_(style), out_(out), started_(std::chrono::steady_clock::now()),
+      stage_started_(started_) {}
+
+Progress::~Progress() { finish(); }
+
+double Progress::elapsed_ms() const {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+      .count();
+}
+
+void Progress::end_stage() {
+  if (current_.empty()) return;
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                        stage_started_).count();
+  // A slow stage is worth a line in a CI log; a fast one only when asked.
+  bool worth_a_line = style_.verbose || (!style_.terminal && ms >= 1000);
+  if (!style_.quiet && worth_a_line) {
+    if (line_drawn_) std::fprintf(out_, "\r\033[K");
+    line_drawn_ = false;
+    std::fprintf(out_, "  %-8s %6.0f ms\n", current_.c_str(), ms);
+  }
+  current_.clear();
+}
+
+void Progress::stage(std::string_view name) {
+  end_stage();
+  current_ = std::string(name);
+  stage_started_ = std::chrono::steady_clock::now();
+  ++stages_;
+  if (style_.quiet || !style_.terminal) return;
+  // On a terminal, say what is going on in words; logs keep the short stage names.
+  static const std::map<std::string, std::string, std::less<>> kLabels = {
+      {"load", "Reading the sources"},      {"render", "Rendering the pages"},
+      {"write", "Writing the site"},        {"translations", "Comparing translations"},
+      {"links", "Checking links"},          {"external links", "Asking external sites"}};
+  auto label = kLabels.find(current_);
+  std::fprintf(out_, "\r\033[K%s…", label == kLabels.end() ? current_.c_str() : label->second.c_str());
+  std::fflush(out_);
+  line_drawn_ = true;
+}
+
+void Progress::finish() {
+  end_stage();
+  if (line_drawn_) {
+    std::fprintf(out_, "\r\033[K");
+    std::fflush(out_);
+    line_drawn_ = false;
+  }
+}
+
+}  // namespace passerelle::cli
+
+namespace passerelle::cli {
+
+std::string build_counts(const BuildResult& result) {
+  std::string per_language;
+  for (const auto& [language, count] : result.pages_per_language) {
+    if (language.find('.') != std::string::npos) continue;  // root files
+    per_language += (per_language.empty() ? "" : ", ") + language + " " + std::to_string(count);
+  }
+  return std::to_string(result.html_pages) + " pages (" + per_language + "), " +
+         std::to_string(result.actors) + " actors";
+}
+
+std::string diagnostics_json(const Diagnostics& diagnostics) {
+  std::string out = "[";
+  for (const auto& d : diagnostics.sorted()) {
+    if (out.size() > 1) out += ",";
+    out += std::string("{\"severity\":\"") +
+           (d.severity == Severity::kError ? "error" : "warning") + "\",\"path\":\"" +
+           escape_json(d.location.path) + "\",\"line\":" + std::to_string(d.location.line) +
+           ",\"column\":" + std::to_string(d.location.column) + ",\"message\":\"" +
+           escape_json(d.message) + "\"}";
+  }
+  return out + "]";
+}
+
+std::string build_counts_json(const BuildResult& result) {
+  std::string per_language;
+  for (const auto& [language, count] : result.pages_per_language) {
+    if (language.find('.') != std::string::npos) continue;
+    per_language += std::string(per_language.empty() ? "" : ",") + "\"" + escape_json(language) +
+                    "\":" + std::to_string(count);
+  }
+  return "\"pages\":" + std::to_string(result.html_pages) + ",\"pages_per_language\":{" +
+         per_language + "},\"actors\":" + std::to_string(result.actors);
 }
 
 }  // namespace passerelle::cli

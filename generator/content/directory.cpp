@@ -129,7 +129,9 @@ void read_localized(TomlReader& reader, const SiteConfig& config, ActorRecord& a
   for (const auto& language : config.languages) codes.push_back(language.code);
   description_reader.reject_unknown(codes);
   for (const auto& language : config.languages) {
-    if (auto text = description_reader.string(language.code, false)) {
+    // A blank text (as `passerelle new actor` leaves it) counts as no text.
+    auto text = description_reader.string(language.code, false);
+    if (text && !collapse_whitespace(*text).empty()) {
       actor.descriptions[language.code] = {*text, description_reader.location(language.code).line};
     }
   }

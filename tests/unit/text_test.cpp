@@ -74,3 +74,11 @@ TEST_CASE("french_spacing glues double punctuation to the word before it") {
         "Financer\u00A0: épargne\u202F; oui\u202F? «\u202FBien\u202F»\u202F!");
   CHECK(french_spacing("https://x.org a:b") == "https://x.org a:b");
 }
+
+TEST_CASE("closest_match offers a candidate that a short word begins") {
+  CHECK(closest_match("microcredit", {"epargne-et-famille", "microcredit-et-banques"}) ==
+        "microcredit-et-banques");
+  CHECK(closest_match("micro", {"microcredit-et-banques", "micro-entreprise"}) == "micro-entreprise");
+  CHECK(closest_match("abc", {"abcdefghijkl"}).empty());  // too short to guess
+  CHECK(closest_match("zzzz", {"microcredit"}).empty());
+}

@@ -1,0 +1,141 @@
+#include "check/html_scan.h"
+
+#include <cctype>
+#include <map>
+
+namespace passerelle {
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void append_utf8(std::string& out, unsigned long code) {
+  if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool is_raw_text(const std::string& tag) {
+  return tag == "script" || tag == "style" || tag == "textarea" || tag == "title" ||
+         tag == "iframe" || tag == "noembed" || tag == "noframes" || tag == "xmp";
+}
+
+}  // namespace
+
+std::string decode_entities(std::string_view text) {
+  static const std::map<std::string, std::string, std::less<>> kNamed = {
+      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\u00a0"}};
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t end = text[i] == '&' ? text.find(';', i) : std::string_view::npos;
+    if (end == std::string_view::npos || end - i > 12) {
+      out += text[i];
+      continue;
+    }
+    std::string_view ref = text.substr(i + 1, end - i - 1);
+    if (ref.size() > 1 && ref[0] == '#') {
+      bool hex = ref[1] == 'x' || ref[1] == 'X';
+      std::string digits(ref.substr(hex ? 2 : 1));
+      char* stop = nullptr;
+      unsigned long code = digits.empty() ? 0 : std::strtoul(digits.c_str(), &stop, hex ? 16 : 10);
+      if (!digits.empty() && stop && *stop == '\0') {
+        append_utf8(out, code);
+        i = end;
+        continue;
+      }
+    } else if (auto it = kNamed.find(ref); it != kNamed.end()) {
+      out += it->second;
+      i = end;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::vector<HtmlAttribute> scan_attributes(std::string_view html) {
+  std::vector<HtmlAttribute> result;
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.substr(i, 4) == "<!--") {
+      size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    if (i + 1 >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
+      // "</x>", "<!DOCTYPE>", "<?x?>" or a lone '<' in text.
+      bool markup =
+          i + 1 < html.size() && (html[i + 1] == '/' || html[i + 1] == '!' || html[i + 1] == '?');
+      size_t end = markup ? html.find('>', i) : i;
+      i = end == std::string_view::npos ? html.size() : end + 1;
+      continue;
+    }
+    size_t start = i;
+    size_t j = i + 1;
+    while (j < html.size() && !is_space(html[j]) && html[j] != '/' && html[j] != '>') ++j;
+    std::string tag = lower(html.substr(i + 1, j - i - 1));
+    // Attributes until the tag's '>'.
+    while (j < html.size() && html[j] != '>') {
+      if (is_space(html[j]) || html[j] == '/') {
+        ++j;
+        continue;
+      }
+      size_t name_start = j;
+      while (j < html.size() && !is_space(html[j]) && html[j] != '=' && html[j] != '>' &&
+             html[j] != '/') {
+        ++j;
+      }
+      std::string name = lower(html.substr(name_start, j - name_start));
+      while (j < html.size() && is_space(html[j])) ++j;
+      std::string value;
+      if (j < html.size() && html[j] == '=') {
+        ++j;
+        while (j < html.size() && is_space(html[j])) ++j;
+        if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
+          char quote = html[j];
+          size_t close = html.find(quote, j + 1);
+          if (close == std::string_view::npos) close = html.size();
+          value = decode_entities(html.substr(j + 1, close - j - 1));
+          j = close + 1;
+        } else {
+          size_t value_start = j;
+          while (j < html.size() && !is_space(html[j]) && html[j] != '>') ++j;
+          value = decode_entities(html.substr(value_start, j - value_start));
+        }
+      }
+      if (!name.empty()) result.push_back({tag, name, std::move(value), start});
+    }
+    i = j + 1;
+    if (is_raw_text(tag)) {
+      std::string closing = "</" + tag;
+      size_t k = i;
+      // Case-insensitive search for the end tag.
+      for (; k < html.size(); ++k) {
+        if (html[k] == '<' && lower(html.substr(k, closing.size())) == closing) break;
+      }
+      i = k;
+    }
+  }
+  return result;
+}
+
+}  // namespace passerelle

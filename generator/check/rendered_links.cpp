@@ -1,0 +1,219 @@
+#include "check/rendered_links.h"
+
+#include <map>
+#include <set>
+
+#include "check/html_scan.h"
+#include "text.h"
+
+namespace passerelle {
+
+namespace {
+
+bool is_url_attribute(const HtmlAttribute& a) {
+  if (a.name == "href") return a.tag == "a" || a.tag == "area" || a.tag == "link";
+  if (a.name == "src") {
+    return a.tag == "img" || a.tag == "script" || a.tag == "source" || a.tag == "iframe" ||
+           a.tag == "video" || a.tag == "audio" || a.tag == "track" || a.tag == "embed";
+  }
+  return false;
+}
+
+bool has_scheme(const std::string& url) {
+  size_t colon = url.find(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = url[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.')
+      return false;
+  }
+  return true;
+}
+
+std::string percent_decode(const std::string& text) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/// Joins `relative` to the folder of `from` (both '/'-separated); false when it climbs above
+/// the site's root (a browser would silently stop at the host's root).
+bool resolve(const std::string& from, const std::string& relative, std::string& out) {
+  std::vector<std::string> parts;
+  std::string whole = from.substr(0, from.rfind('/') + 1) + relative;
+  bool folder = whole.empty() || whole.back() == '/' || ends_with(whole, "/.") ||
+                ends_with(whole, "/..") || whole == "." || whole == "..";
+  size_t start = 0;
+  while (start <= whole.size()) {
+    size_t end = whole.find('/', start);
+    if (end == std::string::npos) end = whole.size();
+    std::string part = whole.substr(start, end - start);
+    if (part == "..") {
+      if (parts.empty()) return false;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = end + 1;
+  }
+  out.clear();
+  for (const auto& part : parts) out += (out.empty() ? "" : "/") + part;
+  if (folder && !out.empty()) out += "/";
+  return true;
+}
+
+struct Page {
+  std::vector<HtmlAttribute> attributes;
+  std::set<std::string> ids;
+};
+
+}  // namespace
+
+RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string& base_url,
+                                       const std::map<std::string, std::string>& origins,
+                                       Diagnostics& diagnostics) {
+  RenderedLinkStats stats;
+  std::set<std::string> files;
+  std::map<std::string, Page> pages;
+  std::map<std::string, const std::string*> bytes_of;
+  for (const auto& file : plan) {
+    files.insert(file.path);
+    if (!ends_with(file.path, ".html")) continue;
+    Page& page = pages[file.path];
+    page.attributes = scan_attributes(file.bytes);
+    for (const auto& a : page.attributes) {
+      if (a.name == "id" || (a.tag == "a" && a.name == "name")) page.ids.insert(a.value);
+    }
+    bytes_of[file.path] = &file.bytes;
+  }
+  std::string base_path;  // the path part of the base URL, for root-relative links
+  if (size_t scheme = base_url.find("://"); scheme != std::string::npos) {
+    size_t slash = base_url.find('/', scheme + 3);
+    base_path = slash == std::string::npos ? "/" : base_url.substr(slash);
+  }
+  // A template's broken link is on every page: report it once, with the number of pages.
+  struct Problem {
+    Diagnostic first;
+    size_t pages = 0;
+  };
+  std::map<std::string, Problem> problems;
+  std::vector<std::string> order;
+  for (const auto& [path, page] : pages) {
+    ++stats.pages;
+    auto origin = origins.find(path);
+    std::string built_from =
+        origin == origins.end() ? "" : " (page built from " + origin->second + ")";
+    std::set<std::string> seen_here;
+    auto report_as = [&](const std::string& key, const HtmlAttribute& a,
+                         const std::string& message) {
+      if (!seen_here.insert(key).second) return;
+      auto [it, fresh] = problems.try_emplace(key);
+      if (fresh) {
+        it->second.first = {Severity::kError, location_of_offset(path, *bytes_of[path], a.offset),
+                            message + built_from};
+        order.push_back(key);
+      }
+      ++it->second.pages;
+    };
+    std::string key;  // what the problem is, whatever page it is on
+    auto report = [&](const HtmlAttribute& a, const std::string& message) {
+      report_as(key, a, message);
+    };
+    for (const auto& a : page.attributes) {
+      if (!is_url_attribute(a)) continue;
+      std::string url = collapse_whitespace(a.value);
+      if (url.empty()) continue;
+      std::string site_relative;  // a path from the site's root, or empty for a relative link
+      bool from_root = false;
+      if (!base_url.empty() && starts_with(url, base_url)) {
+        site_relative = url.substr(base_url.size());
+        from_root = true;
+      } else if (starts_with(url, "//") || has_scheme(url)) {
+        continue;  // another site, or mailto:, tel:…
+      } else if (url.front() == '/') {
+        if (base_path != "/") {
+          key = "root-relative " + url;
+          report(a, "link '" + url + "' starts at the host's root, but the site is published at " +
+                        base_url + ": write it relative to the page");
+          continue;
+        }
+        site_relative = url.substr(1);
+        from_root = true;
+      }
+      ++stats.internal_links;
+      std::string written = from_root ? site_relative : url;
+      size_t hash = written.find('#');
+      std::string fragment =
+          hash == std::string::npos ? "" : percent_decode(written.substr(hash + 1));
+      std::string target = written.substr(0, hash);
+      target = target.substr(0, target.find('?'));
+      std::string resolved;
+      if (target.empty() && !from_root) {
+        resolved = path;  // "#x" or "?q": this page
+      } else if (!resolve(from_root ? "" : path, percent_decode(target), resolved)) {
+        key = "above the root " + url;
+        report(a, "link '" + url + "' climbs above the site's root");
+        continue;
+      }
+      std::string file =
+          resolved.empty() || resolved.back() == '/' ? resolved + "index.html" : resolved;
+      if (!files.count(file)) {
+        key = "missing " + file;
+        if (files.count(resolved + "/index.html")) {
+          report(a, "link '" + url + "' leads to a folder: add the trailing slash ('" + target +
+                        "/')");
+        } else {
+          report(a, "link '" + url + "' leads to no file of the built site");
+        }
+        continue;
+      }
+      // "#top" scrolls to the top of any page, as browsers do without an element of that id.
+      if (fragment.empty() || fragment == "top") continue;
+      auto linked = pages.find(file);
+      if (linked != pages.end() && !linked->second.ids.count(fragment)) {
+        key = (file == path ? std::string("own fragment ") : "fragment " + file + "#") + fragment;
+        std::vector<std::string> ids(linked->second.ids.begin(), linked->second.ids.end());
+        std::string hint = closest_match(fragment, ids);
+        report(a, "link '" + url + "': no element with id '" + fragment + "' in " + file +
+                      (hint.empty() ? "" : "; did you mean '#" + hint + "'?"));
+      }
+    }
+  }
+  for (const auto& key : order) {
+    Problem& problem = problems.at(key);
+    if (problem.pages > 1) {
+      problem.first.message += "; the same problem is on " + std::to_string(problem.pages - 1) +
+                               " other page(s): look at the theme's templates";
+    }
+    diagnostics.add(std::move(problem.first));
+  }
+  return stats;
+}
+
+std::vector<std::string> external_links_in(const std::string& html, const std::string& base_url) {
+  std::vector<std::string> links;
+  std::set<std::string> seen;
+  for (const auto& a : scan_attributes(html)) {
+    if (a.tag != "a" || a.name != "href") continue;
+    std::string url = collapse_whitespace(a.value);
+    if (!starts_with(url, "http://") && !starts_with(url, "https://")) continue;
+    if (!base_url.empty() && starts_with(url, base_url)) continue;
+    if (seen.insert(url).second) links.push_back(url);
+  }
+  return links;
+}
+
+}  // namespace passerelle

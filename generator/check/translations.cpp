@@ -1,0 +1,213 @@
+#include "check/translations.h"
+
+#include <regex>
+#include <set>
+
+#include "text.h"
+#include "toml_fields.h"
+
+namespace passerelle {
+
+namespace {
+
+// UI strings a theme may give in some languages only.
+const std::set<std::string> kOptionalUiStrings = {"first_day"};
+
+/// The first line of `path` that `pattern` matches from its start; the file alone if none.
+SourceLocation line_of(const SourceTree& tree, const std::string& path, const std::regex& pattern) {
+  auto text = tree.read(path);
+  if (!text) return {path, 0, 0};
+  std::string normalized = normalize_source(*text);
+  size_t begin = 0;
+  for (int line = 1; begin < normalized.size(); ++line) {
+    size_t end = normalized.find('\n', begin);
+    if (end == std::string::npos) end = normalized.size();
+    std::string current = normalized.substr(begin, end - begin);
+    if (std::regex_search(current, pattern, std::regex_constants::match_continuous)) {
+      return {path, line, 1};
+    }
+    begin = end + 1;
+  }
+  return {path, 0, 0};
+}
+
+std::string date_of(const PageSource& page) {
+  return page.updated.empty() ? page.date : page.updated;
+}
+
+void add_pages(const SourceTree& tree, const SiteConfig& config,
+               const std::vector<PageSource>& pages, TranslationReport& report) {
+  std::map<std::string, std::map<std::string, const PageSource*>> by_key;
+  for (const auto& page : pages) by_key[page.translation_key][page.language] = &page;
+  Coverage coverage;
+  coverage.total = by_key.size();
+  for (const auto& [key, versions] : by_key) {
+    auto source = versions.find(config.default_language);
+    const PageSource* reference =
+        source != versions.end() ? source->second : versions.begin()->second;
+    for (const auto& language : config.languages) {
+      auto version = versions.find(language.code);
+      if (version == versions.end()) {
+        report.missing.push_back({"page", key, language.code, {reference->path, 0, 0}});
+        continue;
+      }
+      ++coverage.present[language.code];
+      if (source == versions.end() || version == source) continue;
+      std::string date = date_of(*version->second);
+      std::string source_date = date_of(*source->second);
+      if (date.empty() || source_date.empty() || date >= source_date) continue;
+      bool updated = !version->second->updated.empty();
+      static const std::regex kUpdated(R"(updated\s*=)");
+      static const std::regex kDate(R"(date\s*=)");
+      SourceLocation where = line_of(tree, version->second->path, updated ? kUpdated : kDate);
+      report.stale.push_back({key, language.code, where, date, source->second->path, source_date});
+    }
+  }
+  report.coverage.emplace_back("pages", coverage);
+}
+
+void add_actors(const SourceTree& tree, const SiteConfig& config, const Directory& directory,
+                TranslationReport& report) {
+  Coverage descriptions, services;
+  static const std::regex kDescription(R"(\[description\])");
+  static const std::regex kServices(R"(\[services\])");
+  for (const auto& actor : directory.actors) {
+    ++descriptions.total;
+    if (!actor.services.empty()) ++services.total;
+    for (const auto& language : config.languages) {
+      if (actor.descriptions.count(language.code)) {
+        ++descriptions.present[language.code];
+      } else {
+        report.missing.push_back({"actor description", actor.id, language.code,
+                                  line_of(tree, actor.path, kDescription)});
+      }
+      if (actor.services.empty()) continue;
+      if (actor.services.count(language.code)) {
+        ++services.present[language.code];
+      } else {
+        report.missing.push_back(
+            {"actor services", actor.id, language.code, line_of(tree, actor.path, kServices)});
+      }
+    }
+  }
+  report.coverage.emplace_back("actor descriptions", descriptions);
+  report.coverage.emplace_back("actor services", services);
+}
+
+void add_ui_strings(const SourceTree& tree, const SourceTree& bundled, const SiteConfig& config,
+                    TranslationReport& report) {
+  LayeredSourceTree theme(tree, "themes/" + config.theme + "/", bundled, config.theme + "/");
+  std::map<std::string, std::set<std::string>> keys;  // language → keys
+  std::set<std::string> all;
+  for (const auto& language : config.languages) {
+    std::string file = "i18n/" + language.code + ".toml";
+    auto text = theme.read(file);
+    Diagnostics ignored;  // the build reports unreadable files
+    auto table = text ? parse_toml(normalize_source(*text), file, ignored) : std::nullopt;
+    if (!table) continue;
+    for (const auto& [key, node] : *table) {
+      keys[language.code].insert(std::string(key.str()));
+      all.insert(std::string(key.str()));
+    }
+  }
+  Coverage coverage;
+  for (const auto& key : all) {
+    if (kOptionalUiStrings.count(key)) continue;
+    ++coverage.total;
+    for (const auto& language : config.languages) {
+      if (keys[language.code].count(key)) {
+        ++coverage.present[language.code];
+      } else {
+        std::string file = "i18n/" + language.code + ".toml";
+        report.missing.push_back({"UI string", key, language.code, {theme.origin_of(file), 0, 0}});
+      }
+    }
+  }
+  report.coverage.emplace_back("UI strings", coverage);
+}
+
+void add_vocabulary(const SourceTree& tree, const SiteConfig& config, TranslationReport& report) {
+  const std::string path = "directory-data/vocabulary.toml";
+  auto text = tree.read(path);
+  Diagnostics ignored;  // the build reports a broken vocabulary
+  auto table = text ? parse_toml(normalize_source(*text), path, ignored) : std::nullopt;
+  Coverage coverage;
+  if (table) {
+    for (std::string category : {"countries", "regions", "kinds", "sectors", "languages"}) {
+      const auto* terms = table->get_as<toml::table>(category);
+      if (!terms) continue;
+      bool with_slug = category != "languages";
+      for (const auto& [key, node] : *terms) {
+        ++coverage.total;
+        const auto* term = node.as_table();
+        for (const auto& language : config.languages) {
+          const auto* labels = term ? term->get_as<toml::table>(language.code) : nullptr;
+          auto label = labels ? labels->get_as<std::string>("label") : nullptr;
+          auto slug = labels ? labels->get_as<std::string>("slug") : nullptr;
+          bool complete =
+              label && !label->get().empty() && (!with_slug || (slug && !slug->get().empty()));
+          if (complete) {
+            ++coverage.present[language.code];
+          } else {
+            report.missing.push_back({"vocabulary label", category + "." + std::string(key.str()),
+                                      language.code, location_of(node, path)});
+          }
+        }
+      }
+    }
+  }
+  report.coverage.emplace_back("vocabulary labels", coverage);
+}
+
+}  // namespace
+
+TranslationReport translation_report(const SourceTree& tree, const SourceTree& bundled_themes,
+                                     const SiteConfig& config, const std::vector<PageSource>& pages,
+                                     const Directory* directory) {
+  TranslationReport report;
+  report.source_language = config.default_language;
+  for (const auto& language : config.languages) report.languages.push_back(language.code);
+  add_pages(tree, config, pages, report);
+  if (directory) add_actors(tree, config, *directory, report);
+  add_ui_strings(tree, bundled_themes, config, report);
+  add_vocabulary(tree, config, report);
+  return report;
+}
+
+void add_translation_warnings(const TranslationReport& report, const SiteConfig& config,
+                              Diagnostics& diagnostics) {
+  auto name_of = [&](const std::string& code) {
+    const auto* language = config.language(code);
+    return language && !language->name.empty() ? language->name + " (" + code + ")" : code;
+  };
+  for (const auto& gap : report.missing) {
+    std::string in = name_of(gap.language);
+    if (gap.what == "page") {
+      std::string hint;
+      if (starts_with(gap.item, "guidelines/") && gap.item.find('/', 11) == std::string::npos) {
+        hint = "; 'passerelle new guideline " + gap.item.substr(11) + " --lang " + gap.language +
+               "' starts it from this one";
+      }
+      diagnostics.warning(
+          gap.where,
+          "no translation in " + in + " of this page (translation key '" + gap.item + "')" + hint);
+    } else if (gap.what == "actor description") {
+      diagnostics.warning(gap.where,
+                          "no description in " + in + ": the " + gap.language +
+                              " page shows another language's text, marked as not translated");
+    } else if (gap.what == "actor services") {
+      diagnostics.warning(gap.where, "no services listed in " + in + ": the " + gap.language +
+                                         " page shows another language's list");
+    } else if (gap.what == "UI string") {
+      diagnostics.warning(gap.where, "UI string '" + gap.item + "' is missing in " + in +
+                                         " (other languages have it)");
+    }
+  }
+  for (const auto& stale : report.stale) {
+    diagnostics.warning(stale.where, "translation older than its source: " + stale.date +
+                                         " here, " + stale.source_date + " in " +
+                                         stale.source_path);
+  }
+}
+
+}  // namespace passerelle

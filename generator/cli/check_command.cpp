@@ -1,0 +1,214 @@
+// `passerelle check`: every check of the build without writing anything, plus the links of the
+// rendered pages, the translation report and the external links; for editors and for CI.
+#include <algorithm>
+#include <cstdio>
+#include <cxxopts.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "check/check.h"
+#include "check/report_json.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+
+namespace fs = std::filesystem;
+
+namespace passerelle::cli {
+
+namespace {
+
+cxxopts::Options check_options() {
+  cxxopts::Options options("passerelle check",
+                           "Checks the site without writing it: everything build validates, the "
+                           "links of the built pages, translations and external links.");
+  options.add_options()("source", "the site's folder (with site.toml)",
+                        cxxopts::value<std::string>()->default_value("."))(
+      "drafts", "check pages marked draft = true too")("strict",
+                                                       "treat warnings as errors (for CI)")(
+      "format", "text or json (the whole report on stdout)",
+      cxxopts::value<std::string>()->default_value("text"))(
+      "external", "fetch the external links to see that they still answer")(
+      "timeout", "with --external: seconds to wait for a site",
+      cxxopts::value<double>()->default_value("10"))(
+      "host-interval", "with --external: seconds between two requests to one site",
+      cxxopts::value<double>()->default_value("1"))("h,help", "show this help");
+  add_console_options(options);
+  return options;
+}
+
+std::string place_text(const SourceLocation& where) {
+  std::string text = where.path;
+  if (where.line > 0) text += ":" + std::to_string(where.line);
+  if (where.line > 0 && where.column > 0) text += ":" + std::to_string(where.column);
+  return text;
+}
+
+std::string pad(const std::string& text, size_t width) {
+  // Width in code points, so that accented names line up.
+  size_t length = 0;
+  for (unsigned char c : text) length += (c & 0xC0) != 0x80;
+  return text + std::string(width > length ? width - length : 1, ' ');
+}
+
+void print_translations(const TranslationReport& report) {
+  std::printf("Translations (source language: %s)\n", report.source_language.c_str());
+  std::string header = pad("", 24);
+  for (const auto& language : report.languages) header += pad(language, 12);
+  std::printf("  %s\n", header.c_str());
+  for (const auto& [what, coverage] : report.coverage) {
+    std::string row = pad(what, 24);
+    for (const auto& language : report.languages) {
+      auto it = coverage.present.find(language);
+      size_t present = it == coverage.present.end() ? 0 : it->second;
+      row += pad(std::to_string(present) + "/" + std::to_string(coverage.total), 12);
+    }
+    std::printf("  %s\n", row.c_str());
+  }
+  if (report.missing.empty() && report.stale.empty()) {
+    std::printf("  Every language has everything, and no translation is older than its source.\n");
+    return;
+  }
+  if (!report.missing.empty()) {
+    std::printf("  Missing:\n");
+    for (const auto& gap : report.missing) {
+      std::printf("    %s %s %s %s\n", pad(gap.language, 5).c_str(), pad(gap.what, 18).c_str(),
+                  pad(gap.item, 30).c_str(), place_text(gap.where).c_str());
+    }
+  }
+  if (!report.stale.empty()) {
+    std::printf("  Older than their source:\n");
+    for (const auto& stale : report.stale) {
+      std::printf("    %s %s %s (%s) — %s (%s)\n", pad(stale.language, 5).c_str(),
+                  pad(stale.key, 24).c_str(), place_text(stale.where).c_str(), stale.date.c_str(),
+                  stale.source_path.c_str(), stale.source_date.c_str());
+    }
+  }
+}
+
+void print_external(const std::vector<ExternalLink>& links, bool fetched) {
+  if (links.empty()) {
+    std::printf("External links: none\n");
+    return;
+  }
+  std::printf("External links (%zu%s)\n", links.size(),
+              fetched ? "" : "; not fetched: --external asks each site if they still answer");
+  size_t width = 0;
+  for (const auto& link : links) width = std::max(width, link.url.size());
+  width = std::min<size_t>(width, 60);
+  for (const auto& link : links) {
+    std::string status;
+    if (link.fetched) {
+      switch (link.fetched->status) {
+        case LinkStatus::kOk:
+          status = "ok     ";
+          break;
+        case LinkStatus::kBroken:
+          status = "BROKEN ";
+          break;
+        case LinkStatus::kUnsure:
+          status = "unsure ";
+          break;
+      }
+    }
+    std::string places;
+    for (const auto& where : link.places)
+      places += (places.empty() ? "" : ", ") + place_text(where);
+    std::printf("  %s%s %s\n", status.c_str(), pad(link.url, width).c_str(), places.c_str());
+  }
+}
+
+}  // namespace
+
+int run_check(int argc, char** argv) {
+  auto options = check_options();
+  cxxopts::ParseResult args;
+  try {
+    args = options.parse(argc, argv);
+  } catch (const cxxopts::exceptions::exception& error) {
+    std::cerr << "passerelle check: " << error.what() << "\n" << options.help();
+    return kExitUsage;
+  }
+  if (args.count("help")) {
+    std::cout << options.help();
+    return kExitOk;
+  }
+  if (!args.unmatched().empty()) {
+    std::cerr << "passerelle check: unexpected argument '" << args.unmatched().front() << "'\n";
+    return kExitUsage;
+  }
+  ConsoleStyle style;
+  if (std::string error; !console_style(args, style, error)) {
+    std::cerr << "passerelle check: " << error << "\n";
+    return kExitUsage;
+  }
+  std::string format = args["format"].as<std::string>();
+  double timeout = args["timeout"].as<double>();
+  double interval = args["host-interval"].as<double>();
+  if (format != "text" && format != "json") {
+    std::cerr << "passerelle check: --format must be text or json (not '" << format << "')\n";
+    return kExitUsage;
+  }
+  if (!(timeout > 0 && timeout <= 600) || !(interval >= 0 && interval <= 600)) {
+    std::cerr << "passerelle check: --timeout must be over 0 and --host-interval at least 0 "
+                 "(seconds, at most 600)\n";
+    return kExitUsage;
+  }
+  bool json = format == "json";
+  bool strict = args.count("strict") > 0;
+  std::string source = args["source"].as<std::string>();
+  if (!fs::is_regular_file(source + "/site.toml")) {
+    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
+    return kExitErrors;
+  }
+  if (json) style.terminal = false;
+  Progress progress(style, json ? stderr : stdout);
+  CheckOptions check;
+  check.include_drafts = args.count("drafts") > 0;
+  check.fetch_external = args.count("external") > 0;
+  check.fetch.timeout = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
+  check.fetch.host_interval = std::chrono::milliseconds(static_cast<long>(interval * 1000));
+  check.on_stage = [&](std::string_view stage) { progress.stage(stage); };
+  check.on_fetch_progress = [&](size_t done, size_t total) {
+    progress.stage("external links " + std::to_string(done) + "/" + std::to_string(total));
+  };
+
+  DiskSourceTree tree(source);
+  DiskSourceTree bundled(bundled_themes_folder());
+  CheckReport report = run_check(tree, bundled, check);
+  progress.finish();
+  const auto& diagnostics = report.diagnostics;
+  ConsoleStyle shown = style;
+  shown.quiet = style.quiet && !strict;  // with --strict, warnings fail the run: show them
+  print_diagnostics(tree, diagnostics, shown);
+  int errors = diagnostics.error_count();
+  int warnings = diagnostics.warning_count();
+  bool failed = errors > 0 || (strict && warnings > 0);
+  if (json) {
+    std::fputs(check_report_json(report, strict).c_str(), stdout);
+    return failed ? kExitErrors : kExitOk;
+  }
+  if (!style.quiet) {
+    if (report.translations) {
+      std::printf("\n");
+      print_translations(*report.translations);
+    }
+    if (report.rendered) {
+      std::printf("\n");
+      print_external(report.external_links, check.fetch_external);
+    } else {
+      std::printf("\nThe site did not build, so its pages and external links were not checked.\n");
+    }
+    std::string what = report.rendered
+                           ? "Checked " + std::to_string(report.pages) + " pages, " +
+                                 std::to_string(report.internal_links) + " internal links and " +
+                                 std::to_string(report.actors) + " actors"
+                           : "Checked the sources";
+    std::printf("\n%s: %d error(s), %d warning(s)%s in %.0f ms\n", what.c_str(), errors, warnings,
+                strict && warnings > 0 ? " (errors with --strict)" : "", progress.elapsed_ms());
+  } else if (failed) {
+    std::fprintf(stderr, "passerelle check: %d error(s), %d warning(s)\n", errors, warnings);
+  }
+  return failed ? kExitErrors : kExitOk;
+}
+
+}  // namespace passerelle::cli

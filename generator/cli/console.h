@@ -1,0 +1,83 @@
+// How the command line talks to the person (or the CI job) running it: quiet or verbose,
+// colour or not, a progress line on a terminal and plain lines elsewhere. Only cli/ prints.
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <cxxopts.hpp>
+#include <string>
+#include <string_view>
+
+#include "diagnostics.h"
+#include "filesystem.h"
+
+namespace cxxopts {
+class Options;
+class ParseResult;
+}  // namespace cxxopts
+
+namespace passerelle::cli {
+
+struct ConsoleStyle {
+  bool quiet = false;     // errors only: no warnings, progress or summary
+  bool verbose = false;   // timings of each stage, details of each step
+  bool color = false;     // colour the "error:" and "warning:" labels
+  bool terminal = false;  // stdout is a terminal: progress may redraw one line
+};
+
+/// Adds --quiet, --verbose and --color to a subcommand's options.
+void add_console_options(cxxopts::Options& options);
+
+/// Reads them back; false with `error` set on a bad --color value.
+bool console_style(const cxxopts::ParseResult& args, ConsoleStyle& style, std::string& error);
+
+/// `path:line:col: error: message` with the label coloured when asked.
+std::string styled_diagnostic(const Diagnostic& diagnostic, const ConsoleStyle& style);
+
+/// Prints diagnostics to stderr, each followed by its source line and a caret. Warnings are
+/// left out when quiet.
+void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics,
+                       const ConsoleStyle& style);
+
+/// Progress of a run through named stages. On a terminal one line is redrawn as each stage
+/// starts and erased at the end; elsewhere (CI logs) a plain line is printed when a stage ends,
+/// if it was slow or when verbose.
+class Progress {
+ public:
+  explicit Progress(const ConsoleStyle& style, std::FILE* out = stdout);
+  ~Progress();
+  void stage(std::string_view name);
+  /// Ends the current stage and clears the terminal line before a summary is printed.
+  void finish();
+  double elapsed_ms() const;
+
+ private:
+  void end_stage();
+
+  ConsoleStyle style_;
+  std::FILE* out_;
+  std::string current_;
+  std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::time_point stage_started_;
+  int stages_ = 0;
+  bool line_drawn_ = false;
+};
+
+}  // namespace passerelle::cli
+
+namespace passerelle {
+struct BuildResult;
+}
+
+namespace passerelle::cli {
+
+/// "146 pages (fr 72, it 72), 23 actors": the counts of a build's one-line summary.
+std::string build_counts(const BuildResult& result);
+
+/// The diagnostics as a JSON array of {severity, path, line, column, message}.
+std::string diagnostics_json(const Diagnostics& diagnostics);
+
+/// The same counts as a JSON object's members (without braces), for --json.
+std::string build_counts_json(const BuildResult& result);
+
+}  // namespace passerelle::cli

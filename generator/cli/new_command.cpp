@@ -1,0 +1,120 @@
+// `passerelle new guideline <slug> [--lang L]` and `passerelle new actor <id>`: a new source
+// file with every field present and commented, never over an existing one.
+#include <ctime>
+#include <cxxopts.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "content/pages.h"
+#include "output/new_file.h"
+#include "scaffold/scaffold.h"
+
+namespace fs = std::filesystem;
+
+namespace passerelle::cli {
+
+namespace {
+
+cxxopts::Options new_options() {
+  cxxopts::Options options(
+      "passerelle new",
+      "Creates a source file ready to fill:\n"
+      "  passerelle new guideline <slug> [--lang fr]   content/<lang>/guidelines/<slug>.md\n"
+      "  passerelle new actor <id>                     directory-data/actors/<id>.toml\n"
+      "A guideline whose translation exists in another language is pre-filled from "
+      "it, to translate.");
+  options.add_options()("source", "the site's folder (with site.toml)",
+                        cxxopts::value<std::string>()->default_value("."))(
+      "lang", "the guideline's language (default: the site's default language)",
+      cxxopts::value<std::string>())("what", "guideline or actor", cxxopts::value<std::string>())(
+      "name", "the guideline's slug or the actor's id", cxxopts::value<std::string>())(
+      "h,help", "show this help");
+  options.parse_positional({"what", "name"});
+  options.positional_help("guideline <slug> | actor <id>");
+  return options;
+}
+
+std::string today() {
+  std::time_t now = std::time(nullptr);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", std::localtime(&now));
+  return text;
+}
+
+}  // namespace
+
+int run_new(int argc, char** argv) {
+  auto options = new_options();
+  cxxopts::ParseResult args;
+  try {
+    args = options.parse(argc, argv);
+  } catch (const cxxopts::exceptions::exception& error) {
+    std::cerr << "passerelle new: " << error.what() << "\n" << options.help();
+    return kExitUsage;
+  }
+  if (args.count("help")) {
+    std::cout << options.help();
+    return kExitOk;
+  }
+  if (!args.unmatched().empty() || !args.count("what") || !args.count("name")) {
+    std::cerr << "passerelle new: say what to create: 'new guideline <slug>' or 'new actor <id>'\n";
+    return kExitUsage;
+  }
+  std::string what = args["what"].as<std::string>();
+  std::string name = args["name"].as<std::string>();
+  if (what != "guideline" && what != "actor") {
+    std::cerr << "passerelle new: can create a 'guideline' or an 'actor', not '" << what << "'\n";
+    return kExitUsage;
+  }
+  if (what == "actor" && args.count("lang")) {
+    std::cerr << "passerelle new: an actor record holds every language; --lang is for guidelines\n";
+    return kExitUsage;
+  }
+  std::string source = args["source"].as<std::string>();
+  if (!fs::is_regular_file(source + "/site.toml")) {
+    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
+    return kExitErrors;
+  }
+  DiskSourceTree tree(source);
+  Diagnostics diagnostics;
+  auto config_text = read_text_file(tree, "site.toml", diagnostics);
+  auto config =
+      config_text ? parse_site_config(*config_text, "site.toml", diagnostics) : std::nullopt;
+  if (!config) {
+    print_diagnostics(tree, diagnostics, ConsoleStyle{});
+    return kExitErrors;
+  }
+  std::optional<Scaffold> scaffold;
+  if (what == "guideline") {
+    std::string language =
+        args.count("lang") ? args["lang"].as<std::string>() : config->default_language;
+    scaffold = scaffold_guideline(tree, *config, name, language, today(), diagnostics);
+  } else {
+    scaffold = scaffold_actor(tree, *config, name, today(), diagnostics);
+  }
+  if (!scaffold) {
+    // A bad name or language is a usage error; an existing file is an error of the site.
+    bool usage = false;
+    for (const auto& d : diagnostics.items()) usage = usage || d.location.path.empty();
+    for (const auto& d : diagnostics.items()) {
+      if (d.location.path.empty()) {
+        std::cerr << "passerelle new: " << d.message << "\n";
+      } else {
+        std::cerr << format_diagnostic(d) << "\n";
+      }
+    }
+    return usage ? kExitUsage : kExitErrors;
+  }
+  std::string error;
+  if (!create_new_file((fs::path(source) / scaffold->path).string(), scaffold->text, &error)) {
+    std::cerr << "passerelle new: error: " << error << "\n";
+    return kExitErrors;
+  }
+  std::cout << "Created " << scaffold->path << "\n";
+  for (const auto& note : scaffold->notes) std::cout << "  " << note << "\n";
+  return kExitOk;
+}
+
+}  // namespace passerelle::cli

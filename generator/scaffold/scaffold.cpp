@@ -1,0 +1,329 @@
+#include "scaffold/scaffold.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "content/directory.h"
+#include "content/pages.h"
+#include "text.h"
+
+namespace passerelle {
+
+namespace {
+
+struct Placeholders {
+  const char* summary;
+  const char* heading;
+  const char* paragraph;
+};
+
+Placeholders placeholders_for(const std::string& language) {
+  if (language == "fr" || starts_with(language, "fr-")) {
+    return {"À compléter : une ou deux phrases qui résument cette ligne directrice.",
+            "Première partie", "Rédigez ici le texte de la ligne directrice."};
+  }
+  if (language == "it" || starts_with(language, "it-")) {
+    return {"Da completare: una o due frasi che riassumono questa linea guida.", "Prima parte",
+            "Scrivete qui il testo della linea guida."};
+  }
+  return {"To do: one or two sentences that sum up this guideline.", "First part",
+          "Write the guideline here."};
+}
+
+/// "aide-au-logement" → "Aide au logement": a starting title the editor will change.
+std::string title_from_slug(const std::string& slug) {
+  std::string title = slug;
+  std::replace(title.begin(), title.end(), '-', ' ');
+  if (!title.empty() && title[0] >= 'a' && title[0] <= 'z')
+    title[0] = static_cast<char>(title[0] - 32);
+  return title;
+}
+
+std::string toml_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const auto& item : items) out += (out.size() > 1 ? ", " : "") + toml_string(item);
+  return out + "]";
+}
+
+std::string language_name(const SiteConfig& config, const std::string& code) {
+  const auto* language = config.language(code);
+  return language && !language->name.empty() ? language->name : code;
+}
+
+std::string codes(const SiteConfig& config) {
+  std::string list;
+  for (const auto& language : config.languages) list += (list.empty() ? "" : ", ") + language.code;
+  return list;
+}
+
+/// "# " comment lines listing `items`, wrapped before 100 columns.
+std::string comment_list(const std::string& intro, const std::vector<std::string>& items) {
+  std::string out;
+  std::string line = "# " + intro;
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::string item = items[i] + (i + 1 < items.size() ? "," : ".");
+    if (line.size() + 1 + item.size() > 98) {
+      out += line + "\n";
+      line = "#  ";
+    }
+    line += " " + item;
+  }
+  return out + line + "\n";
+}
+
+std::vector<std::string> terms(const std::map<std::string, Term>& vocabulary,
+                               const std::string& language, bool with_country) {
+  std::vector<std::string> items;
+  for (const auto& [key, term] : vocabulary) {
+    std::string item = key;
+    auto label = term.by_language.find(language);
+    std::string detail = label != term.by_language.end() ? label->second.label : "";
+    if (with_country) detail += (detail.empty() ? "" : ", ") + term.country;
+    if (!detail.empty() && detail != key) item += " (" + detail + ")";
+    items.push_back(item);
+  }
+  return items;
+}
+
+}  // namespace
+
+std::string toml_string(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned char>(c));
+          out += escaped;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteConfig& config,
+                                           const std::string& slug, const std::string& language,
+                                           const std::string& today, Diagnostics& diagnostics) {
+  if (!config.language(language)) {
+    diagnostics.error({},
+                      "'" + language + "' is not a language of site.toml (" + codes(config) + ")");
+    return std::nullopt;
+  }
+  if (!is_valid_id(slug)) {
+    std::string suggestion = slugify(slug);
+    diagnostics.error({},
+                      "'" + slug + "' is not a valid slug: use a-z, 0-9 and single hyphens" +
+                          (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
+    return std::nullopt;
+  }
+  Scaffold scaffold;
+  scaffold.path = "content/" + language + "/guidelines/" + slug + ".md";
+  if (tree.is_file(scaffold.path)) {
+    diagnostics.error({scaffold.path, 0, 0},
+                      "this file exists already; 'passerelle new' never overwrites");
+    return std::nullopt;
+  }
+  Diagnostics ignored;  // a broken page elsewhere must not stop a new one
+  auto pages = load_pages(tree, config, true, ignored);
+  std::string key = "guidelines/" + slug;
+  const PageSource* source = nullptr;
+  int64_t last_weight = 0;
+  for (const auto& page : pages) {
+    if (page.language == language && page.kind == PageKind::kGuideline) {
+      last_weight = std::max(last_weight, page.weight);
+      if (page.slug == slug) {
+        diagnostics.error({page.path, 0, 0}, "this guideline already has the slug '" + slug +
+                                                 "' in " + language + "; choose another");
+        return std::nullopt;
+      }
+    }
+    if (page.translation_key != key || page.language == language) continue;
+    // The default language's version is the source of translations; else the first found.
+    if (!source || page.language == config.default_language) source = &page;
+  }
+  const Placeholders text = placeholders_for(language);
+  const std::string url =
+      language + "/" + config.language(language)->sections.guidelines + "/" + slug + "/";
+  std::string out = "+++\n";
+  if (source) {
+    out += "# Translation of " + source->path +
+           ".\n"
+           "# The title, summary, tags and text below are still in " +
+           language_name(config, source->language) +
+           ": translate them,\n"
+           "# give the page its own slug if you like, then remove `draft = true` to publish.\n"
+           "# Links to #headings name the headings of that language: the build tells which to fix.\n";
+  }
+  out += "# A guideline, published at /" + url +
+         "\n"
+         "# and listed in the guidelines index, the feed and the print edition.\n"
+         "# Every field is described in docs/content-model.md.\n\n"
+         "# Shown on the page, in lists and in the browser's tab (required).\n"
+         "title = " +
+         toml_string(source ? source->title : title_from_slug(slug)) +
+         "\n"
+         "# One or two sentences: shown in lists and as the page's description (required).\n"
+         "summary = " +
+         toml_string(source ? source->summary : text.summary) +
+         "\n"
+         "# First publication, YYYY-MM-DD (required). Set it to the day you publish.\n"
+         "date = " +
+         today +
+         "\n"
+         "# Last significant change (optional). Set it when the text changes: translations older\n"
+         "# than it are listed by `passerelle check`.\n"
+         "# updated = " +
+         today +
+         "\n"
+         "# Order in lists and in the print edition, low first (optional).\n"
+         "weight = " +
+         std::to_string(source ? source->weight : last_weight + 10) +
+         "\n"
+         "# Keywords (optional).\n"
+         "tags = " +
+         toml_list(source ? source->tags : std::vector<std::string>{}) +
+         "\n"
+         "# A draft is shown by `passerelle serve` (and `build --drafts`) only: remove this line\n"
+         "# to publish.\n"
+         "draft = true\n"
+         "# The URL slug (optional; default: the file name, \"" +
+         slug +
+         "\").\n"
+         "# slug = " +
+         toml_string(slug) +
+         "\n"
+         "# Links the language versions of a page (optional; default: the path without .md,\n"
+         "# \"" +
+         key +
+         "\", the same in every language).\n"
+         "# translation_key = " +
+         toml_string(key) +
+         "\n"
+         "+++\n";
+  if (source) {
+    out += source->body;
+    scaffold.translated_from = source->path;
+    scaffold.notes.push_back("Pre-filled from " + source->path +
+                             ": translate the title, the summary, "
+                             "the tags and the text into " +
+                             language_name(config, language) + ".");
+  } else {
+    out += "\n## " + std::string(text.heading) + "\n\n" + text.paragraph + "\n";
+    for (const auto& other : config.languages) {
+      if (other.code == language) continue;
+      scaffold.notes.push_back("When it is ready, 'passerelle new guideline " + slug + " --lang " +
+                               other.code + "' starts the " + language_name(config, other.code) +
+                               " translation from it.");
+    }
+  }
+  scaffold.notes.push_back("It is a draft: 'passerelle serve' shows it at /" + url +
+                           "; 'passerelle build' leaves it out until you remove 'draft = true'.");
+  scaffold.text = std::move(out);
+  return scaffold;
+}
+
+std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig& config,
+                                       const std::string& id, const std::string& today,
+                                       Diagnostics& diagnostics) {
+  if (!is_valid_id(id)) {
+    std::string suggestion = slugify(id);
+    diagnostics.error({},
+                      "'" + id + "' is not a valid actor id: use a-z, 0-9 and single hyphens" +
+                          (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
+    return std::nullopt;
+  }
+  for (const auto& language : config.languages) {
+    const auto& s = language.sections;
+    if (id == s.country || id == s.kind || id == s.sector) {
+      diagnostics.error({}, "'" + id + "' is the name of a directory section in " + language.code +
+                                "; choose another id");
+      return std::nullopt;
+    }
+  }
+  Scaffold scaffold;
+  scaffold.path = "directory-data/actors/" + id + ".toml";
+  if (tree.is_file(scaffold.path)) {
+    diagnostics.error({scaffold.path, 0, 0},
+                      "this file exists already; 'passerelle new' never overwrites");
+    return std::nullopt;
+  }
+  Diagnostics ignored;
+  std::optional<Vocabulary> vocabulary;
+  if (auto text = read_text_file(tree, "directory-data/vocabulary.toml", ignored)) {
+    vocabulary = parse_vocabulary(*text, "directory-data/vocabulary.toml", config, ignored);
+  }
+  const std::string& lang = config.default_language;
+  auto allowed = [&](const std::string& intro, const std::map<std::string, Term> Vocabulary::*field,
+                     bool with_country) {
+    if (!vocabulary) return std::string("# " + intro + " see directory-data/vocabulary.toml.\n");
+    return comment_list(intro, terms((*vocabulary).*field, lang, with_country));
+  };
+  std::string out =
+      "# Actor record \"" + id +
+      "\": the file name is the actor's id and the last part of its\n"
+      "# address. Fields: docs/content-model.md. Required fields left empty are reported by\n"
+      "# `passerelle serve`, `check` and `build` until they are filled in.\n\n"
+      "# Official name (required).\n"
+      "name = \"\"\n"
+      "# Short name or acronym, shown with the name (optional).\n"
+      "short_name = \"\"\n" +
+      allowed("Country (required), one of:", &Vocabulary::countries, false) + "country = \"\"\n" +
+      allowed("Region (optional), in the country, one of:", &Vocabulary::regions, true) +
+      "region = \"\"\n"
+      "# City (optional).\n"
+      "city = \"\"\n" +
+      allowed("Kind of organisation (required), one of:", &Vocabulary::kinds, false) +
+      "kind = \"\"\n" +
+      allowed("Sectors (required, at least one), among:", &Vocabulary::sectors, false) +
+      "sectors = []\n" +
+      allowed("Languages spoken (optional), among:", &Vocabulary::languages, false) +
+      "languages = []\n"
+      "# Contact (optional): website (http:// or https://), e-mail, phone, postal address.\n"
+      "website = \"\"\n"
+      "email = \"\"\n"
+      "phone = \"\"\n"
+      "address = \"\"\n"
+      "# Position on a map (optional): remove the '#' and set the numbers.\n"
+      "# coordinates = { lat = 34.02, lon = -6.83 }\n"
+      "# When an editor last checked this record, YYYY-MM-DD (required).\n"
+      "last_reviewed = " +
+      today +
+      "\n"
+      "# Acronyms and names in other languages or scripts (optional), for example\n"
+      "# [{ name = \"IOM\", lang = \"en\" }, { name = \"…\", lang = \"ar\" }].\n"
+      "other_names = []\n\n"
+      "# What the actor offers, a list per site language (optional).\n"
+      "[services]\n";
+  for (const auto& language : config.languages) out += language.code + " = []\n";
+  out +=
+      "\n# The actor in a few sentences, per site language (Markdown; required in at least one\n"
+      "# language: a language left empty shows another language's text, marked as not\n"
+      "# translated).\n"
+      "[description]\n";
+  for (const auto& language : config.languages) out += language.code + " = \"\"\"\n\"\"\"\n";
+  scaffold.text = std::move(out);
+  scaffold.notes.push_back(
+      "Fill in the name, country, kind, sectors and a description: until then the "
+      "build reports what is missing.");
+  return scaffold;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,72 @@
+#include "serve/error_page.h"
+
+#include "excerpt.h"
+#include "text.h"
+
+namespace passerelle {
+
+namespace {
+
+const char* const kStyle = R"css(
+:root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5;
+        --text: #1a1a1a; --back: #fff; --code: #f0f0f0; --error: #b71c1c; --warning: #8a4b00; }
+@media (prefers-color-scheme: dark) {
+  :root { --text: #ececec; --back: #161616; --code: #262626; --error: #ff8a80; --warning: #ffb74d; }
+}
+body { margin: 0; color: var(--text); background: var(--back); }
+main { max-inline-size: 60rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.5rem; margin-block: 0 .5rem; }
+ol { padding: 0; list-style: none; }
+li { border-inline-start: .3rem solid var(--error); padding: .25rem 1rem; margin-block: 1rem; }
+li.warning { border-color: var(--warning); }
+.where { font-weight: bold; }
+.label { color: var(--error); font-weight: bold; }
+.warning .label { color: var(--warning); }
+code, pre { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .95em; }
+pre { overflow-x: auto; background: var(--code); color: var(--text); padding: .5rem; margin: .25rem 0; }
+)css";
+
+std::string plural(int n, const char* one, const char* other) {
+  return std::to_string(n) + " " + (n == 1 ? one : other);
+}
+
+}  // namespace
+
+std::string error_page_html(const Diagnostics& diagnostics, const SourceTree& tree) {
+  std::string html =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>Build failed — Passerelle</title>\n<style>";
+  html += kStyle;
+  html += "</style>\n</head>\n<body>\n<main>\n<h1>The site could not be built</h1>\n<p>";
+  html += plural(diagnostics.error_count(), "error", "errors");
+  if (diagnostics.warning_count() > 0) {
+    html += ", " + plural(diagnostics.warning_count(), "warning", "warnings");
+  }
+  html +=
+      ". Fix the file and save it: this page reloads by itself and the site comes back.</p>\n"
+      "<ol>\n";
+  for (const auto& d : diagnostics.sorted()) {
+    bool error = d.severity == Severity::kError;
+    // The place as format_diagnostic writes it, so it can be copied into an editor.
+    Diagnostic place = d;
+    place.message.clear();
+    std::string where = format_diagnostic(place);
+    where = where.substr(0, where.rfind(error ? ": error: " : ": warning: "));
+    html += std::string("<li class=\"") + (error ? "error" : "warning") +
+            "\">\n<p><code class=\"where\">" + escape_html(where) +
+            "</code>: <span class=\"label\">" + (error ? "error:" : "warning:") + "</span> " +
+            escape_html(d.message) + "</p>\n";
+    if (auto excerpt = source_excerpt(tree, d)) {
+      // Focusable, so that a long line can be scrolled with the keyboard.
+      html += "<pre tabindex=\"0\"><code>" + escape_html(excerpt->line);
+      if (!excerpt->caret.empty()) html += "\n" + escape_html(excerpt->caret);
+      html += "</code></pre>\n";
+    }
+    html += "</li>\n";
+  }
+  html += "</ol>\n</main>\n</body>\n</html>\n";
+  return html;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,221 @@
+#include "serve/live_site.h"
+
+#include <functional>
+#include <set>
+
+#include "text.h"
+
+namespace passerelle {
+
+namespace {
+
+const char* const kLiveScript =
+    R"js(// Live reload while previewing with `passerelle serve`. The server adds this script to the
+// pages it serves; a built site never contains it. The server answers the event stream with
+// "reload" when the page shown here changed (or the build failed, or was fixed).
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !window.EventSource) return;
+  var url = '/_passerelle/events?since=' + encodeURIComponent(script.dataset.since || '') +
+            '&page=' + encodeURIComponent(window.location.pathname);
+  var events = new EventSource(url);
+  events.addEventListener('reload', function () {
+    events.close();
+    window.location.reload();
+  });
+})();
+)js";
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decode(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+        hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/// Adds the live-reload script before </head> (or at the end when there is none).
+std::string with_live_script(const std::string& html, const std::string& since) {
+  std::string tag = std::string("<script src=\"") + LiveSite::kScriptPath + "\" data-since=\"" +
+                    escape_html(since) + "\" defer></script>\n";
+  size_t head_end = html.find("</head>");
+  if (head_end == std::string::npos) return html + tag;
+  return html.substr(0, head_end) + tag + html.substr(head_end);
+}
+
+}  // namespace
+
+std::string content_type_of(const std::string& path) {
+  static const std::map<std::string, std::string> kTypes = {
+      {".html", "text/html; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".json", "application/json"},
+      {".xml", "application/xml"},
+      {".csv", "text/csv; charset=utf-8"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".pdf", "application/pdf"},
+  };
+  if (ends_with(path, "atom.xml")) return "application/atom+xml";
+  size_t dot = path.rfind('.');
+  if (dot != std::string::npos && path.find('/', dot) == std::string::npos) {
+    auto it = kTypes.find(path.substr(dot));
+    if (it != kTypes.end()) return it->second;
+  }
+  return "application/octet-stream";
+}
+
+LiveSite::LiveSite(std::string instance)
+    : instance_(std::move(instance)), state_(std::make_shared<State>()) {}
+
+PublishSummary LiveSite::publish(OutputPlan plan) {
+  auto next = std::make_shared<State>();
+  std::map<std::string, uint64_t> hashes;
+  for (auto& file : plan) {
+    hashes[file.path] = std::hash<std::string>{}(file.bytes);
+    next->files[file.path] = std::move(file.bytes);
+  }
+  std::lock_guard lock(mutex_);
+  PublishSummary summary;
+  summary.generation = next->generation = state_->generation + 1;
+  bool same_paths = hashes.size() == hashes_.size();
+  for (const auto& [path, hash] : hashes) {
+    auto old = hashes_.find(path);
+    if (old == hashes_.end()) same_paths = false;
+    if (old != hashes_.end() && old->second == hash) continue;
+    changed_at_[path] = summary.generation;
+    ++summary.changed_files;
+    if (ends_with(path, ".html")) ++summary.changed_pages;
+  }
+  // A new or removed page changes what other URLs answer (a 404 may now be a page).
+  summary.everything = !same_paths || !state_->error_page.empty() || state_->generation == 0;
+  if (summary.everything) everything_at_ = summary.generation;
+  for (auto it = changed_at_.begin(); it != changed_at_.end();) {
+    it = hashes.count(it->first) ? std::next(it) : changed_at_.erase(it);
+  }
+  hashes_ = std::move(hashes);
+  state_ = std::move(next);
+  changed_.notify_all();
+  return summary;
+}
+
+PublishSummary LiveSite::publish_error(std::string error_page_html) {
+  std::lock_guard lock(mutex_);
+  auto next = std::make_shared<State>(*state_);
+  next->generation = state_->generation + 1;
+  next->error_page = std::move(error_page_html);
+  everything_at_ = next->generation;
+  state_ = std::move(next);
+  changed_.notify_all();
+  PublishSummary summary;
+  summary.generation = state_->generation;
+  summary.everything = true;
+  return summary;
+}
+
+uint64_t LiveSite::generation() const {
+  std::lock_guard lock(mutex_);
+  return state_->generation;
+}
+
+std::string LiveSite::file_of(const State& state, const std::string& url_path) {
+  std::string path = url_path;
+  while (!path.empty() && path.front() == '/') path.erase(0, 1);
+  if (path.empty() || path.back() == '/') path += "index.html";
+  return state.files.count(path) ? path : "";
+}
+
+ServedResponse LiveSite::respond(const std::string& url_path) const {
+  std::shared_ptr<const State> state;
+  {
+    std::lock_guard lock(mutex_);
+    state = state_;
+  }
+  if (url_path == kScriptPath) return {200, content_type_of(".js"), live_script(), ""};
+  std::string since = instance_ + "-" + std::to_string(state->generation);
+  if (!state->error_page.empty()) {
+    return {500, content_type_of(".html"), with_live_script(state->error_page, since), ""};
+  }
+  std::string file = file_of(*state, url_path);
+  if (file.empty()) {
+    // A folder asked for without its trailing slash: relative links need the slash.
+    std::string folder = url_path + "/";
+    if (!url_path.empty() && url_path.back() != '/' && !file_of(*state, folder).empty()) {
+      return {301, content_type_of(".txt"), "Moved to " + encode_url_path(folder) + "\n",
+              encode_url_path(folder)};
+    }
+    auto not_found = state->files.find("404.html");
+    if (not_found == state->files.end()) {
+      return {404, content_type_of(".txt"), "Not found: " + url_path + "\n", ""};
+    }
+    return {404, content_type_of(".html"), with_live_script(not_found->second, since), ""};
+  }
+  const std::string& bytes = state->files.at(file);
+  if (ends_with(file, ".html")) {
+    return {200, content_type_of(file), with_live_script(bytes, since), ""};
+  }
+  return {200, content_type_of(file), bytes, ""};
+}
+
+uint64_t LiveSite::last_change(const State& state, const std::string& url_path) const {
+  std::string file = file_of(state, percent_decode(url_path));
+  if (file.empty()) file = "404.html";
+  auto it = changed_at_.find(file);
+  uint64_t page = it == changed_at_.end() ? 0 : it->second;
+  return std::max(page, everything_at_);
+}
+
+LiveSite::Wait LiveSite::wait_for_change(const std::string& url_path, const std::string& since,
+                                         std::chrono::milliseconds timeout) const {
+  // `since` is "<instance>-<generation>"; a page from another run is out of date.
+  uint64_t seen = 0;
+  bool ours = starts_with(since, instance_ + "-");
+  if (ours) {
+    try {
+      seen = std::stoull(since.substr(instance_.size() + 1));
+    } catch (const std::exception&) {
+      ours = false;
+    }
+  }
+  std::unique_lock lock(mutex_);
+  bool changed = changed_.wait_for(
+      lock, timeout, [&] { return stopped_ || !ours || last_change(*state_, url_path) > seen; });
+  if (stopped_) return Wait::kStopped;
+  return changed ? Wait::kChanged : Wait::kTimeout;
+}
+
+void LiveSite::stop() {
+  std::lock_guard lock(mutex_);
+  stopped_ = true;
+  changed_.notify_all();
+}
+
+const std::string& LiveSite::live_script() {
+  static const std::string script = kLiveScript;
+  return script;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,87 @@
+// The site as `passerelle serve` holds it in memory: the files of the last build, or the page
+// that shows why the build failed; a generation number per rebuild; and, for each file, the
+// generation at which its bytes last changed, so that an open tab reloads only when the page
+// it shows changed. Pages get a small script tag when they are served, never in the plan, so a
+// built site never contains it. Thread-safe: the HTTP server reads while the watcher publishes.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "output/plan.h"
+
+namespace passerelle {
+
+struct ServedResponse {
+  int status = 200;
+  std::string content_type;
+  std::string body;
+  std::string location;  // where a 301 redirect points
+};
+
+struct PublishSummary {
+  uint64_t generation = 0;
+  size_t changed_pages = 0;  // HTML pages whose bytes differ from the previous build
+  size_t changed_files = 0;  // every file whose bytes differ (pages, feeds, assets…)
+  bool everything = false;   // first build, failed build, recovery or files added/removed
+};
+
+class LiveSite {
+ public:
+  static constexpr const char* kScriptPath = "/_passerelle/live.js";
+  static constexpr const char* kEventsPath = "/_passerelle/events";
+
+  /// `instance` tells this server's generations from those of an earlier run, so that a tab
+  /// left open across a restart reloads too.
+  explicit LiveSite(std::string instance);
+
+  /// Serves the files of a successful build from now on.
+  PublishSummary publish(OutputPlan plan);
+  /// Serves `error_page_html` for every page until the next successful build.
+  PublishSummary publish_error(std::string error_page_html);
+
+  /// The answer to a GET of `url_path` (decoded, starting with '/').
+  ServedResponse respond(const std::string& url_path) const;
+
+  enum class Wait { kChanged, kTimeout, kStopped };
+  /// Blocks until the page at `url_path` (as the browser shows it, possibly percent-encoded)
+  /// changed after `since` (the value the page was served with), `timeout` passed or stop().
+  Wait wait_for_change(const std::string& url_path, const std::string& since,
+                       std::chrono::milliseconds timeout) const;
+  /// Wakes every waiter for good: the server is shutting down.
+  void stop();
+
+  uint64_t generation() const;
+
+  /// The browser side of live reload (served at kScriptPath).
+  static const std::string& live_script();
+
+ private:
+  struct State {
+    uint64_t generation = 0;
+    std::map<std::string, std::string> files;  // output path → bytes
+    std::string error_page;                    // non-empty while the build is broken
+  };
+  /// The file a URL path is answered with ("fr/" → "fr/index.html"); empty if none.
+  static std::string file_of(const State& state, const std::string& url_path);
+  uint64_t last_change(const State& state, const std::string& url_path) const;
+
+  std::string instance_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  std::shared_ptr<const State> state_;
+  std::map<std::string, uint64_t> hashes_;      // output path → hash of its bytes
+  std::map<std::string, uint64_t> changed_at_;  // output path → generation of its last change
+  uint64_t everything_at_ = 0;
+  bool stopped_ = false;
+};
+
+/// The MIME type served for an output path, from its extension.
+std::string content_type_of(const std::string& path);
+
+}  // namespace passerelle

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# `passerelle serve` through the real binary, on a copy of the fixture site and a free loopback
+# port: an edited guideline is served at once, a broken TOML record shows the error page (with
+# path:line:col) while the server keeps running, and fixing it brings the page back.
+# Usage: serve.sh PASSERELLE_BINARY
+set -uo pipefail
+binary=$1
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+server=""
+cleanup() {
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server"; wait "$server"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0
+failed=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@" >"$work/last" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/last"; echo "     --- server log:"; sed 's/^/     /' "$work/log"; fi
+}
+eventually() {  # eventually COMMAND...: succeeds within 15 s
+  local deadline=$((SECONDS + 15))
+  until "$@"; do
+    [ "$SECONDS" -ge "$deadline" ] && return 1
+    sleep 0.1
+  done
+}
+serves() { curl -sS --max-time 5 "$1" | grep -F -- "$2" >/dev/null; }  # no -q: curl must not see a closed pipe
+status_is() { [ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$1")" = "$2" ]; }
+
+site="$work/site"
+mkdir -p "$site"
+cp -R "$here/../fixtures/site-small/." "$site/"
+"$binary" serve --source "$site" --port 0 --poll 100 >"$work/log" 2>&1 &
+server=$!
+url=""
+for _ in $(seq 150); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/log" | head -1)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+check "serve prints its loopback address" test -n "$url"
+page="${url}fr/lignes-directrices/preparer-le-retour/"
+record="$site/directory-data/actors/ong-atlas.toml"
+
+check "the guideline is served" serves "$page" "<li>Réfléchir.</li>"
+check "served pages load the live-reload script" serves "$page" '<script src="/_passerelle/live.js" data-since="'
+check "the live-reload script is served" serves "${url}_passerelle/live.js" "new EventSource("
+check "the language picker is served at /" status_is "$url" 200
+check "an unknown path is 404" status_is "${url}fr/nowhere/" 404
+
+sed -i 's|Réfléchir\.|Réfléchir longuement.|' "$site/content/fr/guidelines/retour.md"
+check "an edited guideline is served at once" eventually serves "$page" "<li>Réfléchir longuement.</li>"
+check "the rebuild is reported" eventually grep -q "content/fr/guidelines/retour.md changed: rebuilt" "$work/log"
+
+cp "$record" "$work/record.toml"
+sed -i 's|^city = "Oujda"$|city = "Oujda|' "$record"  # an unclosed string
+check "a broken TOML record shows the error page" eventually status_is "$page" 500
+check "the error page names path:line:col" serves "$page" '<code class="where">directory-data/actors/ong-atlas.toml:5:'
+check "the error page shows the source line, escaped" serves "$page" '<code>city = &quot;Oujda'
+check "a second request during the error gets the page again" status_is "${url}it/" 500
+check "the failed build is reported" grep -q "build failed with 1 error(s)" "$work/log"
+check "the server keeps running" kill -0 "$server"
+
+cp "$work/record.toml" "$record"
+check "fixing the record brings the page back" eventually status_is "$page" 200
+check "…with the edited text" serves "$page" "<li>Réfléchir longuement.</li>"
+
+check "another server on the same port is refused (1)" bash -c \
+  "port=\$(echo '$url' | grep -o '[0-9]*/\$' | tr -d /); timeout 10 '$binary' serve --source '$site' --port \$port >/dev/null 2>&1; [ \$? -eq 1 ]"
+check "a built site carries no live-reload script" bash -c \
+  "'$binary' build --source '$site' --out '$work/out' >/dev/null && ! grep -rq _passerelle '$work/out'"
+
+kill -INT "$server"
+for _ in $(seq 100); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
+wait "$server"
+status=$?
+server=""
+check "Ctrl+C stops the server with exit code 0" test "$status" -eq 0
+check "…and says so" grep -q "^Stopped\.$" "$work/log"
+
+echo "serve: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

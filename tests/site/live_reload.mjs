@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// live_reload.mjs <passerelle-binary> <site-dir>
+//
+// `passerelle serve` as an editor sees it in Chromium, on a copy of the site: after an edit,
+// the open tab of the edited page reloads by itself and shows the new text, while a tab on an
+// unrelated page stays as it was; a broken record turns the tab into the error page, and fixing
+// it brings the page back. A reload is told from a change made in place by a marker set on
+// `window`, which only a real reload clears. Exit 0 all good, 1 failure, 2 usage or timeout.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium, withTimeout, watchdog } from './lib/site.mjs';
+
+const USAGE = 'usage: node live_reload.mjs <passerelle-binary> <site-dir>';
+const [binary, siteArg] = process.argv.slice(2);
+if (!binary || !siteArg) {
+  console.error(USAGE);
+  process.exit(2);
+}
+watchdog(170);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-live-'));
+const site = path.join(work, 'site');
+fs.cpSync(siteArg, site, { recursive: true });
+const guideline = path.join(site, 'content/fr/guidelines/retour.md');
+const record = path.join(site, 'directory-data/actors/ong-atlas.toml');
+
+let failures = 0;
+function check(name, ok, detail = '') {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `\n     ${detail}`}`);
+  if (!ok) failures++;
+}
+
+const server = spawn(binary, ['serve', '--source', site, '--port', '0', '--poll', '100'], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let log = '';
+server.stdout.on('data', (d) => (log += d));
+server.stderr.on('data', (d) => (log += d));
+const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
+// Never leave the server behind, even if this script dies.
+process.on('exit', () => server.exitCode === null && server.signalCode === null && server.kill('SIGKILL'));
+
+let browser;
+try {
+  const origin = await withTimeout(
+    new Promise((resolve, reject) => {
+      const look = () => {
+        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(log);
+        if (m) resolve(m[0]);
+      };
+      server.stdout.on('data', look);
+      server.on('exit', () => reject(new Error(`serve exited:\n${log}`)));
+      look();
+    }),
+    20_000,
+    'serve to print its address',
+  );
+
+  browser = await launchChromium();
+  const context = await browser.newContext();
+  const problems = [];
+  // The preview needs nothing from the network: refuse anything but the local server.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/')) return route.continue();
+    problems.push(`blocked ${url}`);
+    return route.abort('blockedbyclient');
+  });
+
+  async function open(urlPath) {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`${urlPath}: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && !/500|Internal Server Error/.test(m.text()) &&
+      problems.push(`${urlPath}: console: ${m.text()}`));
+    // The page is ready for a change once its event stream is open.
+    const stream = page.waitForRequest((r) => r.url().includes('/_passerelle/events'), { timeout: 15_000 });
+    await page.goto(origin + urlPath, { timeout: 15_000 });
+    await stream;
+    await page.evaluate(() => (window.passerelleMarker = 'not reloaded'));
+    return page;
+  }
+  const marker = (page) => page.evaluate(() => window.passerelleMarker ?? 'reloaded');
+  const bodyHas = (page, text) =>
+    page.waitForFunction((t) => document.body && document.body.innerText.includes(t), text, { timeout: 15_000 })
+      .then(() => true, () => false);
+  const settle = () => new Promise((r) => setTimeout(r, 300));
+
+  const edited = await open('/fr/lignes-directrices/preparer-le-retour/');
+  const other = await open('/fr/annuaire/comune-prova/');
+  check('the guideline is shown', (await edited.innerText('main')).includes('Réfléchir.'));
+  await settle();
+
+  fs.writeFileSync(guideline, fs.readFileSync(guideline, 'utf8').replace('Réfléchir.', 'Réfléchir longuement.'));
+  check('after an edit, the tab shows the new text by itself', await bodyHas(edited, 'Réfléchir longuement.'));
+  check('…because the page reloaded', (await marker(edited)) === 'reloaded');
+  await settle();
+  check('a tab on a page the edit did not change stays as it was', (await marker(other)) === 'not reloaded');
+
+  await edited.evaluate(() => (window.passerelleMarker = 'not reloaded'));
+  const good = fs.readFileSync(record, 'utf8');
+  fs.writeFileSync(record, good.replace('city = "Oujda"', 'city = "Oujda'));
+  check('a broken record turns the tab into the error page', await bodyHas(edited, 'The site could not be built'));
+  check('…which names the file, line and column',
+    (await edited.innerText('main')).includes('directory-data/actors/ong-atlas.toml:5:'));
+  check('…in every open tab', await bodyHas(other, 'The site could not be built'));
+
+  fs.writeFileSync(record, good);
+  check('fixing the record brings the page back', await bodyHas(edited, 'Réfléchir longuement.'));
+  check('…in every open tab', await bodyHas(other, 'Comune di Prova'));
+  check('no script error, no request outside the preview', problems.length === 0, problems.join('\n     '));
+} catch (error) {
+  check('the run completed', false, error.stack);
+} finally {
+  if (browser) await browser.close();
+  server.kill('SIGINT');
+  const { code } = await withTimeout(exited, 10_000, 'serve to stop').catch(() => ({ code: -1 }));
+  check('serve stops on Ctrl+C with exit code 0', code === 0, log);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+console.log(`live reload: ${failures === 0 ? 'all checks passed' : `${failures} failed`}`);
+process.exit(failures === 0 ? 0 : 1);
