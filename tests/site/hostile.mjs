@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// hostile.mjs <passerelle-binary> <fixture-site-dir>
+// hostile.mjs <passerelle-binary> <fixture-site-dir> [--keep DIR]
 //
 // Hostile records and content. A copy of the fixture site gets one actor record per payload of
 // the corpus below, with the payload in every text field (name, short name, city, address,
@@ -14,10 +14,11 @@
 //   - actors.json parses and gives back every payload exactly;
 //   - actors.csv reads back (RFC 4180) to the payloads, formulas neutralised with a leading ';
 //   - the Atom feeds and the sitemap are well-formed XML (xmllint) and the feed titles read
-//     back exactly (DOMParser);
+//     back exactly (DOMParser); so is every other .xml file, and every .json file parses (a
+//     search index, say);
 // Values that must be refused (scripts in website and links, bad e-mail addresses, ids and
 // slugs that would leave the output folder, hidden control characters) each give their error,
-// and nothing is written.
+// and nothing is written. --keep DIR copies the hostile site's output to DIR, to look at.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,9 +26,9 @@ import path from 'node:path';
 import { launchChromium, routeContext, startServer, watchdog, withTimeout } from './lib/site.mjs';
 
 watchdog(300);
-const [binaryArg, fixtureArg] = process.argv.slice(2);
-if (!binaryArg || !fixtureArg) {
-  console.error('usage: node hostile.mjs <passerelle-binary> <fixture-site-dir>');
+const [binaryArg, fixtureArg, keepOption, keepArg] = process.argv.slice(2);
+if (!binaryArg || !fixtureArg || (keepOption && (keepOption !== '--keep' || !keepArg))) {
+  console.error('usage: node hostile.mjs <passerelle-binary> <fixture-site-dir> [--keep DIR]');
   process.exit(2);
 }
 const binary = path.resolve(binaryArg);
@@ -409,8 +410,20 @@ try {
   problem(`actors.csv does not parse: ${e.message}`);
 }
 
-// ---- Feeds and sitemap: well-formed XML, titles back.
-for (const file of ['sitemap.xml', 'fr/atom.xml', 'it/atom.xml']) {
+// ---- Feeds, sitemap and any other XML: well-formed, titles back. Any JSON file parses.
+const outputs = fs.readdirSync(hostileOut, { recursive: true }).map((f) => f.split(path.sep).join('/'));
+for (const file of outputs.filter((f) => f.endsWith('.json'))) {
+  try {
+    JSON.parse(fs.readFileSync(path.join(hostileOut, file), 'utf8'));
+  } catch (e) {
+    problem(`${file} does not parse as JSON: ${e.message}`);
+  }
+}
+const xmlFiles = outputs.filter((f) => f.endsWith('.xml'));
+for (const expected of ['sitemap.xml', 'fr/atom.xml', 'it/atom.xml']) {
+  if (!xmlFiles.includes(expected)) problem(`no ${expected}`);
+}
+for (const file of xmlFiles) {
   const r = spawnSync('xmllint', ['--noout', '--nonet', path.join(hostileOut, file)], { encoding: 'utf8' });
   if (r.error) problem(`xmllint could not run (install libxml2-utils): ${r.error.message}`);
   else if (r.status !== 0) problem(`${file} is not well-formed XML:\n${r.stderr.slice(0, 600)}`);
@@ -491,6 +504,7 @@ const linkErrors = refusedBuild(
   REFUSED_LINKS.map(([name]) => [`content/fr/guidelines/link-${name}.md`, 'is refused: scripts and embedded data are not allowed in links']),
 );
 
+if (keepArg) fs.cpSync(hostileOut, path.resolve(keepArg), { recursive: true });
 for (const p of problems) console.log(`FAIL ${p}`);
 console.log(
   `hostile: ${PAYLOADS.length} payloads in every text field; ${pagesChecked} pages checked in Chromium, ` +
