@@ -42,13 +42,17 @@ bool DiskSourceTree::is_file(const std::string& path) const {
 std::vector<std::string> DiskSourceTree::list_files(const std::string& dir) const {
   std::vector<std::string> files;
   std::error_code ec;
-  fs::path base = dir.empty() ? fs::path(root_) : fs::path(root_) / dir;
+  // Paths are made relative lexically: fs::relative would resolve a link inside the tree to
+  // its target's name, listing that file twice.
+  fs::path root = fs::path(root_).lexically_normal();
+  if (!root.has_filename()) root = root.parent_path();
+  fs::path base = dir.empty() ? root : root / dir;
   if (!fs::is_directory(base, ec)) return files;
   for (auto it = fs::recursive_directory_iterator(base, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
     if (it->is_symlink(ec) && !inside_root(it->path().string())) continue;
-    files.push_back(fs::relative(it->path(), root_, ec).generic_string());
+    files.push_back(it->path().lexically_relative(root).generic_string());
   }
   std::sort(files.begin(), files.end());
   return files;

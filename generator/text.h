@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,22 @@ namespace passerelle {
 
 /// Byte offset of the first invalid UTF-8 sequence, or nullopt when `text` is valid.
 std::optional<size_t> find_invalid_utf8(std::string_view text);
+
+/// A character that has no place in the text of a page or record: a control character other
+/// than tab and line breaks (not allowed in XML feeds, invisible in HTML), a bidirectional
+/// embedding, override or isolate (it can make text read differently from what it is), or a
+/// Unicode noncharacter.
+struct DisallowedCharacter {
+  size_t offset = 0;         // byte offset in the text
+  uint32_t code_point = 0;
+  std::string description() const;  // "control character U+0007", for messages
+};
+
+/// The first disallowed character of valid UTF-8 `text`, or nullopt.
+std::optional<DisallowedCharacter> find_disallowed_character(std::string_view text);
+
+/// True for a code point `find_disallowed_character` reports (tab, LF and CR are allowed).
+bool is_disallowed_code_point(uint32_t code_point);
 
 /// Drops a leading byte-order mark and turns CRLF (and lone CR) line endings into LF.
 std::string normalize_source(std::string_view text);
@@ -34,8 +51,9 @@ std::string escape_html(std::string_view text);
 /// <script> element: '<', '>' and '&' become \u escapes.
 std::string escape_json(std::string_view text);
 
-/// Quotes a CSV field when needed (RFC 4180); a leading = + - @ is neutralised so that
-/// spreadsheets do not run it as a formula.
+/// Quotes a CSV field when needed (RFC 4180). A field that starts with = + - @, a tab or a
+/// line break (after any blanks) gets a leading ' so that spreadsheets do not run it as a
+/// formula; phone numbers such as +212 5 22 are left alone.
 std::string escape_csv(std::string_view text);
 
 /// Percent-encodes what is not allowed in a URL path segment (keeps unreserved characters).

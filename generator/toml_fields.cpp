@@ -1,6 +1,9 @@
 #include "toml_fields.h"
 
 #include <cstdio>
+#include <vector>
+
+#include "text.h"
 
 namespace passerelle {
 
@@ -9,8 +12,61 @@ SourceLocation location_of(const toml::node& node, const std::string& path, int 
   return {path, static_cast<int>(begin.line) + line_offset, static_cast<int>(begin.column)};
 }
 
+namespace {
+
+/// Where `text` nests deeper than `limit` levels of tables, or nullopt. toml++ limits nested
+/// arrays and inline tables, but builds dotted keys and table headers ("a.a.a…" many thousand
+/// times) recursively until the stack overflows; this scan bounds every kind of nesting before
+/// toml++ sees the text. It skips strings and comments; within a statement each '.' of a key,
+/// each open bracket or brace counts one level (floats and dates count a little, harmlessly).
+std::optional<size_t> find_deep_nesting(std::string_view text, int limit) {
+  std::vector<int> dots{0};  // dots of the key being read, per open bracket or brace
+  int depth = 1;             // the sum over `dots` of 1 + dots
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+    } else if (c == '"' || c == '\'') {
+      bool triple = text.substr(i, 3) == std::string(3, c);
+      i += triple ? 3 : 1;
+      for (; i < text.size(); ++i) {
+        if (c == '"' && text[i] == '\\') { ++i; continue; }
+        if (!triple && text[i] == '\n') break;
+        if (text[i] == c && (!triple || text.substr(i, 3) == std::string(3, c))) {
+          if (triple) i += 2;
+          break;
+        }
+      }
+    } else if (c == '.') {
+      ++dots.back();
+      if (++depth > limit) return i;
+    } else if (c == '[' || c == '{') {
+      dots.push_back(0);
+      if (++depth > limit) return i;
+    } else if ((c == ']' || c == '}') && dots.size() > 1) {
+      depth -= 1 + dots.back();
+      dots.pop_back();
+    } else if (c == ',' || c == '\n') {
+      depth -= dots.back();
+      dots.back() = 0;
+    }
+  }
+  return std::nullopt;
+}
+
+constexpr int kMaxTomlNesting = 64;
+
+}  // namespace
+
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& path,
                                       Diagnostics& diagnostics, int line_offset) {
+  if (auto deep = find_deep_nesting(text, kMaxTomlNesting)) {
+    auto where = location_of_offset(path, text, *deep);
+    where.line += line_offset;
+    diagnostics.error(where, "tables, keys and lists are nested more than " +
+                                 std::to_string(kMaxTomlNesting) + " levels deep here");
+    return std::nullopt;
+  }
   try {
     return toml::parse(text, std::string_view(path));
   } catch (const toml::parse_error& error) {
@@ -44,6 +100,17 @@ SourceLocation TomlReader::table_location() const {
   return location_of(table_, path_, line_offset_);
 }
 
+bool TomlReader::allowed_text(const std::string& value, const toml::node& node,
+                              std::string_view key) {
+  // The file's own bytes were checked when it was read; escapes such as "\u202E" were not.
+  auto bad = find_disallowed_character(value);
+  if (!bad) return true;
+  diagnostics_.error(location_of(node, path_, line_offset_),
+                     "field '" + field_name(key) + "' contains a " + bad->description() +
+                         ": remove it");
+  return false;
+}
+
 void TomlReader::wrong_type(std::string_view key, const char* expected) {
   diagnostics_.error(location(key), "field '" + field_name(key) + "' must be " + expected);
 }
@@ -61,6 +128,7 @@ std::optional<std::string> TomlReader::string(std::string_view key, bool require
     return std::nullopt;
   }
   if (auto value = node->value<std::string>()) {
+    if (!allowed_text(*value, *node, key)) return std::nullopt;
     if (required && value->empty()) {
       diagnostics_.error(location(key), "field '" + field_name(key) + "' must not be empty");
       return std::nullopt;
@@ -128,7 +196,7 @@ std::vector<std::string> TomlReader::string_list(std::string_view key, bool requ
   }
   for (const auto& element : *array) {
     if (auto value = element.value<std::string>()) {
-      values.push_back(*value);
+      if (allowed_text(*value, element, key)) values.push_back(*value);
     } else {
       diagnostics_.error(location_of(element, path_, line_offset_),
                          "every item of '" + field_name(key) + "' must be a string");

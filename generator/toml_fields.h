@@ -15,7 +15,8 @@ namespace passerelle {
 /// Where a toml++ node comes from; `line_offset` shifts it (front matter starts below line 1).
 SourceLocation location_of(const toml::node& node, const std::string& path, int line_offset = 0);
 
-/// Parses TOML text, turning a syntax error into a diagnostic at its position.
+/// Parses TOML text, turning a syntax error into a diagnostic at its position. Text nested
+/// more than 64 levels deep is refused before parsing (toml++ would overflow the stack).
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& path,
                                       Diagnostics& diagnostics, int line_offset = 0);
 
@@ -46,6 +47,7 @@ class TomlReader {
 
  private:
   std::string field_name(std::string_view key) const;
+  bool allowed_text(const std::string& value, const toml::node& node, std::string_view key);
   void wrong_type(std::string_view key, const char* expected);
   void missing(std::string_view key);
 

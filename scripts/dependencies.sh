@@ -5,7 +5,7 @@ set -euo pipefail
 build_packages=(cmake ninja-build g++ pkg-config libmd4c-dev libmd4c-html0-dev
   libtomlplusplus-dev libkainjow-mustache-dev libcxxopts-dev catch2 libutf8proc-dev
   nlohmann-json3-dev libcpp-httplib-dev)
-test_packages=(default-jre-headless chromium weasyprint poppler-utils curl)
+test_packages=(default-jre-headless chromium weasyprint poppler-utils curl faketime libxml2-utils clang libclang-rt-14-dev)
 packages=("${build_packages[@]}")
 [ "${1:-build}" = "test" ] && packages+=("${test_packages[@]}")
 # Node.js and npm may come from elsewhere than Debian; only install them when absent.

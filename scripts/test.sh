@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Second command: installs what the tests need, builds everything and runs the whole test
-# suite with CTest (unit, golden, end-to-end, links, HTML validator, accessibility, print PDFs).
+# suite with CTest (unit, golden, end-to-end, links, HTML validator, accessibility, hostile
+# input, print PDFs), then the suite again under sanitizers with each fuzz target run for a bounded time
+# (scripts/test-sanitize.sh; PASSERELLE_SKIP_SANITIZE=1 skips that part). Arguments go to ctest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/dependencies.sh" test
 (cd "$root/tests/site" && npm ci --no-audit --no-fund --loglevel=error)
 cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON >/dev/null
 cmake --build "$root/build"
-cd "$root/build" && ctest --output-on-failure "$@"
+(cd "$root/build" && ctest --output-on-failure "$@")
+if [ "${PASSERELLE_SKIP_SANITIZE:-0}" != 1 ]; then "$root/scripts/test-sanitize.sh" "$@"; fi

@@ -24,6 +24,21 @@ bool color_wanted(const std::string& mode, int fd) {
   return isatty(fd) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
 }
 
+/// A message with terminal control characters and bidi overrides from the sources replaced,
+/// so that a hostile file cannot rewrite the editor's terminal.
+std::string printable(std::string message) {
+  while (auto bad = find_disallowed_character(message)) {
+    auto lead = static_cast<unsigned char>(message[bad->offset]);
+    size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+    message.replace(bad->offset, length, "\uFFFD");
+  }
+  return message;
+}
+
+// A junk file can produce thousands of errors; the first ones say enough.
+constexpr size_t kMaxPrintedPerFile = 20;
+constexpr size_t kMaxPrinted = 200;
+
 }  // namespace
 
 void add_console_options(cxxopts::Options& options) {
@@ -64,14 +79,32 @@ std::string styled_diagnostic(const Diagnostic& d, const ConsoleStyle& style) {
 void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics,
                        const ConsoleStyle& style) {
   std::fflush(stdout);  // what was printed before comes first in a combined log
+  std::map<std::string, size_t> per_file;
+  size_t printed = 0, hidden = 0;
   for (const auto& d : diagnostics.sorted()) {
     if (style.quiet && d.severity == Severity::kWarning) continue;
-    std::cerr << styled_diagnostic(d, style) << "\n";
+    size_t& count = per_file[d.location.path];
+    if (++count > kMaxPrintedPerFile || printed >= kMaxPrinted) {
+      ++hidden;
+      continue;
+    }
+    ++printed;
+    Diagnostic safe = d;  // sanitised before colouring, which adds escape sequences of its own
+    safe.message = printable(d.message);
+    safe.location.path = printable(d.location.path);
+    std::cerr << styled_diagnostic(safe, style) << "\n";
     if (auto excerpt = source_excerpt(tree, d)) {
-      std::cerr << "  " << excerpt->line << "\n";
+      std::cerr << "  " << printable(excerpt->line) << "\n";
       if (!excerpt->caret.empty()) std::cerr << "  " << excerpt->caret << "\n";
     }
   }
+  for (const auto& [path, count] : per_file) {
+    if (count > kMaxPrintedPerFile && !path.empty()) {
+      std::cerr << printable(path) << ": " << count << " problems in this file, the first "
+                << kMaxPrintedPerFile << " shown\n";
+    }
+  }
+  if (hidden > 0) std::cerr << "passerelle: " << hidden << " more problem(s) not shown\n";
 }
 
 void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics) {

@@ -92,6 +92,26 @@ void read_term_list(TomlReader& reader, const toml::table& table, std::string_vi
   }
 }
 
+/// The shape of a BCP 47 tag: a 2- or 3-letter language, then subtags of 1 to 8 letters or
+/// digits. It lands in lang="…" attributes and decides the writing direction.
+bool is_language_tag(std::string_view tag) {
+  size_t length = 0, subtags = 0;
+  for (size_t i = 0; i <= tag.size(); ++i) {
+    if (i == tag.size() || tag[i] == '-') {
+      bool first = subtags++ == 0;
+      if (first ? (length < 2 || length > 3) : (length < 1 || length > 8)) return false;
+      length = 0;
+      continue;
+    }
+    char c = tag[i];
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    bool digit = c >= '0' && c <= '9';
+    if (!letter && !(digit && subtags > 0)) return false;
+    ++length;
+  }
+  return true;
+}
+
 void read_other_names(TomlReader& reader, const toml::table& table, ActorRecord& actor) {
   const auto* array = reader.array("other_names", false);
   if (!array) return;
@@ -106,6 +126,12 @@ void read_other_names(TomlReader& reader, const toml::table& table, ActorRecord&
     name_reader.reject_unknown({"name", "lang"});
     auto name = name_reader.string("name", true);
     auto language = name_reader.string("lang", true);
+    if (language && !is_language_tag(*language)) {
+      reader.diagnostics().error(name_reader.location("lang"),
+                                 "lang '" + *language + "' must be a language code such as \"ar\" "
+                                 "or \"tzm-Latn\"");
+      language.reset();
+    }
     if (name && language) actor.other_names.push_back({*name, *language});
   }
   (void)table;

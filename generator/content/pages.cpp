@@ -1,5 +1,7 @@
 #include "content/pages.h"
 
+#include <cstdio>
+
 #include "content/front_matter.h"
 #include "text.h"
 #include "toml_fields.h"
@@ -13,6 +15,14 @@ std::optional<std::string> read_text_file(const SourceTree& tree, const std::str
     diagnostics.error({path, 0, 0}, "cannot read file");
     return std::nullopt;
   }
+  if (bytes->size() > kMaxSourceBytes) {
+    char sizes[64];
+    std::snprintf(sizes, sizeof sizes, "%.1f MB; the limit is %zu MB",
+                  static_cast<double>(bytes->size()) / 1e6, kMaxSourceBytes / 1000000);
+    diagnostics.error({path, 0, 0}, std::string("this file is too large to be a page or a ") +
+                                        "record (" + sizes + "): split it");
+    return std::nullopt;
+  }
   if (bytes->find('\0') != std::string::npos) {
     diagnostics.error({path, 0, 0}, "this is a binary file, not UTF-8 text");
     return std::nullopt;
@@ -20,6 +30,11 @@ std::optional<std::string> read_text_file(const SourceTree& tree, const std::str
   if (auto bad = find_invalid_utf8(*bytes)) {
     auto where = location_of_offset(path, *bytes, *bad);
     diagnostics.error(where, "invalid UTF-8 byte sequence: save the file as UTF-8");
+    return std::nullopt;
+  }
+  if (auto bad = find_disallowed_character(*bytes)) {
+    diagnostics.error(location_of_offset(path, *bytes, bad->offset),
+                      bad->description() + " is not allowed in text: remove it");
     return std::nullopt;
   }
   return normalize_source(*bytes);

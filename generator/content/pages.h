@@ -40,7 +40,12 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
 std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,
                                    bool include_drafts, Diagnostics& diagnostics);
 
-/// Reads a file as UTF-8 text (BOM dropped, CRLF turned into LF), reporting invalid bytes.
+/// The largest page or record accepted: far above any real one, low enough that a stray huge
+/// file is reported instead of turned into a huge site.
+constexpr size_t kMaxSourceBytes = 10'000'000;
+
+/// Reads a file as UTF-8 text (BOM dropped, CRLF turned into LF), reporting a file too large,
+/// binary data, invalid UTF-8 and disallowed characters (see find_disallowed_character).
 std::optional<std::string> read_text_file(const SourceTree& tree, const std::string& path,
                                           Diagnostics& diagnostics);
 

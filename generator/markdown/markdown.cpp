@@ -13,8 +13,13 @@ namespace {
 
 std::string utf8_of(unsigned long code_point) {
   std::string out;
-  if (code_point == 0 || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
-    code_point = 0xFFFD;
+  // Like a browser, an entity for a code point that cannot be text gives U+FFFD; so do the
+  // characters the source files may not hold (controls, bidi overrides: see text.h).
+  bool is_text = code_point == '\n' || code_point == '\t' ||
+                 (code_point >= 0x20 && code_point <= 0x10FFFF &&
+                  (code_point < 0xD800 || code_point > 0xDFFF) &&
+                  !is_disallowed_code_point(static_cast<uint32_t>(code_point)));
+  if (!is_text) code_point = 0xFFFD;
   if (code_point < 0x80) {
     out += static_cast<char>(code_point);
   } else if (code_point < 0x800) {
@@ -94,7 +99,8 @@ class Renderer {
     parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
       return self(u)->text(t, std::string_view(s, n));
     };
-    if (md_parse(source_.text.data(), static_cast<MD_SIZE>(source_.text.size()), &parser, this) != 0) {
+    auto size = static_cast<MD_SIZE>(source_.text.size());
+    if (md_parse(source_.text.data(), size, &parser, this) != 0 && !too_deep_) {
       diagnostics_.error({source_.path, source_.first_line, 1}, "the Markdown could not be parsed");
     }
     result_.plain_text = collapse_whitespace(plain_);
@@ -105,7 +111,21 @@ class Renderer {
   static Renderer* self(void* userdata) { return static_cast<Renderer*>(userdata); }
   std::string& sink() { return captures_.empty() ? result_.html : captures_.back(); }
 
+  /// Block quotes and lists nested deeper than any real text are refused: browsers flatten
+  /// such pages anyway, and tools that read them recursively may run out of stack.
+  bool nests_too_deep(MD_BLOCKTYPE type, int change) {
+    if (type != MD_BLOCK_QUOTE && type != MD_BLOCK_UL && type != MD_BLOCK_OL) return false;
+    nesting_ += change;
+    if (nesting_ <= kMaxNesting) return false;
+    too_deep_ = true;
+    diagnostics_.error({source_.path, source_.first_line, 1},
+                       "block quotes and lists are nested more than " +
+                           std::to_string(kMaxNesting) + " levels deep");
+    return true;
+  }
+
   int enter_block(MD_BLOCKTYPE type, void* detail) {
+    if (nests_too_deep(type, +1)) return 1;  // stops md4c
     std::string& out = sink();
     plain_ += ' ';
     switch (type) {
@@ -156,6 +176,7 @@ class Renderer {
   }
 
   int leave_block(MD_BLOCKTYPE type, void*) {
+    nests_too_deep(type, -1);
     std::string& out = sink();
     plain_ += ' ';
     switch (type) {
@@ -240,13 +261,23 @@ class Renderer {
   }
 
   /// The place of `href` in the source, searched from the previous link on (md4c gives none).
+  /// Lines are counted on from the previous place, so a page with many links stays linear.
   SourceLocation locate(const std::string& href) {
     size_t at = source_.text.find(href, search_from_);
     if (at == std::string::npos) at = source_.text.find(href);
     if (at == std::string::npos) return {source_.path, source_.first_line, 0};
     search_from_ = at + href.size();
-    auto where = location_of_offset(source_.path, source_.text, at);
-    where.line += source_.first_line - 1;
+    if (at < located_offset_) {
+      located_offset_ = 0;
+      located_ = {"", 1, 1};
+    }
+    auto step = location_of_offset(source_.path,
+                                   std::string_view(source_.text).substr(located_offset_),
+                                   at - located_offset_);
+    located_.column = step.line == 1 ? located_.column + step.column - 1 : step.column;
+    located_.line += step.line - 1;
+    located_offset_ = at;
+    SourceLocation where{source_.path, located_.line + source_.first_line - 1, located_.column};
     return where;
   }
 
@@ -331,6 +362,11 @@ class Renderer {
   int image_depth_ = 0;
   std::string image_alt_;
   size_t search_from_ = 0;
+  size_t located_offset_ = 0;                   // where `located_` is, for locate()
+  SourceLocation located_{"", 1, 1};          // line and column only
+  static constexpr int kMaxNesting = 32;
+  int nesting_ = 0;
+  bool too_deep_ = false;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "output/writer.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <set>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -70,6 +72,29 @@ bool write_all(const OutputPlan& plan, const fs::path& folder, std::string* erro
   return !failed;
 }
 
+/// Staging folders left by builds that were killed before they could clean up: only our own
+/// names (".<output>.staging-<pid>") and only when that process is gone, so that a build
+/// running at the same time keeps its own.
+void remove_stale_staging(const fs::path& out) {
+  std::string prefix = "." + out.filename().string() + ".staging-";
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string digits = name.substr(prefix.size());
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours
+    if (entry.is_symlink(ec) || !entry.is_directory(ec)) continue;
+    stale.push_back(entry.path());
+  }
+  for (const auto& path : stale) fs::remove_all(path, ec);
+}
+
 bool is_inside(const fs::path& inner, const fs::path& outer) {
   auto i = inner.begin(), o = outer.begin();
   for (; o != outer.end(); ++i, ++o) {
@@ -98,6 +123,7 @@ bool publish(const OutputPlan& plan, const std::string& out_dir, const std::stri
     return false;
   }
   fs::create_directories(out.parent_path(), ec);
+  remove_stale_staging(out);
   fs::path staging = out.parent_path() / ("." + out.filename().string() + ".staging-" +
                                           std::to_string(getpid()));
   fs::remove_all(staging, ec);

@@ -10,7 +10,8 @@
 namespace passerelle {
 
 /// Writes `plan` to `out_dir`. On failure returns false with `error` set, and `out_dir` is
-/// untouched. `source_dir` is protected: the output may not be it or contain it.
+/// untouched. `source_dir` is protected: the output may not be it or contain it. Staging
+/// folders that killed builds left next to `out_dir` are removed first.
 bool publish(const OutputPlan& plan, const std::string& out_dir, const std::string& source_dir,
              std::string* error);
 

@@ -24,7 +24,8 @@ for case_dir in "$here"/cases/*/; do
   out="$work/$name/public"
   mkdir -p "$out/fr" && echo "previous build" > "$out/index.html" && echo "x" > "$out/fr/index.html"
   before=$(cd "$out" && find . -type f -exec sha256sum {} + | sort)
-  "$binary" build --source "$site" --out "$out" >"$work/$name/stdout" 2>"$work/$name/stderr"
+  # Bounded: malformed input must give an error, never a hang.
+  timeout 120 "$binary" build --source "$site" --out "$out" >"$work/$name/stdout" 2>"$work/$name/stderr"
   status=$?
   actual=$(sed "s|$work/$name|<case>|g" "$work/$name/stderr")
   if [ "$refresh" = "--refresh" ]; then

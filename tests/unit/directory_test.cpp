@@ -155,3 +155,23 @@ TEST_CASE("is_email_address") {
   CHECK_FALSE(is_email_address("a@b"));
   CHECK_FALSE(is_email_address("<a@b.org>"));
 }
+
+TEST_CASE("other names need a language code, since it lands in lang attributes") {
+  Diagnostics diagnostics;
+  auto actor = parse_actor(R"toml(name = "X"
+country = "MA"
+kind = "ngo"
+sectors = ["training"]
+last_reviewed = 2026-11-20
+other_names = [{ name = "a", lang = "tzm-Latn" }, { name = "b", lang = "ar\" onmouseover=\"x" },
+               { name = "c", lang = "" }, { name = "d", lang = "x-1" }]
+[description]
+fr = "x"
+)toml", "directory-data/actors/x.toml", "x", two_languages(), vocabulary(), diagnostics);
+  CHECK_FALSE(actor);
+  auto sorted = diagnostics.sorted();
+  REQUIRE(sorted.size() == 3);
+  CHECK(format_diagnostic(sorted[0]) ==
+        "directory-data/actors/x.toml:6:72: error: lang 'ar\" onmouseover=\"x' must be a language "
+        "code such as \"ar\" or \"tzm-Latn\"");
+}

@@ -90,3 +90,41 @@ TEST_CASE("is_unsafe_url") {
   CHECK_FALSE(is_unsafe_url("../a/"));
   CHECK_FALSE(is_unsafe_url("mailto:a@b.org"));
 }
+
+TEST_CASE("entities for control characters become U+FFFD, as browsers do") {
+  Diagnostics diagnostics;
+  auto out = render("a&#1;b &#x1B;c &#xFFFE; &#x202E;d &#0; &#10;ok &#13;\n", diagnostics);
+  CHECK(out.html == "<p>a\uFFFDb \uFFFDc \uFFFD \uFFFDd \uFFFD \nok \uFFFD</p>\n");
+}
+
+TEST_CASE("block quotes and lists nested too deep are an error, not a huge page") {
+  Diagnostics diagnostics;
+  std::string quotes;
+  for (int i = 0; i < 100000; ++i) quotes += "> ";
+  render(quotes + "x\n", diagnostics);
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(format_diagnostic(diagnostics.items()[0]) ==
+        "content/fr/x.md:10:1: error: block quotes and lists are nested more than 32 levels deep");
+  Diagnostics fine;
+  std::string lists;
+  for (int i = 0; i < 10; ++i) lists += std::string(static_cast<size_t>(i) * 2, ' ') + "- x\n";
+  render(lists, fine);
+  CHECK(fine.error_count() == 0);
+}
+
+TEST_CASE("link errors far into a long page keep their line and column") {
+  Diagnostics diagnostics;
+  auto refuse = [](const std::string& href) -> LinkResolution {
+    return {"", "no " + href, "", ""};
+  };
+  std::string text;
+  for (int i = 0; i < 3; ++i) {
+    std::string n = std::to_string(i);
+    text += "Line with é and [a](@/x" + n + ") and [b](@/y" + n + ")\n\n";
+  }
+  render(text, diagnostics, refuse);
+  REQUIRE(diagnostics.error_count() == 6);
+  CHECK(format_diagnostic(diagnostics.items()[0]) == "content/fr/x.md:10:21: error: no @/x0");
+  CHECK(format_diagnostic(diagnostics.items()[1]) == "content/fr/x.md:10:35: error: no @/y0");
+  CHECK(format_diagnostic(diagnostics.items()[4]) == "content/fr/x.md:14:21: error: no @/x2");
+}

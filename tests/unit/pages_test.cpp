@@ -87,3 +87,22 @@ TEST_CASE("load_pages reads every language, skips drafts and rejects unknown fol
   Diagnostics with_drafts;
   CHECK(load_pages(tree, config, true, with_drafts).size() == 2);
 }
+
+TEST_CASE("text files that are too large or hold control characters are errors") {
+  MemorySourceTree tree({{"big.md", std::string(kMaxSourceBytes + 1, 'a')},
+                         {"bell.md", "+++\ntitle = \"a\x07\"\n+++\n"},
+                         {"rlo.toml", "name = \"x\"\n# \u202E\n"},
+                         {"fine.md", "\xEF\xBB\xBF+++\r\ntitle = \"x\"\r\n+++\r\n"}});
+  Diagnostics diagnostics;
+  CHECK_FALSE(read_text_file(tree, "big.md", diagnostics));
+  CHECK_FALSE(read_text_file(tree, "bell.md", diagnostics));
+  CHECK_FALSE(read_text_file(tree, "rlo.toml", diagnostics));
+  CHECK(read_text_file(tree, "fine.md", diagnostics) == "+++\ntitle = \"x\"\n+++\n");
+  auto sorted = diagnostics.sorted();
+  REQUIRE(sorted.size() == 3);
+  CHECK(format_diagnostic(sorted[0]) == "bell.md:2:11: error: control character U+0007 is not "
+                                        "allowed in text: remove it");
+  CHECK(format_diagnostic(sorted[1]) == "big.md: error: this file is too large to be a page or a "
+                                        "record (10.0 MB; the limit is 10 MB): split it");
+  CHECK_THAT(format_diagnostic(sorted[2]), Catch::StartsWith("rlo.toml:2:3: error: bidirectional"));
+}

@@ -82,3 +82,26 @@ TEST_CASE("closest_match offers a candidate that a short word begins") {
   CHECK(closest_match("abc", {"abcdefghijkl"}).empty());  // too short to guess
   CHECK(closest_match("zzzz", {"microcredit"}).empty());
 }
+
+TEST_CASE("escape_csv neutralises formulas hidden behind blanks and line breaks") {
+  CHECK(escape_csv("  =1+1") == "'  =1+1");
+  CHECK(escape_csv("\r\n=cmd") == "\"'\r\n=cmd\"");
+  CHECK(escape_csv("\t@SUM(A1)") == "'\t@SUM(A1)");
+  CHECK(escape_csv(" -1.5") == " -1.5");
+}
+
+TEST_CASE("find_disallowed_character finds controls, bidi overrides and noncharacters") {
+  CHECK_FALSE(find_disallowed_character("Texte\tnormal\r\nأطلس \u200F é").has_value());
+  auto control = find_disallowed_character("ab\x1B[31m");
+  REQUIRE(control);
+  CHECK(control->offset == 2);
+  CHECK(control->description() == "control character U+001B");
+  auto bidi = find_disallowed_character("name \u202Egpj.exe");
+  REQUIRE(bidi);
+  CHECK(bidi->code_point == 0x202E);
+  CHECK_THAT(bidi->description(), Catch::StartsWith("bidirectional control character U+202E"));
+  CHECK(find_disallowed_character("\u2066x")->code_point == 0x2066);
+  CHECK(find_disallowed_character("x\xC2\x85")->code_point == 0x85);  // C1 "next line"
+  CHECK(find_disallowed_character("\xEF\xBF\xBE")->description() == "Unicode noncharacter U+FFFE");
+  CHECK(find_disallowed_character("\x7F")->code_point == 0x7F);
+}

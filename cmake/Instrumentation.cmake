@@ -1,0 +1,25 @@
+# Instrumented builds, for the sanitizer run of the test suite and for fuzzing:
+#   -DPASSERELLE_SANITIZE=ON   everything built with AddressSanitizer + UndefinedBehaviorSanitizer
+#                              (g++ or clang++); any report fails the test that hit it.
+#   -DPASSERELLE_FUZZ=ON       also the libFuzzer targets of tests/fuzz (clang++ only; implies
+#                              PASSERELLE_SANITIZE).
+option(PASSERELLE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(PASSERELLE_FUZZ "Build the libFuzzer targets (needs clang++)" OFF)
+
+if(PASSERELLE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "PASSERELLE_FUZZ needs clang++: configure with -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  set(PASSERELLE_SANITIZE ON CACHE BOOL "" FORCE)
+endif()
+
+if(PASSERELLE_SANITIZE)
+  set(PASSERELLE_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=all
+                                 -fno-omit-frame-pointer)
+  add_compile_options(${PASSERELLE_SANITIZER_FLAGS})
+  add_link_options(${PASSERELLE_SANITIZER_FLAGS})
+  if(PASSERELLE_FUZZ)
+    # Coverage feedback for libFuzzer in every object; the fuzz targets add -fsanitize=fuzzer.
+    add_compile_options(-fsanitize=fuzzer-no-link)
+  endif()
+endif()

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Atomic publishing, proven with kill -9. A large generated site A is published; then builds of
+# a changed site B into the same folder are killed at every stage: while loading, while the
+# staging folder is half written, after the swap while the old output is being removed, and at
+# fractions of a build's duration. After each kill the output must be byte for byte either the
+# whole of A or the whole of B, and the next build must succeed and leave no staging folder.
+# A build with errors must leave A as it was.
+# Usage: kill_publish.sh PASSERELLE_BINARY FIXTURE_DIR [ACTOR_COUNT]
+set -uo pipefail
+binary=$1
+fixture=$2
+actors=${3:-1000}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+pid=""
+trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+
+site_a="$work/site-a"
+site_b="$work/site-b"
+out="$work/public"
+"$here/make_big_site.sh" "$fixture" "$site_a" "$actors"
+cp -R "$site_a" "$site_b"
+# B adds an actor (its page is the marker of B's output) and renames another.
+sed 's/^name = .*/name = "Marqueur du site B"/' "$site_a/directory-data/actors/generated-00001.toml" \
+  >"$site_b/directory-data/actors/zz-marker.toml"
+sed -i 's/^name = .*/name = "Association renommée"/' "$site_b/directory-data/actors/generated-00002.toml"
+marker="$out/fr/annuaire/zz-marker/index.html"
+
+tree_sums() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum); }
+build() { "$binary" build --source "$1" --out "$2" >"$work/build.log" 2>&1; }
+staging_folders() { find "$work" -maxdepth 1 -name '.public.staging-*' | wc -l; }
+
+build "$site_a" "$out" || { cat "$work/build.log"; exit 1; }
+tree_sums "$out" >"$work/a.sums"
+started=$(date +%s%N)
+build "$site_b" "$work/reference-b" || { cat "$work/build.log"; exit 1; }
+build_ms=$((($(date +%s%N) - started) / 1000000))
+tree_sums "$work/reference-b" >"$work/b.sums"
+echo "site: $actors generated actors, $(wc -l <"$work/a.sums") files; a build of B takes ${build_ms} ms"
+cmp -s "$work/a.sums" "$work/b.sums" && { echo "FAIL sites A and B must differ"; exit 1; }
+
+state() {  # A, B, or MIXED: what the output folder holds now
+  tree_sums "$out" >"$work/now.sums"
+  if cmp -s "$work/now.sums" "$work/a.sums"; then echo A
+  elif cmp -s "$work/now.sums" "$work/b.sums"; then echo B
+  else echo MIXED; fi
+}
+running() { kill -0 "$pid" 2>/dev/null; }
+start_b() {
+  "$binary" build --source "$site_b" --out "$out" >/dev/null 2>&1 &
+  pid=$!
+  staging="$work/.public.staging-$pid"
+}
+kill_b() { kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=""; }
+# After a kill: the output is A or B, whole; the next build (of A, so that the following kill
+# starts from A again) cleans up whatever the killed build left and publishes A.
+after_kill() {  # after_kill NAME EXPECTED_STATE_OR_ANY EXPECT_LEFTOVER(yes/no/any)
+  local name=$1 expected=$2 leftover=$3 now left
+  now=$(state)
+  left=$(staging_folders)
+  local problems=""
+  [ "$now" = MIXED ] && problems+=" the output is neither A nor B;"
+  [ "$expected" != any ] && [ "$now" != "$expected" ] && problems+=" the output is $now, expected $expected;"
+  [ "$leftover" = yes ] && [ "$left" -eq 0 ] && problems+=" the kill did not land while a staging folder existed;"
+  [ "$leftover" = no ] && [ "$left" -ne 0 ] && problems+=" a staging folder exists;"
+  if ! build "$site_a" "$out"; then
+    problems+=" the next build failed: $(head -3 "$work/build.log");"
+  fi
+  [ "$(staging_folders)" -eq 0 ] || problems+=" the next build left a staging folder;"
+  [ "$(state)" = A ] || problems+=" the next build did not publish A;"
+  if [ -z "$problems" ]; then pass "$name (output was $now, $left staging folder(s) left, cleaned)"
+  else fail "$name:$problems"; fi
+}
+
+# 1. Killed while loading the sources: nothing written yet.
+start_b
+sleep 0.02
+kill_b
+after_kill "killed while loading" A any
+
+# 2. Killed while the staging folder is half written: files are written in path order, so
+# once it/ appears in the staging folder, fr/ is done and it/ is not. The loop uses shell
+# built-ins only, to kill as soon as it sees it; should the build still get past the swap
+# first (a loaded machine), start again from A.
+landed=no
+for attempt in 1 2 3 4 5; do
+  start_b
+  while running && [ ! -d "$staging/it" ]; do :; done
+  kill_b
+  if [ "$(state)" = A ]; then landed=yes; break; fi
+  build "$site_a" "$out"
+done
+if [ "$landed" = yes ]; then after_kill "killed with the staging folder half written" A yes
+else fail "killed with the staging folder half written: the build got past the swap five times"; fi
+
+# 3. Killed after the swap, while the previous output is being removed.
+caught=no
+for attempt in 1 2 3; do
+  start_b
+  while running && ! { [ -e "$marker" ] && [ -d "$staging" ]; }; do :; done
+  if running; then kill_b; caught=yes; break; fi
+  wait "$pid"; pid=""
+  build "$site_a" "$out"  # the window was missed: start again from A
+done
+if [ "$caught" = yes ]; then after_kill "killed after the swap, while removing the old output" B yes
+else fail "killed after the swap: the window was missed three times"; fi
+
+# 4. Killed at fractions of a build's duration, wherever that lands.
+for percent in 15 35 55 75 95; do
+  start_b
+  sleep "$(awk -v ms="$build_ms" -v p="$percent" 'BEGIN { printf "%.3f", ms * p / 100000 }')"
+  kill_b
+  after_kill "killed at ${percent}% of a build's duration" any any
+done
+
+# 5. A build with errors leaves the previous output exactly as it was.
+cp -R "$site_a" "$work/site-broken"
+printf 'name = "X"\ncountry = "XX"\n' >"$work/site-broken/directory-data/actors/broken.toml"
+if ! build "$work/site-broken" "$out" && [ "$(state)" = A ] && [ "$(staging_folders)" -eq 0 ]; then
+  pass "a build with errors leaves the previous output byte-identical"
+else fail "a build with errors changed the output or left a staging folder"; fi
+
+# 6. A stale staging folder of a killed build does not stop the next build, which removes it.
+start_b
+sleep 0.02
+kill_b
+mkdir -p "$work/.public.staging-999999999/fr" && echo x >"$work/.public.staging-999999999/fr/index.html"
+if build "$site_b" "$out" && [ "$(state)" = B ] && [ "$(staging_folders)" -eq 0 ]; then
+  pass "the next build removes stale staging folders and publishes B whole"
+else fail "a stale staging folder was not cleaned or B was not published"; fi
+
+echo "kill -9 publishing: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
