@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Passerelle needs, when some are missing.
-# Usage: dependencies.sh [build|test]   (test adds what the browser and validator tests need)
+# Usage: dependencies.sh [build|test|bench]   (test adds what the browser and validator tests
+# need; bench adds Hugo and GNU time for bench/run.mjs, and valgrind for profiling)
 set -euo pipefail
 build_packages=(cmake ninja-build g++ pkg-config libmd4c-dev libmd4c-html0-dev
   libtomlplusplus-dev libkainjow-mustache-dev libcxxopts-dev catch2 libutf8proc-dev
   nlohmann-json3-dev libcpp-httplib-dev)
 test_packages=(default-jre-headless chromium weasyprint poppler-utils curl faketime libxml2-utils clang libclang-rt-14-dev)
+bench_packages=(hugo time valgrind)
 packages=("${build_packages[@]}")
 [ "${1:-build}" = "test" ] && packages+=("${test_packages[@]}")
+[ "${1:-build}" = "bench" ] && packages+=("${bench_packages[@]}")
 # Node.js and npm may come from elsewhere than Debian; only install them when absent.
-if [ "${1:-build}" = "test" ]; then
+if [ "${1:-build}" = "test" ] || [ "${1:-build}" = "bench" ]; then
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)
 fi
