@@ -75,6 +75,14 @@ bool ends_with(std::string_view text, std::string_view suffix);
 }  // namespace passerelle
 
 namespace passerelle {
+/// The UTF-8 bytes of a code point; U+FFFD for NUL, surrogates and values past U+10FFFF.
+std::string encode_utf8(unsigned long code_point);
+
+/// Joins a relative path to the folder of `from_file` ('/'-separated), resolving "." and "..";
+/// nullopt when it climbs above the root. The result has no trailing slash.
+std::optional<std::string> join_relative_path(const std::string& from_file,
+                                              const std::string& relative);
+
 /// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 }  // namespace passerelle

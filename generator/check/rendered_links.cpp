@@ -52,25 +52,12 @@ std::string percent_decode(const std::string& text) {
 /// Joins `relative` to the folder of `from` (both '/'-separated); false when it climbs above
 /// the site's root (a browser would silently stop at the host's root).
 bool resolve(const std::string& from, const std::string& relative, std::string& out) {
-  std::vector<std::string> parts;
   std::string whole = from.substr(0, from.rfind('/') + 1) + relative;
   bool folder = whole.empty() || whole.back() == '/' || ends_with(whole, "/.") ||
                 ends_with(whole, "/..") || whole == "." || whole == "..";
-  size_t start = 0;
-  while (start <= whole.size()) {
-    size_t end = whole.find('/', start);
-    if (end == std::string::npos) end = whole.size();
-    std::string part = whole.substr(start, end - start);
-    if (part == "..") {
-      if (parts.empty()) return false;
-      parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    start = end + 1;
-  }
-  out.clear();
-  for (const auto& part : parts) out += (out.empty() ? "" : "/") + part;
+  auto joined = join_relative_path(from, relative);
+  if (!joined) return false;
+  out = *joined;
   if (folder && !out.empty()) out += "/";
   return true;
 }

@@ -11,40 +11,23 @@ namespace passerelle {
 
 namespace {
 
-std::string utf8_of(unsigned long code_point) {
-  std::string out;
-  // Like a browser, an entity for a code point that cannot be text gives U+FFFD; so do the
-  // characters the source files may not hold (controls, bidi overrides: see text.h).
+/// Like a browser, an entity for a code point that cannot be text gives U+FFFD; so do the
+/// characters the source files may not hold (controls, bidi overrides: see text.h).
+std::string entity_text(unsigned long code_point) {
   bool is_text = code_point == '\n' || code_point == '\t' ||
                  (code_point >= 0x20 && code_point <= 0x10FFFF &&
                   (code_point < 0xD800 || code_point > 0xDFFF) &&
                   !is_disallowed_code_point(static_cast<uint32_t>(code_point)));
-  if (!is_text) code_point = 0xFFFD;
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-  return out;
+  return encode_utf8(is_text ? code_point : 0xFFFD);
 }
 
 /// The text an entity stands for; a named entity we do not know stays as written.
 std::string decode_entity(std::string_view entity) {
   if (starts_with(entity, "&#x") || starts_with(entity, "&#X")) {
-    return utf8_of(std::strtoul(std::string(entity.substr(3)).c_str(), nullptr, 16));
+    return entity_text(std::strtoul(std::string(entity.substr(3)).c_str(), nullptr, 16));
   }
   if (starts_with(entity, "&#")) {
-    return utf8_of(std::strtoul(std::string(entity.substr(2)).c_str(), nullptr, 10));
+    return entity_text(std::strtoul(std::string(entity.substr(2)).c_str(), nullptr, 10));
   }
   static const std::pair<std::string_view, std::string_view> kNamed[] = {
       {"&amp;", "&"},      {"&lt;", "<"},         {"&gt;", ">"},       {"&quot;", "\""},

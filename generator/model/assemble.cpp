@@ -37,27 +37,10 @@ std::string page_key(const std::string& language, const std::string& relative_pa
 
 std::string actor_key(const std::string& id) { return "actor:" + id; }
 
-/// Joins a relative Markdown path to the folder of the file it is written in.
+/// Joins a relative Markdown path to the folder of the file it is written in; empty when the
+/// path leaves the language folder.
 std::string join_relative(const std::string& from_file, const std::string& target) {
-  std::vector<std::string> parts;
-  std::string folder = from_file.substr(0, from_file.rfind('/') + 1);
-  std::string whole = folder + target;
-  size_t start = 0;
-  while (start <= whole.size()) {
-    size_t end = whole.find('/', start);
-    if (end == std::string::npos) end = whole.size();
-    std::string part = whole.substr(start, end - start);
-    if (part == "..") {
-      if (parts.empty()) return "";  // leaves the language folder
-      parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    start = end + 1;
-  }
-  std::string joined;
-  for (const auto& part : parts) joined += (joined.empty() ? "" : "/") + part;
-  return joined;
+  return join_relative_path(from_file, target).value_or("");
 }
 
 struct LinkTargets {
