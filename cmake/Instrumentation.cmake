@@ -10,7 +10,7 @@ if(PASSERELLE_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "PASSERELLE_FUZZ needs clang++: configure with -DCMAKE_CXX_COMPILER=clang++")
   endif()
-  set(PASSERELLE_SANITIZE ON CACHE BOOL "" FORCE)
+  set(PASSERELLE_SANITIZE ON)  # for this configuration only, not written to the cache
 endif()
 
 if(PASSERELLE_SANITIZE)

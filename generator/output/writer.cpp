@@ -114,6 +114,9 @@ bool publish(const OutputPlan& plan, const std::string& out_dir, const std::stri
   std::error_code ec;
   fs::path out = fs::weakly_canonical(fs::absolute(out_dir), ec);
   fs::path source = fs::weakly_canonical(fs::absolute(source_dir), ec);
+  // "public/" names the folder "public": without this its name would be empty, and the
+  // staging folder would be made inside it.
+  if (!out.has_filename()) out = out.parent_path();
   if (is_inside(source, out)) {
     *error = "the output folder " + out.string() + " would replace the site's sources";
     return false;

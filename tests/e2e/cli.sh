@@ -33,7 +33,8 @@ check "two builds are byte-identical" diff -r "$work/one" "$work/two"
 check "--base-url changes canonical links" bash -c "'$binary' build --source '$source_dir' --out '$work/three' --base-url https://other.example.net/x >/dev/null && grep -q 'href=\"https://other.example.net/x/fr/\"' '$work/three/fr/index.html'"
 echo stale > "$work/one/stale.html"
 check "a new build replaces the previous output whole" bash -c "'$binary' build --source '$source_dir' --out '$work/one' >/dev/null && [ ! -e '$work/one/stale.html' ] && [ -f '$work/one/index.html' ]"
-check "no staging folder is left behind" bash -c "! ls -a '$work' | grep -q staging"
+check "an output folder given with a trailing slash is replaced too" bash -c "'$binary' build --source '$source_dir' --out '$work/slash/' >/dev/null && '$binary' build --source '$source_dir' --out '$work/slash/' >/dev/null && diff -r '$work/one' '$work/slash'"
+check "no staging folder is left behind" bash -c "! ls -a '$work' '$work/slash' | grep -q staging"
 check "the output may not be the source folder" exit_code 1 build --source "$source_dir" --out "$source_dir"
 
 # passerelle pdf without a working WeasyPrint: exit 1, say how to install it, change nothing.

@@ -108,3 +108,16 @@ TEST_CASE("staging folders of killed builds are removed, others are kept") {
   CHECK(slurp(folder / "out/index.html") == "new");
   fs::remove_all(folder);
 }
+
+TEST_CASE("an output folder written with a trailing slash is that folder") {
+  auto folder = fresh_folder();
+  std::string error;
+  std::string out = (folder / "out").string() + "/";
+  REQUIRE(publish({{"index.html", "one"}}, out, (folder / "src").string(), &error));
+  REQUIRE(publish({{"index.html", "two"}}, out, (folder / "src").string(), &error));
+  CHECK(slurp(folder / "out/index.html") == "two");
+  int entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++entries;
+  CHECK(entries == 2);  // src and out
+  fs::remove_all(folder);
+}
