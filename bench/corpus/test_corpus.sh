@@ -42,9 +42,10 @@ check "a foreign non-empty folder is refused" fails "$corpus" generate --size ti
 check "the foreign folder is untouched" grep -q keep "$work/foreign/file"
 
 check "passerelle builds the corpus" "$passerelle" build --source "$work/b" --out "$work/out"
+# Six guidelines plus the print edition, which lives in the guidelines folder too.
 check "one page per guideline and actor and language" bash -c "
-  [ \$(ls -d '$work/out/fr/lignes-directrices/'*/ | wc -l) -eq 6 ] &&
-  [ \$(ls -d '$work/out/it/linee-guida/'*/ | wc -l) -eq 6 ] &&
+  [ \$(ls -d '$work/out/fr/lignes-directrices/'*/ | wc -l) -eq 7 ] &&
+  [ \$(ls -d '$work/out/it/linee-guida/'*/ | wc -l) -eq 7 ] &&
   [ \$(ls '$work/out/fr/annuaire/'*/index.html | wc -l) -ge 12 ]"
 
 check "the Hugo conversion runs" "$corpus" hugo "$work/b" "$work/hugo-1"
