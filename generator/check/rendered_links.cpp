@@ -98,7 +98,10 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
   };
   std::map<std::string, Problem> problems;
   std::vector<std::string> order;
-  for (const auto& [path, page] : pages) {
+  for (const auto& entry : pages) {
+    // Named copies: clang 14 cannot capture structured bindings in the lambda below.
+    const std::string& path = entry.first;
+    const auto& page = entry.second;
     ++stats.pages;
     auto origin = origins.find(path);
     std::string built_from =
