@@ -4,7 +4,7 @@
 set -euo pipefail
 build_packages=(cmake ninja-build g++ pkg-config libmd4c-dev libmd4c-html0-dev
   libtomlplusplus-dev libkainjow-mustache-dev libcxxopts-dev catch2 libutf8proc-dev
-  nlohmann-json3-dev)
+  nlohmann-json3-dev libstemmer-dev)
 test_packages=(default-jre-headless chromium)
 packages=("${build_packages[@]}")
 [ "${1:-build}" = "test" ] && packages+=("${test_packages[@]}")

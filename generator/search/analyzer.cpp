@@ -1,0 +1,176 @@
+#include "search/analyzer.h"
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "search/stop_words.h"
+
+namespace passerelle::search {
+
+namespace {
+
+const auto* as_bytes(std::string_view text) {
+  return reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+}
+
+void append_code_point(std::string& out, utf8proc_int32_t code_point) {
+  utf8proc_uint8_t buffer[4];
+  auto length = utf8proc_encode_char(code_point, buffer);
+  out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(length));
+}
+
+/// Calls `visit(code_point)` for each code point of valid UTF-8 text; stops at invalid bytes.
+template <typename Visit>
+void for_each_code_point(std::string_view text, Visit visit) {
+  size_t i = 0;
+  while (i < text.size()) {
+    utf8proc_int32_t code_point = 0;
+    auto length = utf8proc_iterate(as_bytes(text) + i, static_cast<utf8proc_ssize_t>(text.size() - i),
+                                   &code_point);
+    if (length <= 0) return;
+    visit(code_point);
+    i += static_cast<size_t>(length);
+  }
+}
+
+bool is_word_character(utf8proc_int32_t code_point) {
+  switch (utf8proc_category(code_point)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_digit(utf8proc_int32_t code_point) {
+  auto category = utf8proc_category(code_point);
+  return category == UTF8PROC_CATEGORY_ND || category == UTF8PROC_CATEGORY_NL ||
+         category == UTF8PROC_CATEGORY_NO;
+}
+
+/// Latin letters only (ASCII and the Latin-1 and Extended-A/B blocks): the words a French or
+/// Italian stemmer knows what to do with.
+bool is_latin_word(std::string_view word) {
+  bool latin = true;
+  for_each_code_point(word, [&](utf8proc_int32_t c) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+    latin = latin && letter;
+  });
+  return latin;
+}
+
+std::string base_language(const std::string& code) { return code.substr(0, code.find('-')); }
+
+}  // namespace
+
+std::string fold(std::string_view text) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                UTF8PROC_IGNORE);
+  auto length = utf8proc_map(as_bytes(text), static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
+  if (length < 0) return std::string(text);
+  std::string_view normalized(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
+  std::string out;
+  out.reserve(normalized.size());
+  for_each_code_point(normalized, [&](utf8proc_int32_t c) {
+    switch (c) {
+      case 0x0153: out += "oe"; break;                  // œ
+      case 0x00E6: out += "ae"; break;                  // æ
+      case 0x2019: case 0x2018: case 0x02BC: out += '\''; break;  // ’ ‘ ʼ
+      case 0x0640: break;                               // Arabic tatweel (elongation)
+      default: append_code_point(out, c);
+    }
+  });
+  std::free(mapped);
+  return out;
+}
+
+size_t code_points(std::string_view text) {
+  size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+std::vector<std::string> split_words(std::string_view folded, const std::vector<std::string>& elisions) {
+  std::vector<utf8proc_int32_t> points;
+  for_each_code_point(folded, [&](utf8proc_int32_t c) { points.push_back(c); });
+  std::vector<std::string> words;
+  std::string word;
+  size_t length = 0;
+  bool digit = false;
+  auto flush = [&] {
+    if (length > 0 && length <= kMaxWordLength && (length >= 2 || digit)) words.push_back(word);
+    word.clear();
+    length = 0;
+    digit = false;
+  };
+  for (size_t i = 0; i < points.size(); ++i) {
+    utf8proc_int32_t c = points[i];
+    if (is_word_character(c)) {
+      append_code_point(word, c);
+      ++length;
+      digit = digit || is_digit(c);
+      continue;
+    }
+    // "l'entreprise": the article before an apostrophe and a letter is not a word of its own.
+    bool elided = c == '\'' && length > 0 && i + 1 < points.size() && is_word_character(points[i + 1]) &&
+                  std::find(elisions.begin(), elisions.end(), word) != elisions.end();
+    if (elided) {
+      word.clear();
+      length = 0;
+      digit = false;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+void Analyzer::StemmerDeleter::operator()(::sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
+
+Analyzer::Analyzer(const std::string& language) : language_(language) {
+  std::string base = base_language(language);
+  // libstemmer knows languages by their ISO 639 code ("fr", "it"); null when it has none.
+  stemmer_.reset(sb_stemmer_new(base.c_str(), "UTF_8"));
+  for (const auto& word : stop_words_for(language)) stop_words_.push_back(fold(word));
+  for (const auto& word : elisions_for(language)) elisions_.push_back(fold(word));
+  std::sort(stop_words_.begin(), stop_words_.end());
+  stop_words_.erase(std::unique(stop_words_.begin(), stop_words_.end()), stop_words_.end());
+  std::sort(elisions_.begin(), elisions_.end());
+}
+
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+bool Analyzer::is_stop_word(std::string_view folded_word) const {
+  return std::binary_search(stop_words_.begin(), stop_words_.end(), folded_word);
+}
+
+std::string Analyzer::term(const std::string& folded_word) {
+  if (!stemmer_ || !is_latin_word(folded_word)) return folded_word;
+  const sb_symbol* stem = sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(folded_word.data()),
+                                          static_cast<int>(folded_word.size()));
+  if (!stem) return folded_word;  // out of memory: the word itself still matches itself
+  return std::string(reinterpret_cast<const char*>(stem), static_cast<size_t>(sb_stemmer_length(stemmer_.get())));
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view text) {
+  std::vector<Token> tokens;
+  for (auto& word : split_words(fold(text), elisions_)) {
+    if (is_stop_word(word)) continue;
+    std::string stem = term(word);
+    tokens.push_back({std::move(word), std::move(stem)});
+  }
+  return tokens;
+}
+
+}  // namespace passerelle::search
