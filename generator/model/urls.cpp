@@ -45,6 +45,10 @@ std::string sector_path(const LanguageConfig& language, const std::string& secto
 
 std::string feed_path(const LanguageConfig& language) { return home_path(language) + "atom.xml"; }
 
+std::string search_path(const LanguageConfig& language) {
+  return home_path(language) + language.sections.search + "/";
+}
+
 std::string output_file_of(const std::string& path) {
   if (path.empty() || path.back() == '/') return path + "index.html";
   return path;

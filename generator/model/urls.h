@@ -21,6 +21,7 @@ std::string country_sector_path(const LanguageConfig& language, const std::strin
 std::string kind_path(const LanguageConfig& language, const std::string& kind_slug);
 std::string sector_path(const LanguageConfig& language, const std::string& sector_slug);
 std::string feed_path(const LanguageConfig& language);
+std::string search_path(const LanguageConfig& language);
 
 /// The file that holds a page: "fr/annuaire/" → "fr/annuaire/index.html"; files stay as they are.
 std::string output_file_of(const std::string& path);

@@ -158,16 +158,18 @@ void render_site_files(const RenderContext& context, RenderedPages& out, Diagnos
 }
 
 OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics) {
-  RenderContext context{site, theme, {}};
+  RenderContext context{site, theme, {}, {}};
   RenderedPages out;
   for (const auto& file : theme.static_files) {
     std::string published = hashed_name(file.path, file.bytes);
     context.asset_paths[file.path] = published;
     out.files.push_back({published, file.bytes});
   }
+  context.search_version = render_search_index(site, out);
   for (const auto& language : site.config.languages) {
     render_content_pages(context, language, out, diagnostics);
     render_directory_pages(context, language, out, diagnostics);
+    render_search_page(context, language, out, diagnostics);
   }
   render_site_files(context, out, diagnostics);
   std::sort(out.files.begin(), out.files.end(),

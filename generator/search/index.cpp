@@ -1,0 +1,169 @@
+#include "search/index.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace passerelle::search {
+
+namespace {
+
+bool is_sentence_end(std::string_view text, size_t i) {
+  // A sentence ends at . ! ? or … followed by a space.
+  if (i + 1 >= text.size() || text[i + 1] != ' ') return false;
+  char c = text[i];
+  if (c == '.' || c == '!' || c == '?') return true;
+  return i >= 2 && text.substr(i - 2, 3) == "…";
+}
+
+std::vector<std::string_view> sentences(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (is_sentence_end(text, i)) {
+      out.push_back(text.substr(start, i + 1 - start));
+      start = i + 2;
+    }
+  }
+  if (start < text.size()) out.push_back(text.substr(start));
+  return out;
+}
+
+/// Pieces of one long sentence, cut between words.
+std::vector<std::string> cut_words(std::string_view sentence, size_t max_chars) {
+  std::vector<std::string> pieces;
+  std::string piece;
+  size_t start = 0;
+  while (start <= sentence.size()) {
+    size_t end = sentence.find(' ', start);
+    if (end == std::string_view::npos) end = sentence.size();
+    std::string_view word = sentence.substr(start, end - start);
+    if (!piece.empty() && code_points(piece) + 1 + code_points(word) > max_chars) {
+      pieces.push_back(piece);
+      piece.clear();
+    }
+    if (!piece.empty()) piece += ' ';
+    piece += word;
+    start = end + 1;
+  }
+  if (!piece.empty()) pieces.push_back(piece);
+  return pieces;
+}
+
+}  // namespace
+
+std::vector<std::string> split_blocks(std::string_view text, size_t max_chars) {
+  std::vector<std::string> blocks;
+  std::string block;
+  auto add = [&](const std::string& piece) {
+    if (!block.empty() && code_points(block) + 1 + code_points(piece) > max_chars) {
+      blocks.push_back(block);
+      block.clear();
+    }
+    if (!block.empty()) block += ' ';
+    block += piece;
+  };
+  for (auto sentence : sentences(text)) {
+    if (code_points(sentence) <= max_chars) {
+      add(std::string(sentence));
+    } else {
+      for (const auto& piece : cut_words(sentence, max_chars)) add(piece);
+    }
+  }
+  if (!block.empty()) blocks.push_back(block);
+  return blocks;
+}
+
+Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t block_chars) {
+  Index index;
+  index.language = analyzer.language();
+  index.stop_words = analyzer.stop_words();
+  index.elisions = analyzer.elisions();
+
+  struct Counts {
+    double frequency = 0;  // weighted by field
+    bool in_title = false;
+    uint32_t block = 0;
+  };
+  std::vector<std::map<std::string, Counts>> per_document;
+  std::vector<double> lengths;
+  std::map<std::string, std::string> form_terms;
+  for (const auto& document : documents) {
+    std::map<std::string, Counts> counts;
+    double length = 0;
+    for (const auto& field : document.fields) {
+      for (auto& token : analyzer.analyze(field.text)) {
+        auto& entry = counts[token.term];
+        entry.frequency += field_weight(field.field);
+        entry.in_title = entry.in_title || field.field == Field::kTitle;
+        length += 1;
+        form_terms.emplace(std::move(token.form), std::move(token.term));
+      }
+    }
+    auto blocks = split_blocks(document.text, block_chars);
+    std::set<std::string> seen;
+    for (uint32_t b = 0; b < blocks.size(); ++b) {
+      for (const auto& token : analyzer.analyze(blocks[b])) {
+        if (!seen.insert(token.term).second) continue;
+        // Every word of the text is also in a field (summary, body, services, description).
+        if (auto found = counts.find(token.term); found != counts.end()) found->second.block = b;
+      }
+    }
+    index.blocks.push_back(std::move(blocks));
+    per_document.push_back(std::move(counts));
+    lengths.push_back(length);
+  }
+
+  for (const auto& [form, term] : form_terms) index.terms[term].forms.insert(form);
+
+  double n = static_cast<double>(documents.size());
+  double average = 0;
+  for (double length : lengths) average += length;
+  average = documents.empty() ? 1 : std::max(1.0, average / n);
+  std::map<std::string, double> document_frequency;
+  for (const auto& counts : per_document) {
+    for (const auto& [term, count] : counts) document_frequency[term] += 1;
+  }
+  struct Scored {
+    std::string term;
+    uint32_t document;
+    double score;
+    const Counts* counts;
+  };
+  std::vector<Scored> scored;
+  double best = 0;
+  for (uint32_t d = 0; d < per_document.size(); ++d) {
+    double norm = 1 - kBm25B + kBm25B * lengths[d] / average;
+    for (const auto& [term, count] : per_document[d]) {
+      double df = document_frequency[term];
+      double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
+      double tf = count.frequency;
+      double score = idf * tf * (kBm25K1 + 1) / (tf + kBm25K1 * norm);
+      best = std::max(best, score);
+      scored.push_back({term, d, score, &count});
+    }
+  }
+  for (const auto& s : scored) {
+    auto impact = static_cast<uint32_t>(std::lround(255 * s.score / (best > 0 ? best : 1)));
+    index.terms[s.term].postings.push_back({s.document, std::clamp<uint32_t>(impact, 1, 255),
+                                            s.counts->in_title, s.counts->block});
+  }
+
+  // Endings stemming removed, for the client to recognise forms it has not seen: "imprese"
+  // is stem "impres" + "e" even in a text that only says "impresa".
+  if (analyzer.has_stemmer()) {
+    std::map<std::string, int> endings;
+    for (const auto& [form, term] : form_terms) {
+      if (form.size() > term.size() && form.compare(0, term.size(), term) == 0) {
+        std::string ending = form.substr(term.size());
+        if (code_points(ending) <= 6) endings[ending]++;
+      }
+    }
+    for (const auto& [ending, count] : endings) {
+      if (count >= 2) index.suffixes.push_back(ending);
+    }
+  }
+  index.documents = std::move(documents);
+  return index;
+}
+
+}  // namespace passerelle::search

@@ -1,0 +1,956 @@
+// Passerelle search client: no dependencies, no eval, no inline script, no WebAssembly.
+//
+// The index (format: docs/search-index.md) is a folder of classic scripts that each call
+// PasserelleSearch.load(name, data). They are loaded by adding <script src> elements, which
+// works where fetch() and module scripts do not: pages opened from disk (file://), strict
+// Content Security Policies (script-src 'self') and any static host.
+//
+// What it does on a page:
+//  - everywhere: on file:// pages, search forms get an action that opens index.html;
+//  - the search page ([data-search-page]): results while typing, kind and language facets,
+//    the query in the URL;
+//  - the directory index ([data-directory-filter]): filters by country, kind, sector, region
+//    and text, with counts, the state in the URL.
+//
+// Text never goes through innerHTML: every result is built with DOM nodes and textContent.
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  if (!script || !script.dataset.root) return;
+  var ROOT = script.dataset.root;            // the index folder, relative to this page
+  var VERSION = script.dataset.version || '';
+  var LANG = script.dataset.lang || document.documentElement.lang;
+  var SITE_ROOT = ROOT.replace(/search\/$/, '');
+  var FROM_DISK = location.protocol === 'file:';
+
+  var MAX_WORDS = 10;        // words of a query that are looked up (a 10 kB paste is cut here)
+  var MAX_QUERY_CHARS = 500;
+  var MIN_PREFIX = 2;        // the last word is completed from this many letters on
+  var MIN_TYPO = 5;          // one typo is forgiven in words at least this long
+  var MAX_EXPANSIONS = 40;   // completions of a prefix that are scored
+  var PAGE_SIZE = 10;
+  var LOAD_TIMEOUT = 10000;
+
+  // ------------------------------------------------------------------ loading index files
+
+  var waiting = {};  // name → resolve function of a file being loaded
+  var files = {};    // name → promise of its data
+
+  function loadFile(name) {
+    if (files[name]) return files[name];
+    var promise = new Promise(function (resolve, reject) {
+      var element = document.createElement('script');
+      var timer = setTimeout(function () { fail('timed out'); }, LOAD_TIMEOUT);
+      function fail(why) {
+        clearTimeout(timer);
+        delete waiting[name];
+        element.remove();
+        reject(new Error('search index file ' + name + ': ' + why));
+      }
+      waiting[name] = function (data) {
+        clearTimeout(timer);
+        delete waiting[name];
+        resolve(data);
+      };
+      element.async = true;
+      element.src = ROOT + name + '.js' + (VERSION ? '?v=' + encodeURIComponent(VERSION) : '');
+      element.onerror = function () { fail('not found'); };
+      element.onload = function () {
+        element.remove();
+        if (waiting[name]) fail('did not register');
+      };
+      document.head.appendChild(element);
+    });
+    files[name] = promise;
+    promise.catch(function () { delete files[name]; });  // a later search may try again
+    return promise;
+  }
+
+  // ------------------------------------------------------------------ text analysis
+  // The same folding and splitting as the generator (generator/search/analyzer.cpp).
+
+  var WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+  var DIGIT = /\p{N}/u;
+  var WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
+  function fold(text) {
+    return text.normalize('NFKD')
+      .replace(/[\p{M}\p{Default_Ignorable_Code_Point}\u0640]/gu, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss').replace(/ς/g, 'σ').replace(/œ/g, 'oe').replace(/æ/g, 'ae')
+      .replace(/[\u2019\u2018\u02BC]/g, "'")
+      .normalize('NFC');
+  }
+
+  function splitWords(folded, elisions) {
+    var chars = Array.from(folded);
+    var words = [];
+    var word = '';
+    var length = 0;
+    var digit = false;
+    function flush() {
+      if (length > 0 && length <= 40 && (length >= 2 || digit)) words.push(word);
+      word = '';
+      length = 0;
+      digit = false;
+    }
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      if (WORD_CHAR.test(c)) {
+        word += c;
+        length++;
+        digit = digit || DIGIT.test(c);
+      } else if (c === "'" && length > 0 && i + 1 < chars.length && WORD_CHAR.test(chars[i + 1]) && elisions.has(word)) {
+        word = '';  // "l'entreprise": the article goes
+        length = 0;
+        digit = false;
+      } else {
+        flush();
+      }
+    }
+    flush();
+    return words;
+  }
+
+  /// Optimal string alignment distance, stopping early above 1.
+  function withinOneEdit(a, b) {
+    a = Array.from(a);
+    b = Array.from(b);
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (i === a.length && i === b.length) return true;
+    var rest = function (x, y) { return a.slice(x).join('') === b.slice(y).join(''); };
+    if (a.length === b.length) {
+      return rest(i + 1, i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));  // transposition
+    }
+    return a.length > b.length ? rest(i + 1, i) : rest(i, i + 1);
+  }
+
+  // ------------------------------------------------------------------ the index of a language
+
+  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  var B64_VALUE = {};
+  for (var b = 0; b < B64.length; b++) B64_VALUE[B64[b]] = b;
+
+  function decodePostings(text) {
+    var numbers = [];
+    var value = 0;
+    var shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = B64_VALUE[text[i]];
+      value += (digit & 31) * Math.pow(2, shift);
+      if (digit & 32) {
+        shift += 5;
+      } else {
+        numbers.push(value);
+        value = 0;
+        shift = 0;
+      }
+    }
+    var postings = [];
+    var doc = 0;
+    for (var n = 0; n + 2 < numbers.length; n += 3) {
+      doc += numbers[n];
+      postings.push({ doc: doc, impact: numbers[n + 1] >> 1, title: (numbers[n + 1] & 1) === 1, block: numbers[n + 2] });
+    }
+    return postings;
+  }
+
+  function words(list) { return new Set(list ? list.split(' ') : []); }
+
+  var indexes = {};  // language → promise of its manifest, prepared
+
+  function openIndex(lang) {
+    if (!indexes[lang]) {
+      indexes[lang] = loadFile(lang + '/manifest').then(function (m) {
+        return {
+          lang: lang, name: m.name, dir: m.dir, docs: m.docs, kinds: m.kinds,
+          keys: words(m.keys), stop: words(m.stop), elisions: words(m.elision), suffixes: words(m.suffix),
+          shards: {}
+        };
+      });
+      indexes[lang].catch(function () { delete indexes[lang]; });
+    }
+    return indexes[lang];
+  }
+
+  function kindOf(index, doc) {
+    for (var i = 0; i < index.kinds.length; i++) {
+      if (doc >= index.kinds[i][1] && doc < index.kinds[i][2]) return index.kinds[i][0];
+    }
+    return 'page';
+  }
+
+  function shardFileName(key) {
+    var name = '';
+    Array.from(key).forEach(function (c) {
+      name += /^[a-z0-9]$/.test(c) ? c : '_' + c.codePointAt(0).toString(16) + '_';
+    });
+    return name;
+  }
+
+  /// The shard holding `word`: the longest shard key that is a prefix of it.
+  function shardFor(index, word) {
+    var chars = Array.from(word);
+    for (var n = Math.min(chars.length, 8); n >= 1; n--) {
+      var key = chars.slice(0, n).join('');
+      if (index.keys.has(key)) {
+        if (!index.shards[key]) {
+          index.shards[key] = loadFile(index.lang + '/t/' + shardFileName(key)).then(function (data) {
+            var group = function (g) { return { term: g[0], forms: g[1].split(' '), raw: g[2], postings: null }; };
+            return { key: key, groups: data.g.map(group), completions: (data.c || []).map(group) };
+          });
+        }
+        return index.shards[key];
+      }
+    }
+    return Promise.resolve(null);
+  }
+
+  function postingsOf(group) {
+    if (!group.postings) group.postings = decodePostings(group.raw);
+    return group.postings;
+  }
+
+  /// Terms a query word stands for, each with how much a match counts: the exact word form
+  /// (1), a form with a known ending (0.9: "imprese" when only "impresa" was seen), completions
+  /// of the last word while typing (0.7), and one typo in longer words (0.5).
+  function candidatesFor(index, word, isPrefix) {
+    return shardFor(index, word).then(function (shard) {
+      var found = new Map();  // term → { group, factor, forms }
+      if (!shard) return found;
+      var add = function (group, factor, forms) {
+        var current = found.get(group.term);
+        if (!current || current.factor < factor) found.set(group.term, { group: group, factor: factor, forms: forms || group.forms });
+      };
+      shard.groups.forEach(function (g) { if (g.forms.indexOf(word) >= 0) add(g, 1); });
+      if (found.size === 0) {
+        shard.groups.forEach(function (g) {
+          if (word !== g.term && word.startsWith(g.term) && index.suffixes.has(word.slice(g.term.length))) add(g, 0.9);
+        });
+      }
+      if (isPrefix && Array.from(word).length >= MIN_PREFIX) {
+        var completions = [];
+        shard.groups.concat(shard.completions).forEach(function (g) {
+          var forms = g.forms.filter(function (f) { return f !== word && f.startsWith(word); });
+          if (forms.length && !found.has(g.term)) completions.push({ group: g, forms: forms });
+        });
+        completions.sort(function (a, b) { return b.group.raw.length - a.group.raw.length; });
+        completions.slice(0, MAX_EXPANSIONS).forEach(function (c) { add(c.group, 0.7, c.forms); });
+      }
+      if (found.size === 0 && Array.from(word).length >= MIN_TYPO) {
+        shard.groups.forEach(function (g) {
+          var close = g.forms.filter(function (f) { return Array.from(f).length >= MIN_TYPO - 1 && withinOneEdit(word, f); });
+          if (close.length) add(g, 0.5, close);
+        });
+      }
+      return found;
+    });
+  }
+
+  /// The words of a query for a language, as the index has them.
+  function analyze(index, query) {
+    var folded = fold(query.slice(0, MAX_QUERY_CHARS));
+    var list = [];
+    splitWords(folded, index.elisions).forEach(function (w) {
+      if (!index.stop.has(w) && list.indexOf(w) < 0) list.push(w);
+    });
+    return list.slice(0, MAX_WORDS);
+  }
+
+  /// Documents of one language matching every word of the query, ranked: those with more of
+  /// the words in their title (or name) first, then by the BM25F scores of the build.
+  function searchLanguage(lang, query, options) {
+    return openIndex(lang).then(function (index) {
+      var list = analyze(index, query);
+      if (list.length === 0) return { index: index, words: [], hits: [] };
+      var typingLast = options.prefix && !/\s$/.test(query);
+      return Promise.all(list.map(function (w, i) {
+        return candidatesFor(index, w, typingLast && i === list.length - 1);
+      })).then(function (perWord) {
+        var highlight = new Set();
+        var tables = perWord.map(function (candidates) {
+          var table = new Map();  // doc → { score, title, block }
+          candidates.forEach(function (c) {
+            c.forms.forEach(function (f) { highlight.add(f); });
+            postingsOf(c.group).forEach(function (p) {
+              var score = p.impact * c.factor;
+              var hit = table.get(p.doc);
+              if (!hit) {
+                table.set(p.doc, { score: score, title: p.title, block: p.block });
+              } else {
+                if (score > hit.score) { hit.score = score; hit.block = p.block; }
+                hit.title = hit.title || p.title;
+              }
+            });
+          });
+          return table;
+        });
+        tables.sort(function (a, b) { return a.size - b.size; });
+        var hits = [];
+        tables[0].forEach(function (first, doc) {
+          var kind = kindOf(index, doc);
+          if (options.kinds && options.kinds.indexOf(kind) < 0) return;
+          var score = 0;
+          var titles = 0;
+          var blocks = [];
+          for (var t = 0; t < tables.length; t++) {
+            var hit = tables[t].get(doc);
+            if (!hit) return;
+            score += hit.score;
+            titles += hit.title ? 1 : 0;
+            blocks.push(hit.block);
+          }
+          hits.push({ lang: lang, doc: doc, kind: kind, score: score, titles: titles, block: bestBlock(blocks), highlight: highlight });
+        });
+        return { index: index, words: list, hits: hits };
+      });
+    });
+  }
+
+  /// The block where most query words appear (the first one on a tie).
+  function bestBlock(blocks) {
+    var counts = {};
+    var best = blocks[0];
+    blocks.forEach(function (b) {
+      counts[b] = (counts[b] || 0) + 1;
+      if (counts[b] > counts[best] || (counts[b] === counts[best] && b < best)) best = b;
+    });
+    return best;
+  }
+
+  function rank(hits, languages) {
+    return hits.sort(function (a, b) {
+      return b.titles - a.titles || b.score - a.score ||
+        languages.indexOf(a.lang) - languages.indexOf(b.lang) || a.doc - b.doc;
+    });
+  }
+
+  /// Searches the given languages at once and ranks everything together.
+  function search(query, languages, options) {
+    return Promise.all(languages.map(function (lang) { return searchLanguage(lang, query, options); }))
+      .then(function (results) {
+        var hits = [];
+        results.forEach(function (r) { hits = hits.concat(r.hits); });
+        return { hits: rank(hits, languages), indexes: results.map(function (r) { return r.index; }) };
+      });
+  }
+
+  // ------------------------------------------------------------------ results: text and snippets
+
+  function documentOf(hit) { return loadFile(hit.lang + '/d/' + hit.doc); }
+
+  function blockText(hit, doc) {
+    if (hit.block === 0 || hit.block >= doc.n) return Promise.resolve(doc.x);
+    return loadFile(hit.lang + '/x/' + hit.doc + '-' + hit.block).then(function (b) { return b.x; }, function () { return doc.x; });
+  }
+
+  /// Words of `text` with their places, and whether each is one of the matched forms.
+  function marked(text, highlight) {
+    var out = [];
+    var match;
+    WORD_RUN.lastIndex = 0;
+    while ((match = WORD_RUN.exec(text))) {
+      out.push({ start: match.index, end: match.index + match[0].length, hit: highlight.has(fold(match[0])) });
+    }
+    return out;
+  }
+
+  /// Appends `text` to `parent`, with matched words in <mark>.
+  function appendMarked(parent, text, highlight) {
+    var at = 0;
+    marked(text, highlight).forEach(function (w) {
+      if (!w.hit) return;
+      parent.appendChild(document.createTextNode(text.slice(at, w.start)));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(w.start, w.end);
+      parent.appendChild(mark);
+      at = w.end;
+    });
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  /// About 30 words of the block around the densest group of matches.
+  function snippet(text, highlight) {
+    var SPAN = 30;
+    var list = marked(text, highlight);
+    if (list.length <= SPAN) return text;
+    var best = 0;
+    var bestCount = -1;
+    for (var i = 0; i < list.length; i++) {
+      if (!list[i].hit) continue;
+      var count = 0;
+      for (var j = i; j < Math.min(list.length, i + SPAN); j++) count += list[j].hit ? 1 : 0;
+      if (count > bestCount) { bestCount = count; best = i; }
+    }
+    var first = Math.max(0, Math.min(best - 4, list.length - SPAN));
+    var last = Math.min(list.length, first + SPAN) - 1;
+    var start = first === 0 ? 0 : list[first].start;
+    var end = last === list.length - 1 ? text.length : list[last].end;
+    return (start > 0 ? '… ' : '') + text.slice(start, end) + (end < text.length ? ' …' : '');
+  }
+
+  function href(path) {
+    var url = SITE_ROOT + path;
+    return FROM_DISK && /\/$/.test(url) ? url + 'index.html' : url;
+  }
+
+  /// Title, link, kind, meta line and snippet of the hits, fetched in parallel.
+  function details(hits) {
+    return Promise.all(hits.map(function (hit) {
+      return documentOf(hit).then(function (doc) {
+        return blockText(hit, doc).then(function (text) {
+          return { hit: hit, title: doc.t, kind: doc.k, url: doc.u, href: href(doc.u), meta: doc.m, text: snippet(text || '', hit.highlight) };
+        });
+      });
+    }));
+  }
+
+  // ------------------------------------------------------------------ small DOM helpers
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function format(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
+  function count(strings, base, n) {
+    return format(n === 1 ? strings[base + 'One'] : strings[base + 'Other'], { n: n });
+  }
+
+  function params() { return new URLSearchParams(location.search); }
+
+  function setParams(values) {
+    var p = new URLSearchParams();
+    Object.keys(values).forEach(function (key) { if (values[key]) p.set(key, values[key]); });
+    var query = p.toString();
+    try {
+      history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
+    } catch (e) { /* some file:// setups refuse: the URL just does not follow */ }
+  }
+
+  function debounce(fn, ms) {
+    var timer;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(fn, ms);
+    };
+  }
+
+  function radioGroup(name, legend, options, selected, onChange) {
+    var fieldset = el('fieldset', 'facet-fieldset');
+    fieldset.appendChild(el('legend', '', legend));
+    options.forEach(function (option, i) {
+      var id = name + '-' + i;
+      var row = el('div', 'facet-option');
+      var input = el('input');
+      input.type = 'radio';
+      input.name = name;
+      input.id = id;
+      input.value = option.value;
+      input.checked = option.value === selected;
+      input.disabled = option.count === 0 && !input.checked;
+      input.addEventListener('change', function () { onChange(option.value); });
+      var label = el('label', '', option.label + ' ');
+      label.htmlFor = id;
+      label.appendChild(el('span', 'count', String(option.count)));
+      row.appendChild(input);
+      row.appendChild(label);
+      fieldset.appendChild(row);
+    });
+    return fieldset;
+  }
+
+  // ------------------------------------------------------------------ the search page
+
+  function searchPage(root) {
+    var strings = {};
+    Object.keys(root.dataset).forEach(function (key) {
+      if (key.indexOf('t') === 0) strings[key.charAt(1).toLowerCase() + key.slice(2)] = root.dataset[key];
+    });
+    var form = root.querySelector('.search-form');
+    var input = root.querySelector('.search-input');
+    var everywhere = root.querySelector('#search-all');
+    var status = root.querySelector('.search-status');
+    var facets = root.querySelector('.search-facets');
+    var list = root.querySelector('.search-results');
+    var languages = Array.from(document.querySelectorAll('link[rel="alternate"][hreflang]'))
+      .map(function (link) { return link.hreflang; })
+      .filter(function (code, i, all) { return code !== 'x-default' && all.indexOf(code) === i; });
+    if (languages.indexOf(LANG) < 0) languages.unshift(LANG);
+    languages.sort(function (a, b) { return (b === LANG) - (a === LANG); });
+
+    var state = { q: '', all: false, lang: '', kind: '' };
+    var found = null;   // the last search: { query, hits, indexes }
+    var shown = 0;
+    var sequence = 0;
+
+    var p = params();
+    state.q = p.get('q') || '';
+    state.kind = p.get('kind') || '';
+    var langParam = p.get('lang') || '';
+    state.all = langParam !== '';
+    state.lang = langParam === 'all' ? '' : langParam;
+    input.value = state.q;
+    if (everywhere) everywhere.checked = state.all;
+
+    function save() {
+      setParams({ q: state.q, lang: state.all ? state.lang || 'all' : '', kind: state.kind });
+    }
+
+    function visible() {
+      return found.hits.filter(function (h) {
+        return (!state.kind || h.kind === state.kind) && (!state.lang || h.lang === state.lang);
+      });
+    }
+
+    function run(prefix) {
+      var query = state.q;
+      var mine = ++sequence;
+      if (!query.trim()) {
+        found = null;
+        list.hidden = true;
+        facets.hidden = true;
+        list.textContent = '';
+        status.textContent = strings.prompt;
+        return Promise.resolve();
+      }
+      root.setAttribute('aria-busy', 'true');
+      var langs = state.all ? languages : [LANG];
+      return search(query, langs, { prefix: prefix }).then(function (result) {
+        if (mine !== sequence) return;
+        found = { query: query, hits: result.hits, indexes: result.indexes };
+        if (state.lang && langs.indexOf(state.lang) < 0) state.lang = '';
+        shown = 0;
+        list.textContent = '';
+        return render();
+      }).catch(function () {
+        if (mine !== sequence) return;
+        list.hidden = true;
+        facets.hidden = true;
+        status.textContent = strings.error;
+      }).then(function () {
+        if (mine === sequence) root.removeAttribute('aria-busy');
+      });
+    }
+
+    function renderFacets() {
+      var focused = facets.contains(document.activeElement) ? document.activeElement.id : '';
+      facets.textContent = '';
+      var hits = found.hits;
+      if (hits.length === 0) { facets.hidden = true; return; }
+      var byKind = hits.filter(function (h) { return !state.lang || h.lang === state.lang; });
+      var kinds = [{ value: '', label: strings.any, count: byKind.length }];
+      ['guideline', 'actor', 'page'].forEach(function (kind) {
+        var n = byKind.filter(function (h) { return h.kind === kind; }).length;
+        if (n > 0 || state.kind === kind) kinds.push({ value: kind, label: strings[kind], count: n });
+      });
+      facets.appendChild(radioGroup('search-kind', strings.kind, kinds, state.kind, function (value) {
+        state.kind = value;
+        save();
+        shown = 0;
+        list.textContent = '';
+        render();
+      }));
+      if (state.all) {
+        var byLang = hits.filter(function (h) { return !state.kind || h.kind === state.kind; });
+        var langs = [{ value: '', label: strings.any, count: byLang.length }];
+        found.indexes.forEach(function (index) {
+          langs.push({ value: index.lang, label: index.name, count: byLang.filter(function (h) { return h.lang === index.lang; }).length });
+        });
+        facets.appendChild(radioGroup('search-lang', strings.language, langs, state.lang, function (value) {
+          state.lang = value;
+          save();
+          shown = 0;
+          list.textContent = '';
+          render();
+        }));
+      }
+      facets.hidden = false;
+      if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    }
+
+    function noResults() {
+      list.appendChild(el('li', 'search-empty', strings.hint));
+    }
+
+    /// Shows the next page of results (all of them when `shown` is 0: a fresh list).
+    function render() {
+      var hits = visible();
+      renderFacets();
+      status.textContent = hits.length ? count(strings, 'results', hits.length) : format(strings.noResults, { q: found.query.trim().slice(0, 80) });
+      var old = root.querySelector('.search-more');
+      if (old) old.remove();
+      list.hidden = false;
+      if (hits.length === 0) {
+        list.textContent = '';
+        noResults();
+        return Promise.resolve();
+      }
+      var page = hits.slice(shown, shown + PAGE_SIZE);
+      var mine = sequence;
+      return details(page).then(function (items) {
+        if (mine !== sequence) return;
+        items.forEach(function (item) { list.appendChild(resultItem(item)); });
+        shown += page.length;
+        if (shown < hits.length) {
+          var more = el('button', 'button search-more', strings.more);
+          more.type = 'button';
+          more.addEventListener('click', function () {
+            var next = shown;
+            render().then(function () {
+              var first = list.children[next];
+              var link = first && first.querySelector('a');
+              if (link) link.focus();
+            });
+          });
+          list.after(more);
+        }
+      });
+    }
+
+    function resultItem(item) {
+      var li = el('li', 'search-result');
+      var index = found.indexes.find(function (i) { return i.lang === item.hit.lang; });
+      if (item.hit.lang !== LANG) {
+        li.lang = item.hit.lang;
+        if (index && index.dir) li.dir = index.dir;
+      }
+      var kinds = el('p', 'search-result-kind');
+      kinds.appendChild(el('span', 'badge', strings[item.kind] || item.kind));
+      if (state.all && index) {
+        var language = el('span', 'search-result-lang', index.name);
+        language.lang = index.lang;
+        kinds.appendChild(document.createTextNode(' '));
+        kinds.appendChild(language);
+      }
+      li.appendChild(kinds);
+      var title = el('h2', 'search-result-title');
+      var link = el('a');
+      link.href = item.href;
+      appendMarked(link, item.title, item.hit.highlight);
+      title.appendChild(link);
+      li.appendChild(title);
+      if (item.meta) li.appendChild(el('p', 'search-result-meta', item.meta));
+      if (item.text) {
+        var text = el('p', 'search-result-snippet');
+        appendMarked(text, item.text, item.hit.highlight);
+        li.appendChild(text);
+      }
+      return li;
+    }
+
+    var typed = debounce(function () { run(true); save(); }, 120);
+    input.addEventListener('input', function () {
+      state.q = input.value;
+      typed();
+    });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      state.q = input.value;
+      save();
+      run(false);
+    });
+    if (everywhere) {
+      everywhere.addEventListener('change', function () {
+        state.all = everywhere.checked;
+        state.lang = '';
+        save();
+        run(true);
+      });
+    }
+    list.hidden = true;
+    root.classList.add('is-enhanced');
+    run(true).then(function () { root.dataset.searchReady = ''; });
+  }
+
+  // ------------------------------------------------------------------ directory filters
+
+  function directoryFilter(layout) {
+    var strings = {};
+    Object.keys(layout.dataset).forEach(function (key) {
+      if (key.indexOf('t') === 0) strings[key.charAt(1).toLowerCase() + key.slice(2)] = layout.dataset[key];
+    });
+    var staticFacets = layout.querySelector('.facets');
+    var results = layout.querySelector('.directory-results');
+    var cards = Array.from(layout.querySelectorAll('.actor-card[data-actor]'));
+
+    Promise.all([openIndex(LANG), loadFile(LANG + '/facets')]).then(function (loaded) {
+      build(loaded[1]);
+    }).catch(function () {
+      layout.dataset.searchReady = '';  // the static facet links stay
+    });
+
+    function build(data) {
+      var actors = {};  // id → { doc, country, kind, region, sectors }
+      var byDoc = {};
+      data.actors.forEach(function (a) {
+        actors[a[0]] = { doc: a[1], country: a[2], kind: a[3], region: a[4], sectors: a[5] ? a[5].split(' ') : [] };
+        byDoc[a[1]] = a[0];
+      });
+      var groups = {};
+      data.groups.forEach(function (g) { groups[g[0]] = g[1]; });
+      var known = function (group, value) {
+        return groups[group].some(function (v) { return v[0] === value; }) ? value : '';
+      };
+
+      var p = params();
+      var state = {
+        q: p.get('q') || '',
+        country: known('country', p.get('country') || ''),
+        kind: known('kind', p.get('kind') || ''),
+        region: known('region', p.get('region') || ''),
+        sector: (p.get('sector') || '').split(',').filter(function (s) { return known('sector', s); })
+      };
+      var textMatches = null;  // ids matching the text query, null when there is none
+      var sequence = 0;
+
+      var section = el('section', 'filters');
+      section.setAttribute('aria-labelledby', 'filters-title');
+      var heading = el('h2', '', strings.title);
+      heading.id = 'filters-title';
+      section.appendChild(heading);
+      var form = el('form', 'filter-form');
+      form.setAttribute('role', 'search');
+      form.setAttribute('aria-labelledby', 'filters-title');
+      form.addEventListener('submit', function (event) { event.preventDefault(); });
+      var textLabel = el('label', 'filter-label', strings.text);
+      textLabel.htmlFor = 'filter-q';
+      var text = el('input', 'filter-input');
+      text.type = 'search';
+      text.id = 'filter-q';
+      text.name = 'q';
+      text.autocomplete = 'off';
+      text.value = state.q;
+      form.appendChild(textLabel);
+      form.appendChild(text);
+      // On small screens the groups fold away under one line, unless some are in use.
+      var more = el('details', 'filter-more');
+      var summary = el('summary', '', [strings.country, strings.kind, strings.sector, strings.region].join(', '));
+      more.appendChild(summary);
+      more.open = window.matchMedia('(min-width: 60rem)').matches ||
+        !!(state.country || state.kind || state.region || state.sector.length);
+      var controls = el('div', 'filter-groups');
+      more.appendChild(controls);
+      form.appendChild(more);
+      var clear = el('button', 'button filter-clear', strings.clear);
+      clear.type = 'button';
+      form.appendChild(clear);
+      section.appendChild(form);
+      var status = el('p', 'filter-status');
+      status.setAttribute('role', 'status');
+      section.appendChild(status);
+      var empty = el('p', 'filter-empty', strings.none);
+      empty.hidden = true;
+      results.prepend(empty);
+      staticFacets.hidden = true;
+      staticFacets.after(section);
+
+      function matches(id, skip) {
+        var a = actors[id];
+        if (!a) return false;
+        if (textMatches && !textMatches.has(id)) return false;
+        if (skip !== 'country' && state.country && a.country !== state.country) return false;
+        if (skip !== 'kind' && state.kind && a.kind !== state.kind) return false;
+        if (skip !== 'region' && state.region && a.region !== state.region) return false;
+        return state.sector.every(function (s) { return a.sectors.indexOf(s) >= 0; });
+      }
+
+      function countWhere(predicate) {
+        var n = 0;
+        Object.keys(actors).forEach(function (id) { if (predicate(id, actors[id])) n++; });
+        return n;
+      }
+
+      // Every control is built once; refresh() updates its counts and states in place, so
+      // that the focus and the screen reader's position stay where they are.
+      var refreshers = [];
+
+      function option(fieldset, type, name, id, value, text, isChecked, onChange, countOf) {
+        var row = el('div', 'facet-option');
+        var input = el('input');
+        input.type = type;
+        input.name = name;
+        input.id = id;
+        input.value = value;
+        input.addEventListener('change', function () { onChange(input.checked); });
+        var label = el('label', '', text + ' ');
+        label.htmlFor = id;
+        var number = el('span', 'count');
+        label.appendChild(number);
+        row.appendChild(input);
+        row.appendChild(label);
+        fieldset.appendChild(row);
+        refreshers.push(function () {
+          var n = countOf();
+          input.checked = isChecked();
+          input.disabled = n === 0 && !input.checked;
+          number.textContent = String(n);
+        });
+      }
+
+      function radios(group, legend, anyLabel) {
+        var fieldset = el('fieldset', 'facet-fieldset');
+        fieldset.appendChild(el('legend', '', legend));
+        var values = [['', anyLabel]].concat(groups[group]);
+        values.forEach(function (v, i) {
+          option(fieldset, 'radio', 'filter-' + group, 'filter-' + group + '-' + i, v[0], v[1],
+            function () { return state[group] === v[0]; },
+            function () { state[group] = v[0]; update(true); },
+            function () { return countWhere(function (id, a) { return matches(id, group) && (!v[0] || a[group] === v[0]); }); });
+        });
+        return fieldset;
+      }
+
+      function sectorBoxes() {
+        var fieldset = el('fieldset', 'facet-fieldset');
+        fieldset.appendChild(el('legend', '', strings.sector));
+        var hint = el('p', 'filter-hint', strings.sectorsHint);
+        hint.id = 'filter-sector-hint';
+        fieldset.setAttribute('aria-describedby', hint.id);
+        fieldset.appendChild(hint);
+        groups.sector.forEach(function (v, i) {
+          option(fieldset, 'checkbox', 'filter-sector', 'filter-sector-' + i, v[0], v[1],
+            function () { return state.sector.indexOf(v[0]) >= 0; },
+            function (checked) {
+              state.sector = state.sector.filter(function (s) { return s !== v[0]; }).concat(checked ? [v[0]] : []);
+              update(true);
+            },
+            function () { return countWhere(function (id, a) { return matches(id) && a.sectors.indexOf(v[0]) >= 0; }); });
+        });
+        return fieldset;
+      }
+
+      function regionSelect() {
+        var wrap = el('div', 'facet-fieldset facet-select');
+        var label = el('label', '', strings.region);
+        label.htmlFor = 'filter-region';
+        var select = el('select');
+        select.id = 'filter-region';
+        select.name = 'region';
+        [['', strings.anyRegion]].concat(groups.region).forEach(function (v) {
+          var item = el('option');
+          item.value = v[0];
+          select.appendChild(item);
+          refreshers.push(function () {
+            var n = countWhere(function (id, a) { return matches(id, 'region') && (!v[0] || a.region === v[0]); });
+            item.textContent = v[1] + ' (' + n + ')';
+            item.selected = state.region === v[0];
+            item.disabled = n === 0 && !item.selected;
+          });
+        });
+        select.addEventListener('change', function () {
+          state.region = select.value;
+          update(true);
+        });
+        wrap.appendChild(label);
+        wrap.appendChild(select);
+        return wrap;
+      }
+
+      controls.appendChild(radios('country', strings.country, strings.anyCountry));
+      controls.appendChild(radios('kind', strings.kind, strings.anyKind));
+      controls.appendChild(sectorBoxes());
+      if (groups.region.length) controls.appendChild(regionSelect());
+
+      /// Shows the matching cards and updates every count.
+      function draw() {
+        refreshers.forEach(function (refresh) { refresh(); });
+        var shownIds = new Set();
+        cards.forEach(function (card) {
+          var show = matches(card.dataset.actor);
+          card.hidden = !show;
+          if (show) shownIds.add(card.dataset.actor);
+        });
+        layout.querySelectorAll('.country-group').forEach(function (group) {
+          var n = group.querySelectorAll('.actor-card:not([hidden])').length;
+          group.hidden = n === 0;
+          var small = group.querySelector('.group-count');
+          if (small) small.textContent = count(strings, 'actors', n);
+        });
+        empty.hidden = shownIds.size > 0;
+        status.textContent = count(strings, 'actors', shownIds.size);
+        clear.disabled = !state.q && !state.country && !state.kind && !state.region && state.sector.length === 0;
+      }
+
+      function update(save) {
+        if (save) {
+          setParams({ q: state.q, country: state.country, kind: state.kind, sector: state.sector.join(','), region: state.region });
+        }
+        var mine = ++sequence;
+        var query = state.q;
+        if (!query.trim()) {
+          textMatches = null;
+          draw();
+          return Promise.resolve();
+        }
+        return searchLanguage(LANG, query, { prefix: true, kinds: ['actor'] }).then(function (result) {
+          if (mine !== sequence) return;
+          textMatches = new Set(result.hits.map(function (h) { return byDoc[h.doc]; }));
+          draw();
+        }, function () {
+          if (mine !== sequence) return;
+          textMatches = null;
+          draw();
+        });
+      }
+
+      var typed = debounce(function () { update(true); }, 120);
+      text.addEventListener('input', function () {
+        state.q = text.value;
+        typed();
+      });
+      clear.addEventListener('click', function () {
+        state = { q: '', country: '', kind: '', region: '', sector: [] };
+        text.value = '';
+        update(true);
+        text.focus();
+      });
+      layout.classList.add('is-enhanced');
+      update(false).then(function () { layout.dataset.searchReady = ''; });
+    }
+  }
+
+  // ------------------------------------------------------------------ start
+
+  window.PasserelleSearch = {
+    /// Called by every index file.
+    load: function (name, data) {
+      if (waiting[name]) waiting[name](data);
+    },
+    /// For tools and benchmarks: ranked hits of `query` with their title, URL and snippet.
+    query: function (query, options) {
+      options = options || {};
+      var langs = options.languages || [LANG];
+      return search(query, langs, { prefix: options.prefix !== false, kinds: options.kinds }).then(function (result) {
+        return details(result.hits.slice(0, options.limit || PAGE_SIZE)).then(function (items) {
+          return { total: result.hits.length, results: items.map(function (i) { return { lang: i.hit.lang, kind: i.kind, title: i.title, url: i.url, snippet: i.text }; }) };
+        });
+      });
+    }
+  };
+
+  function start() {
+    // On pages opened from disk a folder URL shows a file listing: send searches to index.html.
+    if (FROM_DISK) {
+      document.querySelectorAll('form[role="search"][action$="/"]').forEach(function (form) {
+        form.setAttribute('action', form.getAttribute('action') + 'index.html');
+      });
+    }
+    var page = document.querySelector('[data-search-page]');
+    if (page) searchPage(page);
+    var directory = document.querySelector('[data-directory-filter]');
+    if (directory) directoryFilter(directory);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
