@@ -9,6 +9,7 @@
 #include "filesystem.h"
 #include "model/site.h"
 #include "output/plan.h"
+#include "search/report.h"
 
 namespace passerelle {
 
@@ -26,6 +27,7 @@ struct BuildResult {
   size_t html_pages = 0;
   std::map<std::string, size_t> pages_per_language;
   size_t actors = 0;
+  search::SizeReport sizes;
 };
 
 /// Loads, renders and returns what to write. `bundled_themes` is the tree of bundled themes.

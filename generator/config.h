@@ -28,12 +28,26 @@ struct LanguageConfig {
   SectionSlugs sections;
 };
 
+/// A size limit from site.toml's [budgets]; 0 means none. `location` is where it was set.
+struct Budget {
+  int64_t bytes = 0;
+  SourceLocation location;
+};
+
+/// Sizes `passerelle build` refuses to go over (see docs/content-model.md).
+struct Budgets {
+  Budget search_index_bytes;  // one language's search index, all files
+  Budget search_query_bytes;  // the most one single-word query fetches
+  Budget page_bytes;          // the heaviest HTML page
+};
+
 struct SiteConfig {
   std::string base_url;  // absolute, ends with '/'
   std::string default_language;
   bool allow_raw_html = false;
   std::string theme = "default";
   std::vector<LanguageConfig> languages;
+  Budgets budgets;
 
   const LanguageConfig* language(const std::string& code) const;
 };
