@@ -1,8 +1,8 @@
-// Passerelle search client: no dependencies, no eval, no inline script, no WebAssembly.
+// Passerelle search client: no dependencies, no eval, no inline script, no wasm.
 //
 // The index (format: docs/search-index.md) is a folder of classic scripts that each call
 // PasserelleSearch.load(name, data). They are loaded by adding <script src> elements, which
-// works where fetch() and module scripts do not: pages opened from disk (file://), strict
+// works where fetching and module scripts do not: pages opened from disk (file://), strict
 // Content Security Policies (script-src 'self') and any static host.
 //
 // What it does on a page:
@@ -12,7 +12,7 @@
 //  - the directory index ([data-directory-filter]): filters by country, kind, sector, region
 //    and text, with counts, the state in the URL.
 //
-// Text never goes through innerHTML: every result is built with DOM nodes and textContent.
+// Text from the index only ever lands in the page through textContent and DOM nodes.
 (function () {
   'use strict';
 
@@ -512,6 +512,9 @@
       });
     }
 
+    /// Marks the page as up to date with its URL (tests and tools wait for this).
+    function done() { root.dataset.searchDone = location.search; }
+
     function run(prefix) {
       var query = state.q;
       var mine = ++sequence;
@@ -521,6 +524,7 @@
         facets.hidden = true;
         list.textContent = '';
         status.textContent = strings.prompt;
+        done();
         return Promise.resolve();
       }
       root.setAttribute('aria-busy', 'true');
@@ -538,7 +542,9 @@
         facets.hidden = true;
         status.textContent = strings.error;
       }).then(function () {
-        if (mine === sequence) root.removeAttribute('aria-busy');
+        if (mine !== sequence) return;
+        root.removeAttribute('aria-busy');
+        done();
       });
     }
 
@@ -558,7 +564,7 @@
         save();
         shown = 0;
         list.textContent = '';
-        render();
+        render().then(done);
       }));
       if (state.all) {
         var byLang = hits.filter(function (h) { return !state.kind || h.kind === state.kind; });
@@ -571,7 +577,7 @@
           save();
           shown = 0;
           list.textContent = '';
-          render();
+          render().then(done);
         }));
       }
       facets.hidden = false;
@@ -648,7 +654,7 @@
       return li;
     }
 
-    var typed = debounce(function () { run(true); save(); }, 120);
+    var typed = debounce(function () { save(); run(true); }, 120);
     input.addEventListener('input', function () {
       state.q = input.value;
       typed();
@@ -879,6 +885,7 @@
         empty.hidden = shownIds.size > 0;
         status.textContent = count(strings, 'actors', shownIds.size);
         clear.disabled = !state.q && !state.country && !state.kind && !state.region && state.sector.length === 0;
+        layout.dataset.searchDone = location.search;  // up to date with the URL
       }
 
       function update(save) {
