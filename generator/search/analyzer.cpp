@@ -157,10 +157,15 @@ bool Analyzer::is_stop_word(std::string_view folded_word) const {
 
 std::string Analyzer::term(const std::string& folded_word) {
   if (!stemmer_ || !is_latin_word(folded_word)) return folded_word;
+  // A text uses the same words again and again: each is stemmed once.
+  if (auto known = terms_.find(folded_word); known != terms_.end()) return known->second;
   const sb_symbol* stem = sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(folded_word.data()),
                                           static_cast<int>(folded_word.size()));
   if (!stem) return folded_word;  // out of memory: the word itself still matches itself
-  return std::string(reinterpret_cast<const char*>(stem), static_cast<size_t>(sb_stemmer_length(stemmer_.get())));
+  std::string result(reinterpret_cast<const char*>(stem), static_cast<size_t>(sb_stemmer_length(stemmer_.get())));
+  if (result.empty()) result = folded_word;
+  terms_.emplace(folded_word, result);
+  return result;
 }
 
 std::vector<Token> Analyzer::analyze(std::string_view text) {

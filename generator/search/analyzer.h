@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sb_stemmer;  // libstemmer's, global
@@ -68,6 +69,7 @@ class Analyzer {
   std::unique_ptr<::sb_stemmer, StemmerDeleter> stemmer_;
   std::vector<std::string> stop_words_;
   std::vector<std::string> elisions_;
+  std::unordered_map<std::string, std::string> terms_;  // stems already computed
 };
 
 }  // namespace passerelle::search

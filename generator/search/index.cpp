@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace passerelle::search {
 
@@ -84,11 +86,12 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
     bool in_title = false;
     uint32_t block = 0;
   };
-  std::vector<std::map<std::string, Counts>> per_document;
+  // Hash maps while counting (most of the work); the index itself is sorted.
+  std::vector<std::unordered_map<std::string, Counts>> per_document;
   std::vector<double> lengths;
-  std::map<std::string, std::string> form_terms;
+  std::unordered_map<std::string, std::string> form_terms;
   for (const auto& document : documents) {
-    std::map<std::string, Counts> counts;
+    std::unordered_map<std::string, Counts> counts;
     double length = 0;
     for (const auto& field : document.fields) {
       for (auto& token : analyzer.analyze(field.text)) {
@@ -100,7 +103,7 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
       }
     }
     auto blocks = split_blocks(document.text, block_chars);
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;
     for (uint32_t b = 0; b < blocks.size(); ++b) {
       for (const auto& token : analyzer.analyze(blocks[b])) {
         if (!seen.insert(token.term).second) continue;
@@ -113,18 +116,18 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
     lengths.push_back(length);
   }
 
-  for (const auto& [form, term] : form_terms) index.terms[term].forms.insert(form);
+  std::unordered_map<std::string, TermEntry> terms;
+  for (const auto& [form, term] : form_terms) terms[term].forms.insert(form);
 
   double n = static_cast<double>(documents.size());
   double average = 0;
   for (double length : lengths) average += length;
   average = documents.empty() ? 1 : std::max(1.0, average / n);
-  std::map<std::string, double> document_frequency;
   for (const auto& counts : per_document) {
-    for (const auto& [term, count] : counts) document_frequency[term] += 1;
+    for (const auto& [term, count] : counts) terms.at(term).postings.push_back({});  // one per document
   }
   struct Scored {
-    std::string term;
+    TermEntry* entry;
     uint32_t document;
     double score;
     const Counts* counts;
@@ -134,19 +137,21 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
   for (uint32_t d = 0; d < per_document.size(); ++d) {
     double norm = 1 - kBm25B + kBm25B * lengths[d] / average;
     for (const auto& [term, count] : per_document[d]) {
-      double df = document_frequency[term];
+      auto& entry = terms.at(term);
+      double df = static_cast<double>(entry.postings.size());
       double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
       double tf = count.frequency;
       double score = idf * tf * (kBm25K1 + 1) / (tf + kBm25K1 * norm);
       best = std::max(best, score);
-      scored.push_back({term, d, score, &count});
+      scored.push_back({&entry, d, score, &count});
     }
   }
-  for (const auto& s : scored) {
+  for (auto& [term, entry] : terms) entry.postings.clear();
+  for (const auto& s : scored) {  // by document, so postings come out sorted
     auto impact = static_cast<uint32_t>(std::lround(255 * s.score / (best > 0 ? best : 1)));
-    index.terms[s.term].postings.push_back({s.document, std::clamp<uint32_t>(impact, 1, 255),
-                                            s.counts->in_title, s.counts->block});
+    s.entry->postings.push_back({s.document, std::clamp<uint32_t>(impact, 1, 255), s.counts->in_title, s.counts->block});
   }
+  for (auto& [term, entry] : terms) index.terms.emplace(term, std::move(entry));
 
   // Endings stemming removed, for the client to recognise forms it has not seen: "imprese"
   // is stem "impres" + "e" even in a text that only says "impresa".

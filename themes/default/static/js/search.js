@@ -30,6 +30,7 @@
   var MIN_TYPO = 5;          // one typo is forgiven in words at least this long
   var MAX_EXPANSIONS = 40;   // completions of a prefix that are scored
   var PAGE_SIZE = 10;
+  var NEAR_BONUS = 1.5;      // all the words of a query in the same text block
   var LOAD_TIMEOUT = 10000;
 
   // ------------------------------------------------------------------ loading index files
@@ -304,6 +305,8 @@
             titles += hit.title ? 1 : 0;
             blocks.push(hit.block);
           }
+          // Words first used in the same block are likely near each other ("plan d'affaires").
+          if (blocks.length > 1 && blocks.every(function (b) { return b === blocks[0]; })) score *= NEAR_BONUS;
           hits.push({ lang: lang, doc: doc, kind: kind, score: score, titles: titles, block: bestBlock(blocks), highlight: highlight });
         });
         return { index: index, words: list, hits: hits };
