@@ -36,6 +36,21 @@ void for_each_code_point(std::string_view text, Visit visit) {
   }
 }
 
+bool find_invalid(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t c = 0;
+    auto length = utf8proc_iterate(as_bytes(text) + i, static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (length <= 0) return true;
+    i += static_cast<size_t>(length);
+  }
+  return false;
+}
+
 bool is_word_character(utf8proc_int32_t code_point) {
   switch (utf8proc_category(code_point)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
@@ -69,26 +84,77 @@ std::string base_language(const std::string& code) { return code.substr(0, code.
 
 }  // namespace
 
-std::string fold(std::string_view text) {
+namespace {
+
+/// Unicode's folding of a run of text (NFKC, case fold, marks and ignorables stripped).
+std::string utf8proc_fold(std::string_view text) {
   utf8proc_uint8_t* mapped = nullptr;
   auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                                                 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
                                                 UTF8PROC_IGNORE);
   auto length = utf8proc_map(as_bytes(text), static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
   if (length < 0) return std::string(text);
-  std::string_view normalized(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
-  std::string out;
-  out.reserve(normalized.size());
-  for_each_code_point(normalized, [&](utf8proc_int32_t c) {
-    switch (c) {
-      case 0x0153: out += "oe"; break;                  // œ
-      case 0x00E6: out += "ae"; break;                  // æ
-      case 0x2019: case 0x2018: case 0x02BC: out += '\''; break;  // ’ ‘ ʼ
-      case 0x0640: break;                               // Arabic tatweel (elongation)
-      default: append_code_point(out, c);
-    }
-  });
+  std::string out(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
   std::free(mapped);
+  return out;
+}
+
+/// What Unicode leaves alone: ligatures French writes, apostrophes, the Arabic tatweel.
+void append_folded(std::string& out, utf8proc_int32_t c) {
+  switch (c) {
+    case 0x0153: out += "oe"; break;                            // œ
+    case 0x00E6: out += "ae"; break;                            // æ
+    case 0x2019: case 0x2018: case 0x02BC: out += '\''; break;  // ’ ‘ ʼ
+    case 0x0640: break;                                         // Arabic tatweel (elongation)
+    default: append_code_point(out, c);
+  }
+}
+
+/// Latin letters with accents and Arabic letters fold one by one; anything else (Hangul,
+/// for instance, which must be recomposed) goes through utf8proc_map as a run.
+bool folds_alone(utf8proc_int32_t c) { return c < 0x250 || (c >= 0x600 && c < 0x700); }
+
+}  // namespace
+
+std::string fold(std::string_view text) {
+  if (find_invalid(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  std::string slow;  // a run of code points for utf8proc_map
+  auto flush_slow = [&] {
+    if (slow.empty()) return;
+    for_each_code_point(utf8proc_fold(slow), [&](utf8proc_int32_t c) { append_folded(out, c); });
+    slow.clear();
+  };
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                      UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  size_t i = 0;
+  while (i < text.size()) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // most of French and Italian text
+      flush_slow();
+      out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t c = 0;
+    auto length = utf8proc_iterate(as_bytes(text) + i, static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (folds_alone(c)) {
+      flush_slow();
+      utf8proc_int32_t decomposed[8];
+      int last_boundclass = 0;
+      auto n = utf8proc_decompose_char(c, decomposed, 8, options, &last_boundclass);
+      if (n < 0 || n > 8) {
+        slow.append(text.substr(i, static_cast<size_t>(length)));
+      } else {
+        for (utf8proc_ssize_t k = 0; k < n; ++k) append_folded(out, decomposed[k]);
+      }
+    } else {
+      slow.append(text.substr(i, static_cast<size_t>(length)));
+    }
+    i += static_cast<size_t>(length);
+  }
+  flush_slow();
   return out;
 }
 
@@ -144,6 +210,7 @@ Analyzer::Analyzer(const std::string& language) : language_(language) {
   for (const auto& word : elisions_for(language)) elisions_.push_back(fold(word));
   std::sort(stop_words_.begin(), stop_words_.end());
   stop_words_.erase(std::unique(stop_words_.begin(), stop_words_.end()), stop_words_.end());
+  stop_set_.insert(stop_words_.begin(), stop_words_.end());
   std::sort(elisions_.begin(), elisions_.end());
 }
 
@@ -152,7 +219,7 @@ Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 bool Analyzer::is_stop_word(std::string_view folded_word) const {
-  return std::binary_search(stop_words_.begin(), stop_words_.end(), folded_word);
+  return stop_set_.count(std::string(folded_word)) > 0;
 }
 
 std::string Analyzer::term(const std::string& folded_word) {
@@ -171,7 +238,7 @@ std::string Analyzer::term(const std::string& folded_word) {
 std::vector<Token> Analyzer::analyze(std::string_view text) {
   std::vector<Token> tokens;
   for (auto& word : split_words(fold(text), elisions_)) {
-    if (is_stop_word(word)) continue;
+    if (stop_set_.count(word)) continue;
     std::string stem = term(word);
     tokens.push_back({std::move(word), std::move(stem)});
   }

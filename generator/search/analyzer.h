@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 struct sb_stemmer;  // libstemmer's, global
@@ -69,6 +70,7 @@ class Analyzer {
   std::unique_ptr<::sb_stemmer, StemmerDeleter> stemmer_;
   std::vector<std::string> stop_words_;
   std::vector<std::string> elisions_;
+  std::unordered_set<std::string> stop_set_;
   std::unordered_map<std::string, std::string> terms_;  // stems already computed
 };
 

@@ -39,9 +39,8 @@ Document page_document(const Page& page) {
   document.fields.push_back({Field::kTitle, page.title});
   for (const auto& heading : page.headings) document.fields.push_back({Field::kHeading, heading.text});
   document.fields.push_back({Field::kHeading, join(page.tags, " ")});
-  document.fields.push_back({Field::kSummary, page.summary});
-  document.fields.push_back({Field::kBody, page.plain_text});
-  document.text = page.summary.empty() ? page.plain_text : page.summary + " " + page.plain_text;
+  document.text.push_back({Field::kSummary, page.summary});
+  document.text.push_back({Field::kBody, page.plain_text});
   return document;
 }
 
@@ -69,17 +68,12 @@ Document actor_document(const Site& site, const Actor& actor, const LanguageConf
   for (const auto& sector : record.sectors) labels.push_back(label(v.sectors, sector, code));
   document.fields.push_back({Field::kLabel, join(labels, " ")});
 
-  std::string services;
-  if (auto found = actor.services.find(code); found != actor.services.end()) {
-    services = join(found->second, ". ");
-    document.fields.push_back({Field::kSummary, services});
-  }
-  std::string description;
   if (auto found = actor.descriptions.find(code); found != actor.descriptions.end()) {
-    description = found->second.plain_text;
-    document.fields.push_back({Field::kBody, description});
+    document.text.push_back({Field::kBody, found->second.plain_text});
   }
-  document.text = description.empty() ? services : services.empty() ? description : description + " " + services + ".";
+  if (auto found = actor.services.find(code); found != actor.services.end()) {
+    document.text.push_back({Field::kSummary, join(found->second, ". ") + "."});
+  }
 
   std::string place = record.city.empty() ? country : record.city + ", " + country;
   document.meta = kind.empty() ? place : kind + " · " + place;

@@ -26,8 +26,8 @@ struct Document {
   std::string title;
   std::string path;   // site path of the page, e.g. "fr/lignes-directrices/x/"
   std::string meta;   // one line shown under the title (actors: kind and place)
-  std::vector<FieldText> fields;
-  std::string text;   // the plain text snippets are cut from
+  std::vector<FieldText> fields;  // short fields: title, names, headings, tags, labels
+  std::vector<FieldText> text;    // long fields, in reading order: snippets are cut from them
 
   // Actors only: the id and the vocabulary keys the directory filters on.
   std::string actor_id;

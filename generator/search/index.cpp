@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -84,6 +85,7 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
   struct Counts {
     double frequency = 0;  // weighted by field
     bool in_title = false;
+    bool in_text = false;  // seen in a long field: `block` is where
     uint32_t block = 0;
   };
   // Hash maps while counting (most of the work); the index itself is sorted.
@@ -93,24 +95,38 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
   for (const auto& document : documents) {
     std::unordered_map<std::string, Counts> counts;
     double length = 0;
-    for (const auto& field : document.fields) {
-      for (auto& token : analyzer.analyze(field.text)) {
-        auto& entry = counts[token.term];
-        entry.frequency += field_weight(field.field);
-        entry.in_title = entry.in_title || field.field == Field::kTitle;
+    // Each word is counted once, with its field's weight; a word of the long fields also
+    // remembers the first block it is used in (0 for words only in short fields).
+    auto count = [&](const std::string& text, Field field, std::optional<uint32_t> block) {
+      for (auto& token : analyzer.analyze(text)) {
+        auto [entry, added] = counts.try_emplace(token.term);
+        auto& c = entry->second;
+        if (block && (added || !c.in_text)) {
+          c.block = *block;
+          c.in_text = true;
+        }
+        c.frequency += field_weight(field);
+        c.in_title = c.in_title || field == Field::kTitle;
         length += 1;
         form_terms.emplace(std::move(token.form), std::move(token.term));
       }
-    }
-    auto blocks = split_blocks(document.text, block_chars);
-    std::unordered_set<std::string> seen;
-    for (uint32_t b = 0; b < blocks.size(); ++b) {
-      for (const auto& token : analyzer.analyze(blocks[b])) {
-        if (!seen.insert(token.term).second) continue;
-        // Every word of the text is also in a field (summary, body, services, description).
-        if (auto found = counts.find(token.term); found != counts.end()) found->second.block = b;
+    };
+    for (const auto& field : document.fields) count(field.text, field.field, std::nullopt);
+    // Blocks are cut from each long field, and the end of one field shares a block with the
+    // start of the next when they fit together (a short summary and the first lines).
+    std::vector<std::string> blocks;
+    std::string block;
+    for (const auto& field : document.text) {
+      for (auto& piece : split_blocks(field.text, block_chars)) {
+        if (!block.empty() && code_points(block) + 1 + code_points(piece) > block_chars) {
+          blocks.push_back(std::move(block));
+          block.clear();
+        }
+        count(piece, field.field, static_cast<uint32_t>(blocks.size()));
+        block += (block.empty() ? "" : " ") + piece;
       }
     }
+    if (!block.empty()) blocks.push_back(std::move(block));
     index.blocks.push_back(std::move(blocks));
     per_document.push_back(std::move(counts));
     lengths.push_back(length);
