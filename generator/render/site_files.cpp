@@ -50,6 +50,7 @@ View languages_view(const RenderContext& context, const std::function<std::strin
                        .set("href", href(home_path(language)))
                        .set("guidelines_href", href(guidelines_path(language)))
                        .set("directory_href", href(directory_path(language)))
+                       .set("search_href", href(search_path(language)))
                        .set("t", t));
   }
   return languages;

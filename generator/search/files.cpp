@@ -211,7 +211,7 @@ std::string facets_data(const Index& index, const Site& site, const std::string&
 }
 
 std::string manifest_data(const Index& index, const LanguageConfig& language,
-                          const std::vector<std::string>& keys) {
+                          const std::vector<std::string>& keys, const Layout& layout) {
   std::string kinds;
   for (size_t d = 0; d < index.documents.size();) {
     size_t end = d;
@@ -222,7 +222,7 @@ std::string manifest_data(const Index& index, const LanguageConfig& language,
   }
   return "{\"format\":1,\"lang\":" + quote(language.code) + ",\"name\":" + quote(language.name) +
          ",\"dir\":" + quote(language.direction) + ",\"docs\":" + std::to_string(index.documents.size()) +
-         ",\"kinds\":[" + kinds + "],\"keys\":" + quote(join(keys)) + ",\"stop\":" + quote(join(index.stop_words)) +
+         ",\"kinds\":[" + kinds + "],\"chunk\":" + std::to_string(std::max<size_t>(1, layout.blocks_per_file)) + ",\"keys\":" + quote(join(keys)) + ",\"stop\":" + quote(join(index.stop_words)) +
          ",\"elision\":" + quote(join(index.elisions)) + ",\"suffix\":" + quote(join(index.suffixes)) + "}";
 }
 
@@ -326,11 +326,18 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
                        ",\"u\":" + quote(document.path) + ",\"m\":" + quote(document.meta) +
                        ",\"n\":" + std::to_string(blocks.size()) + ",\"x\":" + quote(blocks.empty() ? "" : blocks[0]) + "}";
     files.push_back(script_file(code + "/d/" + n, data));
-    for (size_t b = 1; b < blocks.size(); ++b) {
-      files.push_back(script_file(code + "/x/" + n + "-" + std::to_string(b), "{\"x\":" + quote(blocks[b]) + "}"));
+    // Blocks 1–4 in x/<n>-1, 5–8 in x/<n>-2…: block b is item (b - 1) % k of chunk ceil(b / k).
+    size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
+    for (size_t first = 1; first < blocks.size(); first += per_file) {
+      std::string items;
+      for (size_t b = first; b < blocks.size() && b < first + per_file; ++b) {
+        items += (items.empty() ? "" : ",") + quote(blocks[b]);
+      }
+      std::string chunk = std::to_string((first - 1) / per_file + 1);
+      files.push_back(script_file(code + "/x/" + n + "-" + chunk, "{\"x\":[" + items + "]}"));
     }
   }
-  files.push_back(script_file(code + "/manifest", manifest_data(index, language, keys)));
+  files.push_back(script_file(code + "/manifest", manifest_data(index, language, keys, layout)));
   files.push_back(script_file(code + "/facets", facets_data(index, site, code)));
   return files;
 }

@@ -20,7 +20,7 @@ SizeReport measure(const OutputPlan& plan, const SiteConfig& config) {
     sizes.language = language.code;
     std::string folder = "search/" + language.code + "/";
     size_t manifest = 0;
-    // Each result costs its document file plus, at worst, its largest text block.
+    // Each result costs its document file plus, at worst, its largest file of text blocks.
     std::map<std::string, size_t> result_cost;  // document number → bytes
     for (const auto& file : plan) {
       if (!starts_with(file.path, folder)) continue;

@@ -277,3 +277,23 @@ TEST_CASE("the size report measures the index and the heaviest page") {
   CHECK(report.heaviest_page == "it/index.html");
   CHECK(report.heaviest_page_bytes == 7000);
 }
+
+TEST_CASE("text blocks after the first are grouped, four to a file") {
+  Analyzer analyzer("fr");
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += "Phrase numéro " + std::to_string(i) + " assez longue pour remplir un bloc. ";
+  auto index = build_index({document("Titre", text)}, analyzer, 60);
+  REQUIRE(index.blocks[0].size() == 10);
+  auto files = index_files(index, fixture_site(), french(), {});
+  CHECK(payload(*find(files, "search/fr/d/0.js"))["x"] == index.blocks[0][0]);
+  CHECK(payload(*find(files, "search/fr/manifest.js"))["chunk"] == 4);
+  std::vector<std::string> stored;
+  for (const auto& name : {"1", "2", "3"}) {
+    const auto* chunk = find(files, std::string("search/fr/x/0-") + name + ".js");
+    REQUIRE(chunk);
+    auto data = payload(*chunk);
+    for (const auto& block : data["x"]) stored.push_back(block);
+  }
+  CHECK(find(files, "search/fr/x/0-4.js") == nullptr);
+  CHECK(stored == std::vector<std::string>(index.blocks[0].begin() + 1, index.blocks[0].end()));
+}

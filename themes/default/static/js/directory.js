@@ -91,12 +91,11 @@
       clear.type = 'button';
       form.appendChild(clear);
       section.appendChild(form);
-      var status = el('p', 'filter-status');
+      var status = el('p', 'filter-status');  // above the results, announced when it changes
       status.setAttribute('role', 'status');
-      section.appendChild(status);
       var empty = el('p', 'filter-empty', strings.none);
       empty.hidden = true;
-      results.prepend(empty);
+      results.prepend(status, empty);
       staticFacets.hidden = true;
       staticFacets.after(section);
 

@@ -167,7 +167,7 @@
     if (!indexes[lang]) {
       indexes[lang] = loadFile(lang + '/manifest').then(function (m) {
         return {
-          lang: lang, name: m.name, dir: m.dir, docs: m.docs, kinds: m.kinds,
+          lang: lang, name: m.name, dir: m.dir, docs: m.docs, kinds: m.kinds, chunk: m.chunk,
           keys: words(m.keys), stop: words(m.stop), elisions: words(m.elision), suffixes: words(m.suffix),
           shards: {}
         };
@@ -306,7 +306,7 @@
           }
           // Words first used in the same block are likely near each other ("plan d'affaires").
           if (blocks.length > 1 && blocks.every(function (b) { return b === blocks[0]; })) score *= NEAR_BONUS;
-          hits.push({ lang: lang, doc: doc, kind: kind, score: score, titles: titles, block: bestBlock(blocks), highlight: highlight });
+          hits.push({ lang: lang, index: index, doc: doc, kind: kind, score: score, titles: titles, block: bestBlock(blocks), highlight: highlight });
         });
         return { index: index, words: list, hits: hits };
       });
@@ -347,7 +347,10 @@
 
   function blockText(hit, doc) {
     if (hit.block === 0 || hit.block >= doc.n) return Promise.resolve(doc.x);
-    return loadFile(hit.lang + '/x/' + hit.doc + '-' + hit.block).then(function (b) { return b.x; }, function () { return doc.x; });
+    var per = hit.index.chunk || 1;
+    return loadFile(hit.lang + '/x/' + hit.doc + '-' + Math.ceil(hit.block / per)).then(function (chunk) {
+      return chunk.x[(hit.block - 1) % per] || doc.x;
+    }, function () { return doc.x; });
   }
 
   /// Words of `text` with their places, and whether each is one of the matched forms.
@@ -497,7 +500,7 @@
 
     var p = params();
     state.q = p.get('q') || '';
-    state.kind = p.get('kind') || '';
+    state.kind = ['guideline', 'actor', 'page'].indexOf(p.get('kind')) >= 0 ? p.get('kind') : '';
     var langParam = p.get('lang') || '';
     state.all = langParam !== '';
     state.lang = langParam === 'all' ? '' : langParam;
