@@ -332,7 +332,7 @@ function table(rows) {
 function markdown(results) {
   let out = '';
   for (const r of results) {
-    out += `\n### ${r.name === 'bundled' ? 'Bundled site' : 'Larger corpus'} (${r.source})\n\n`;
+    out += `\n### ${r.name === 'bundled' ? 'Bundled site' : `Larger corpus (${r.source})`}\n\n`;
     const langs = Object.keys(r.sizes);
     const docs = langs.map((l) => `${l} ${r.sizes[l].passerelle.docs} / ${r.sizes[l].pagefind.docs}`).join(', ');
     out += `Documents indexed (Passerelle / Pagefind): ${docs}.\n\n`;

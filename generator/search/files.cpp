@@ -301,12 +301,6 @@ std::vector<Posting> decode_postings(std::string_view text) {
   return postings;
 }
 
-std::vector<std::string> shard_keys(const Index& index, const Layout& layout) {
-  std::vector<std::string> keys;
-  for (const auto& shard : ShardBuilder(index, layout).build()) keys.push_back(shard.key);
-  return keys;
-}
-
 OutputPlan index_files(const Index& index, const Site& site, const LanguageConfig& language,
                        const Layout& layout) {
   const std::string& code = language.code;

@@ -35,10 +35,6 @@ std::string shard_file_name(std::string_view key);
 std::string encode_postings(const std::vector<Posting>& postings);
 std::vector<Posting> decode_postings(std::string_view text);
 
-/// The shard keys of an index: prefixes of word forms, each shard holding the forms whose
-/// longest key prefix it is. Sorted.
-std::vector<std::string> shard_keys(const Index& index, const Layout& layout);
-
 /// Files of one language's index, under search/<lang>/. `site` gives facet labels.
 OutputPlan index_files(const Index& index, const Site& site, const LanguageConfig& language,
                        const Layout& layout);

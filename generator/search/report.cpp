@@ -32,7 +32,6 @@ SizeReport measure(const OutputPlan& plan, const SiteConfig& config) {
         manifest = bytes;
       } else if (starts_with(rest, "t/") && bytes > sizes.largest_shard_bytes) {
         sizes.largest_shard_bytes = bytes;
-        sizes.largest_shard = file.path;
       } else if (starts_with(rest, "d/")) {
         std::string name = base_name(rest);
         result_cost[name.substr(0, name.find('.'))] += bytes;

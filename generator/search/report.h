@@ -15,7 +15,6 @@ struct LanguageSizes {
   size_t index_bytes = 0;   // every file under search/<lang>/
   size_t files = 0;
   size_t query_bytes = 0;   // the most one single-word query can fetch (see docs/search-index.md)
-  std::string largest_shard;
   size_t largest_shard_bytes = 0;
 };
 
