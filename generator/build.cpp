@@ -1,5 +1,7 @@
 #include "build.h"
 
+#include <cstdio>
+
 #include "config.h"
 #include "content/directory.h"
 #include "content/pages.h"
@@ -31,6 +33,33 @@ std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& option
   return assemble_site(std::move(*config), std::move(pages), std::move(*directory), diagnostics);
 }
 
+namespace {
+
+std::string kilobytes(size_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f KB", static_cast<double>(bytes) / 1024);
+  return text;
+}
+
+/// Every size over its budget is an error, so that CI catches a bloated index or page.
+void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diagnostics& diagnostics) {
+  auto check = [&](const Budget& budget, size_t actual, const std::string& what, const char* key) {
+    if (budget.bytes > 0 && actual > static_cast<size_t>(budget.bytes)) {
+      diagnostics.error(budget.location, what + " is " + std::to_string(actual) + " bytes (" + kilobytes(actual) +
+                                             "), over the budget of " + std::to_string(budget.bytes) + " (" + key + ")");
+    }
+  };
+  for (const auto& language : sizes.languages) {
+    check(budgets.search_index_bytes, language.index_bytes, "the search index of '" + language.language + "'",
+          "search_index_bytes");
+    check(budgets.search_query_bytes, language.query_bytes,
+          "the most a query fetches from the search index of '" + language.language + "'", "search_query_bytes");
+  }
+  check(budgets.page_bytes, sizes.heaviest_page_bytes, "the page " + sizes.heaviest_page, "page_bytes");
+}
+
+}  // namespace
+
 std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& bundled_themes,
                                       const BuildOptions& options, Diagnostics& diagnostics) {
   auto site = load_site(tree, options, diagnostics);
@@ -47,6 +76,9 @@ std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& 
     result.pages_per_language[file.path.substr(0, file.path.find('/'))]++;
   }
   result.actors = site->actors.size();
+  result.sizes = search::measure(result.plan, site->config);
+  check_budgets(site->config.budgets, result.sizes, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
   result.print_editions = print_editions(*site);
   result.site = std::move(*site);
   return result;

@@ -12,6 +12,7 @@
 #include "model/print_edition.h"
 #include "model/site.h"
 #include "output/plan.h"
+#include "search/report.h"
 
 namespace passerelle {
 
@@ -34,6 +35,7 @@ struct BuildResult {
   size_t actors = 0;
   std::vector<PrintEditionFiles> print_editions;
   Site site;  // the model the plan was rendered from, for checks that need the sources
+  search::SizeReport sizes;
 };
 
 /// Loads, renders and returns what to write. `bundled_themes` is the tree of bundled themes.

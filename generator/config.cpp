@@ -95,6 +95,26 @@ std::optional<LanguageConfig> read_language(const toml::table& table, const std:
   return language;
 }
 
+void read_budgets(TomlReader& site, Budgets& budgets) {
+  const toml::table* table = site.table("budgets", false);
+  if (!table) return;
+  TomlReader reader(*table, site.path(), site.diagnostics(), "budgets");
+  reader.reject_unknown({"search_index_bytes", "search_query_bytes", "page_bytes"});
+  auto read = [&](std::string_view key, Budget& budget) {
+    auto value = reader.integer(key);
+    if (!value) return;
+    budget.location = reader.location(key);
+    if (*value <= 0) {
+      reader.diagnostics().error(budget.location, "budget '" + std::string(key) + "' must be a positive number of bytes");
+      return;
+    }
+    budget.bytes = *value;
+  };
+  read("search_index_bytes", budgets.search_index_bytes);
+  read("search_query_bytes", budgets.search_query_bytes);
+  read("page_bytes", budgets.page_bytes);
+}
+
 }  // namespace
 
 std::optional<SiteConfig> parse_site_config(std::string_view text, const std::string& path,
@@ -103,7 +123,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
   auto table = parse_toml(text, path, diagnostics);
   if (!table) return std::nullopt;
   TomlReader reader(*table, path, diagnostics);
-  reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages", "print"});
+  reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages", "print", "budgets"});
   SiteConfig config;
   config.base_url = with_trailing_slash(reader.string("base_url", true).value_or("/"));
   if (!is_http_url(config.base_url)) {
@@ -116,6 +136,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
     diagnostics.error(reader.location("theme"), "theme name must use only a-z, 0-9 and hyphens");
   }
   read_print(reader, config.print);
+  read_budgets(reader, config.budgets);
   std::set<std::string> codes;
   if (const auto* languages = reader.array("languages", true)) {
     for (const auto& node : *languages) {

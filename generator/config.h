@@ -36,6 +36,19 @@ struct PrintConfig {
                            // from site.toml, so that `build` never links files it did not write
 };
 
+/// A size limit from site.toml's [budgets]; 0 means none. `location` is where it was set.
+struct Budget {
+  int64_t bytes = 0;
+  SourceLocation location;
+};
+
+/// Sizes `passerelle build` refuses to go over (see docs/content-model.md).
+struct Budgets {
+  Budget search_index_bytes;  // one language's search index, all files
+  Budget search_query_bytes;  // the most one single-word query fetches
+  Budget page_bytes;          // the heaviest HTML page
+};
+
 struct SiteConfig {
   std::string base_url;  // absolute, ends with '/'
   std::string default_language;
@@ -43,6 +56,7 @@ struct SiteConfig {
   std::string theme = "default";
   std::vector<LanguageConfig> languages;
   PrintConfig print;
+  Budgets budgets;
 
   const LanguageConfig* language(const std::string& code) const;
 };

@@ -30,6 +30,29 @@ cxxopts::Options build_options() {
   return options;
 }
 
+double kb(size_t bytes) { return static_cast<double>(bytes) / 1024; }
+
+/// The size report: what the search index weighs and the heaviest page.
+void print_sizes(const search::SizeReport& sizes) {
+  std::string index, query;
+  size_t worst = 0;
+  for (const auto& language : sizes.languages) {
+    char part[96];
+    std::snprintf(part, sizeof part, "%s%s %.1f KB in %zu files", index.empty() ? "" : ", ",
+                  language.language.c_str(), kb(language.index_bytes), language.files);
+    index += part;
+    if (language.query_bytes >= worst) {
+      worst = language.query_bytes;
+      query = language.language;
+    }
+  }
+  if (!sizes.languages.empty()) {
+    std::printf("Search index: %s; one query fetches at most %.1f KB (%s); search.js %.1f KB\n", index.c_str(),
+                kb(worst), query.c_str(), kb(sizes.client_bytes));
+  }
+  std::printf("Heaviest page: %s, %.1f KB\n", sizes.heaviest_page.c_str(), kb(sizes.heaviest_page_bytes));
+}
+
 }  // namespace
 
 int run_build(int argc, char** argv) {
@@ -99,6 +122,7 @@ int run_build(int argc, char** argv) {
   if (!json && !style.quiet) {
     std::printf("Built %s, %d warning(s) in %.0f ms\n", build_counts(*result).c_str(),
                 diagnostics.warning_count(), progress.elapsed_ms());
+    print_sizes(result->sizes);
     std::printf("Open %s/index.html\n", output_folder.c_str());
   }
   return kExitOk;

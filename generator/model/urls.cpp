@@ -54,6 +54,10 @@ std::string print_pdf_path(const LanguageConfig& language) {
   return guidelines_path(language) + language.sections.guidelines + "-" + language.code + ".pdf";
 }
 
+std::string search_path(const LanguageConfig& language) {
+  return home_path(language) + language.sections.search + "/";
+}
+
 std::string output_file_of(const std::string& path) {
   if (path.empty() || path.back() == '/') return path + "index.html";
   return path;

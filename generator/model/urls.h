@@ -24,6 +24,7 @@ std::string feed_path(const LanguageConfig& language);
 /// The print edition of the guidelines, and the PDF made from it by `passerelle pdf`.
 std::string print_edition_path(const LanguageConfig& language);
 std::string print_pdf_path(const LanguageConfig& language);
+std::string search_path(const LanguageConfig& language);
 
 /// The file that holds a page: "fr/annuaire/" → "fr/annuaire/index.html"; files stay as they are.
 std::string output_file_of(const std::string& path);

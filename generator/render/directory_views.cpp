@@ -287,6 +287,11 @@ void render_actor(const RenderContext& context, const LanguageConfig& language,
 
 }  // namespace
 
+View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
+                            const std::string& from) {
+  return facet_groups(context, language, from, {});
+}
+
 void render_directory_listings(const RenderContext& context, const LanguageConfig& language,
                                RenderedPages& out, Diagnostics& diagnostics) {
   const auto& v = context.site.vocabulary;

@@ -15,6 +15,7 @@ const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::s
 std::string section_path(const LanguageConfig& language, const std::string& section) {
   if (section == "guidelines") return guidelines_path(language);
   if (section == "directory") return directory_path(language);
+  if (section == "search") return search_path(language);
   return home_path(language);
 }
 
@@ -127,6 +128,10 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
       .set("feed_href", relative_url(frame.path, feed_path(language)))
       .set("feed_absolute", absolute_url(config, feed_path(language)))
       .set("assets", assets_view(context, frame.path))
+      .set("search_href", relative_url(frame.path, search_path(language)))
+      .set("search_root", relative_url(frame.path, "search/"))
+      .set("search_version", context.search_version)
+      .set("is_search", frame.section == "search")
       .set("t", strings_view(strings));
   return view;
 }

@@ -53,6 +53,7 @@ View languages_view(const RenderContext& context, const std::function<std::strin
                        .set("href", href(home_path(language)))
                        .set("guidelines_href", href(guidelines_path(language)))
                        .set("directory_href", href(directory_path(language)))
+                       .set("search_href", href(search_path(language)))
                        .set("t", t));
   }
   return languages;
@@ -173,6 +174,7 @@ std::vector<RenderJob> render_jobs(const Site& site) {
     jobs.push_back([l](auto& c, auto& out, auto& d) { render_content_pages(c, *l, out, d); });
     jobs.push_back([l](auto& c, auto& out, auto& d) { render_directory_listings(c, *l, out, d); });
     jobs.push_back([l](auto& c, auto& out, auto& d) { render_print_edition(c, *l, out, d); });
+    jobs.push_back([l](auto& c, auto& out, auto& d) { render_search_page(c, *l, out, d); });
     for (size_t first = 0; first < site.actors.size(); first += kActorsPerJob) {
       jobs.push_back([l, first](auto& c, auto& out, auto& d) {
         render_actor_pages(c, *l, first, first + kActorsPerJob, out, d);
@@ -216,6 +218,7 @@ OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagno
     context.asset_paths[file.path] = published;
     out.files.push_back({published, file.bytes});
   }
+  context.search_version = render_search_index(site, out);
   std::vector<RenderedPages> outputs;
   std::vector<Diagnostics> job_diagnostics;
   run_jobs(context, render_jobs(site), outputs, job_diagnostics);

@@ -20,6 +20,7 @@ struct RenderContext {
   std::map<std::string, std::string> asset_paths;  // static path → published (hashed) path
   std::vector<const Actor*> actors_by_name;        // every actor, in reading order
   size_t worker = 0;                               // which thread renders (its own templates)
+  std::string search_version;                      // of the search index files, for cache busting
 };
 
 /// The language versions of one page: language code → site path. A language without a
@@ -75,6 +76,16 @@ void render_site_files(const RenderContext& context, RenderedPages& out, Diagnos
 
 /// Renders the whole site: every page, feed, export and asset.
 OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics);
+
+/// The directory's facet links (country, sector, kind) with counts, for a page at `from`.
+View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
+                            const std::string& from);
+
+/// The search index files of every language; returns their version.
+std::string render_search_index(const Site& site, RenderedPages& out);
+/// The search page of a language (results are filled in by the client, search.js).
+void render_search_page(const RenderContext& context, const LanguageConfig& language,
+                        RenderedPages& out, Diagnostics& diagnostics);
 
 /// actors.json and actors.csv.
 void render_exports(const Site& site, RenderedPages& out);

@@ -262,12 +262,13 @@ for (const [file, page] of pages) {
       const ok = pages.get(r.file).ids.has(r.fragment) || r.fragment.toLowerCase() === 'top' || r.fragment.startsWith(':~:');
       if (!ok) report(`no id "${r.fragment}" in ${r.file}`);
     }
-    if ((link.tag === 'a' || link.tag === 'area') && pages.has(r.file)) targets.add(r.file);
+    // A form is how visitors reach the page it submits to (the search page).
+    if ((link.tag === 'a' || link.tag === 'area' || link.tag === 'form') && pages.has(r.file)) targets.add(r.file);
   }
   linkGraph.set(file, targets);
 }
 
-// Reachability: only <a>/<area> links count, since a page that is only named
+// Reachability: only <a>/<area> links and form actions count, since a page that is only named
 // in <link rel="alternate"> or the sitemap cannot be reached by a visitor.
 while (queue.length) {
   for (const next of linkGraph.get(queue.shift()) ?? []) {

@@ -246,3 +246,25 @@ TEST_CASE("a right-to-left language is added by a site without code changes") {
   CHECK_THAT(actor, Catch::Contains("<span class=\"actor-place\">Roma، لاتسيو، إيطاليا</span>"));
   CHECK_THAT(built.file("index.html"), Catch::Contains("<li lang=\"ar\" dir=\"rtl\">"));
 }
+
+TEST_CASE("budgets in site.toml fail the build when the search index or a page is too heavy") {
+  std::string config = read_file(kFixture + "/site.toml");
+  auto built = build_fixture({{"site.toml", config + "\n[budgets]\nsearch_index_bytes = 1000\n"
+                                                      "search_query_bytes = 50\npage_bytes = 1000000\n"}});
+  CHECK_FALSE(built.result);
+  std::string errors = built.errors();
+  CHECK_THAT(errors, Catch::Contains("site.toml:30:22: error: the search index of 'fr' is "));
+  CHECK_THAT(errors, Catch::Contains("over the budget of 1000 (search_index_bytes)"));
+  CHECK_THAT(errors, Catch::Contains("site.toml:31:22: error: the most a query fetches from the search index of 'it' is"));
+  CHECK_THAT(errors, !Catch::Contains("page_bytes"));
+
+  auto roomy = build_fixture({{"site.toml", config + "\n[budgets]\nsearch_index_bytes = 10000000\npage_bytes = 1000000\n"}});
+  REQUIRE(roomy.result);
+  CHECK(roomy.result->sizes.languages.size() == 2);
+  CHECK(roomy.result->sizes.heaviest_page_bytes > 0);
+
+  auto invalid = build_fixture({{"site.toml", config + "\n[budgets]\npage_bytes = -1\nindex = 3\n"}});
+  CHECK_FALSE(invalid.result);
+  CHECK_THAT(invalid.errors(), Catch::Contains("budget 'page_bytes' must be a positive number of bytes"));
+  CHECK_THAT(invalid.errors(), Catch::Contains("budgets.index"));
+}

@@ -50,23 +50,24 @@ export function contentType(file) {
 
 // Serves siteDir on 127.0.0.1 on a free port. Unknown paths get 404.html with
 // status 404, folders without a trailing slash are redirected, as on a real host.
-export async function startServer(siteDir) {
+// `headers` are added to every response (e.g. a Content-Security-Policy).
+export async function startServer(siteDir, headers = {}) {
   siteDir = path.resolve(siteDir);
   const server = http.createServer((req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
     const file = fileForPath(siteDir, urlPath);
     if (file) {
-      res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' });
+      res.writeHead(200, { ...headers, 'content-type': contentType(file), 'cache-control': 'no-store' });
       fs.createReadStream(file).pipe(res);
       return;
     }
     if (!urlPath.endsWith('/') && fileForPath(siteDir, urlPath + '/')) {
-      res.writeHead(301, { location: urlPath + '/' });
+      res.writeHead(301, { ...headers, location: urlPath + '/' });
       res.end();
       return;
     }
     const notFound = fileForPath(siteDir, '/404.html');
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
     res.end(notFound ? fs.readFileSync(notFound) : 'not found');
   });
   // Keep-alive sockets would hold close() open: time them out quickly.
@@ -177,9 +178,14 @@ export function pickPages(siteDir, config) {
     add(code, 'country-sector', first(country));
     add(code, 'kind', first(`${dir}/${s.kind}`));
     add(code, 'actor', first(dir, [s.country, s.kind, s.sector, s.search]));
-    // The search page is optional: only looked at when the build has one.
+    // The search page is optional: only looked at when the build has one, empty and with
+    // the results of a word taken from the guideline's title.
     if (s.search && fs.existsSync(path.join(siteDir, code, s.search, 'index.html'))) {
       add(code, 'search', `${code}/${s.search}`);
+      const word = firstLongWord(pages.find((p) => p.name === `${code}-guideline`), siteDir);
+      if (word) {
+        pages.push({ name: `${code}-search-results`, lang: code, kind: 'search-results', urlPath: `/${code}/${s.search}/?q=${encodeURIComponent(word)}` });
+      }
     }
     // Plain content pages (content/<lang>/*.md, e.g. the about page) are the
     // top-level folders that are not sections.
@@ -189,6 +195,28 @@ export function pickPages(siteDir, config) {
     for (const slug of plain) add(code, plain.length === 1 ? 'page' : `page-${slug}`, `${code}/${slug}`);
   }
   return { pages, missing };
+}
+
+// The first word of at least 5 letters of a picked page's <h1>, or null.
+function firstLongWord(page, siteDir) {
+  if (!page) return null;
+  try {
+    const html = fs.readFileSync(path.join(siteDir, page.urlPath, 'index.html'), 'utf8');
+    const h1 = /<h1[^>]*>([^<]*)/.exec(html);
+    return h1 ? (h1[1].match(/\p{L}{5,}/u) ?? [null])[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+// Progressive enhancements mark themselves ready (data-search-ready) once their data has
+// loaded; checks must look at the enhanced page, not at a half-built one.
+export async function waitForEnhancements(page, timeout = 10_000) {
+  await page.waitForFunction(
+    () => !document.querySelector('[data-search-page]:not([data-search-ready]), [data-directory-filter]:not([data-search-ready])'),
+    null,
+    { timeout },
+  );
 }
 
 // Flags this machine needs for Chromium. Playwright itself gives every launch
@@ -332,6 +360,7 @@ export async function visitAll({ browser, server, siteDir, baseUrl, pages, width
       });
       try {
         await page.goto(server.origin + job.urlPath, { waitUntil: 'load' });
+        await waitForEnhancements(page);
         await withTimeout(visit(page, job), 45_000, label);
       } catch (e) {
         problems.push(`${label}: ${e.message.split('\n')[0]}`);

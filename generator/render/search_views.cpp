@@ -1,0 +1,33 @@
+// Search: the index files (built by search/, a pure function of the site) and the search page
+// of each language, whose results the client (static/js/search.js) fills in.
+#include "model/urls.h"
+#include "render/templates.h"
+#include "render/views.h"
+#include "search/files.h"
+
+namespace passerelle {
+
+std::string render_search_index(const Site& site, RenderedPages& out) {
+  auto search = search::site_search_files(site);
+  for (auto& file : search.files) out.files.push_back(std::move(file));
+  return search.version;
+}
+
+void render_search_page(const RenderContext& context, const LanguageConfig& language,
+                        RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& strings = context.theme.strings.at(language.code);
+  Translations translations;
+  for (const auto& other : context.site.config.languages) translations[other.code] = search_path(other);
+  std::string path = search_path(language);
+  PageFrame frame{&language, path, strings.get("search_title"), strings.get("search_intro"),
+                  translations, "search", {{strings.get("home"), home_path(language)}}};
+  View view = frame_view(context, frame);
+  view.set("facet_groups", directory_facet_groups(context, language, path))
+      .set("directory_href", relative_url(path, directory_path(language)))
+      .set("guidelines_href", relative_url(path, guidelines_path(language)))
+      .set("many_languages", context.site.config.languages.size() > 1);
+  // Not in the sitemap: a search page without a query has nothing to index.
+  out.files.push_back({output_file_of(path), context.theme.templates.render("search", view, diagnostics, context.worker)});
+}
+
+}  // namespace passerelle

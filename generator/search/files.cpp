@@ -1,0 +1,353 @@
+#include "search/files.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "text.h"
+
+namespace passerelle::search {
+
+namespace {
+
+const char* kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// A JSON string literal that is also safe in a classic script (no </script>, no raw
+/// U+2028/U+2029 for older parsers).
+std::string quote(std::string_view text) {
+  std::string escaped = escape_json(text);
+  std::string out = "\"";
+  for (size_t i = 0; i < escaped.size(); ++i) {
+    if (escaped.compare(i, 3, "\xE2\x80\xA8") == 0 || escaped.compare(i, 3, "\xE2\x80\xA9") == 0) {
+      out += escaped[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += escaped[i];
+    }
+  }
+  return out + "\"";
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : " ") + item;
+  return out;
+}
+
+/// The whole file: one call that registers `data` under `name` (its path without .js).
+OutputFile script_file(const std::string& name, const std::string& data) {
+  return {std::string(kIndexFolder) + name + ".js",
+          "PasserelleSearch.load(" + quote(name) + "," + data + ");\n"};
+}
+
+void encode_number(std::string& out, uint32_t value) {
+  do {
+    uint32_t digit = value & 31;
+    value >>= 5;
+    if (value) digit |= 32;
+    out += kBase64[digit];
+  } while (value);
+}
+
+std::vector<std::string> split_code_points(std::string_view text) {
+  std::vector<std::string> points;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    while (i + length < text.size() && (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) ++length;
+    points.emplace_back(text.substr(i, length));
+    i += length;
+  }
+  return points;
+}
+
+/// One shard: the forms whose longest key prefix is `key`, and for a shard that was split by
+/// one more letter, the most frequent terms below it (so that a short prefix still gets
+/// suggestions from one file).
+struct Shard {
+  std::string key;
+  std::vector<std::string> forms;
+  std::vector<std::string> completions;  // terms
+};
+
+class ShardBuilder {
+ public:
+  ShardBuilder(const Index& index, const Layout& layout) : index_(index), layout_(layout) {
+    for (const auto& [term, entry] : index.terms) {
+      for (const auto& form : entry.forms) form_terms_[form] = term;
+      posting_bytes_[term] = encode_postings(entry.postings).size();
+    }
+  }
+
+  std::vector<Shard> build() {
+    std::vector<std::string> forms;
+    for (const auto& [form, term] : form_terms_) forms.push_back(form);
+    split("", forms);
+    std::sort(shards_.begin(), shards_.end(), [](const Shard& a, const Shard& b) { return a.key < b.key; });
+    return std::move(shards_);
+  }
+
+  const std::string& term_of(const std::string& form) const { return form_terms_.at(form); }
+
+ private:
+  size_t bytes(const std::vector<std::string>& forms) const {
+    std::set<std::string> terms;
+    size_t total = 0;
+    for (const auto& form : forms) {
+      total += form.size() + 1;
+      const auto& term = form_terms_.at(form);
+      if (terms.insert(term).second) total += term.size() + posting_bytes_.at(term) + 10;
+    }
+    return total;
+  }
+
+  void split(const std::string& key, const std::vector<std::string>& forms) {
+    std::set<std::string> terms;
+    for (const auto& form : forms) terms.insert(form_terms_.at(form));
+    bool small = bytes(forms) <= layout_.shard_bytes || terms.size() <= 1;
+    if (!key.empty() && (small || code_points(key) >= layout_.max_key_length)) {
+      shards_.push_back({key, forms, {}});
+      return;
+    }
+    std::vector<std::string> own;
+    std::map<std::string, std::vector<std::string>> children;
+    for (const auto& form : forms) {
+      if (form == key) {
+        own.push_back(form);
+      } else {
+        std::string next = split_code_points(std::string_view(form).substr(key.size())).front();
+        children[key + next].push_back(form);
+      }
+    }
+    for (const auto& [child, child_forms] : children) split(child, child_forms);
+    if (key.empty()) return;
+    // Suggestions for the bare prefix: the terms found in the most documents.
+    std::vector<std::string> below;
+    for (const auto& term : terms) below.push_back(term);
+    std::stable_sort(below.begin(), below.end(), [&](const std::string& a, const std::string& b) {
+      return index_.terms.at(a).postings.size() > index_.terms.at(b).postings.size();
+    });
+    if (below.size() > layout_.completions) below.resize(layout_.completions);
+    shards_.push_back({key, own, below});
+  }
+
+  const Index& index_;
+  const Layout& layout_;
+  std::map<std::string, std::string> form_terms_;
+  std::map<std::string, size_t> posting_bytes_;
+  std::vector<Shard> shards_;
+};
+
+std::string group(const std::string& term, const std::vector<std::string>& forms,
+                  const std::vector<Posting>& postings) {
+  return "[" + quote(term) + "," + quote(join(forms)) + "," + quote(encode_postings(postings)) + "]";
+}
+
+std::string shard_data(const Index& index, const Shard& shard, const ShardBuilder& builder,
+                       const Layout& layout) {
+  std::map<std::string, std::vector<std::string>> by_term;
+  for (const auto& form : shard.forms) by_term[builder.term_of(form)].push_back(form);
+  std::string groups;
+  for (const auto& [term, forms] : by_term) {
+    groups += (groups.empty() ? "" : ",") + group(term, forms, index.terms.at(term).postings);
+  }
+  std::string completions;
+  for (const auto& term : shard.completions) {
+    const auto& entry = index.terms.at(term);
+    std::vector<std::string> forms;
+    for (const auto& form : entry.forms) {
+      if (starts_with(form, shard.key)) forms.push_back(form);
+    }
+    auto best = entry.postings;
+    std::stable_sort(best.begin(), best.end(), [](const Posting& a, const Posting& b) { return a.impact > b.impact; });
+    if (best.size() > layout.completion_postings) best.resize(layout.completion_postings);
+    std::sort(best.begin(), best.end(), [](const Posting& a, const Posting& b) { return a.document < b.document; });
+    completions += (completions.empty() ? "" : ",") + group(term, forms, best);
+  }
+  std::string data = "{\"g\":[" + groups + "]";
+  if (!shard.completions.empty()) data += ",\"c\":[" + completions + "]";
+  return data + "}";
+}
+
+std::string label(const std::map<std::string, Term>& terms, const std::string& key, const std::string& language) {
+  return terms.at(key).by_language.at(language).label;
+}
+
+/// Facet values used by at least one actor, sorted by label as a reader expects.
+std::string facet_group(const std::string& name, const std::map<std::string, Term>& terms,
+                        const std::set<std::string>& used, const std::string& language) {
+  std::vector<std::pair<std::string, std::string>> values;
+  for (const auto& key : used) {
+    if (!key.empty()) values.emplace_back(fold_text(label(terms, key, language)), key);
+  }
+  std::sort(values.begin(), values.end());
+  std::string items;
+  for (const auto& [folded, key] : values) {
+    items += (items.empty() ? "" : ",") + std::string("[") + quote(key) + "," + quote(label(terms, key, language)) + "]";
+  }
+  return "[" + quote(name) + ",[" + items + "]]";
+}
+
+std::string facets_data(const Index& index, const Site& site, const std::string& language) {
+  std::set<std::string> countries, kinds, sectors, regions;
+  std::string actors;
+  for (uint32_t d = 0; d < index.documents.size(); ++d) {
+    const auto& document = index.documents[d];
+    if (document.kind != "actor") continue;
+    countries.insert(document.country);
+    kinds.insert(document.actor_kind);
+    regions.insert(document.region);
+    sectors.insert(document.sectors.begin(), document.sectors.end());
+    actors += (actors.empty() ? "" : ",") + std::string("[") + quote(document.actor_id) + "," +
+              std::to_string(d) + "," + quote(document.country) + "," + quote(document.actor_kind) + "," +
+              quote(document.region) + "," + quote(join(document.sectors)) + "]";
+  }
+  const auto& v = site.vocabulary;
+  return "{\"groups\":[" + facet_group("country", v.countries, countries, language) + "," +
+         facet_group("kind", v.kinds, kinds, language) + "," +
+         facet_group("sector", v.sectors, sectors, language) + "," +
+         facet_group("region", v.regions, regions, language) + "],\"actors\":[" + actors + "]}";
+}
+
+std::string manifest_data(const Index& index, const LanguageConfig& language,
+                          const std::vector<std::string>& keys, const Layout& layout) {
+  std::string kinds;
+  for (size_t d = 0; d < index.documents.size();) {
+    size_t end = d;
+    while (end < index.documents.size() && index.documents[end].kind == index.documents[d].kind) ++end;
+    kinds += (kinds.empty() ? "" : ",") + std::string("[") + quote(index.documents[d].kind) + "," +
+             std::to_string(d) + "," + std::to_string(end) + "]";
+    d = end;
+  }
+  return "{\"format\":1,\"lang\":" + quote(language.code) + ",\"name\":" + quote(language.name) +
+         ",\"dir\":" + quote(language.direction) + ",\"docs\":" + std::to_string(index.documents.size()) +
+         ",\"kinds\":[" + kinds + "],\"chunk\":" + std::to_string(std::max<size_t>(1, layout.blocks_per_file)) + ",\"keys\":" + quote(join(keys)) + ",\"stop\":" + quote(join(index.stop_words)) +
+         ",\"elision\":" + quote(join(index.elisions)) + ",\"suffix\":" + quote(join(index.suffixes)) + "}";
+}
+
+std::string version_of(const OutputPlan& files) {
+  uint64_t hash = 1469598103934665603ULL;  // FNV-1a, as asset names
+  auto add = [&](const std::string& bytes) {
+    for (unsigned char c : bytes) {
+      hash ^= c;
+      hash *= 1099511628211ULL;
+    }
+  };
+  for (const auto& file : files) {
+    add(file.path);
+    add(file.bytes);
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(hex, 10);
+}
+
+}  // namespace
+
+std::string shard_file_name(std::string_view key) {
+  std::string name;
+  for (const auto& point : split_code_points(key)) {
+    unsigned char c = static_cast<unsigned char>(point[0]);
+    if (point.size() == 1 && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      name += point;
+      continue;
+    }
+    // Decode the UTF-8 sequence to its code point.
+    uint32_t code = point.size() == 1 ? c : c & (0xFF >> (point.size() + 1));
+    for (size_t i = 1; i < point.size(); ++i) code = (code << 6) | (static_cast<unsigned char>(point[i]) & 0x3F);
+    char hex[12];
+    std::snprintf(hex, sizeof hex, "_%x_", code);
+    name += hex;
+  }
+  return name;
+}
+
+std::string encode_postings(const std::vector<Posting>& postings) {
+  std::string out;
+  uint32_t previous = 0;
+  for (const auto& posting : postings) {
+    encode_number(out, posting.document - previous);
+    encode_number(out, posting.impact * 2 + (posting.in_title ? 1 : 0));
+    encode_number(out, posting.block);
+    previous = posting.document;
+  }
+  return out;
+}
+
+std::vector<Posting> decode_postings(std::string_view text) {
+  std::vector<uint32_t> numbers;
+  uint32_t value = 0;
+  int shift = 0;
+  for (char c : text) {
+    const char* at = std::strchr(kBase64, c);
+    if (!at || c == '\0') return {};
+    auto digit = static_cast<uint32_t>(at - kBase64);
+    value |= (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+    } else {
+      numbers.push_back(value);
+      value = 0;
+      shift = 0;
+    }
+  }
+  std::vector<Posting> postings;
+  uint32_t document = 0;
+  for (size_t i = 0; i + 2 < numbers.size(); i += 3) {
+    document += numbers[i];
+    postings.push_back({document, numbers[i + 1] / 2, (numbers[i + 1] & 1) != 0, numbers[i + 2]});
+  }
+  return postings;
+}
+
+OutputPlan index_files(const Index& index, const Site& site, const LanguageConfig& language,
+                       const Layout& layout) {
+  const std::string& code = language.code;
+  OutputPlan files;
+  ShardBuilder builder(index, layout);
+  auto shards = builder.build();
+  std::vector<std::string> keys;
+  for (const auto& shard : shards) {
+    keys.push_back(shard.key);
+    files.push_back(script_file(code + "/t/" + shard_file_name(shard.key), shard_data(index, shard, builder, layout)));
+  }
+  for (size_t d = 0; d < index.documents.size(); ++d) {
+    const auto& document = index.documents[d];
+    const auto& blocks = index.blocks[d];
+    std::string n = std::to_string(d);
+    std::string data = "{\"k\":" + quote(document.kind) + ",\"t\":" + quote(document.title) +
+                       ",\"u\":" + quote(document.path) + ",\"m\":" + quote(document.meta) +
+                       ",\"n\":" + std::to_string(blocks.size()) + ",\"x\":" + quote(blocks.empty() ? "" : blocks[0]) + "}";
+    files.push_back(script_file(code + "/d/" + n, data));
+    // Blocks 1–4 in x/<n>-1, 5–8 in x/<n>-2…: block b is item (b - 1) % k of chunk ceil(b / k).
+    size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
+    for (size_t first = 1; first < blocks.size(); first += per_file) {
+      std::string items;
+      for (size_t b = first; b < blocks.size() && b < first + per_file; ++b) {
+        items += (items.empty() ? "" : ",") + quote(blocks[b]);
+      }
+      std::string chunk = std::to_string((first - 1) / per_file + 1);
+      files.push_back(script_file(code + "/x/" + n + "-" + chunk, "{\"x\":[" + items + "]}"));
+    }
+  }
+  files.push_back(script_file(code + "/manifest", manifest_data(index, language, keys, layout)));
+  files.push_back(script_file(code + "/facets", facets_data(index, site, code)));
+  return files;
+}
+
+SearchFiles site_search_files(const Site& site, const Layout& layout) {
+  SearchFiles result;
+  for (const auto& language : site.config.languages) {
+    Analyzer analyzer(language.code);
+    auto index = build_index(documents_of(site, language), analyzer, layout.block_chars);
+    auto files = index_files(index, site, language, layout);
+    for (auto& file : files) result.files.push_back(std::move(file));
+  }
+  std::sort(result.files.begin(), result.files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  result.version = version_of(result.files);
+  return result;
+}
+
+}  // namespace passerelle::search

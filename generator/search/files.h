@@ -1,0 +1,50 @@
+// The index as static files (format: docs/search-index.md). Every file is a classic script
+// that hands its data to the client — PasserelleSearch.load("fr/t/fo", {…}) — because
+// browsers refuse fetch() and module scripts on file:// pages, while <script src> works there,
+// under a strict Content Security Policy, and on any host.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/site.h"
+#include "output/plan.h"
+#include "search/index.h"
+
+namespace passerelle::search {
+
+struct Layout {
+  size_t shard_bytes = 6 * 1024;   // a term shard above this is split by one more letter
+  size_t max_key_length = 6;       // ... up to keys of this many code points
+  size_t block_chars = 360;        // text blocks snippets are cut from
+  size_t blocks_per_file = 4;      // blocks after the first, grouped: fewer files, a bit more per result
+  size_t completions = 8;          // words a split shard suggests for its prefix
+  size_t completion_postings = 16; // best postings kept for each suggestion
+};
+
+/// Where the index lives below the site root.
+constexpr std::string_view kIndexFolder = "search/";
+
+/// A term shard's file name for its key: a-z and 0-9 as they are, other code points as
+/// "_<hex>_" ("fo" → "fo", "ال" → "_627__644_").
+std::string shard_file_name(std::string_view key);
+
+/// Postings as base64 VLQ numbers (source-map style, unsigned): for each posting, the
+/// document number minus the previous one, impact × 2 + in_title, block.
+std::string encode_postings(const std::vector<Posting>& postings);
+std::vector<Posting> decode_postings(std::string_view text);
+
+/// Files of one language's index, under search/<lang>/. `site` gives facet labels.
+OutputPlan index_files(const Index& index, const Site& site, const LanguageConfig& language,
+                       const Layout& layout);
+
+struct SearchFiles {
+  OutputPlan files;
+  std::string version;  // a hash of every index file, for cache busting (?v=…)
+};
+
+/// The index of every language of the site.
+SearchFiles site_search_files(const Site& site, const Layout& layout = {});
+
+}  // namespace passerelle::search

@@ -1,0 +1,64 @@
+#include "search/report.h"
+
+#include <algorithm>
+#include <map>
+
+#include "text.h"
+
+namespace passerelle::search {
+
+namespace {
+
+std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+}  // namespace
+
+SizeReport measure(const OutputPlan& plan, const SiteConfig& config) {
+  SizeReport report;
+  for (const auto& language : config.languages) {
+    LanguageSizes sizes;
+    sizes.language = language.code;
+    std::string folder = "search/" + language.code + "/";
+    size_t manifest = 0;
+    // Each result costs its document file plus, at worst, its largest file of text blocks.
+    std::map<std::string, size_t> result_cost;  // document number → bytes
+    for (const auto& file : plan) {
+      if (!starts_with(file.path, folder)) continue;
+      size_t bytes = file.bytes.size();
+      sizes.index_bytes += bytes;
+      sizes.files++;
+      std::string rest = file.path.substr(folder.size());
+      if (rest == "manifest.js") {
+        manifest = bytes;
+      } else if (starts_with(rest, "t/") && bytes > sizes.largest_shard_bytes) {
+        sizes.largest_shard_bytes = bytes;
+      } else if (starts_with(rest, "d/")) {
+        std::string name = base_name(rest);
+        result_cost[name.substr(0, name.find('.'))] += bytes;
+      }
+    }
+    std::map<std::string, size_t> largest_block;
+    for (const auto& file : plan) {
+      if (!starts_with(file.path, folder + "x/")) continue;
+      std::string name = base_name(file.path);
+      std::string document = name.substr(0, name.find('-'));
+      largest_block[document] = std::max(largest_block[document], file.bytes.size());
+    }
+    std::vector<size_t> costs;
+    for (const auto& [document, bytes] : result_cost) costs.push_back(bytes + largest_block[document]);
+    std::sort(costs.rbegin(), costs.rend());
+    sizes.query_bytes = manifest + sizes.largest_shard_bytes;
+    for (size_t i = 0; i < costs.size() && i < kResultsPerPage; ++i) sizes.query_bytes += costs[i];
+    report.languages.push_back(sizes);
+  }
+  for (const auto& file : plan) {
+    if (starts_with(file.path, "js/search.") && ends_with(file.path, ".js")) report.client_bytes = file.bytes.size();
+    if (ends_with(file.path, ".html") && file.bytes.size() > report.heaviest_page_bytes) {
+      report.heaviest_page_bytes = file.bytes.size();
+      report.heaviest_page = file.path;
+    }
+  }
+  return report;
+}
+
+}  // namespace passerelle::search

@@ -1,0 +1,33 @@
+// What the search index weighs, measured on the files a build would write: the figures
+// `passerelle build` prints and checks against the budgets of site.toml.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "output/plan.h"
+
+namespace passerelle::search {
+
+struct LanguageSizes {
+  std::string language;
+  size_t index_bytes = 0;   // every file under search/<lang>/
+  size_t files = 0;
+  size_t query_bytes = 0;   // the most one single-word query can fetch (see docs/search-index.md)
+  size_t largest_shard_bytes = 0;
+};
+
+struct SizeReport {
+  std::vector<LanguageSizes> languages;
+  size_t client_bytes = 0;  // js/search.<hash>.js
+  std::string heaviest_page;
+  size_t heaviest_page_bytes = 0;
+};
+
+/// Results a search page shows before "more": the worst case counts that many fragments.
+constexpr size_t kResultsPerPage = 10;
+
+SizeReport measure(const OutputPlan& plan, const SiteConfig& config);
+
+}  // namespace passerelle::search

@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/d/1",{"k":"guideline","t":"Le crédit","u":"fr/lignes-directrices/credit/","m":"","n":1,"x":"Emprunter sans se mettre en danger. Le budget Un budget réaliste avant tout emprunt engagement."});

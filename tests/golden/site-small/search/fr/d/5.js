@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/d/5",{"k":"actor","t":"\u003cscript\u003ealert('nom')\u003c/script\u003e \u0026 \"Cie\"","u":"fr/annuaire/script-test/","m":"ONG · \"\u003e\u003cimg src=x onerror=alert(1)\u003e, Maroc","n":1,"x":"Texte \u003cscript\u003ealert(3)\u003c/script\u003e et lien."});

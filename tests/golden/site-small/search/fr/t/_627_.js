@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/_627_",{"g":[["اطلس","اطلس","ErOA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/b",{"g":[["budget","budget","AkEAB8JA"]]});

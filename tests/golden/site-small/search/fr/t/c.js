@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/c",{"g":[["calc","calc","FrOA"],["calendri","calendrier","A+LA"],["ci","cie","FrOA"],["cmd","cmd","FrOA"],["comun","comune","DzOA"],["conseil","conseil","EwKA"],["cred","credit","BlKADgFA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/e",{"g":[["ecrir","ecrire","AkGA"],["ecrit","ecrit","C4KA"],["emprunt","emprunt emprunter","BsNA"],["engag","engagement","BmJA"],["ente","ente","DgIA"],["etap","etape etapes","A+OA"],["etud","etude","AkGA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/g",{"g":[["gestion","gestion","EwKA"],["guid","guide","CqNA"]]});

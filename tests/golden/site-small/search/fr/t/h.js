@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/h",{"g":[["haut","haut","AkGA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/i",{"g":[["img","img","FwKA"],["in","in","DgIA"],["informativo","informativo","D+KA"],["introduct","introduction","AkGA"],["ital","italie","D+KA"],["italiano","italiano","DgIA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/p",{"g":[["plan","plan","AkGA"],["pos","poser","AkJA"],["premier","premieres","AkJA"],["prepar","preparer","AtNA"],["projet","projet","A6KA"],["propos","propos","C7PA"],["prov","prova","DzOA"],["pubblico","pubblico","DgIA"],["public","public","D+KA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/v",{"g":[["ver","vers","AkJA"],["voir","voir","EwHA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("it/d/4",{"k":"actor","t":"\u003cscript\u003ealert('nom')\u003c/script\u003e \u0026 \"Cie\"","u":"it/elenco/script-test/","m":"ONG · \"\u003e\u003cimg src=x onerror=alert(1)\u003e, Marocco","n":1,"x":"Testo con \u003ciframe src=x\u003e\u003c/iframe\u003e."});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("it/t/_627_",{"g":[["اطلس","اطلس","DtOA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","C8HA"],["domand","domande","AkLA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("it/t/e",{"g":[["ente","ente","CyMA"]]});

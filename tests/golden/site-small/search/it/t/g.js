@@ -1,0 +1,1 @@
+PasserelleSearch.load("it/t/g",{"g":[["gestion","gestione","DsKA"],["guid","guida","BwNA"]]});

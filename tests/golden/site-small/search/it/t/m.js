@@ -1,0 +1,1 @@
+PasserelleSearch.load("it/t/m",{"g":[["marocc","marocco","DyGAByGA"],["microcred","microcredito","DsKA"]]});

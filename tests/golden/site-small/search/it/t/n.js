@@ -1,0 +1,1 @@
+PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","DtOA"],["nom","nom","EtOA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("it/t/p",{"g":[["pass","passi","A8OA"],["pian","piano","AiIA"],["pors","porsi","AkLA"],["prepar","preparare","A9OA"],["prim","primi","AkLA"],["prov","prova","B8GABrJA"],["pubblic","pubblico","CyMA"]]});

@@ -1,0 +1,299 @@
+// The search index: documents from the site model, postings, shards, and the files the client
+// loads (their format is docs/search-index.md).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "build.h"
+#include "search/files.h"
+#include "search/index.h"
+#include "search/report.h"
+
+using namespace passerelle;
+using namespace passerelle::search;
+
+namespace {
+
+const Site& fixture_site() {
+  static DiskSourceTree tree(std::string(PASSERELLE_FIXTURES) + "/site-small");
+  static Diagnostics diagnostics;
+  static auto site = load_site(tree, {}, diagnostics);
+  REQUIRE(site);
+  return *site;
+}
+
+const LanguageConfig& french() { return *fixture_site().config.language("fr"); }
+
+Document document(std::string title, std::string body) {
+  Document d;
+  d.kind = "guideline";
+  d.title = title;
+  d.path = "fr/x/";
+  d.fields = {{Field::kTitle, title}};
+  d.text = {{Field::kBody, body}};
+  return d;
+}
+
+const TermEntry& entry(const Index& index, Analyzer& analyzer, const std::string& word) {
+  auto found = index.terms.find(analyzer.term(fold(word)));
+  REQUIRE(found != index.terms.end());
+  return found->second;
+}
+
+/// The data handed to PasserelleSearch.load in a file, after checking the call's name.
+nlohmann::json payload(const OutputFile& file) {
+  const std::string prefix = "PasserelleSearch.load(\"";
+  REQUIRE(file.bytes.rfind(prefix, 0) == 0);
+  size_t name_end = file.bytes.find('"', prefix.size());
+  std::string name = file.bytes.substr(prefix.size(), name_end - prefix.size());
+  CHECK("search/" + name + ".js" == file.path);
+  REQUIRE(file.bytes.substr(file.bytes.size() - 3) == ");\n");
+  return nlohmann::json::parse(file.bytes.substr(name_end + 2, file.bytes.size() - name_end - 5));
+}
+
+const OutputFile* find(const OutputPlan& files, const std::string& path) {
+  for (const auto& file : files) {
+    if (file.path == path) return &file;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("documents: guidelines, pages and actors with their fields") {
+  auto documents = documents_of(fixture_site(), french());
+  REQUIRE(documents.size() == 2 + 1 + 3);  // two guidelines, the about page, three actors
+  CHECK(documents[0].kind == "guideline");
+  CHECK(documents[0].title == "Préparer le retour");  // by weight
+  CHECK(documents[0].path == "fr/lignes-directrices/preparer-le-retour/");
+  CHECK(documents[2].kind == "page");
+  const auto& atlas = documents[4];
+  CHECK(atlas.kind == "actor");
+  CHECK(atlas.actor_id == "ong-atlas");
+  CHECK(atlas.path == "fr/annuaire/ong-atlas/");
+  CHECK(atlas.meta == "ONG · Oujda, Maroc");
+  std::string titles;
+  for (const auto& field : atlas.fields) {
+    if (field.field == Field::kTitle) titles += field.text + "|";
+  }
+  CHECK(titles == "ONG Atlas (fictive)|ATLAS|أطلس|Atlas NGO|");
+  REQUIRE(atlas.text.size() == 2);
+  CHECK(atlas.text[0].text == "Une ONG fictive d'Oujda. Voir le crédit.");
+  CHECK(atlas.text[1].text == "Formation à la gestion. Conseil en microcrédit.");
+  CHECK(atlas.text[1].field == Field::kSummary);  // services weigh like a summary
+}
+
+TEST_CASE("blocks are cut at sentence ends and never exceed the limit") {
+  std::string text = "Une phrase courte. Une autre phrase ici ! Et une troisième ? " + std::string(50, 'x') + " fin";
+  auto blocks = split_blocks(text, 30);
+  std::string joined;
+  for (const auto& block : blocks) {
+    if (block.find(' ') != std::string::npos) CHECK(code_points(block) <= 30);
+    joined += (joined.empty() ? "" : " ") + block;
+  }
+  CHECK(blocks[0] == "Une phrase courte.");
+  // A word longer than the limit is kept whole rather than cut.
+  CHECK(joined == text);
+  CHECK(split_blocks("", 30).empty());
+}
+
+TEST_CASE("postings: stems join forms, titles are flagged, blocks point at the first use") {
+  Analyzer analyzer("fr");
+  std::string long_text;
+  for (int i = 0; i < 30; ++i) long_text += "Une phrase de remplissage sans rien. ";
+  auto index = build_index({document("Les formations", "Une formation pour tous."),
+                            document("Autre chose", long_text + "Parler de formation ici."),
+                            document("Rien", "Sans rapport. Des projets, un projet, des plans.")},
+                           analyzer, 120);
+  const auto& formation = entry(index, analyzer, "formation");
+  CHECK(formation.forms == std::set<std::string>{"formation", "formations"});
+  REQUIRE(formation.postings.size() == 2);
+  CHECK(formation.postings[0].document == 0);
+  CHECK(formation.postings[0].in_title);
+  CHECK(formation.postings[1].document == 1);
+  CHECK_FALSE(formation.postings[1].in_title);
+  // In the title and the text of a short document, the word weighs more.
+  CHECK(formation.postings[0].impact > formation.postings[1].impact);
+  for (const auto& [term, e] : index.terms) {
+    for (const auto& p : e.postings) CHECK((p.impact >= 1 && p.impact <= 255));
+  }
+  // The block of the first use really contains the word.
+  const auto& blocks = index.blocks[1];
+  REQUIRE(formation.postings[1].block < blocks.size());
+  CHECK_THAT(blocks[formation.postings[1].block], Catch::Contains("formation"));
+  CHECK(index.terms.count(analyzer.term("de")) == 0);  // a stop word
+  // Endings stemming removed, for forms the client has not seen.
+  CHECK(std::find(index.suffixes.begin(), index.suffixes.end(), "s") != index.suffixes.end());
+}
+
+TEST_CASE("postings survive their base64 VLQ encoding") {
+  std::vector<Posting> postings = {{0, 1, false, 0}, {3, 255, true, 7}, {4000, 17, false, 1200}, {70000, 2, true, 0}};
+  auto encoded = encode_postings(postings);
+  CHECK(encoded.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") == std::string::npos);
+  auto decoded = decode_postings(encoded);
+  REQUIRE(decoded.size() == postings.size());
+  for (size_t i = 0; i < postings.size(); ++i) {
+    CHECK(decoded[i].document == postings[i].document);
+    CHECK(decoded[i].impact == postings[i].impact);
+    CHECK(decoded[i].in_title == postings[i].in_title);
+    CHECK(decoded[i].block == postings[i].block);
+  }
+  CHECK(encode_postings({{0, 1, false, 0}}) == "ACA");
+}
+
+TEST_CASE("shard file names keep a-z and digits, other code points in hex") {
+  CHECK(shard_file_name("fo") == "fo");
+  CHECK(shard_file_name("20") == "20");
+  CHECK(shard_file_name("ال") == "_627__644_");
+  CHECK(shard_file_name("ça") == "_e7_a");
+}
+
+TEST_CASE("every word form is in the shard of its longest key prefix, even when shards split") {
+  Analyzer analyzer("fr");
+  std::vector<Document> documents;
+  std::vector<std::string> words = {"formation", "former", "forme", "formulaire", "fort", "forum", "fonds",
+                                    "fondation", "foire", "femme", "familles", "المنظمة", "2009"};
+  for (size_t i = 0; i < 40; ++i) {
+    std::string body;
+    for (size_t w = 0; w < words.size(); ++w) {
+      if ((i + w) % 3 != 0) body += words[w] + " ";
+    }
+    documents.push_back(document("Titre " + std::to_string(i), body));
+  }
+  auto index = build_index(documents, analyzer, 360);
+  Layout layout;
+  layout.shard_bytes = 300;  // tiny: forces splits below "fo"
+  auto files = index_files(index, fixture_site(), french(), layout);
+  auto manifest = payload(*find(files, "search/fr/manifest.js"));
+  std::set<std::string> keys;
+  for (size_t start = 0, end; start <= manifest["keys"].get<std::string>().size(); start = end + 1) {
+    const std::string all = manifest["keys"];
+    end = all.find(' ', start);
+    if (end == std::string::npos) end = all.size();
+    keys.insert(all.substr(start, end - start));
+  }
+  CHECK(keys.count("fo") == 1);
+  CHECK(keys.count("for") == 1);  // split one letter further
+  for (const auto& word : words) {
+    std::string form = fold(word);
+    // The client's rule: the longest key that is a prefix of the word.
+    std::string key;
+    for (const auto& k : keys) {
+      if (form.rfind(k, 0) == 0 && k.size() > key.size()) key = k;
+    }
+    INFO(word << " → shard " << key);
+    const auto* file = find(files, "search/fr/t/" + shard_file_name(key) + ".js");
+    REQUIRE(file);
+    bool found = false;
+    auto shard = payload(*file);
+    for (const auto& group : shard["g"]) {
+      std::string forms = " " + group[1].get<std::string>() + " ";
+      if (forms.find(" " + form + " ") != std::string::npos) {
+        found = true;
+        CHECK(group[0] == analyzer.term(form));
+        CHECK(decode_postings(group[2].get<std::string>()).size() == entry(index, analyzer, word).postings.size());
+      }
+    }
+    CHECK(found);
+  }
+  // A split shard suggests the most frequent words below it.
+  auto fo = payload(*find(files, "search/fr/t/fo.js"));
+  REQUIRE(fo.contains("c"));
+  CHECK(fo["c"].size() > 0);
+  CHECK(fo["c"].size() <= layout.completions);
+}
+
+TEST_CASE("the fixture's index files: manifest, documents, blocks, facets") {
+  auto search = site_search_files(fixture_site());
+  CHECK(search.version.size() == 10);
+  const auto* manifest_file = find(search.files, "search/fr/manifest.js");
+  REQUIRE(manifest_file);
+  auto manifest = payload(*manifest_file);
+  CHECK(manifest["lang"] == "fr");
+  CHECK(manifest["docs"] == 6);
+  CHECK(manifest["kinds"] == nlohmann::json::parse(R"([["guideline",0,2],["page",2,3],["actor",3,6]])"));
+  CHECK_THAT(manifest["elision"].get<std::string>(), Catch::Contains("qu"));
+  CHECK_THAT(" " + manifest["stop"].get<std::string>() + " ", Catch::Contains(" les "));
+
+  auto atlas = payload(*find(search.files, "search/fr/d/4.js"));
+  CHECK(atlas["k"] == "actor");
+  CHECK(atlas["t"] == "ONG Atlas (fictive)");
+  CHECK(atlas["u"] == "fr/annuaire/ong-atlas/");
+  CHECK(atlas["n"] == 1);  // the description and the services fit in one block
+
+  // In Italian the fixture has one guideline: Atlas is document 3 there.
+  auto facets = payload(*find(search.files, "search/it/facets.js"));
+  CHECK(facets["groups"][0] == nlohmann::json::parse(R"(["country",[["IT","Italia"],["MA","Marocco"]]])"));
+  bool found = false;
+  const auto& actors = facets["actors"];
+  for (const auto& actor : actors) {
+    if (actor[0] == "ong-atlas") {
+      found = true;
+      CHECK(actor == nlohmann::json::parse(R"(["ong-atlas",3,"MA","ngo","oriental","training finance"])"));
+    }
+  }
+  CHECK(found);
+  // Every file, in every language, is a well-formed registration call.
+  for (const auto& file : search.files) {
+    INFO(file.path);
+    payload(file);
+  }
+}
+
+TEST_CASE("hostile record values stay inert in the index files") {
+  auto search = site_search_files(fixture_site());
+  bool seen = false;
+  for (const auto& file : search.files) {
+    INFO(file.path);
+    CHECK(file.bytes.find('<') == std::string::npos);  // JSON escapes: no </script>, no tags
+    CHECK(file.bytes.find('\n') == file.bytes.size() - 1);
+    if (file.path.find("/d/") != std::string::npos && payload(file)["t"] == "<script>alert('nom')</script> & \"Cie\"") {
+      seen = true;
+    }
+  }
+  CHECK(seen);
+}
+
+TEST_CASE("the size report measures the index and the heaviest page") {
+  auto search = site_search_files(fixture_site());
+  OutputPlan plan = search.files;
+  plan.push_back({"fr/index.html", std::string(5000, 'x')});
+  plan.push_back({"it/index.html", std::string(7000, 'x')});
+  auto report = measure(plan, fixture_site().config);
+  REQUIRE(report.languages.size() == 2);
+  const auto& fr = report.languages[0];
+  size_t total = 0, files = 0, largest_shard = 0;
+  for (const auto& file : search.files) {
+    if (file.path.rfind("search/fr/", 0) != 0) continue;
+    total += file.bytes.size();
+    ++files;
+    if (file.path.rfind("search/fr/t/", 0) == 0) largest_shard = std::max(largest_shard, file.bytes.size());
+  }
+  CHECK(fr.index_bytes == total);
+  CHECK(fr.files == files);
+  CHECK(fr.largest_shard_bytes == largest_shard);
+  CHECK(fr.query_bytes > find(plan, "search/fr/manifest.js")->bytes.size() + largest_shard);
+  CHECK(fr.query_bytes < total);
+  CHECK(report.heaviest_page == "it/index.html");
+  CHECK(report.heaviest_page_bytes == 7000);
+}
+
+TEST_CASE("text blocks after the first are grouped, four to a file") {
+  Analyzer analyzer("fr");
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += "Phrase numéro " + std::to_string(i) + " assez longue pour remplir un bloc. ";
+  auto index = build_index({document("Titre", text)}, analyzer, 60);
+  REQUIRE(index.blocks[0].size() == 10);
+  auto files = index_files(index, fixture_site(), french(), {});
+  CHECK(payload(*find(files, "search/fr/d/0.js"))["x"] == index.blocks[0][0]);
+  CHECK(payload(*find(files, "search/fr/manifest.js"))["chunk"] == 4);
+  std::vector<std::string> stored;
+  for (const auto& name : {"1", "2", "3"}) {
+    const auto* chunk = find(files, std::string("search/fr/x/0-") + name + ".js");
+    REQUIRE(chunk);
+    auto data = payload(*chunk);
+    for (const auto& block : data["x"]) stored.push_back(block);
+  }
+  CHECK(find(files, "search/fr/x/0-4.js") == nullptr);
+  CHECK(stored == std::vector<std::string>(index.blocks[0].begin() + 1, index.blocks[0].end()));
+}
