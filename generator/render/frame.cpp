@@ -130,7 +130,6 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
       .set("assets", assets_view(context, frame.path))
       .set("search_href", relative_url(frame.path, search_path(language)))
       .set("search_root", relative_url(frame.path, "search/"))
-      .set("search_version", context.search_version)
       .set("is_search", frame.section == "search")
       .set("t", strings_view(strings));
   return view;

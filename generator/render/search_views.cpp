@@ -7,10 +7,8 @@
 
 namespace passerelle {
 
-std::string render_search_index(const Site& site, RenderedPages& out) {
-  auto search = search::site_search_files(site);
-  for (auto& file : search.files) out.files.push_back(std::move(file));
-  return search.version;
+void render_search_index(const Site& site, const LanguageConfig& language, RenderedPages& out) {
+  for (auto& file : search::language_search_files(site, language)) out.files.push_back(std::move(file));
 }
 
 void render_search_page(const RenderContext& context, const LanguageConfig& language,

@@ -169,6 +169,11 @@ using RenderJob = std::function<void(const RenderContext&, RenderedPages&, Diagn
 std::vector<RenderJob> render_jobs(const Site& site) {
   constexpr size_t kActorsPerJob = 500;
   std::vector<RenderJob> jobs;
+  // The search indexes first: they are the longest jobs, so the others fill in around them.
+  for (const auto& language : site.config.languages) {
+    const LanguageConfig* l = &language;
+    jobs.push_back([l](auto& c, auto& out, auto&) { render_search_index(c.site, *l, out); });
+  }
   for (const auto& language : site.config.languages) {
     const LanguageConfig* l = &language;
     jobs.push_back([l](auto& c, auto& out, auto& d) { render_content_pages(c, *l, out, d); });
@@ -218,7 +223,6 @@ OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagno
     context.asset_paths[file.path] = published;
     out.files.push_back({published, file.bytes});
   }
-  context.search_version = render_search_index(site, out);
   std::vector<RenderedPages> outputs;
   std::vector<Diagnostics> job_diagnostics;
   run_jobs(context, render_jobs(site), outputs, job_diagnostics);

@@ -20,7 +20,6 @@ struct RenderContext {
   std::map<std::string, std::string> asset_paths;  // static path → published (hashed) path
   std::vector<const Actor*> actors_by_name;        // every actor, in reading order
   size_t worker = 0;                               // which thread renders (its own templates)
-  std::string search_version;                      // of the search index files, for cache busting
 };
 
 /// The language versions of one page: language code → site path. A language without a
@@ -81,8 +80,8 @@ OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagno
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
                             const std::string& from);
 
-/// The search index files of every language; returns their version.
-std::string render_search_index(const Site& site, RenderedPages& out);
+/// The search index files of a language.
+void render_search_index(const Site& site, const LanguageConfig& language, RenderedPages& out);
 /// The search page of a language (results are filled in by the client, search.js).
 void render_search_page(const RenderContext& context, const LanguageConfig& language,
                         RenderedPages& out, Diagnostics& diagnostics);

@@ -211,7 +211,8 @@ std::string facets_data(const Index& index, const Site& site, const std::string&
 }
 
 std::string manifest_data(const Index& index, const LanguageConfig& language,
-                          const std::vector<std::string>& keys, const Layout& layout) {
+                          const std::vector<std::string>& keys, const Layout& layout,
+                          const std::string& version) {
   std::string kinds;
   for (size_t d = 0; d < index.documents.size();) {
     size_t end = d;
@@ -220,7 +221,7 @@ std::string manifest_data(const Index& index, const LanguageConfig& language,
              std::to_string(d) + "," + std::to_string(end) + "]";
     d = end;
   }
-  return "{\"format\":1,\"lang\":" + quote(language.code) + ",\"name\":" + quote(language.name) +
+  return "{\"format\":1,\"v\":" + quote(version) + ",\"lang\":" + quote(language.code) + ",\"name\":" + quote(language.name) +
          ",\"dir\":" + quote(language.direction) + ",\"docs\":" + std::to_string(index.documents.size()) +
          ",\"kinds\":[" + kinds + "],\"chunk\":" + std::to_string(std::max<size_t>(1, layout.blocks_per_file)) + ",\"keys\":" + quote(join(keys)) + ",\"stop\":" + quote(join(index.stop_words)) +
          ",\"elision\":" + quote(join(index.elisions)) + ",\"suffix\":" + quote(join(index.suffixes)) + "}";
@@ -331,23 +332,18 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
       files.push_back(script_file(code + "/x/" + n + "-" + chunk, "{\"x\":[" + items + "]}"));
     }
   }
-  files.push_back(script_file(code + "/manifest", manifest_data(index, language, keys, layout)));
   files.push_back(script_file(code + "/facets", facets_data(index, site, code)));
+  // Only the manifest is loaded unversioned; it names the version of the other files, so pages
+  // need not carry it and an edit changes only the pages that show what was edited.
+  std::string version = version_of(files);
+  files.push_back(script_file(code + "/manifest", manifest_data(index, language, keys, layout, version)));
   return files;
 }
 
-SearchFiles site_search_files(const Site& site, const Layout& layout) {
-  SearchFiles result;
-  for (const auto& language : site.config.languages) {
-    Analyzer analyzer(language.code);
-    auto index = build_index(documents_of(site, language), analyzer, layout.block_chars);
-    auto files = index_files(index, site, language, layout);
-    for (auto& file : files) result.files.push_back(std::move(file));
-  }
-  std::sort(result.files.begin(), result.files.end(),
-            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
-  result.version = version_of(result.files);
-  return result;
+OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout) {
+  Analyzer analyzer(language.code);
+  auto index = build_index(documents_of(site, language), analyzer, layout.block_chars);
+  return index_files(index, site, language, layout);
 }
 
 }  // namespace passerelle::search

@@ -39,12 +39,8 @@ std::vector<Posting> decode_postings(std::string_view text);
 OutputPlan index_files(const Index& index, const Site& site, const LanguageConfig& language,
                        const Layout& layout);
 
-struct SearchFiles {
-  OutputPlan files;
-  std::string version;  // a hash of every index file, for cache busting (?v=…)
-};
-
-/// The index of every language of the site.
-SearchFiles site_search_files(const Site& site, const Layout& layout = {});
+/// The index of one language of the site: every file of index_files(). Languages are
+/// independent, so they can be built at the same time.
+OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout = {});
 
 }  // namespace passerelle::search

@@ -65,7 +65,7 @@ check "another output folder, built into twice" bash -c \
 leaks() {
   local tree=$1 found=0
   for needle in "$source_dir" "$copy" "$work" "$HOME" "$(dirname "$binary")" "/tmp/" "/home/" \
-      "$(hostname)" "file://"; do
+      "$(hostname)" "file:///"; do
     [ -n "$needle" ] || continue
     if grep -rqF -- "$needle" "$tree"; then
       echo "found '$needle' in:"; grep -rlF -- "$needle" "$tree" | head -5; found=1

@@ -41,7 +41,8 @@ function indexedPages(l) {
       .map((e) => `${rel}/${e.name}`);
   const sections = [s.guidelines, s.directory, s.search];
   const list = [
-    ...folders(`${l.code}/${s.guidelines}`),
+    // Not the print edition: it gathers the guidelines, which the index already has.
+    ...folders(`${l.code}/${s.guidelines}`).filter((f) => path.basename(f) !== (s.print ?? 'print')),
     ...folders(`${l.code}/${s.directory}`).filter((f) => ![s.country, s.kind, s.sector].includes(path.basename(f))),
     ...folders(l.code).filter((f) => !sections.includes(path.basename(f))),
   ];

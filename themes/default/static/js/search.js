@@ -18,7 +18,6 @@
   var script = document.currentScript;
   if (!script || !script.dataset.root) return;
   var ROOT = script.dataset.root;            // the index folder, relative to this page
-  var VERSION = script.dataset.version || '';
   var LANG = script.dataset.lang || document.documentElement.lang;
   var SITE_ROOT = ROOT.replace(/search\/$/, '');
   var FROM_DISK = location.protocol === 'file:';
@@ -37,9 +36,21 @@
   var waiting = {};  // name → resolve function of a file being loaded
   var files = {};    // name → promise of its data
 
+  // Every file but a manifest is named with its language's version (in the manifest), so that
+  // a new build is never mixed with cached files; pages themselves carry no version.
   function loadFile(name) {
     if (files[name]) return files[name];
-    var promise = new Promise(function (resolve, reject) {
+    var lang = name.slice(0, name.indexOf('/'));
+    var isManifest = name === lang + '/manifest';
+    var versioned = isManifest ? Promise.resolve('') : loadFile(lang + '/manifest').then(function (m) { return m.v || ''; });
+    var promise = versioned.then(function (version) { return loadScript(name, version); });
+    files[name] = promise;
+    promise.catch(function () { delete files[name]; });  // a later search may try again
+    return promise;
+  }
+
+  function loadScript(name, version) {
+    return new Promise(function (resolve, reject) {
       var element = document.createElement('script');
       var timer = setTimeout(function () { fail('timed out'); }, LOAD_TIMEOUT);
       function fail(why) {
@@ -54,7 +65,7 @@
         resolve(data);
       };
       element.async = true;
-      element.src = ROOT + name + '.js' + (VERSION ? '?v=' + encodeURIComponent(VERSION) : '');
+      element.src = ROOT + name + '.js' + (version ? '?v=' + encodeURIComponent(version) : '');
       element.onerror = function () { fail('not found'); };
       element.onload = function () {
         element.remove();
@@ -62,9 +73,6 @@
       };
       document.head.appendChild(element);
     });
-    files[name] = promise;
-    promise.catch(function () { delete files[name]; });  // a later search may try again
-    return promise;
   }
 
   // ------------------------------------------------------------------ text analysis
