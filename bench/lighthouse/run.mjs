@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop]
+// run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop] [--only TEXT]
 //
 // Lighthouse scores (performance, accessibility, best practices, SEO) of one page of each kind
 // per language of the built site, served on 127.0.0.1 and opened in Debian's Chromium. A
@@ -12,12 +12,14 @@ import * as chromeLauncher from 'chrome-launcher';
 import { loadSite, parseArgs, pickPages, startServer, CHROMIUM_ARGS, watchdog } from '../../tests/site/lib/site.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const USAGE = 'usage: node run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop]';
+const USAGE = 'usage: node run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop] [--only TEXT]';
 watchdog(900);
 const { positional, options } = parseArgs(process.argv.slice(2), ['site-dir'], USAGE);
 const { siteDir, config } = loadSite(positional[0], options.config);
 const formFactor = options['form-factor'] ?? 'mobile';
-const { pages } = pickPages(siteDir, config);
+// --only TEXT: just the pages whose name contains TEXT (e.g. "search"), while fixing one thing.
+const only = options.only ? String(options.only) : '';
+const pages = pickPages(siteDir, config).pages.filter((p) => p.name.includes(only));
 
 const server = await startServer(siteDir);
 const chrome = await chromeLauncher.launch({

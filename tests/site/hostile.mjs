@@ -40,6 +40,8 @@ const problem = (message) => problems.push(message);
 
 // The corpus: each payload goes into every text field. xss(n) is a function the browser test
 // defines; a payload that ran calls it (or alert, confirm, prompt).
+// The generator keeps the latest 30 guidelines in a feed (generator/render/site_files.cpp).
+const FEED_ENTRIES = 30;
 const PAYLOADS = [
   '<script>xss(1)</script>',
   '<img src=x onerror=xss(2)>',
@@ -251,17 +253,20 @@ async function visitSite(browser, siteDir, files) {
 const browser = await launchChromium();
 let clean;
 let hostile;
+let cleanFeedTitles;
 let feedTitles;
 try {
   clean = await visitSite(browser, cleanOut, htmlFiles(cleanOut));
   hostile = await visitSite(browser, hostileOut, htmlFiles(hostileOut));
   // Feed titles as an XML parser reads them.
   const page = await browser.newPage();
-  feedTitles = await page.evaluate((xml) => {
+  const titlesOf = (dir) => page.evaluate((xml) => {
     const doc = new DOMParser().parseFromString(xml, 'application/xml');
     if (doc.querySelector('parsererror')) return null;
     return [...doc.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0].textContent);
-  }, fs.readFileSync(path.join(hostileOut, 'it/atom.xml'), 'utf8'));
+  }, fs.readFileSync(path.join(dir, 'it/atom.xml'), 'utf8'));
+  feedTitles = await titlesOf(hostileOut);
+  cleanFeedTitles = await titlesOf(cleanOut);
   await page.close();
 } finally {
   await browser.close();
@@ -433,8 +438,14 @@ for (const file of xmlFiles) {
 }
 if (!feedTitles) problem('it/atom.xml: DOMParser reports a parse error');
 else {
-  const missing = PAYLOADS.filter((p) => !feedTitles.includes(parsed(p)));
-  if (missing.length) problem(`it/atom.xml: ${missing.length} payload title(s) do not read back, e.g. ${JSON.stringify(missing[0]).slice(0, 80)}`);
+  // The feed keeps only the latest guidelines (FEED_ENTRIES): it must be full, and each of its
+  // titles is either one of the clean site's or a payload read back exactly.
+  const expected = Math.min(FEED_ENTRIES, (cleanFeedTitles ?? []).length + PAYLOADS.length);
+  const payloadTitles = PAYLOADS.map(parsed);
+  const stray = feedTitles.filter((t) => !payloadTitles.includes(t) && !(cleanFeedTitles ?? []).includes(t));
+  if (feedTitles.length !== expected) problem(`it/atom.xml: ${feedTitles.length} entries, expected ${expected}`);
+  if (stray.length) problem(`it/atom.xml: ${stray.length} title(s) are neither a payload read back nor a clean title, e.g. ${JSON.stringify(stray[0]).slice(0, 80)}`);
+  if (!feedTitles.some((t) => payloadTitles.includes(t))) problem('it/atom.xml: no payload title in the feed');
 }
 
 // ---- Values that must be refused, each with its message; nothing may be written.

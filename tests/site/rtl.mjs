@@ -4,16 +4,24 @@
 // Checks in Debian's Chromium that every right-to-left language of the site really lays out
 // right to left: the document direction, the brand on the right of the header, the table of
 // contents on the right of the text on wide screens, the breadcrumb running leftwards, and no
-// page wider than a 360-px phone. Prints one line per check and exits 1 on any failure.
+// page wider than a 360-px phone. Then search and the directory filters as a reader of that
+// language uses them: typing a word on the search page finds the guideline and the actor that
+// contain it in another inflected form (Snowball's stemmer), the results and the filters are
+// mirrored, and filtering the directory by country and by a word narrows the cards.
+// Prints one line per check and exits 1 on any failure.
 import { loadSite, parseArgs, startServer, launchChromium, routeContext, watchdog, withTimeout } from './lib/site.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const USAGE = 'usage: node rtl.mjs <site-dir> [--config site.toml]';
-watchdog(120);
+watchdog(240);
 const { positional, options } = parseArgs(process.argv.slice(2), ['site-dir'], USAGE);
 const { siteDir, config } = loadSite(positional[0], options.config);
 const configText = fs.readFileSync(options.config ?? path.join(siteDir, '..', 'site.toml'), 'utf8');
+// Two forms of one word, each only in one document of the fixture's Arabic content: the
+// guideline says المهاجرين ("the migrants"), the actor's description مهاجر ("a migrant").
+// Both stem to one term, so each form must find both documents.
+const SEARCH_WORDS = { ar: ['مهاجر', 'المهاجرين'] };
 // lib/site.mjs reads codes and sections; the direction is read here.
 const rtlCodes = [...configText.matchAll(/code\s*=\s*"([^"]+)"[^[]*?direction\s*=\s*"rtl"/g)].map((m) => m[1]);
 if (rtlCodes.length === 0) {
@@ -72,10 +80,119 @@ try {
       check(problems.length === 0, `${label}: every request served locally${problems.length ? ': ' + problems.join(', ') : ''}`);
       await context.close();
     }
+    for (const width of [1280, 360]) {
+      for (const word of SEARCH_WORDS[code] ?? []) await checkSearch(code, language, first, word, width);
+      await checkDirectory(code, language, SEARCH_WORDS[code]?.[0], width);
+    }
   }
 } finally {
   await browser.close();
   server.close();
 }
+// Opens a page of the site at a width; returns it with the list of requests that left it.
+async function open(urlPath, width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  context.setDefaultTimeout(15_000);
+  const problems = await routeContext(page, { siteDir, origin: server.origin, baseUrl: config.baseUrl });
+  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  await withTimeout(page.goto(server.origin + urlPath, { waitUntil: 'load' }), 15_000, urlPath);
+  await page.waitForFunction(() => document.querySelector('[data-search-ready]'));
+  return { page, problems, close: () => context.close() };
+}
+
+// Types `word` into the search page like a reader, then checks which pages the results link
+// to and that they are laid out right to left.
+async function checkSearch(code, language, guideline, word, width) {
+  const slug = language.sections.search ?? 'search';
+  const label = `${code} ${width}px search "${word}"`;
+  const { page, problems, close } = await open(`/${code}/${slug}/`, width);
+  try {
+    await page.locator('#search-query').pressSequentially(word, { delay: 20 });
+    await page.waitForFunction(
+      (q) => new URLSearchParams(location.search).get('q') === q &&
+        document.querySelector('[data-search-page]').dataset.searchDone === location.search &&
+        !document.querySelector('[data-search-page][aria-busy]'),
+      word,
+    );
+    const r = await page.evaluate(() => {
+      const list = document.querySelector('.search-results');
+      const facets = document.querySelector('.search-facets');
+      const items = [...list.querySelectorAll('.search-result')];
+      const rect = (e) => e.getBoundingClientRect();
+      return {
+        hrefs: items.map((li) => new URL(li.querySelector('.search-result-title a').href).pathname),
+        marks: list.querySelectorAll('mark').length,
+        status: document.querySelector('#search-status').textContent,
+        direction: getComputedStyle(list).direction,
+        // Each title ends where the list ends on the right: text runs from the right edge.
+        titlesRight: items.every((li) => Math.abs(rect(li.querySelector('.search-result-title a')).right - rect(list).right) < 2),
+        facetsRight: facets.hidden ? null : rect(facets).left >= rect(list).right,
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    });
+    const directory = `/${code}/${language.sections.directory}/`;
+    check(r.hrefs.includes(`/${code}/${language.sections.guidelines}/${guideline}/`),
+      `${label}: finds the guideline ${guideline} (${r.hrefs.join(' ') || 'no results'})`);
+    check(r.hrefs.some((h) => h.startsWith(directory) && h.slice(directory.length).split('/').length === 2),
+      `${label}: finds an actor of the directory`);
+    check(r.marks > 0 && /\d/.test(r.status), `${label}: results announced (${r.status}) and highlighted (${r.marks} marks)`);
+    check(r.direction === 'rtl' && r.titlesRight, `${label}: results run right to left, titles flush right`);
+    if (width === 1280) check(r.facetsRight === true, `${label}: result filters sit right of the results`);
+    check(r.overflow <= 0, `${label}: no horizontal overflow (${r.overflow}px)`);
+    check(problems.length === 0, `${label}: no script error, every request served locally${problems.length ? ': ' + problems.join(', ') : ''}`);
+  } finally {
+    await close();
+  }
+}
+
+// The directory's filters in the language: a country narrows the cards to that country's
+// count, a word typed in the filter box narrows them further, and "clear" brings all back.
+async function checkDirectory(code, language, word, width) {
+  const label = `${code} ${width}px directory filters`;
+  const { page, problems, close } = await open(`/${code}/${language.sections.directory}/`, width);
+  const shown = () => page.locator('.actor-card[data-actor]:visible').count();
+  const settled = () => page.waitForFunction(() => document.querySelector('[data-directory-filter]').dataset.searchDone === location.search);
+  try {
+    const all = await shown();
+    const layout = await page.evaluate(() => {
+      const rect = (s) => document.querySelector(s).getBoundingClientRect();
+      return { filtersRight: rect('.filters').left >= rect('.directory-results').right, dir: getComputedStyle(document.querySelector('.filters')).direction };
+    });
+    check(layout.dir === 'rtl' && (width < 1280 || layout.filtersRight), `${label}: filters are mirrored${width === 1280 ? ', on the right of the cards' : ''}`);
+    if (!(await page.locator('.filter-more').evaluate((d) => d.open))) await page.locator('.filter-more summary').click();
+    // The last country that leaves some actors but not all of them.
+    const radios = page.locator('input[name="filter-country"]');
+    let picked = null;
+    for (let i = (await radios.count()) - 1; i > 0 && !picked; i--) {
+      const n = Number(await page.locator(`label[for="${await radios.nth(i).getAttribute('id')}"] .count`).textContent());
+      if (n > 0 && n < all) picked = { i, n };
+    }
+    check(picked !== null, `${label}: a country leaves some of the ${all} actors`);
+    if (picked) {
+      await radios.nth(picked.i).check();
+      await settled();
+      const n = await shown();
+      check(n === picked.n && /country=/.test(page.url()), `${label}: the country shows its ${picked.n} actors (${n} shown), kept in the URL`);
+      check(/\d/.test(await page.locator('.filter-status').textContent()), `${label}: the new count is announced`);
+      await page.locator('.filter-clear').click();
+      await settled();
+      check((await shown()) === all, `${label}: clear shows all ${all} actors again`);
+    }
+    if (word) {
+      await page.locator('#filter-q').pressSequentially(word, { delay: 20 });
+      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, word);
+      await settled();
+      const n = await shown();
+      check(n >= 1 && n < all, `${label}: the word "${word}" leaves ${n} of ${all} actors`);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `${label}: no horizontal overflow (${overflow}px)`);
+    check(problems.length === 0, `${label}: no script error, every request served locally${problems.length ? ': ' + problems.join(', ') : ''}`);
+  } finally {
+    await close();
+  }
+}
+
 console.log(`rtl: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -12,7 +12,7 @@ import { loadSite, parseArgs, pickPages, startServer, launchChromium, visitAll, 
 const USAGE =
   'usage: node screenshots.mjs <site-dir> <out-dir> [--config site.toml] [--schemes light,dark] [--widths 360,1280]';
 
-watchdog(170);
+watchdog(300);
 
 const { positional, options } = parseArgs(process.argv.slice(2), ['site-dir', 'out-dir'], USAGE);
 const { siteDir, config } = loadSite(positional[0], options.config);

@@ -178,23 +178,42 @@ export function pickPages(siteDir, config) {
     add(code, 'country-sector', first(country));
     add(code, 'kind', first(`${dir}/${s.kind}`));
     add(code, 'actor', first(dir, [s.country, s.kind, s.sector, s.search]));
-    // The search page is optional: only looked at when the build has one, empty and with
-    // the results of a word taken from the guideline's title.
-    if (s.search && fs.existsSync(path.join(siteDir, code, s.search, 'index.html'))) {
-      add(code, 'search', `${code}/${s.search}`);
+    // The search page (its slug defaults to "search", as in the generator) is looked at
+    // empty, with the results of a word taken from the guideline's title, and with a query
+    // that finds nothing; the directory also with its filters in use (from the URL).
+    const searchSlug = s.search ?? 'search';
+    if (fs.existsSync(path.join(siteDir, code, searchSlug, 'index.html'))) {
+      const search = `/${code}/${searchSlug}/`;
+      add(code, 'search', `${code}/${searchSlug}`);
       const word = firstLongWord(pages.find((p) => p.name === `${code}-guideline`), siteDir);
-      if (word) {
-        pages.push({ name: `${code}-search-results`, lang: code, kind: 'search-results', urlPath: `/${code}/${s.search}/?q=${encodeURIComponent(word)}` });
-      }
+      if (word) pages.push({ name: `${code}-search-results`, lang: code, kind: 'search-results', urlPath: `${search}?q=${encodeURIComponent(word)}` });
+      else missing.push(`${code}-search-results`);
+      pages.push({ name: `${code}-search-none`, lang: code, kind: 'search-none', urlPath: `${search}?q=qxzwvkj` });
     }
+    const filters = filterQuery(siteDir, code);
+    if (filters) pages.push({ name: `${code}-directory-filtered`, lang: code, kind: 'directory-filtered', urlPath: `/${dir}/?${filters}` });
+    else missing.push(`${code}-directory-filtered`);
     // Plain content pages (content/<lang>/*.md, e.g. the about page) are the
     // top-level folders that are not sections.
-    const sectionSlugs = [s.guidelines, s.directory, s.search];
+    const sectionSlugs = [s.guidelines, s.directory, searchSlug];
     const plain = pageFolders(path.join(siteDir, code)).filter((n) => !sectionSlugs.includes(n));
     if (plain.length === 0) missing.push(`${code}-page`);
     for (const slug of plain) add(code, plain.length === 1 ? 'page' : `page-${slug}`, `${code}/${slug}`);
   }
   return { pages, missing };
+}
+
+// Directory filters that leave at least one actor: the country and first sector of the
+// first actor of the language's facet data (search/<code>/facets.js), as a query string.
+function filterQuery(siteDir, code) {
+  try {
+    const text = fs.readFileSync(path.join(siteDir, 'search', code, 'facets.js'), 'utf8');
+    const data = JSON.parse(text.slice(text.indexOf(',') + 1, text.lastIndexOf(')')));
+    const [, , country, , , sectors] = data.actors[0];
+    return `country=${encodeURIComponent(country)}&sector=${encodeURIComponent(sectors.split(' ')[0])}`;
+  } catch {
+    return null;
+  }
 }
 
 // The first word of at least 5 letters of a picked page's <h1>, or null.

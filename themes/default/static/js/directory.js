@@ -80,7 +80,7 @@
       form.appendChild(text);
       // On small screens the groups fold away under one line, unless some are in use.
       var more = el('details', 'filter-more');
-      var summary = el('summary', '', [strings.country, strings.kind, strings.sector, strings.region].join(', '));
+      var summary = el('summary', '', [strings.country, strings.kind, strings.sector, strings.region].join(strings.separator || ', '));
       more.appendChild(summary);
       more.open = window.matchMedia('(min-width: 60rem)').matches ||
         !!(state.country || state.kind || state.region || state.sector.length);
