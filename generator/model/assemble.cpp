@@ -163,7 +163,7 @@ void check_page_slug(const PageSource& source, const LanguageConfig& language,
 }
 
 LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteConfig& config,
-                            const Directory& directory, Diagnostics& diagnostics) {
+                            const std::vector<ActorRecord>& actors, Diagnostics& diagnostics) {
   LinkTargets targets;
   std::map<std::string, std::string> owner_of_path;
   std::map<std::string, std::string> owner_of_key;
@@ -187,7 +187,7 @@ LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteCo
       targets.guideline_slugs[page_key(source.language, source.relative_path)] = source.slug;
     }
   }
-  for (const auto& actor : directory.actors) {
+  for (const auto& actor : actors) {
     targets.actor_ids.insert(actor.id);
     for (const auto& language : config.languages) {
       const auto& s = language.sections;
@@ -295,7 +295,7 @@ int language_rank(const SiteConfig& config, const std::string& code) {
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
                                   Directory directory, Diagnostics& diagnostics) {
   int errors_before = diagnostics.error_count();
-  LinkTargets targets = collect_targets(sources, config, directory, diagnostics);
+  LinkTargets targets = collect_targets(sources, config, directory.actors, diagnostics);
   std::map<std::string, std::set<std::string>> ids_of_target;
   std::vector<FragmentReference> fragments;
   Site site;
@@ -327,6 +327,93 @@ std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sou
   site.vocabulary = std::move(directory.vocabulary);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return site;
+}
+
+namespace {
+
+/// Whether the page made from `source` is at the same place in `previous` (same URL, kind and
+/// translation key), so that rendering it again changes no other page's links.
+bool same_place(const PageSource& source, const Page& previous, const SiteConfig& config) {
+  return (source.kind == PageKind::kGuideline || source.kind == PageKind::kPage) &&
+         source.kind == previous.kind && source.language == previous.language &&
+         source.translation_key == previous.translation_key &&
+         path_of(source, *config.language(source.language)) == previous.path;
+}
+
+/// Pages of `previous` the views of the changed pages read: the menu's, the changed pages'
+/// other versions and their neighbours in the guidelines' order.
+std::vector<bool> pages_around(const Site& previous, const std::set<std::string>& changed) {
+  std::vector<bool> kept(previous.pages.size(), false);
+  std::set<std::string> keys;
+  for (const auto& page : previous.pages) {
+    if (changed.count(page.source_path)) keys.insert(page.translation_key);
+  }
+  for (size_t i = 0; i < previous.pages.size(); ++i) {
+    const Page& page = previous.pages[i];
+    kept[i] = page.kind == PageKind::kPage || keys.count(page.translation_key);
+    if (!changed.count(page.source_path) || page.kind != PageKind::kGuideline) continue;
+    // Pages are sorted by language and kind: the neighbours are the nearest guidelines of
+    // the same language.
+    auto same_list = [&](size_t j) {
+      return previous.pages[j].kind == PageKind::kGuideline && previous.pages[j].language == page.language;
+    };
+    if (i > 0 && same_list(i - 1)) kept[i - 1] = true;
+    if (i + 1 < previous.pages.size() && same_list(i + 1)) kept[i + 1] = true;
+  }
+  return kept;
+}
+
+}  // namespace
+
+std::optional<Site> assemble_part(const Site& previous, const std::vector<PageSource>& sources,
+                                  const std::vector<ActorRecord>& records,
+                                  const std::set<std::string>& changed, Diagnostics& diagnostics) {
+  const SiteConfig& config = previous.config;
+  std::map<std::string, const PageSource*> changed_pages;
+  std::vector<const ActorRecord*> changed_actors;
+  for (const auto& source : sources) {
+    if (changed.count(source.path)) changed_pages[source.path] = &source;
+  }
+  for (const auto& record : records) {
+    if (changed.count(record.path)) changed_actors.push_back(&record);
+  }
+  if (changed_pages.size() + changed_actors.size() != changed.size()) return std::nullopt;
+  size_t pages_in_place = 0;
+  for (const auto& page : previous.pages) {
+    auto source = changed_pages.find(page.source_path);
+    if (source == changed_pages.end()) continue;
+    if (!same_place(*source->second, page, config)) return std::nullopt;
+    ++pages_in_place;
+  }
+  if (pages_in_place != changed_pages.size()) return std::nullopt;
+  std::set<std::string> known_actors;
+  for (const auto& actor : previous.actors) known_actors.insert(actor.record.id);
+  for (const auto* record : changed_actors) {
+    if (!known_actors.count(record->id)) return std::nullopt;
+  }
+
+  int errors_before = diagnostics.error_count();
+  LinkTargets targets = collect_targets(sources, config, records, diagnostics);
+  std::map<std::string, std::set<std::string>> ids_of_target;
+  std::vector<FragmentReference> fragments;  // checked by the complete build
+  Site part;
+  part.config = config;
+  part.vocabulary = previous.vocabulary;
+  auto kept = pages_around(previous, changed);
+  for (size_t i = 0; i < previous.pages.size(); ++i) {
+    const Page& page = previous.pages[i];
+    if (auto source = changed_pages.find(page.source_path); source != changed_pages.end()) {
+      part.pages.push_back(
+          render_page(*source->second, config, targets, ids_of_target, fragments, diagnostics));
+    } else if (kept[i]) {
+      part.pages.push_back(page);
+    }
+  }
+  for (const auto* record : changed_actors) {
+    part.actors.push_back(assemble_actor(*record, config, targets, fragments, diagnostics));
+  }
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return part;
 }
 
 }  // namespace passerelle

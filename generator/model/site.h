@@ -3,6 +3,8 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,5 +66,15 @@ struct Site {
 /// duplicate URLs or translation keys. Returns nullopt when errors were found.
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
                                   Directory directory, Diagnostics& diagnostics);
+
+/// For `passerelle serve`, right after an edit: the part of the site that the pages made from
+/// the source files `changed` need. Those pages and actors are assembled from `sources` and
+/// `records` (every page and record, for the links); around them, from `previous` (the last
+/// site built): their other language versions, the guidelines before and after, the pages of
+/// the menu. nullopt when the edit changes more than these pages (a file added, removed or
+/// left out as a draft, a page moved to another URL): then only a complete build shows it.
+std::optional<Site> assemble_part(const Site& previous, const std::vector<PageSource>& sources,
+                                  const std::vector<ActorRecord>& records,
+                                  const std::set<std::string>& changed, Diagnostics& diagnostics);
 
 }  // namespace passerelle
