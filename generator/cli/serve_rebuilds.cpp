@@ -51,6 +51,7 @@ void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_
   std::string reason = describe(paths);
   bool one_by_one = cache_.update(tree, {paths.begin(), paths.end()});
   if (!one_by_one) cache_.load_all(tree);
+  if (style_.verbose) std::printf("  sources read again in %.1f ms\n", ms_since(seen));
   {
     // From now on, a complete build started before this change is not published: it would
     // hide the pages updated below.
@@ -58,7 +59,9 @@ void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_
     ++latest_;
   }
   if (one_by_one && cache_.ok()) update_pages(paths, seen, reason);
+  auto copying = Clock::now();
   auto request = next_request(reason, seen);
+  if (style_.verbose) std::printf("  sources copied for the complete build in %.1f ms\n", ms_since(copying));
   complete_builds_.post([this, request = std::make_shared<Request>(std::move(request))](
                             const std::atomic<bool>& cancelled) {
     complete_build(std::move(*request), cancelled);
@@ -91,10 +94,17 @@ bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time
   // Problems are reported by the complete build, which follows.
   Diagnostics diagnostics;
   const auto& sources = cache_.sources();
+  auto assembling = Clock::now();
   auto part = assemble_part(*site, sources.pages, sources.directory.actors, paths, diagnostics);
   if (!part || diagnostics.has_errors()) return false;
+  auto rendering = Clock::now();
   OutputPlan pages = render_pages_of(*part, *theme, paths, diagnostics);
   if (pages.empty() || diagnostics.has_errors()) return false;
+  if (style_.verbose) {
+    std::printf("  pages assembled in %.1f ms, rendered in %.1f ms\n",
+                std::chrono::duration<double, std::milli>(rendering - assembling).count(),
+                ms_since(rendering));
+  }
   PublishSummary summary;
   {
     std::lock_guard lock(mutex_);

@@ -386,10 +386,11 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<PageSo
     ++pages_in_place;
   }
   if (pages_in_place != changed_pages.size()) return std::nullopt;
-  std::set<std::string> known_actors;
-  for (const auto& actor : previous.actors) known_actors.insert(actor.record.id);
   for (const auto* record : changed_actors) {
-    if (!known_actors.count(record->id)) return std::nullopt;
+    // previous.actors is sorted by id.
+    auto it = std::lower_bound(previous.actors.begin(), previous.actors.end(), record->id,
+                               [](const Actor& a, const std::string& id) { return a.record.id < id; });
+    if (it == previous.actors.end() || it->record.id != record->id) return std::nullopt;
   }
 
   int errors_before = diagnostics.error_count();

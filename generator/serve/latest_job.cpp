@@ -1,5 +1,8 @@
 #include "serve/latest_job.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace passerelle {
 
 LatestJob::LatestJob() : thread_([this] { run(); }) {}
@@ -30,6 +33,9 @@ void LatestJob::wait_idle() {
 }
 
 void LatestJob::run() {
+  // Below the thread that posts jobs (and the threads a job starts inherit it): what the
+  // poster does meanwhile comes first. On Linux the nice value is per thread.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
   std::unique_lock lock(mutex_);
   while (true) {
     wake_.wait(lock, [&] { return stopping_ || waiting_; });

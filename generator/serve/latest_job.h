@@ -1,7 +1,8 @@
 // One job at a time on a thread of its own, where only the latest job matters: posting a job
 // cancels the one running (it sees its flag set and stops early) and replaces any job still
 // waiting. `passerelle serve` runs its complete rebuilds so: an edit made during a rebuild
-// makes that rebuild out of date.
+// makes that rebuild out of date. Jobs run at a lower priority (nice 10) than the poster, so
+// that the pages updated at once and the answers to the browser do not wait for them.
 #pragma once
 
 #include <atomic>

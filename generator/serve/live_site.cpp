@@ -1,5 +1,6 @@
 #include "serve/live_site.h"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -109,17 +110,20 @@ PublishSummary LiveSite::publish(OutputPlan plan) {
   std::lock_guard lock(mutex_);
   PublishSummary summary;
   summary.generation = next->generation = state_->generation + 1;
-  bool same_paths = hashes.size() == hashes_.size();
   for (const auto& [path, hash] : hashes) {
     auto old = hashes_.find(path);
-    if (old == hashes_.end()) same_paths = false;
     if (old != hashes_.end() && old->second == hash) continue;
     changed_at_[path] = summary.generation;
     ++summary.changed_files;
     if (ends_with(path, ".html")) ++summary.changed_pages;
   }
-  // A new or removed page changes what other URLs answer (a 404 may now be a page).
-  summary.everything = !same_paths || !state_->error_page.empty() || state_->generation == 0;
+  // A new file is a change at its own path (a tab showing a 404 there reloads); a removed
+  // page may be open anywhere, and where it was now answers 404.html. Other files come and go
+  // without a tab showing them (a search index's shards are named after their content).
+  bool page_removed = std::any_of(hashes_.begin(), hashes_.end(), [&](const auto& entry) {
+    return ends_with(entry.first, ".html") && !hashes.count(entry.first);
+  });
+  summary.everything = page_removed || !state_->error_page.empty() || state_->generation == 0;
   if (summary.everything) everything_at_ = summary.generation;
   for (auto it = changed_at_.begin(); it != changed_at_.end();) {
     it = hashes.count(it->first) ? std::next(it) : changed_at_.erase(it);

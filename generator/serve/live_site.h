@@ -28,7 +28,7 @@ struct PublishSummary {
   uint64_t generation = 0;
   size_t changed_pages = 0;  // HTML pages whose bytes differ from the previous build
   size_t changed_files = 0;  // every file whose bytes differ (pages, feeds, assets…)
-  bool everything = false;   // first build, failed build, recovery or files added/removed
+  bool everything = false;   // first build, failed build, recovery or a page removed
 };
 
 class LiveSite {

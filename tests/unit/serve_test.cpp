@@ -166,12 +166,27 @@ TEST_CASE("LiveSite publishes some pages at once, and the complete build after t
   CHECK(site.respond("/fr/a/").status == 500);
 }
 
-TEST_CASE("LiveSite: a new page reloads every tab, a page from another run is out of date") {
+TEST_CASE("LiveSite: a new page reloads its tab, a removed one every tab, a page from another run is out of date") {
   LiveSite site("run");
   site.publish(kPlan);
   std::string since = since_of(site.respond("/fr/new/"));  // 404 for now
-  site.publish(with_file(kPlan, "fr/new/index.html", "<html><head></head><body>new</body></html>"));
+  auto with_new = with_file(kPlan, "fr/new/index.html", "<html><head></head><body>new</body></html>");
+  site.publish(with_new);
   CHECK(site.wait_for_change("/fr/new/", since, 0ms) == LiveSite::Wait::kChanged);
+  // Files that come and go (a search index's shards) reload no other tab; a removed page, all.
+  std::string since_a = since_of(site.respond("/fr/a/"));
+  auto shard = site.publish(with_file(with_new, "search/fr/shard-1.json", "[]"));
+  CHECK_FALSE(shard.everything);
+  CHECK(site.wait_for_change("/fr/a/", since_a, 0ms) == LiveSite::Wait::kTimeout);
+  auto removed = site.publish(with_new);
+  CHECK_FALSE(removed.everything);
+  CHECK(site.wait_for_change("/fr/a/", since_a, 0ms) == LiveSite::Wait::kTimeout);
+  OutputPlan without_b;
+  for (const auto& file : with_new) {
+    if (file.path != "fr/b/index.html") without_b.push_back(file);
+  }
+  CHECK(site.publish(without_b).everything);
+  CHECK(site.wait_for_change("/fr/a/", since_a, 0ms) == LiveSite::Wait::kChanged);
   CHECK(site.wait_for_change("/fr/a/", "earlier-run-5", 0ms) == LiveSite::Wait::kChanged);
   CHECK(site.wait_for_change("/fr/a/", "garbage", 0ms) == LiveSite::Wait::kChanged);
 }
