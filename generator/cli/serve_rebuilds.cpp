@@ -93,13 +93,21 @@ bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time
   if (!site || !theme) return false;
   // Problems are reported by the complete build, which follows.
   Diagnostics diagnostics;
-  const auto& sources = cache_.sources();
+  std::vector<const PageSource*> pages;
+  std::vector<const ActorRecord*> records;
+  for (const auto& path : paths) {
+    const PageSource* page = cache_.page(path);
+    const ActorRecord* record = page ? nullptr : cache_.record(path);
+    if (!page && !record) return false;  // removed, or a draft left out
+    if (page) pages.push_back(page);
+    if (record) records.push_back(record);
+  }
   auto assembling = Clock::now();
-  auto part = assemble_part(*site, sources.pages, sources.directory.actors, paths, diagnostics);
+  auto part = assemble_part(*site, pages, records, diagnostics);
   if (!part || diagnostics.has_errors()) return false;
   auto rendering = Clock::now();
-  OutputPlan pages = render_pages_of(*part, *theme, paths, diagnostics);
-  if (pages.empty() || diagnostics.has_errors()) return false;
+  OutputPlan files = render_pages_of(*part, *theme, paths, diagnostics);
+  if (files.empty() || diagnostics.has_errors()) return false;
   if (style_.verbose) {
     std::printf("  pages assembled in %.1f ms, rendered in %.1f ms\n",
                 std::chrono::duration<double, std::milli>(rendering - assembling).count(),
@@ -108,7 +116,7 @@ bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time
   PublishSummary summary;
   {
     std::lock_guard lock(mutex_);
-    summary = live_.publish_partial(std::move(pages));
+    summary = live_.publish_partial(std::move(files));
   }
   if (summary.generation == 0) return false;
   if (!style_.quiet) {
@@ -127,7 +135,7 @@ void ServeRebuilds::complete_build(Request request, const std::atomic<bool>& can
   if (request.sources) {
     BuildOptions options = options_;
     options.cancelled = &cancelled;
-    result = build_from_sources(std::move(*request.sources), tree, bundled, options, diagnostics);
+    result = build_from_sources(request.sources->copy(), tree, bundled, options, diagnostics);
   }
   if (cancelled) return;
   std::lock_guard lock(mutex_);

@@ -35,7 +35,7 @@ class ServeRebuilds {
  private:
   struct Request {
     uint64_t id = 0;
-    std::optional<SiteSources> sources;  // none: the sources have errors
+    std::optional<SharedSources> sources;  // none: the sources have errors
     Diagnostics diagnostics;             // of loading the sources
     std::string reason;                  // "x.md changed", empty for the first build
     Clock::time_point seen;

@@ -23,6 +23,12 @@ std::vector<const Page*> Site::pages_of(const std::string& language, PageKind ki
   return result;
 }
 
+struct LinkTargets {
+  std::map<std::string, std::string> page_paths;  // page key → site path
+  std::map<std::string, std::string> guideline_slugs;  // page key → slug, guidelines only
+  std::set<std::string> actor_ids;
+};
+
 namespace {
 
 // Ids the page templates give to their own elements; headings must not take them.
@@ -43,11 +49,6 @@ std::string join_relative(const std::string& from_file, const std::string& targe
   return join_relative_path(from_file, target).value_or("");
 }
 
-struct LinkTargets {
-  std::map<std::string, std::string> page_paths;  // page key → site path
-  std::map<std::string, std::string> guideline_slugs;  // page key → slug, guidelines only
-  std::set<std::string> actor_ids;
-};
 
 class LinkContext {
  public:
@@ -295,7 +296,9 @@ int language_rank(const SiteConfig& config, const std::string& code) {
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
                                   Directory directory, Diagnostics& diagnostics) {
   int errors_before = diagnostics.error_count();
-  LinkTargets targets = collect_targets(sources, config, directory.actors, diagnostics);
+  auto link_targets =
+      std::make_shared<LinkTargets>(collect_targets(sources, config, directory.actors, diagnostics));
+  const LinkTargets& targets = *link_targets;
   std::map<std::string, std::set<std::string>> ids_of_target;
   std::vector<FragmentReference> fragments;
   Site site;
@@ -325,6 +328,7 @@ std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sou
             [](const Actor& a, const Actor& b) { return a.record.id < b.record.id; });
   site.config = std::move(config);
   site.vocabulary = std::move(directory.vocabulary);
+  site.link_targets = std::move(link_targets);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return site;
 }
@@ -350,7 +354,7 @@ std::vector<bool> pages_around(const Site& previous, const std::set<std::string>
   }
   for (size_t i = 0; i < previous.pages.size(); ++i) {
     const Page& page = previous.pages[i];
-    kept[i] = page.kind == PageKind::kPage || keys.count(page.translation_key);
+    kept[i] = kept[i] || page.kind == PageKind::kPage || keys.count(page.translation_key);
     if (!changed.count(page.source_path) || page.kind != PageKind::kGuideline) continue;
     // Pages are sorted by language and kind: the neighbours are the nearest guidelines of
     // the same language.
@@ -365,19 +369,17 @@ std::vector<bool> pages_around(const Site& previous, const std::set<std::string>
 
 }  // namespace
 
-std::optional<Site> assemble_part(const Site& previous, const std::vector<PageSource>& sources,
-                                  const std::vector<ActorRecord>& records,
-                                  const std::set<std::string>& changed, Diagnostics& diagnostics) {
+std::optional<Site> assemble_part(const Site& previous, const std::vector<const PageSource*>& pages,
+                                  const std::vector<const ActorRecord*>& records,
+                                  Diagnostics& diagnostics) {
   const SiteConfig& config = previous.config;
+  if (!previous.link_targets) return std::nullopt;
   std::map<std::string, const PageSource*> changed_pages;
-  std::vector<const ActorRecord*> changed_actors;
-  for (const auto& source : sources) {
-    if (changed.count(source.path)) changed_pages[source.path] = &source;
+  std::set<std::string> changed;
+  for (const auto* source : pages) {
+    changed_pages[source->path] = source;
+    changed.insert(source->path);
   }
-  for (const auto& record : records) {
-    if (changed.count(record.path)) changed_actors.push_back(&record);
-  }
-  if (changed_pages.size() + changed_actors.size() != changed.size()) return std::nullopt;
   size_t pages_in_place = 0;
   for (const auto& page : previous.pages) {
     auto source = changed_pages.find(page.source_path);
@@ -386,20 +388,22 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<PageSo
     ++pages_in_place;
   }
   if (pages_in_place != changed_pages.size()) return std::nullopt;
-  for (const auto* record : changed_actors) {
+  for (const auto* record : records) {
     // previous.actors is sorted by id.
     auto it = std::lower_bound(previous.actors.begin(), previous.actors.end(), record->id,
                                [](const Actor& a, const std::string& id) { return a.record.id < id; });
     if (it == previous.actors.end() || it->record.id != record->id) return std::nullopt;
   }
 
+  // The pages are where they were and no file came or went: the links of `previous` hold.
+  const LinkTargets& targets = *previous.link_targets;
   int errors_before = diagnostics.error_count();
-  LinkTargets targets = collect_targets(sources, config, records, diagnostics);
   std::map<std::string, std::set<std::string>> ids_of_target;
   std::vector<FragmentReference> fragments;  // checked by the complete build
   Site part;
   part.config = config;
   part.vocabulary = previous.vocabulary;
+  part.link_targets = previous.link_targets;
   auto kept = pages_around(previous, changed);
   for (size_t i = 0; i < previous.pages.size(); ++i) {
     const Page& page = previous.pages[i];
@@ -410,7 +414,7 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<PageSo
       part.pages.push_back(page);
     }
   }
-  for (const auto* record : changed_actors) {
+  for (const auto* record : records) {
     part.actors.push_back(assemble_actor(*record, config, targets, fragments, diagnostics));
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;

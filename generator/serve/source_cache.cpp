@@ -23,19 +23,43 @@ SourceKind kind_of(const std::string& path) {
 
 /// Puts `item` in place of the one from the same file, or at the end; removes that one when
 /// `item` is empty (the file was removed or no longer parses).
-template <typename T, typename PathOf>
-void replace_item(std::vector<T>& items, const std::string& path, std::optional<T> item, PathOf path_of) {
-  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return path_of(x) == path; });
+template <typename T>
+void replace_item(std::vector<std::shared_ptr<const T>>& items, const std::string& path,
+                  std::optional<T> item) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const auto& x) { return x->path == path; });
   if (it != items.end() && item) {
-    *it = std::move(*item);
+    *it = std::make_shared<const T>(std::move(*item));
   } else if (it != items.end()) {
     items.erase(it);
   } else if (item) {
-    items.push_back(std::move(*item));
+    items.push_back(std::make_shared<const T>(std::move(*item)));
   }
 }
 
+template <typename T>
+const T* find_item(const std::vector<std::shared_ptr<const T>>& items, const std::string& path) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const auto& x) { return x->path == path; });
+  return it == items.end() ? nullptr : it->get();
+}
+
 }  // namespace
+
+SiteSources SharedSources::copy() const {
+  SiteSources sources{config, {}, {vocabulary, {}}};
+  sources.pages.reserve(pages.size());
+  for (const auto& page : pages) sources.pages.push_back(*page);
+  sources.directory.actors.reserve(records.size());
+  for (const auto& record : records) sources.directory.actors.push_back(*record);
+  return sources;
+}
+
+const PageSource* SourceCache::page(const std::string& path) const {
+  return find_item(sources_.pages, path);
+}
+
+const ActorRecord* SourceCache::record(const std::string& path) const {
+  return find_item(sources_.records, path);
+}
 
 bool SourceCache::is_read(const std::string& path) { return kind_of(path) != SourceKind::kSkipped; }
 
@@ -59,7 +83,7 @@ void SourceCache::load_all(const SourceTree& tree) {
   if (!text) return;
   auto vocabulary = parse_vocabulary(*text, kVocabularyPath, sources_.config, site_diagnostics_);
   if (!vocabulary) return;
-  sources_.directory.vocabulary = std::move(*vocabulary);
+  sources_.vocabulary = std::move(*vocabulary);
   have_vocabulary_ = true;
   for (const auto& path : tree.list_files("directory-data/actors")) {
     if (ends_with(path, ".toml")) load_record(tree, path);
@@ -86,7 +110,7 @@ void SourceCache::load_page(const SourceTree& tree, const std::string& path) {
   if (tree.is_file(path)) {
     page = load_page_file(tree, path, sources_.config, options_.include_drafts, diagnostics);
   }
-  replace_item(sources_.pages, path, std::move(page), [](const PageSource& p) { return p.path; });
+  replace_item(sources_.pages, path, std::move(page));
   if (diagnostics.items().empty()) {
     diagnostics_.erase(path);
   } else {
@@ -98,10 +122,9 @@ void SourceCache::load_record(const SourceTree& tree, const std::string& path) {
   Diagnostics diagnostics;
   std::optional<ActorRecord> record;
   if (tree.is_file(path)) {
-    record = load_actor_file(tree, path, sources_.config, sources_.directory.vocabulary, diagnostics);
+    record = load_actor_file(tree, path, sources_.config, sources_.vocabulary, diagnostics);
   }
-  auto& actors = sources_.directory.actors;
-  replace_item(actors, path, std::move(record), [](const ActorRecord& r) { return r.path; });
+  replace_item(sources_.records, path, std::move(record));
   if (diagnostics.items().empty()) {
     diagnostics_.erase(path);
   } else {

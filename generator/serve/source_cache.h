@@ -4,12 +4,25 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "build.h"
 
 namespace passerelle {
+
+/// The sources at one moment, cheap to copy: the pages and records are shared, and never
+/// changed (an edit replaces one).
+struct SharedSources {
+  SiteConfig config;
+  Vocabulary vocabulary;
+  std::vector<std::shared_ptr<const PageSource>> pages;
+  std::vector<std::shared_ptr<const ActorRecord>> records;
+
+  /// A copy of everything, to build from.
+  SiteSources copy() const;
+};
 
 class SourceCache {
  public:
@@ -34,7 +47,11 @@ class SourceCache {
   /// Every diagnostic of the sources, as a load of every file reports them.
   Diagnostics diagnostics() const;
   /// The pages and records that loaded (drafts left out unless asked for).
-  const SiteSources& sources() const { return sources_; }
+  const SharedSources& sources() const { return sources_; }
+  /// The page or record made from the file at `path`; nullptr when there is none (removed,
+  /// not parsed, a draft left out).
+  const PageSource* page(const std::string& path) const;
+  const ActorRecord* record(const std::string& path) const;
 
  private:
   void load_page(const SourceTree& tree, const std::string& path);
@@ -45,7 +62,7 @@ class SourceCache {
   bool have_vocabulary_ = false;
   Diagnostics site_diagnostics_;                   // of site.toml and the vocabulary
   std::map<std::string, Diagnostics> diagnostics_;  // path → that file's, when it has any
-  SiteSources sources_;
+  SharedSources sources_;
 };
 
 }  // namespace passerelle
