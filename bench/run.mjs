@@ -12,7 +12,8 @@
 // memory come from GNU time; medians are reported with min and max, because the machine may
 // be shared. When `passerelle serve` exists, it also measures how long serve takes to show an
 // edited guideline and an edited actor. Prints a Markdown table per size and writes
-// <work>/results/<size>.md and .json. A benchmark, not a test: nothing here asserts a time.
+// <work>/results/<size>.md and .json (work: build/bench-runs by default). A benchmark, not a
+// test: nothing here asserts a time.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -53,7 +54,7 @@ function parseOptions(argv) {
   }
   for (const size of options.sizes) if (!SIZES[size]) fail(`unknown size '${size}' (small, medium, large)`, 2);
   if (!(options.runs >= 1)) fail('--runs must be at least 1', 2);
-  options.work ??= path.join(options.build, 'bench');
+  options.work ??= path.join(options.build, 'bench-runs');  // build/bench holds passerelle-corpus
   return options;
 }
 

@@ -5,7 +5,7 @@
 set -euo pipefail
 build_packages=(cmake ninja-build g++ pkg-config libmd4c-dev libmd4c-html0-dev
   libtomlplusplus-dev libkainjow-mustache-dev libcxxopts-dev catch2 libutf8proc-dev
-  nlohmann-json3-dev libcpp-httplib-dev libstemmer-dev)
+  nlohmann-json3-dev libcpp-httplib-dev libstemmer-dev libjemalloc-dev)
 test_packages=(default-jre-headless chromium weasyprint poppler-utils curl faketime libxml2-utils clang libclang-rt-14-dev)
 bench_packages=(hugo time valgrind)
 packages=("${build_packages[@]}")

@@ -22,7 +22,7 @@ namespace corpus {
 namespace {
 
 constexpr const char* kMarker = ".passerelle-corpus";
-constexpr int kVersion = 1;  // bump when the output changes for a given seed
+constexpr int kVersion = 2;  // bump when the output changes for a given seed
 
 struct Heads {
   Bi title;

@@ -19,7 +19,7 @@ bool starts_with_any(const std::string& word, std::initializer_list<const char*>
 
 bool french_vowel(const std::string& word) {
   return starts_with_any(word, {"a", "e", "i", "o", "u", "y", "h", "é", "è", "ê", "à", "â", "î",
-                                "ô", "û", "œ", "É"});
+                                "ô", "û", "œ", "A", "E", "I", "O", "U", "É"});
 }
 
 bool italian_vowel(const std::string& word) {

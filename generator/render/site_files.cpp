@@ -114,12 +114,17 @@ std::string sitemap_xml(const Site& site, const RenderedPages& pages) {
   return xml + "</urlset>\n";
 }
 
+/// Feed readers want what changed lately, not the archive: a site with thousands of guidelines
+/// would otherwise serve a feed of tens of megabytes to every reader at every poll.
+constexpr size_t kFeedEntries = 30;
+
 std::string atom_feed(const Site& site, const LanguageConfig& language) {
   auto guidelines = site.pages_of(language.code, PageKind::kGuideline);
   auto last_change = [](const Page* page) { return page->updated.empty() ? page->date : page->updated; };
   std::stable_sort(guidelines.begin(), guidelines.end(), [&](const Page* a, const Page* b) {
     return std::make_tuple(last_change(a), a->path) > std::make_tuple(last_change(b), b->path);
   });
+  if (guidelines.size() > kFeedEntries) guidelines.resize(kFeedEntries);
   std::string feed_updated = guidelines.empty() ? "1970-01-01" : last_change(guidelines.front());
   std::string self = absolute_url(site.config, feed_path(language));
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +

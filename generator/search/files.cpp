@@ -302,6 +302,17 @@ std::vector<Posting> decode_postings(std::string_view text) {
   return postings;
 }
 
+namespace {
+
+/// Blocks [first, end) as JSON array items.
+std::string block_items(const std::vector<std::string>& blocks, size_t first, size_t end) {
+  std::string items;
+  for (size_t b = first; b < end; ++b) items += (items.empty() ? "" : ",") + quote(blocks[b]);
+  return items;
+}
+
+}  // namespace
+
 OutputPlan index_files(const Index& index, const Site& site, const LanguageConfig& language,
                        const Layout& layout) {
   const std::string& code = language.code;
@@ -317,19 +328,21 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
     const auto& document = index.documents[d];
     const auto& blocks = index.blocks[d];
     std::string n = std::to_string(d);
+    size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
+    std::string items = block_items(blocks, 1, std::min(blocks.size(), layout.inline_blocks));
+    // A short text (most actors) travels whole in its document file: one file, not two.
+    bool whole = blocks.size() <= layout.inline_blocks;
     std::string data = "{\"k\":" + quote(document.kind) + ",\"t\":" + quote(document.title) +
                        ",\"u\":" + quote(document.path) + ",\"m\":" + quote(document.meta) +
-                       ",\"n\":" + std::to_string(blocks.size()) + ",\"x\":" + quote(blocks.empty() ? "" : blocks[0]) + "}";
+                       ",\"n\":" + std::to_string(blocks.size()) + ",\"x\":" + quote(blocks.empty() ? "" : blocks[0]) +
+                       (whole && blocks.size() > 1 ? ",\"y\":[" + items + "]" : "") + "}";
     files.push_back(script_file(code + "/d/" + n, data));
-    // Blocks 1–4 in x/<n>-1, 5–8 in x/<n>-2…: block b is item (b - 1) % k of chunk ceil(b / k).
-    size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
+    if (whole) continue;
+    // Blocks 1–8 in x/<n>-1, 9–16 in x/<n>-2…: block b is item (b - 1) % k of chunk ceil(b / k).
     for (size_t first = 1; first < blocks.size(); first += per_file) {
-      std::string items;
-      for (size_t b = first; b < blocks.size() && b < first + per_file; ++b) {
-        items += (items.empty() ? "" : ",") + quote(blocks[b]);
-      }
       std::string chunk = std::to_string((first - 1) / per_file + 1);
-      files.push_back(script_file(code + "/x/" + n + "-" + chunk, "{\"x\":[" + items + "]}"));
+      files.push_back(script_file(code + "/x/" + n + "-" + chunk,
+                                  "{\"x\":[" + block_items(blocks, first, std::min(blocks.size(), first + per_file)) + "]}"));
     }
   }
   files.push_back(script_file(code + "/facets", facets_data(index, site, code)));

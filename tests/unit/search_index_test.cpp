@@ -315,15 +315,17 @@ TEST_CASE("the size report measures the index and the heaviest page") {
   CHECK(report.heaviest_page_bytes == 7000);
 }
 
-TEST_CASE("text blocks after the first are grouped, four to a file") {
+TEST_CASE("a long text's blocks after the first are grouped, eight to a file") {
   Analyzer analyzer("fr");
   std::string text;
-  for (int i = 0; i < 10; ++i) text += "Phrase numéro " + std::to_string(i) + " assez longue pour remplir un bloc. ";
+  for (int i = 0; i < 20; ++i) text += "Phrase numéro " + std::to_string(i) + " assez longue pour remplir un bloc. ";
   auto index = build_index({document("Titre", text)}, analyzer, 60);
-  REQUIRE(index.blocks[0].size() == 10);
+  REQUIRE(index.blocks[0].size() == 20);
   auto files = index_files(index, fixture_site(), french(), {});
-  CHECK(payload(*find(files, "search/fr/d/0.js"))["x"] == index.blocks[0][0]);
-  CHECK(payload(*find(files, "search/fr/manifest.js"))["chunk"] == 4);
+  auto d = payload(*find(files, "search/fr/d/0.js"));
+  CHECK(d["x"] == index.blocks[0][0]);
+  CHECK_FALSE(d.contains("y"));
+  CHECK(payload(*find(files, "search/fr/manifest.js"))["chunk"] == 8);
   std::vector<std::string> stored;
   for (const auto& name : {"1", "2", "3"}) {
     const auto* chunk = find(files, std::string("search/fr/x/0-") + name + ".js");
@@ -333,4 +335,17 @@ TEST_CASE("text blocks after the first are grouped, four to a file") {
   }
   CHECK(find(files, "search/fr/x/0-4.js") == nullptr);
   CHECK(stored == std::vector<std::string>(index.blocks[0].begin() + 1, index.blocks[0].end()));
+}
+
+TEST_CASE("a short text travels whole in its document file") {
+  Analyzer analyzer("fr");
+  std::string text;
+  for (int i = 0; i < 5; ++i) text += "Phrase numéro " + std::to_string(i) + " assez longue pour remplir un bloc. ";
+  auto index = build_index({document("Titre", text)}, analyzer, 60);
+  REQUIRE(index.blocks[0].size() == 5);
+  auto files = index_files(index, fixture_site(), french(), {});
+  auto d = payload(*find(files, "search/fr/d/0.js"));
+  CHECK(d["x"] == index.blocks[0][0]);
+  CHECK(d["y"] == nlohmann::json(std::vector<std::string>(index.blocks[0].begin() + 1, index.blocks[0].end())));
+  CHECK(find(files, "search/fr/x/0-1.js") == nullptr);
 }

@@ -268,3 +268,25 @@ TEST_CASE("budgets in site.toml fail the build when the search index or a page i
   CHECK_THAT(invalid.errors(), Catch::Contains("budget 'page_bytes' must be a positive number of bytes"));
   CHECK_THAT(invalid.errors(), Catch::Contains("budgets.index"));
 }
+
+TEST_CASE("the feed lists the 30 most recently changed guidelines") {
+  std::map<std::string, std::string> extra;
+  for (int i = 1; i <= 35; ++i) {
+    char date[16];
+    std::snprintf(date, sizeof date, "2025-%02d-%02d", 1 + i % 12, 1 + i % 28);
+    extra["content/fr/guidelines/extra-" + std::to_string(i) + ".md"] =
+        "+++\ntitle = \"Extra " + std::to_string(i) + "\"\nsummary = \"Résumé.\"\ndate = " + date +
+        "\n+++\nTexte.\n";
+  }
+  auto built = build_fixture(extra);
+  INFO(built.errors());
+  REQUIRE(built.result);
+  const auto& feed = built.file("fr/atom.xml");
+  size_t entries = 0;
+  for (size_t at = feed.find("<entry>"); at != std::string::npos; at = feed.find("<entry>", at + 1)) ++entries;
+  CHECK(entries == 30);
+  // The fixture's own guidelines (2026) are newer than every extra one (2025): they are kept.
+  CHECK_THAT(feed, Catch::Contains("<title>Préparer le retour</title>"));
+  // The oldest extras are left out: extra-12 is dated 2025-01-13, before every other one.
+  CHECK_THAT(feed, !Catch::Contains("<title>Extra 12</title>"));
+}

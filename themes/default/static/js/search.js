@@ -355,6 +355,7 @@
 
   function blockText(hit, doc) {
     if (hit.block === 0 || hit.block >= doc.n) return Promise.resolve(doc.x);
+    if (doc.y) return Promise.resolve(doc.y[hit.block - 1] || doc.x);  // a short text, whole
     var per = hit.index.chunk || 1;
     return loadFile(hit.lang + '/x/' + hit.doc + '-' + Math.ceil(hit.block / per)).then(function (chunk) {
       return chunk.x[(hit.block - 1) % per] || doc.x;
