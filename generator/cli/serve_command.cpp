@@ -78,8 +78,12 @@ class SourceWatch {
   bool next_notified(std::set<std::string>& changed) {
     // The pause that ends a burst of events: short, since an edit is shown within it.
     constexpr int kQuietMs = 10;
+    // A file written without pause (a log, a long copy) must not hold the rebuild back forever.
+    constexpr auto kLongestBurst = std::chrono::seconds(1);
     int timeout = -1;
+    Clock::time_point first_change;
     while (true) {
+      if (!changed.empty() && Clock::now() - first_change > kLongestBurst) return true;
       pollfd fds[2] = {{signals_, POLLIN, 0}, {notifier_->fd(), POLLIN, 0}};
       int ready = ::poll(fds, 2, timeout);
       if (ready < 0 && errno != EINTR) return false;
@@ -89,7 +93,10 @@ class SourceWatch {
       bool lost = false;
       for (auto& path : notifier_->read_changes(lost)) changed.insert(std::move(path));
       if (lost) changed.insert("/");  // events were dropped: read everything again
-      if (!changed.empty()) timeout = kQuietMs;
+      if (!changed.empty() && timeout < 0) {
+        timeout = kQuietMs;
+        first_change = Clock::now();
+      }
     }
   }
 

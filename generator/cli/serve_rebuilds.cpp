@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "render/views.h"
 #include "serve/error_page.h"
+#include "text.h"
 
 namespace passerelle::cli {
 
@@ -43,14 +44,19 @@ void ServeRebuilds::first_build() {
 
 void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_point seen) {
   std::set<std::string> paths;
+  std::vector<std::string> sources;  // the theme is read by the complete build
   for (const auto& path : all_paths) {
-    if (SourceCache::is_read(path)) paths.insert(path);
+    if (!SourceCache::is_read(path)) continue;
+    paths.insert(path);
+    if (!starts_with(path, "themes/")) sources.push_back(path);
   }
   if (paths.empty()) return;  // nothing the site is made from
   DiskSourceTree tree(source_);
   std::string reason = describe(paths);
-  bool one_by_one = cache_.update(tree, {paths.begin(), paths.end()});
+  bool one_by_one = cache_.update(tree, sources);
   if (!one_by_one) cache_.load_all(tree);
+  // With another theme, the pages rendered at once would not be those of the complete build.
+  one_by_one = one_by_one && sources.size() == paths.size();
   if (style_.verbose) std::printf("  sources read again in %.1f ms\n", ms_since(seen));
   {
     // From now on, a complete build started before this change is not published: it would
