@@ -11,9 +11,8 @@
 
 namespace passerelle {
 
-std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& options,
-                              Diagnostics& diagnostics) {
-  if (options.on_stage) options.on_stage("load");
+std::optional<SiteConfig> load_config(const SourceTree& tree, const BuildOptions& options,
+                                      Diagnostics& diagnostics) {
   auto config_text = read_text_file(tree, "site.toml", diagnostics);
   if (!config_text) return std::nullopt;
   auto config = parse_site_config(*config_text, "site.toml", diagnostics);
@@ -26,11 +25,27 @@ std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& option
     }
   }
   config->print.pdf_links = options.pdf_links;
+  return config;
+}
+
+std::optional<SiteSources> load_sources(const SourceTree& tree, const BuildOptions& options,
+                                        Diagnostics& diagnostics) {
+  if (options.on_stage) options.on_stage("load");
+  auto config = load_config(tree, options, diagnostics);
+  if (!config) return std::nullopt;
   // Pages and records are independent: load both so every error of the run is reported.
   auto pages = load_pages(tree, *config, options.include_drafts, diagnostics);
   auto directory = load_directory(tree, *config, diagnostics);
   if (diagnostics.has_errors() || !directory) return std::nullopt;
-  return assemble_site(std::move(*config), std::move(pages), std::move(*directory), diagnostics);
+  return SiteSources{std::move(*config), std::move(pages), std::move(*directory)};
+}
+
+std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& options,
+                              Diagnostics& diagnostics) {
+  auto sources = load_sources(tree, options, diagnostics);
+  if (!sources) return std::nullopt;
+  return assemble_site(std::move(sources->config), std::move(sources->pages),
+                       std::move(sources->directory), diagnostics);
 }
 
 namespace {
@@ -62,14 +77,29 @@ void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diag
 
 std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& bundled_themes,
                                       const BuildOptions& options, Diagnostics& diagnostics) {
-  auto site = load_site(tree, options, diagnostics);
-  std::optional<Theme> theme;
-  if (site) theme = load_theme(tree, bundled_themes, site->config, diagnostics);
-  if (!site || !theme || diagnostics.has_errors()) return std::nullopt;
+  auto sources = load_sources(tree, options, diagnostics);
+  if (!sources) return std::nullopt;
+  return build_from_sources(std::move(*sources), tree, bundled_themes, options, diagnostics);
+}
+
+std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceTree& tree,
+                                              const SourceTree& bundled_themes,
+                                              const BuildOptions& options,
+                                              Diagnostics& diagnostics) {
+  auto cancelled = [&] { return options.cancelled && options.cancelled->load(); };
+  auto site = assemble_site(std::move(sources.config), std::move(sources.pages),
+                            std::move(sources.directory), diagnostics);
+  std::shared_ptr<Theme> theme;
+  if (site) {
+    if (auto loaded = load_theme(tree, bundled_themes, site->config, diagnostics)) {
+      theme = std::make_shared<Theme>(std::move(*loaded));
+    }
+  }
+  if (!site || !theme || diagnostics.has_errors() || cancelled()) return std::nullopt;
   if (options.on_stage) options.on_stage("render");
   BuildResult result;
-  result.plan = render_site(*site, *theme, diagnostics);
-  if (diagnostics.has_errors()) return std::nullopt;
+  result.plan = render_site(*site, *theme, diagnostics, options.cancelled);
+  if (diagnostics.has_errors() || cancelled()) return std::nullopt;
   for (const auto& file : result.plan) {
     if (!ends_with(file.path, ".html")) continue;
     ++result.html_pages;
@@ -81,6 +111,7 @@ std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& 
   if (diagnostics.has_errors()) return std::nullopt;
   result.print_editions = print_editions(*site);
   result.site = std::move(*site);
+  result.theme = std::move(theme);
   return result;
 }
 

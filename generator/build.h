@@ -2,7 +2,9 @@
 // stage that reports errors so that nothing is written from a broken source.
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +14,7 @@
 #include "model/print_edition.h"
 #include "model/site.h"
 #include "output/plan.h"
+#include "render/theme.h"
 #include "search/report.h"
 
 namespace passerelle {
@@ -22,7 +25,25 @@ struct BuildOptions {
   bool pdf_links = false;  // link the print editions' PDFs (`passerelle pdf` makes them)
   /// Called as each stage starts ("load", "render"), for progress reports; may be empty.
   std::function<void(std::string_view stage)> on_stage;
+  /// When set (by another thread), the build stops at the next stage or render job and
+  /// returns nullopt without an error: `serve` drops a build a newer edit made out of date.
+  const std::atomic<bool>* cancelled = nullptr;
 };
+
+/// What the loading stage reads: the configuration, the pages and the actor records.
+struct SiteSources {
+  SiteConfig config;
+  std::vector<PageSource> pages;
+  Directory directory;
+};
+
+/// Reads site.toml, with the overrides of `options`.
+std::optional<SiteConfig> load_config(const SourceTree& tree, const BuildOptions& options,
+                                      Diagnostics& diagnostics);
+
+/// Reads every source. nullopt when any error was reported.
+std::optional<SiteSources> load_sources(const SourceTree& tree, const BuildOptions& options,
+                                        Diagnostics& diagnostics);
 
 /// Loads and assembles the site from `tree`. nullopt when any error was reported.
 std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& options,
@@ -36,10 +57,17 @@ struct BuildResult {
   std::vector<PrintEditionFiles> print_editions;
   Site site;  // the model the plan was rendered from, for checks that need the sources
   search::SizeReport sizes;
+  std::shared_ptr<const Theme> theme;  // the theme the plan was rendered with
 };
 
 /// Loads, renders and returns what to write. `bundled_themes` is the tree of bundled themes.
 std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& bundled_themes,
                                       const BuildOptions& options, Diagnostics& diagnostics);
+
+/// The stages after loading: assembles, renders and checks the site made of `sources`.
+std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceTree& tree,
+                                              const SourceTree& bundled_themes,
+                                              const BuildOptions& options,
+                                              Diagnostics& diagnostics);
 
 }  // namespace passerelle

@@ -1,21 +1,26 @@
 // `passerelle serve`: builds the site in memory, serves it on the loopback interface, rebuilds
 // when a source changes and reloads the open tabs. A failed build is shown in the browser.
+#include <poll.h>
 #include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cxxopts.hpp>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <set>
 
 #include "build.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "serve/error_page.h"
+#include "cli/serve_rebuilds.h"
 #include "serve/http_server.h"
+#include "serve/notifier.h"
 #include "serve/live_site.h"
 #include "serve/watcher.h"
 
@@ -38,69 +43,93 @@ cxxopts::Options serve_options() {
       "base-url", "absolute URL in canonical links (default: the preview's own address)",
       cxxopts::value<std::string>())("no-drafts",
                                      "leave out pages marked draft = true, as build does")(
-      "poll", "how often to look for changes, in milliseconds",
+      "polling", "look for changes by polling instead of inotify notifications")(
+      "poll", "when polling, how often to look for changes, in milliseconds",
       cxxopts::value<int>()->default_value("250"))("h,help", "show this help");
   add_console_options(options);
   return options;
 }
 
-std::string clock_time() {
-  std::time_t now = std::time(nullptr);
-  char text[16];
-  std::strftime(text, sizeof text, "%H:%M:%S", std::localtime(&now));
-  return text;
-}
-
-std::string describe(const std::set<std::string>& changed) {
-  std::string first = *changed.begin();
-  if (changed.size() == 1) return first + " changed";
-  return first + " and " + std::to_string(changed.size() - 1) + " other file(s) changed";
-}
-
-struct Rebuild {
-  bool ok = false;
-  PublishSummary summary;
-  int errors = 0;
-};
-
-Rebuild rebuild(const std::string& source, const BuildOptions& options, LiveSite& live,
-                const ConsoleStyle& style, const std::string& reason) {
-  auto started = Clock::now();
-  DiskSourceTree tree(source);
-  DiskSourceTree bundled(bundled_themes_folder());
-  Diagnostics diagnostics;
-  auto result = build_site(tree, bundled, options, diagnostics);
-  Rebuild outcome;
-  outcome.ok = result.has_value();
-  outcome.errors = diagnostics.error_count();
-  double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-  std::string when = reason.empty() ? "" : "[" + clock_time() + "] " + reason + ": ";
-  print_diagnostics(tree, diagnostics, style);
-  if (result) {
-    std::string counts = build_counts(*result);
-    outcome.summary = live.publish(std::move(result->plan));
-    if (!style.quiet) {
-      std::printf("%s%s %s, %d warning(s) in %.0f ms", when.c_str(),
-                  reason.empty() ? "Built" : "rebuilt", counts.c_str(), diagnostics.warning_count(),
-                  ms);
-      if (!reason.empty()) {
-        if (outcome.summary.everything) {
-          std::printf("; every open tab reloads");
-        } else {
-          std::printf("; %zu page(s) changed", outcome.summary.changed_pages);
-        }
-      }
-      std::printf("\n");
+/// Waits for changes in the site with inotify, or by polling when inotify cannot watch it.
+class SourceWatch {
+ public:
+  SourceWatch(const std::string& source, bool polling, int poll_ms, const sigset_t& stop_signals)
+      : source_(source), poll_ms_(poll_ms), pause_ms_(poll_ms), stop_signals_(stop_signals) {
+    if (!polling) notifier_ = std::make_unique<ChangeNotifier>(source, watched_site_paths());
+    if (notifier_ && notifier_->ok()) {
+      signals_ = signalfd(-1, &stop_signals_, SFD_CLOEXEC);
+      if (signals_ >= 0) return;
     }
-  } else {
-    outcome.summary = live.publish_error(error_page_html(diagnostics, tree));
-    std::printf(
-        "%sbuild failed with %d error(s) in %.0f ms; the browser shows them until they are fixed\n",
-        when.c_str(), diagnostics.error_count(), ms);
+    notifier_.reset();
+    snapshot_ = take_snapshot(source_, watched_site_paths());
   }
-  std::fflush(stdout);
-  return outcome;
-}
+  ~SourceWatch() {
+    if (signals_ >= 0) ::close(signals_);
+  }
+  bool notified() const { return notifier_ != nullptr; }
+
+  /// Blocks until sources changed and then stayed quiet for a moment (an editor or a script
+  /// may be saving several files); false when a stop signal came first.
+  bool next(std::set<std::string>& changed) {
+    return notifier_ ? next_notified(changed) : next_polled(changed);
+  }
+
+ private:
+  bool next_notified(std::set<std::string>& changed) {
+    // The pause that ends a burst of events: short, since an edit is shown within it.
+    constexpr int kQuietMs = 10;
+    // A file written without pause (a log, a long copy) must not hold the rebuild back forever.
+    constexpr auto kLongestBurst = std::chrono::seconds(1);
+    int timeout = -1;
+    Clock::time_point first_change;
+    while (true) {
+      if (!changed.empty() && Clock::now() - first_change > kLongestBurst) return true;
+      pollfd fds[2] = {{signals_, POLLIN, 0}, {notifier_->fd(), POLLIN, 0}};
+      int ready = ::poll(fds, 2, timeout);
+      if (ready < 0 && errno != EINTR) return false;
+      if (fds[0].revents & POLLIN) return false;
+      if (ready == 0) return true;  // quiet since the last event
+      if (!(fds[1].revents & POLLIN)) continue;
+      bool lost = false;
+      for (auto& path : notifier_->read_changes(lost)) changed.insert(std::move(path));
+      if (lost) changed.insert("/");  // events were dropped: read everything again
+      if (!changed.empty() && timeout < 0) {
+        timeout = kQuietMs;
+        first_change = Clock::now();
+      }
+    }
+  }
+
+  bool next_polled(std::set<std::string>& changed) {
+    while (true) {
+      timespec pause{pause_ms_ / 1000, (pause_ms_ % 1000) * 1'000'000L};
+      if (sigtimedwait(&stop_signals_, nullptr, &pause) > 0) return false;
+      auto looked = Clock::now();
+      SourceSnapshot next = take_snapshot(source_, watched_site_paths());
+      // A large site takes long to look at: poll less often so that watching stays under
+      // about a tenth of a core (64 files: under 1 ms; 10,000 files: about 0.1 s).
+      long looking_ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - looked).count();
+      pause_ms_ = std::clamp<long>(10 * looking_ms, poll_ms_, std::max(poll_ms_, 5000));
+      auto paths = changed_paths(snapshot_, next);
+      snapshot_ = std::move(next);
+      // Wait for a quiet poll before reporting.
+      if (!paths.empty()) {
+        changed.insert(paths.begin(), paths.end());
+      } else if (!changed.empty()) {
+        return true;
+      }
+    }
+  }
+
+  std::string source_;
+  int poll_ms_;
+  long pause_ms_;
+  sigset_t stop_signals_;
+  std::unique_ptr<ChangeNotifier> notifier_;
+  int signals_ = -1;
+  SourceSnapshot snapshot_;
+};
 
 }  // namespace
 
@@ -139,7 +168,8 @@ int run_serve(int argc, char** argv) {
   }
   std::string host = args["bind"].as<std::string>();
 
-  // SIGINT and SIGTERM are taken by sigtimedwait() below, which doubles as the polling pause.
+  // SIGINT and SIGTERM are taken by a signalfd next to the inotify descriptor, or by
+  // sigtimedwait(), which doubles as the polling pause.
   // They are blocked before any thread starts, so that every thread inherits the mask.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -175,8 +205,8 @@ int run_serve(int argc, char** argv) {
   // Absolute links (canonical, 404 page) point at the preview unless asked otherwise.
   build.base_url = args.count("base-url") ? args["base-url"].as<std::string>() : address;
 
-  SourceSnapshot snapshot = take_snapshot(source, watched_site_paths());
-  rebuild(source, build, live, style, "");
+  ServeRebuilds rebuilds(source, build, live, style);
+  rebuilds.first_build();
   if (!server.start()) {
     std::cerr << "passerelle serve: error: the server did not start on " << address << "\n";
     return kExitErrors;
@@ -187,35 +217,20 @@ int run_serve(int argc, char** argv) {
     std::printf("Listening on %s: anyone who can reach this machine can see the preview\n",
                 host.c_str());
   }
+  SourceWatch watch(source, args.count("polling") > 0, poll_ms, stop_signals);
+  if (style.verbose) {
+    std::printf("  watching for changes %s\n", watch.notified() ? "with inotify" : "by polling");
+  }
   std::fflush(stdout);
 
-  std::set<std::string> pending;
-  long pause_ms = poll_ms;
-  while (true) {
-    timespec pause{pause_ms / 1000, (pause_ms % 1000) * 1'000'000L};
-    int signal = sigtimedwait(&stop_signals, nullptr, &pause);
-    if (signal > 0) break;
-    auto looked = Clock::now();
-    SourceSnapshot next = take_snapshot(source, watched_site_paths());
-    // A large site takes long to look at: poll less often so that watching stays under about
-    // a tenth of a core (64 files: under 1 ms; 10,000 files: about 0.1 s).
-    long looking_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - looked).count();
-    pause_ms = std::clamp<long>(10 * looking_ms, poll_ms, std::max(poll_ms, 5000));
-    auto changed = changed_paths(snapshot, next);
-    snapshot = std::move(next);
-    if (!changed.empty()) {
-      // Wait for a quiet poll: an editor or a script may be saving several files.
-      pending.insert(changed.begin(), changed.end());
-      continue;
-    }
-    if (pending.empty()) continue;
+  std::set<std::string> changed;
+  while (watch.next(changed)) {
+    auto seen = Clock::now();
     if (style.verbose) {
-      for (const auto& path : pending) std::printf("  changed: %s\n", path.c_str());
+      for (const auto& path : changed) std::printf("  changed: %s\n", path.c_str());
     }
-    rebuild(source, build, live, style, describe(pending));
-    pending.clear();
-    // Sources edited during the build are seen at the next poll.
+    rebuilds.changed(changed, seen);
+    changed.clear();
   }
   std::printf("Stopping…\n");
   std::fflush(stdout);

@@ -10,8 +10,6 @@ namespace passerelle {
 
 namespace {
 
-const char* const kVocabularyPath = "directory-data/vocabulary.toml";
-
 void read_terms(const toml::table& root, std::string_view category, bool with_slug,
                 const std::string& path, const SiteConfig& config, Diagnostics& diagnostics,
                 std::map<std::string, Term>& terms) {
@@ -271,6 +269,20 @@ std::optional<ActorRecord> parse_actor(std::string_view text, const std::string&
   return actor;
 }
 
+std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::string& path,
+                                           const SiteConfig& config, const Vocabulary& vocabulary,
+                                           Diagnostics& diagnostics) {
+  std::string relative = path.substr(std::string(kActorsFolder).size());
+  if (relative.find('/') != std::string::npos) {
+    diagnostics.error({path, 0, 0}, "actor records go directly in directory-data/actors/");
+    return std::nullopt;
+  }
+  auto text = read_text_file(tree, path, diagnostics);
+  if (!text) return std::nullopt;
+  std::string id = relative.substr(0, relative.size() - 5);
+  return parse_actor(*text, path, id, config, vocabulary, diagnostics);
+}
+
 std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig& config,
                                         Diagnostics& diagnostics) {
   auto text = read_text_file(tree, kVocabularyPath, diagnostics);
@@ -280,15 +292,7 @@ std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig
   Directory directory{std::move(*vocabulary), {}};
   for (const auto& path : tree.list_files("directory-data/actors")) {
     if (!ends_with(path, ".toml")) continue;
-    std::string relative = path.substr(std::string("directory-data/actors/").size());
-    if (relative.find('/') != std::string::npos) {
-      diagnostics.error({path, 0, 0}, "actor records go directly in directory-data/actors/");
-      continue;
-    }
-    auto record_text = read_text_file(tree, path, diagnostics);
-    if (!record_text) continue;
-    std::string id = relative.substr(0, relative.size() - 5);
-    auto actor = parse_actor(*record_text, path, id, config, directory.vocabulary, diagnostics);
+    auto actor = load_actor_file(tree, path, config, directory.vocabulary, diagnostics);
     if (actor) directory.actors.push_back(std::move(*actor));
   }
   return directory;

@@ -81,6 +81,15 @@ struct Directory {
   std::vector<ActorRecord> actors;  // sorted by id
 };
 
+constexpr const char* kVocabularyPath = "directory-data/vocabulary.toml";
+constexpr const char* kActorsFolder = "directory-data/actors/";
+
+/// Reads and parses one record of `tree` (directory-data/actors/<id>.toml); nullopt when it
+/// has errors.
+std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::string& path,
+                                           const SiteConfig& config, const Vocabulary& vocabulary,
+                                           Diagnostics& diagnostics);
+
 /// Reads directory-data/vocabulary.toml and every directory-data/actors/*.toml.
 std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig& config,
                                         Diagnostics& diagnostics);

@@ -103,23 +103,31 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
   return page;
 }
 
+std::optional<PageSource> load_page_file(const SourceTree& tree, const std::string& path,
+                                         const SiteConfig& config, bool include_drafts,
+                                         Diagnostics& diagnostics) {
+  std::string rest = path.substr(std::string("content/").size());
+  size_t slash = rest.find('/');
+  std::string language = slash == std::string::npos ? "" : rest.substr(0, slash);
+  if (!config.language(language)) {
+    diagnostics.error({path, 0, 0}, "content must be in a folder named after a language of "
+                                    "site.toml (content/<lang>/…)");
+    return std::nullopt;
+  }
+  auto text = read_text_file(tree, path, diagnostics);
+  if (!text) return std::nullopt;
+  auto page = parse_page(*text, path, language, rest.substr(slash + 1), diagnostics);
+  if (!page || (page->draft && !include_drafts)) return std::nullopt;
+  return page;
+}
+
 std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,
                                    bool include_drafts, Diagnostics& diagnostics) {
   std::vector<PageSource> pages;
   for (const auto& path : tree.list_files("content")) {
     if (!ends_with(path, ".md")) continue;
-    std::string rest = path.substr(std::string("content/").size());
-    size_t slash = rest.find('/');
-    std::string language = slash == std::string::npos ? "" : rest.substr(0, slash);
-    if (!config.language(language)) {
-      diagnostics.error({path, 0, 0}, "content must be in a folder named after a language of "
-                                      "site.toml (content/<lang>/…)");
-      continue;
-    }
-    auto text = read_text_file(tree, path, diagnostics);
-    if (!text) continue;
-    auto page = parse_page(*text, path, language, rest.substr(slash + 1), diagnostics);
-    if (page && (include_drafts || !page->draft)) pages.push_back(std::move(*page));
+    auto page = load_page_file(tree, path, config, include_drafts, diagnostics);
+    if (page) pages.push_back(std::move(*page));
   }
   return pages;
 }

@@ -35,6 +35,12 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
                                      const std::string& language, const std::string& relative,
                                      Diagnostics& diagnostics);
 
+/// Reads and parses one Markdown file of `tree` (path under content/<lang>/). nullopt when
+/// it has errors, is outside a configured language, or is a draft left out.
+std::optional<PageSource> load_page_file(const SourceTree& tree, const std::string& path,
+                                         const SiteConfig& config, bool include_drafts,
+                                         Diagnostics& diagnostics);
+
 /// Reads every Markdown file of every configured language. Drafts are kept only when
 /// `include_drafts`. Files under content/ outside a configured language are errors.
 std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,

@@ -23,6 +23,12 @@ std::vector<const Page*> Site::pages_of(const std::string& language, PageKind ki
   return result;
 }
 
+struct LinkTargets {
+  std::map<std::string, std::string> page_paths;  // page key → site path
+  std::map<std::string, std::string> guideline_slugs;  // page key → slug, guidelines only
+  std::set<std::string> actor_ids;
+};
+
 namespace {
 
 // Ids the page templates give to their own elements; headings must not take them.
@@ -43,11 +49,6 @@ std::string join_relative(const std::string& from_file, const std::string& targe
   return join_relative_path(from_file, target).value_or("");
 }
 
-struct LinkTargets {
-  std::map<std::string, std::string> page_paths;  // page key → site path
-  std::map<std::string, std::string> guideline_slugs;  // page key → slug, guidelines only
-  std::set<std::string> actor_ids;
-};
 
 class LinkContext {
  public:
@@ -163,7 +164,7 @@ void check_page_slug(const PageSource& source, const LanguageConfig& language,
 }
 
 LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteConfig& config,
-                            const Directory& directory, Diagnostics& diagnostics) {
+                            const std::vector<ActorRecord>& actors, Diagnostics& diagnostics) {
   LinkTargets targets;
   std::map<std::string, std::string> owner_of_path;
   std::map<std::string, std::string> owner_of_key;
@@ -187,7 +188,7 @@ LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteCo
       targets.guideline_slugs[page_key(source.language, source.relative_path)] = source.slug;
     }
   }
-  for (const auto& actor : directory.actors) {
+  for (const auto& actor : actors) {
     targets.actor_ids.insert(actor.id);
     for (const auto& language : config.languages) {
       const auto& s = language.sections;
@@ -295,7 +296,9 @@ int language_rank(const SiteConfig& config, const std::string& code) {
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
                                   Directory directory, Diagnostics& diagnostics) {
   int errors_before = diagnostics.error_count();
-  LinkTargets targets = collect_targets(sources, config, directory, diagnostics);
+  auto link_targets =
+      std::make_shared<LinkTargets>(collect_targets(sources, config, directory.actors, diagnostics));
+  const LinkTargets& targets = *link_targets;
   std::map<std::string, std::set<std::string>> ids_of_target;
   std::vector<FragmentReference> fragments;
   Site site;
@@ -325,8 +328,97 @@ std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sou
             [](const Actor& a, const Actor& b) { return a.record.id < b.record.id; });
   site.config = std::move(config);
   site.vocabulary = std::move(directory.vocabulary);
+  site.link_targets = std::move(link_targets);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return site;
+}
+
+namespace {
+
+/// Whether the page made from `source` is at the same place in `previous` (same URL, kind and
+/// translation key), so that rendering it again changes no other page's links.
+bool same_place(const PageSource& source, const Page& previous, const SiteConfig& config) {
+  return (source.kind == PageKind::kGuideline || source.kind == PageKind::kPage) &&
+         source.kind == previous.kind && source.language == previous.language &&
+         source.translation_key == previous.translation_key &&
+         path_of(source, *config.language(source.language)) == previous.path;
+}
+
+/// Pages of `previous` the views of the changed pages read: the menu's, the changed pages'
+/// other versions and their neighbours in the guidelines' order.
+std::vector<bool> pages_around(const Site& previous, const std::set<std::string>& changed) {
+  std::vector<bool> kept(previous.pages.size(), false);
+  std::set<std::string> keys;
+  for (const auto& page : previous.pages) {
+    if (changed.count(page.source_path)) keys.insert(page.translation_key);
+  }
+  for (size_t i = 0; i < previous.pages.size(); ++i) {
+    const Page& page = previous.pages[i];
+    kept[i] = kept[i] || page.kind == PageKind::kPage || keys.count(page.translation_key);
+    if (!changed.count(page.source_path) || page.kind != PageKind::kGuideline) continue;
+    // Pages are sorted by language and kind: the neighbours are the nearest guidelines of
+    // the same language.
+    auto same_list = [&](size_t j) {
+      return previous.pages[j].kind == PageKind::kGuideline && previous.pages[j].language == page.language;
+    };
+    if (i > 0 && same_list(i - 1)) kept[i - 1] = true;
+    if (i + 1 < previous.pages.size() && same_list(i + 1)) kept[i + 1] = true;
+  }
+  return kept;
+}
+
+}  // namespace
+
+std::optional<Site> assemble_part(const Site& previous, const std::vector<const PageSource*>& pages,
+                                  const std::vector<const ActorRecord*>& records,
+                                  Diagnostics& diagnostics) {
+  const SiteConfig& config = previous.config;
+  if (!previous.link_targets) return std::nullopt;
+  std::map<std::string, const PageSource*> changed_pages;
+  std::set<std::string> changed;
+  for (const auto* source : pages) {
+    changed_pages[source->path] = source;
+    changed.insert(source->path);
+  }
+  size_t pages_in_place = 0;
+  for (const auto& page : previous.pages) {
+    auto source = changed_pages.find(page.source_path);
+    if (source == changed_pages.end()) continue;
+    if (!same_place(*source->second, page, config)) return std::nullopt;
+    ++pages_in_place;
+  }
+  if (pages_in_place != changed_pages.size()) return std::nullopt;
+  for (const auto* record : records) {
+    // previous.actors is sorted by id.
+    auto it = std::lower_bound(previous.actors.begin(), previous.actors.end(), record->id,
+                               [](const Actor& a, const std::string& id) { return a.record.id < id; });
+    if (it == previous.actors.end() || it->record.id != record->id) return std::nullopt;
+  }
+
+  // The pages are where they were and no file came or went: the links of `previous` hold.
+  const LinkTargets& targets = *previous.link_targets;
+  int errors_before = diagnostics.error_count();
+  std::map<std::string, std::set<std::string>> ids_of_target;
+  std::vector<FragmentReference> fragments;  // checked by the complete build
+  Site part;
+  part.config = config;
+  part.vocabulary = previous.vocabulary;
+  part.link_targets = previous.link_targets;
+  auto kept = pages_around(previous, changed);
+  for (size_t i = 0; i < previous.pages.size(); ++i) {
+    const Page& page = previous.pages[i];
+    if (auto source = changed_pages.find(page.source_path); source != changed_pages.end()) {
+      part.pages.push_back(
+          render_page(*source->second, config, targets, ids_of_target, fragments, diagnostics));
+    } else if (kept[i]) {
+      part.pages.push_back(page);
+    }
+  }
+  for (const auto* record : records) {
+    part.actors.push_back(assemble_actor(*record, config, targets, fragments, diagnostics));
+  }
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return part;
 }
 
 }  // namespace passerelle

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,11 +51,15 @@ struct Actor {
   std::map<std::string, std::string> services_language;            // language really shown
 };
 
+/// What links in the sources may point to (pages and actors), kept for assemble_part.
+struct LinkTargets;
+
 struct Site {
   SiteConfig config;
   Vocabulary vocabulary;
   std::vector<Page> pages;    // by language (config order), kind, weight, title
   std::vector<Actor> actors;  // by id
+  std::shared_ptr<const LinkTargets> link_targets;
 
   /// The page of `language` with this translation key, or nullptr.
   const Page* find_page(const std::string& language, const std::string& translation_key) const;
@@ -64,5 +71,16 @@ struct Site {
 /// duplicate URLs or translation keys. Returns nullopt when errors were found.
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
                                   Directory directory, Diagnostics& diagnostics);
+
+/// For `passerelle serve`, right after an edit: the part of the site that the pages made from
+/// the edited `pages` and `records` need. Those are assembled as assemble_site would, with the
+/// links of `previous` (the last site built); around them, from `previous`: their other
+/// language versions, the guidelines before and after, the pages of the menu. nullopt when
+/// the edit changes more than these pages (a page moved to another URL or left out, an actor
+/// `previous` does not have): then only a complete build shows it. Errors are reported, but
+/// fragments (#heading) are not checked: the complete build that follows does it.
+std::optional<Site> assemble_part(const Site& previous, const std::vector<const PageSource*>& pages,
+                                  const std::vector<const ActorRecord*>& records,
+                                  Diagnostics& diagnostics);
 
 }  // namespace passerelle

@@ -167,6 +167,20 @@ void render_plain_page(const RenderContext& context, const LanguageConfig& langu
 
 }  // namespace
 
+void render_content_page(const RenderContext& context, const Page& page, RenderedPages& out,
+                         Diagnostics& diagnostics) {
+  const auto& language = *context.site.config.language(page.language);
+  if (page.kind == PageKind::kPage) return render_plain_page(context, language, page, out, diagnostics);
+  if (page.kind != PageKind::kGuideline) return;
+  auto guidelines = context.site.pages_of(language.code, PageKind::kGuideline);
+  for (size_t i = 0; i < guidelines.size(); ++i) {
+    if (guidelines[i] != &page) continue;
+    const Page* previous = i > 0 ? guidelines[i - 1] : nullptr;
+    const Page* next = i + 1 < guidelines.size() ? guidelines[i + 1] : nullptr;
+    render_guideline(context, language, page, previous, next, out, diagnostics);
+  }
+}
+
 void render_content_pages(const RenderContext& context, const LanguageConfig& language,
                           RenderedPages& out, Diagnostics& diagnostics) {
   render_home(context, language, out, diagnostics);

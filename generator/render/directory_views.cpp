@@ -308,6 +308,11 @@ void render_directory_listings(const RenderContext& context, const LanguageConfi
   }
 }
 
+void render_actor_page(const RenderContext& context, const LanguageConfig& language,
+                       const Actor& actor, RenderedPages& out, Diagnostics& diagnostics) {
+  render_actor(context, language, actor, out, diagnostics);
+}
+
 void render_actor_pages(const RenderContext& context, const LanguageConfig& language,
                         size_t first, size_t last, RenderedPages& out, Diagnostics& diagnostics) {
   for (size_t i = first; i < last && i < context.site.actors.size(); ++i) {

@@ -197,7 +197,8 @@ std::vector<RenderJob> render_jobs(const Site& site) {
 /// Runs the jobs on the theme's workers; results are kept in job order, so the output does not
 /// depend on which thread ran what.
 void run_jobs(const RenderContext& base, const std::vector<RenderJob>& jobs,
-              std::vector<RenderedPages>& outputs, std::vector<Diagnostics>& diagnostics) {
+              std::vector<RenderedPages>& outputs, std::vector<Diagnostics>& diagnostics,
+              const std::atomic<bool>* cancelled) {
   outputs.resize(jobs.size());
   diagnostics.resize(jobs.size());
   std::atomic<size_t> next{0};
@@ -205,6 +206,7 @@ void run_jobs(const RenderContext& base, const std::vector<RenderJob>& jobs,
     RenderContext context = base;
     context.worker = worker;
     for (size_t job = next++; job < jobs.size(); job = next++) {
+      if (cancelled && cancelled->load()) return;
       jobs[job](context, outputs[job], diagnostics[job]);
     }
   };
@@ -215,22 +217,30 @@ void run_jobs(const RenderContext& base, const std::vector<RenderJob>& jobs,
   for (auto& thread : threads) thread.join();
 }
 
-}  // namespace
-
-OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics) {
+/// The context of a rendering: the model, the theme and where its assets are published (the
+/// assets themselves go to `out`).
+RenderContext render_context(const Site& site, const Theme& theme, RenderedPages& out) {
   RenderContext context{site, theme, {}, {}};
   std::vector<const Actor*> actors;
   for (const auto& actor : site.actors) actors.push_back(&actor);
   context.actors_by_name = actors_by_name(actors);
-  RenderedPages out;
   for (const auto& file : theme.static_files) {
     std::string published = hashed_name(file.path, file.bytes);
     context.asset_paths[file.path] = published;
     out.files.push_back({published, file.bytes});
   }
+  return context;
+}
+
+}  // namespace
+
+OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics,
+                       const std::atomic<bool>* cancelled) {
+  RenderedPages out;
+  RenderContext context = render_context(site, theme, out);
   std::vector<RenderedPages> outputs;
   std::vector<Diagnostics> job_diagnostics;
-  run_jobs(context, render_jobs(site), outputs, job_diagnostics);
+  run_jobs(context, render_jobs(site), outputs, job_diagnostics, cancelled);
   for (size_t i = 0; i < outputs.size(); ++i) {
     for (auto& file : outputs[i].files) out.files.push_back(std::move(file));
     for (auto& entry : outputs[i].sitemap) out.sitemap.push_back(std::move(entry));
@@ -239,6 +249,23 @@ OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagno
   render_site_files(context, out, diagnostics);
   std::sort(out.files.begin(), out.files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return std::move(out.files);
+}
+
+OutputPlan render_pages_of(const Site& site, const Theme& theme,
+                           const std::set<std::string>& source_paths, Diagnostics& diagnostics) {
+  RenderedPages assets;
+  RenderContext context = render_context(site, theme, assets);
+  RenderedPages out;
+  for (const auto& page : site.pages) {
+    if (source_paths.count(page.source_path)) render_content_page(context, page, out, diagnostics);
+  }
+  for (const auto& actor : site.actors) {
+    if (!source_paths.count(actor.record.path)) continue;
+    for (const auto& language : site.config.languages) {
+      render_actor_page(context, language, actor, out, diagnostics);
+    }
+  }
   return std::move(out.files);
 }
 

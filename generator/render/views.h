@@ -2,7 +2,9 @@
 // pure function of the model.
 #pragma once
 
+#include <atomic>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -73,8 +75,23 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
 
 void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics);
 
-/// Renders the whole site: every page, feed, export and asset.
-OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics);
+/// Renders the whole site: every page, feed, export and asset. When `cancelled` becomes true
+/// (from another thread), the jobs not started yet are skipped and the plan is incomplete.
+OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics,
+                       const std::atomic<bool>* cancelled = nullptr);
+
+/// The pages made from the source files `source_paths` only: a guideline or other page in
+/// its language, an actor record in every language. `site` holds them and what their views
+/// read around them (see assemble_part). What `passerelle serve` shows at once after an edit.
+OutputPlan render_pages_of(const Site& site, const Theme& theme,
+                           const std::set<std::string>& source_paths, Diagnostics& diagnostics);
+
+/// The page of the guideline or other page `page` (not a home or index page) in its language.
+void render_content_page(const RenderContext& context, const Page& page, RenderedPages& out,
+                         Diagnostics& diagnostics);
+/// The page of one actor in `language`.
+void render_actor_page(const RenderContext& context, const LanguageConfig& language,
+                       const Actor& actor, RenderedPages& out, Diagnostics& diagnostics);
 
 /// The directory's facet links (country, sector, kind) with counts, for a page at `from`.
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,

@@ -1,5 +1,6 @@
 #include "serve/live_site.h"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -91,32 +92,67 @@ std::string content_type_of(const std::string& path) {
 LiveSite::LiveSite(std::string instance)
     : instance_(std::move(instance)), state_(std::make_shared<State>()) {}
 
+const std::string* LiveSite::State::find(const std::string& path) const {
+  if (auto it = updated.find(path); it != updated.end()) return &it->second;
+  if (auto it = files->find(path); it != files->end()) return &it->second;
+  return nullptr;
+}
+
 PublishSummary LiveSite::publish(OutputPlan plan) {
   auto next = std::make_shared<State>();
+  auto files = std::make_shared<Files>();
   std::map<std::string, uint64_t> hashes;
   for (auto& file : plan) {
     hashes[file.path] = std::hash<std::string>{}(file.bytes);
-    next->files[file.path] = std::move(file.bytes);
+    (*files)[file.path] = std::move(file.bytes);
   }
+  next->files = std::move(files);
   std::lock_guard lock(mutex_);
   PublishSummary summary;
   summary.generation = next->generation = state_->generation + 1;
-  bool same_paths = hashes.size() == hashes_.size();
   for (const auto& [path, hash] : hashes) {
     auto old = hashes_.find(path);
-    if (old == hashes_.end()) same_paths = false;
     if (old != hashes_.end() && old->second == hash) continue;
     changed_at_[path] = summary.generation;
     ++summary.changed_files;
     if (ends_with(path, ".html")) ++summary.changed_pages;
   }
-  // A new or removed page changes what other URLs answer (a 404 may now be a page).
-  summary.everything = !same_paths || !state_->error_page.empty() || state_->generation == 0;
+  // A new file is a change at its own path (a tab showing a 404 there reloads); a removed
+  // page may be open anywhere, and where it was now answers 404.html. Other files come and go
+  // without a tab showing them (a search index's shards are named after their content).
+  bool page_removed = std::any_of(hashes_.begin(), hashes_.end(), [&](const auto& entry) {
+    return ends_with(entry.first, ".html") && !hashes.count(entry.first);
+  });
+  summary.everything = page_removed || !state_->error_page.empty() || state_->generation == 0;
   if (summary.everything) everything_at_ = summary.generation;
   for (auto it = changed_at_.begin(); it != changed_at_.end();) {
     it = hashes.count(it->first) ? std::next(it) : changed_at_.erase(it);
   }
   hashes_ = std::move(hashes);
+  state_ = std::move(next);
+  changed_.notify_all();
+  return summary;
+}
+
+PublishSummary LiveSite::publish_partial(OutputPlan files) {
+  std::lock_guard lock(mutex_);
+  PublishSummary summary;
+  if (state_->generation == 0 || !state_->error_page.empty()) return summary;
+  for (const auto& file : files) {
+    if (!hashes_.count(file.path)) return summary;
+  }
+  // The map of the last build is shared, not copied: only the updated pages are new.
+  auto next = std::make_shared<State>(*state_);
+  summary.generation = next->generation = state_->generation + 1;
+  for (auto& file : files) {
+    uint64_t hash = std::hash<std::string>{}(file.bytes);
+    if (hashes_[file.path] == hash) continue;
+    hashes_[file.path] = hash;
+    changed_at_[file.path] = summary.generation;
+    ++summary.changed_files;
+    if (ends_with(file.path, ".html")) ++summary.changed_pages;
+    next->updated[file.path] = std::move(file.bytes);
+  }
   state_ = std::move(next);
   changed_.notify_all();
   return summary;
@@ -145,7 +181,7 @@ std::string LiveSite::file_of(const State& state, const std::string& url_path) {
   std::string path = url_path;
   while (!path.empty() && path.front() == '/') path.erase(0, 1);
   if (path.empty() || path.back() == '/') path += "index.html";
-  return state.files.count(path) ? path : "";
+  return state.find(path) ? path : "";
 }
 
 ServedResponse LiveSite::respond(const std::string& url_path) const {
@@ -167,13 +203,11 @@ ServedResponse LiveSite::respond(const std::string& url_path) const {
       return {301, content_type_of(".txt"), "Moved to " + encode_url_path(folder) + "\n",
               encode_url_path(folder)};
     }
-    auto not_found = state->files.find("404.html");
-    if (not_found == state->files.end()) {
-      return {404, content_type_of(".txt"), "Not found: " + url_path + "\n", ""};
-    }
-    return {404, content_type_of(".html"), with_live_script(not_found->second, since), ""};
+    const std::string* not_found = state->find("404.html");
+    if (!not_found) return {404, content_type_of(".txt"), "Not found: " + url_path + "\n", ""};
+    return {404, content_type_of(".html"), with_live_script(*not_found, since), ""};
   }
-  const std::string& bytes = state->files.at(file);
+  const std::string& bytes = *state->find(file);
   if (ends_with(file, ".html")) {
     return {200, content_type_of(file), with_live_script(bytes, since), ""};
   }

@@ -28,7 +28,7 @@ struct PublishSummary {
   uint64_t generation = 0;
   size_t changed_pages = 0;  // HTML pages whose bytes differ from the previous build
   size_t changed_files = 0;  // every file whose bytes differ (pages, feeds, assets…)
-  bool everything = false;   // first build, failed build, recovery or files added/removed
+  bool everything = false;   // first build, failed build, recovery or a page removed
 };
 
 class LiveSite {
@@ -42,6 +42,13 @@ class LiveSite {
 
   /// Serves the files of a successful build from now on.
   PublishSummary publish(OutputPlan plan);
+  /// Serves `files` (some pages of the site, rendered again after an edit) in place of the
+  /// ones of the same path, until the next publish(). Costs only the size of `files`: this is
+  /// how an edited page is shown before the whole site is rebuilt. Ignored (returns a summary
+  /// with generation 0) while a failed build is shown or before the first build, and for a
+  /// path the site does not have (a new page changes what other URLs answer: that waits for
+  /// the complete build).
+  PublishSummary publish_partial(OutputPlan files);
   /// Serves `error_page_html` for every page until the next successful build.
   PublishSummary publish_error(std::string error_page_html);
 
@@ -62,10 +69,13 @@ class LiveSite {
   static const std::string& live_script();
 
  private:
+  using Files = std::map<std::string, std::string>;  // output path → bytes
   struct State {
     uint64_t generation = 0;
-    std::map<std::string, std::string> files;  // output path → bytes
-    std::string error_page;                    // non-empty while the build is broken
+    std::shared_ptr<const Files> files = std::make_shared<Files>();  // of the last build
+    Files updated;           // pages published since, in place of theirs in `files`
+    std::string error_page;  // non-empty while the build is broken
+    const std::string* find(const std::string& path) const;
   };
   /// The file a URL path is answered with ("fr/" → "fr/index.html"); empty if none.
   static std::string file_of(const State& state, const std::string& url_path);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `passerelle serve` through the real binary, on a copy of the fixture site and a free loopback
-# port: an edited guideline is served at once, a broken TOML record shows the error page (with
-# path:line:col) while the server keeps running, and fixing it brings the page back.
+# port: an edited guideline is served at once, a new one after the complete build, a broken
+# TOML record shows the error page (with path:line:col) while the server keeps running, fixing
+# it brings the page back, and polling (--polling) works as well as inotify.
 # Usage: serve.sh PASSERELLE_BINARY
 set -uo pipefail
 binary=$1
@@ -53,7 +54,14 @@ check "an unknown path is 404" status_is "${url}fr/nowhere/" 404
 
 sed -i 's|Réfléchir\.|Réfléchir longuement.|' "$site/content/fr/guidelines/retour.md"
 check "an edited guideline is served at once" eventually serves "$page" "<li>Réfléchir longuement.</li>"
+check "the edited page is published before the whole site" \
+  eventually grep -q "content/fr/guidelines/retour.md changed: 1 page(s) updated in" "$work/log"
 check "the rebuild is reported" eventually grep -q "content/fr/guidelines/retour.md changed: rebuilt" "$work/log"
+
+# A new file in a watched folder (inotify names it) is a new page, after the complete build.
+printf '+++\ntitle = "Nouveau"\nsummary = "Un ajout."\ndate = 2026-11-20\n+++\nUn texte tout neuf.\n' \
+  >"$site/content/fr/guidelines/nouveau.md"
+check "a new guideline is served" eventually serves "${url}fr/lignes-directrices/nouveau/" "Un texte tout neuf."
 
 cp "$record" "$work/record.toml"
 sed -i 's|^city = "Oujda"$|city = "Oujda|' "$record"  # an unclosed string
@@ -72,6 +80,20 @@ check "another server on the same port is refused (1)" bash -c \
   "port=\$(echo '$url' | grep -o '[0-9]*/\$' | tr -d /); timeout 10 '$binary' serve --source '$site' --port \$port >/dev/null 2>&1; [ \$? -eq 1 ]"
 check "a built site carries no live-reload script" bash -c \
   "'$binary' build --source '$site' --out '$work/out' >/dev/null && ! grep -rq _passerelle '$work/out'"
+
+# Polling, for file systems without inotify, sees edits too.
+"$binary" serve --source "$site" --port 0 --polling --poll 50 >"$work/polling-log" 2>&1 &
+polling=$!
+polling_url=""
+for _ in $(seq 150); do
+  polling_url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/polling-log" | head -1)
+  [ -n "$polling_url" ] && break
+  sleep 0.1
+done
+sed -i 's|Un texte tout neuf\.|Un texte relu.|' "$site/content/fr/guidelines/nouveau.md"
+check "with --polling, an edit is served too" eventually serves "${polling_url}fr/lignes-directrices/nouveau/" "Un texte relu."
+kill -TERM "$polling"
+wait "$polling"
 
 kill -INT "$server"
 for _ in $(seq 100); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done

@@ -79,6 +79,8 @@ try {
     await page.goto(origin + urlPath, { timeout: 15_000 });
     await stream;
     await page.evaluate(() => (window.passerelleMarker = 'not reloaded'));
+    page.reloads = 0;
+    page.on('load', () => page.reloads++);
     return page;
   }
   const marker = (page) => page.evaluate(() => window.passerelleMarker ?? 'reloaded');
@@ -95,7 +97,15 @@ try {
   fs.writeFileSync(guideline, fs.readFileSync(guideline, 'utf8').replace('Réfléchir.', 'Réfléchir longuement.'));
   check('after an edit, the tab shows the new text by itself', await bodyHas(edited, 'Réfléchir longuement.'));
   check('…because the page reloaded', (await marker(edited)) === 'reloaded');
+  // The edited page is published at once, then with the whole site: the same bytes, so the
+  // tab must not reload a second time.
+  const rebuilt = () => /retour\.md changed: rebuilt/.test(log);
+  const started = Date.now();
+  while (!rebuilt() && Date.now() - started < 15_000) await new Promise((r) => setTimeout(r, 20));
+  check('the whole site is rebuilt after the edit', rebuilt(), log);
   await settle();
+  check('…and the edited tab reloaded once, not again for the whole site', edited.reloads === 1,
+    `${edited.reloads} reloads`);
   check('a tab on a page the edit did not change stays as it was', (await marker(other)) === 'not reloaded');
 
   await edited.evaluate(() => (window.passerelleMarker = 'not reloaded'));

@@ -131,12 +131,62 @@ TEST_CASE("LiveSite tells which pages changed, and a failed build changes them a
   CHECK(site.respond("/fr/b/").status == 200);
 }
 
-TEST_CASE("LiveSite: a new page reloads every tab, a page from another run is out of date") {
+TEST_CASE("LiveSite publishes some pages at once, and the complete build after them reloads no tab twice") {
+  LiveSite site("run");
+  CHECK(site.publish_partial({{"fr/a/index.html", "x"}}).generation == 0);  // no build yet
+  site.publish(kPlan);
+  std::string since_a = since_of(site.respond("/fr/a/"));
+  std::string since_b = since_of(site.respond("/fr/b/"));
+
+  const std::string edited = "<html><head></head><body>page A!</body></html>";
+  auto partial = site.publish_partial({{"fr/a/index.html", edited}});
+  CHECK(partial.generation == 2);
+  CHECK(partial.changed_pages == 1);
+  CHECK(site.respond("/fr/a/").body.find("page A!") != std::string::npos);
+  CHECK(site.respond("/fr/b/").body.find("page b") != std::string::npos);  // the rest as it was
+  CHECK(site.respond("/css/site.1234.css").body == "body{}");
+  CHECK(site.wait_for_change("/fr/a/", since_a, 0ms) == LiveSite::Wait::kChanged);
+  CHECK(site.wait_for_change("/fr/b/", since_b, 0ms) == LiveSite::Wait::kTimeout);
+
+  // The complete build has the same page: the tab that reloaded for it does not reload again.
+  std::string since_a2 = since_of(site.respond("/fr/a/"));
+  auto complete = site.publish(with_file(
+      with_file(kPlan, "fr/a/index.html", edited), "fr/b/index.html", "<html><head></head><body>B</body></html>"));
+  CHECK_FALSE(complete.everything);
+  CHECK(complete.changed_pages == 1);
+  CHECK(site.wait_for_change("/fr/a/", since_a2, 0ms) == LiveSite::Wait::kTimeout);
+  CHECK(site.wait_for_change("/fr/b/", since_b, 0ms) == LiveSite::Wait::kChanged);
+
+  // A page the site does not have waits for the complete build; so does every page of a
+  // failed build.
+  CHECK(site.publish_partial({{"fr/new/index.html", "new"}}).generation == 0);
+  CHECK(site.respond("/fr/new/").status == 404);
+  site.publish_error("<html><head></head><body>broken</body></html>");
+  CHECK(site.publish_partial({{"fr/a/index.html", "a"}}).generation == 0);
+  CHECK(site.respond("/fr/a/").status == 500);
+}
+
+TEST_CASE("LiveSite: a new page reloads its tab, a removed one every tab, a page from another run is out of date") {
   LiveSite site("run");
   site.publish(kPlan);
   std::string since = since_of(site.respond("/fr/new/"));  // 404 for now
-  site.publish(with_file(kPlan, "fr/new/index.html", "<html><head></head><body>new</body></html>"));
+  auto with_new = with_file(kPlan, "fr/new/index.html", "<html><head></head><body>new</body></html>");
+  site.publish(with_new);
   CHECK(site.wait_for_change("/fr/new/", since, 0ms) == LiveSite::Wait::kChanged);
+  // Files that come and go (a search index's shards) reload no other tab; a removed page, all.
+  std::string since_a = since_of(site.respond("/fr/a/"));
+  auto shard = site.publish(with_file(with_new, "search/fr/shard-1.json", "[]"));
+  CHECK_FALSE(shard.everything);
+  CHECK(site.wait_for_change("/fr/a/", since_a, 0ms) == LiveSite::Wait::kTimeout);
+  auto removed = site.publish(with_new);
+  CHECK_FALSE(removed.everything);
+  CHECK(site.wait_for_change("/fr/a/", since_a, 0ms) == LiveSite::Wait::kTimeout);
+  OutputPlan without_b;
+  for (const auto& file : with_new) {
+    if (file.path != "fr/b/index.html") without_b.push_back(file);
+  }
+  CHECK(site.publish(without_b).everything);
+  CHECK(site.wait_for_change("/fr/a/", since_a, 0ms) == LiveSite::Wait::kChanged);
   CHECK(site.wait_for_change("/fr/a/", "earlier-run-5", 0ms) == LiveSite::Wait::kChanged);
   CHECK(site.wait_for_change("/fr/a/", "garbage", 0ms) == LiveSite::Wait::kChanged);
 }

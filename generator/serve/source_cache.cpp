@@ -1,0 +1,147 @@
+#include "serve/source_cache.h"
+
+#include <algorithm>
+
+#include "content/directory.h"
+#include "content/pages.h"
+#include "text.h"
+
+namespace passerelle {
+
+namespace {
+
+enum class SourceKind { kPage, kRecord, kSkipped, kOther };
+
+SourceKind kind_of(const std::string& path) {
+  if (ends_with(path, "/")) return SourceKind::kOther;  // a folder came or went
+  if (starts_with(path, "content/")) return ends_with(path, ".md") ? SourceKind::kPage : SourceKind::kSkipped;
+  if (starts_with(path, kActorsFolder)) {
+    return ends_with(path, ".toml") ? SourceKind::kRecord : SourceKind::kSkipped;
+  }
+  return SourceKind::kOther;
+}
+
+/// Puts `item` in place of the one from the same file, or at the end; removes that one when
+/// `item` is empty (the file was removed or no longer parses).
+template <typename T>
+void replace_item(std::vector<std::shared_ptr<const T>>& items, const std::string& path,
+                  std::optional<T> item) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const auto& x) { return x->path == path; });
+  if (it != items.end() && item) {
+    *it = std::make_shared<const T>(std::move(*item));
+  } else if (it != items.end()) {
+    items.erase(it);
+  } else if (item) {
+    items.push_back(std::make_shared<const T>(std::move(*item)));
+  }
+}
+
+template <typename T>
+const T* find_item(const std::vector<std::shared_ptr<const T>>& items, const std::string& path) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const auto& x) { return x->path == path; });
+  return it == items.end() ? nullptr : it->get();
+}
+
+}  // namespace
+
+SiteSources SharedSources::copy() const {
+  SiteSources sources{config, {}, {vocabulary, {}}};
+  sources.pages.reserve(pages.size());
+  for (const auto& page : pages) sources.pages.push_back(*page);
+  sources.directory.actors.reserve(records.size());
+  for (const auto& record : records) sources.directory.actors.push_back(*record);
+  return sources;
+}
+
+const PageSource* SourceCache::page(const std::string& path) const {
+  return find_item(sources_.pages, path);
+}
+
+const ActorRecord* SourceCache::record(const std::string& path) const {
+  return find_item(sources_.records, path);
+}
+
+bool SourceCache::is_read(const std::string& path) { return kind_of(path) != SourceKind::kSkipped; }
+
+SourceCache::SourceCache(BuildOptions options) : options_(std::move(options)) {
+  options_.on_stage = nullptr;
+}
+
+void SourceCache::load_all(const SourceTree& tree) {
+  have_config_ = have_vocabulary_ = false;
+  site_diagnostics_ = {};
+  diagnostics_.clear();
+  sources_ = {};
+  auto config = load_config(tree, options_, site_diagnostics_);
+  if (!config) return;
+  sources_.config = std::move(*config);
+  have_config_ = true;
+  for (const auto& path : tree.list_files("content")) {
+    if (ends_with(path, ".md")) load_page(tree, path);
+  }
+  auto text = read_text_file(tree, kVocabularyPath, site_diagnostics_);
+  if (!text) return;
+  auto vocabulary = parse_vocabulary(*text, kVocabularyPath, sources_.config, site_diagnostics_);
+  if (!vocabulary) return;
+  sources_.vocabulary = std::move(*vocabulary);
+  have_vocabulary_ = true;
+  for (const auto& path : tree.list_files("directory-data/actors")) {
+    if (ends_with(path, ".toml")) load_record(tree, path);
+  }
+}
+
+bool SourceCache::update(const SourceTree& tree, const std::vector<std::string>& paths) {
+  for (const auto& path : paths) {
+    SourceKind kind = kind_of(path);
+    if (kind == SourceKind::kOther || !have_config_) return false;
+    if (kind == SourceKind::kRecord && !have_vocabulary_) return false;
+  }
+  for (const auto& path : paths) {
+    SourceKind kind = kind_of(path);
+    if (kind == SourceKind::kPage) load_page(tree, path);
+    if (kind == SourceKind::kRecord) load_record(tree, path);
+  }
+  return true;
+}
+
+void SourceCache::load_page(const SourceTree& tree, const std::string& path) {
+  Diagnostics diagnostics;
+  std::optional<PageSource> page;
+  if (tree.is_file(path)) {
+    page = load_page_file(tree, path, sources_.config, options_.include_drafts, diagnostics);
+  }
+  replace_item(sources_.pages, path, std::move(page));
+  if (diagnostics.items().empty()) {
+    diagnostics_.erase(path);
+  } else {
+    diagnostics_[path] = std::move(diagnostics);
+  }
+}
+
+void SourceCache::load_record(const SourceTree& tree, const std::string& path) {
+  Diagnostics diagnostics;
+  std::optional<ActorRecord> record;
+  if (tree.is_file(path)) {
+    record = load_actor_file(tree, path, sources_.config, sources_.vocabulary, diagnostics);
+  }
+  replace_item(sources_.records, path, std::move(record));
+  if (diagnostics.items().empty()) {
+    diagnostics_.erase(path);
+  } else {
+    diagnostics_[path] = std::move(diagnostics);
+  }
+}
+
+bool SourceCache::ok() const {
+  if (!have_config_ || !have_vocabulary_ || site_diagnostics_.has_errors()) return false;
+  return std::none_of(diagnostics_.begin(), diagnostics_.end(),
+                      [](const auto& entry) { return entry.second.has_errors(); });
+}
+
+Diagnostics SourceCache::diagnostics() const {
+  Diagnostics all = site_diagnostics_;
+  for (const auto& [path, diagnostics] : diagnostics_) all.append(diagnostics);
+  return all;
+}
+
+}  // namespace passerelle

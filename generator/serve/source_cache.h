@@ -1,0 +1,68 @@
+// The sources `passerelle serve` keeps between rebuilds: every page and actor record as parsed,
+// with the diagnostics of each file, so that after an edit only the files the watcher names
+// are read again. Thousands of files take seconds to read and parse; one takes a millisecond.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "build.h"
+
+namespace passerelle {
+
+/// The sources at one moment, cheap to copy: the pages and records are shared, and never
+/// changed (an edit replaces one).
+struct SharedSources {
+  SiteConfig config;
+  Vocabulary vocabulary;
+  std::vector<std::shared_ptr<const PageSource>> pages;
+  std::vector<std::shared_ptr<const ActorRecord>> records;
+
+  /// A copy of everything, to build from.
+  SiteSources copy() const;
+};
+
+class SourceCache {
+ public:
+  /// `options`: the drafts and base URL of every load.
+  explicit SourceCache(BuildOptions options);
+
+  /// Reads every source: at the start, and when site.toml or the vocabulary changed.
+  void load_all(const SourceTree& tree);
+
+  /// Reads again the files at `paths` (relative; changed, added or removed). Other files in
+  /// content/ than Markdown and in directory-data/actors/ than TOML are skipped, as a build
+  /// skips them. False, with nothing done, when a path is something else (site.toml, the
+  /// vocabulary, a theme file, a folder): then load_all() is needed.
+  bool update(const SourceTree& tree, const std::vector<std::string>& paths);
+
+  /// False for a file a build does not read (in content/, other than Markdown; in
+  /// directory-data/actors/, other than TOML), such as an editor's or sed's temporary file.
+  static bool is_read(const std::string& path);
+
+  /// True when a build may start from sources(): nothing reported an error.
+  bool ok() const;
+  /// Every diagnostic of the sources, as a load of every file reports them.
+  Diagnostics diagnostics() const;
+  /// The pages and records that loaded (drafts left out unless asked for).
+  const SharedSources& sources() const { return sources_; }
+  /// The page or record made from the file at `path`; nullptr when there is none (removed,
+  /// not parsed, a draft left out).
+  const PageSource* page(const std::string& path) const;
+  const ActorRecord* record(const std::string& path) const;
+
+ private:
+  void load_page(const SourceTree& tree, const std::string& path);
+  void load_record(const SourceTree& tree, const std::string& path);
+
+  BuildOptions options_;
+  bool have_config_ = false;
+  bool have_vocabulary_ = false;
+  Diagnostics site_diagnostics_;                   // of site.toml and the vocabulary
+  std::map<std::string, Diagnostics> diagnostics_;  // path → that file's, when it has any
+  SharedSources sources_;
+};
+
+}  // namespace passerelle
