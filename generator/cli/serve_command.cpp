@@ -205,6 +205,9 @@ int run_serve(int argc, char** argv) {
   // Absolute links (canonical, 404 page) point at the preview unless asked otherwise.
   build.base_url = args.count("base-url") ? args["base-url"].as<std::string>() : address;
 
+  // Watching starts before the first build, so that an edit made while it runs, or right
+  // after the first page is served, is not missed.
+  SourceWatch watch(source, args.count("polling") > 0, poll_ms, stop_signals);
   ServeRebuilds rebuilds(source, build, live, style);
   rebuilds.first_build();
   if (!server.start()) {
@@ -217,7 +220,6 @@ int run_serve(int argc, char** argv) {
     std::printf("Listening on %s: anyone who can reach this machine can see the preview\n",
                 host.c_str());
   }
-  SourceWatch watch(source, args.count("polling") > 0, poll_ms, stop_signals);
   if (style.verbose) {
     std::printf("  watching for changes %s\n", watch.notified() ? "with inotify" : "by polling");
   }
