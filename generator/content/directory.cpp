@@ -283,15 +283,24 @@ std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::st
   return parse_actor(*text, path, id, config, vocabulary, diagnostics);
 }
 
-std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig& config,
-                                        Diagnostics& diagnostics) {
+bool is_actor_file(const std::string& path) {
+  return starts_with(path, kActorsFolder) && ends_with(path, ".toml");
+}
+
+std::optional<Vocabulary> load_vocabulary(const SourceTree& tree, const SiteConfig& config,
+                                          Diagnostics& diagnostics) {
   auto text = read_text_file(tree, kVocabularyPath, diagnostics);
   if (!text) return std::nullopt;
-  auto vocabulary = parse_vocabulary(*text, kVocabularyPath, config, diagnostics);
+  return parse_vocabulary(*text, kVocabularyPath, config, diagnostics);
+}
+
+std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig& config,
+                                        Diagnostics& diagnostics) {
+  auto vocabulary = load_vocabulary(tree, config, diagnostics);
   if (!vocabulary) return std::nullopt;
   Directory directory{std::move(*vocabulary), {}};
   for (const auto& path : tree.list_files("directory-data/actors")) {
-    if (!ends_with(path, ".toml")) continue;
+    if (!is_actor_file(path)) continue;
     auto actor = load_actor_file(tree, path, config, directory.vocabulary, diagnostics);
     if (actor) directory.actors.push_back(std::move(*actor));
   }

@@ -90,6 +90,13 @@ std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::st
                                            const SiteConfig& config, const Vocabulary& vocabulary,
                                            Diagnostics& diagnostics);
 
+/// Whether a build reads the file at `path` as an actor record: TOML under directory-data/actors/.
+bool is_actor_file(const std::string& path);
+
+/// Reads and parses directory-data/vocabulary.toml.
+std::optional<Vocabulary> load_vocabulary(const SourceTree& tree, const SiteConfig& config,
+                                          Diagnostics& diagnostics);
+
 /// Reads directory-data/vocabulary.toml and every directory-data/actors/*.toml.
 std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig& config,
                                         Diagnostics& diagnostics);

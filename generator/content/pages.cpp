@@ -121,11 +121,15 @@ std::optional<PageSource> load_page_file(const SourceTree& tree, const std::stri
   return page;
 }
 
+bool is_page_file(const std::string& path) {
+  return starts_with(path, "content/") && ends_with(path, ".md");
+}
+
 std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,
                                    bool include_drafts, Diagnostics& diagnostics) {
   std::vector<PageSource> pages;
   for (const auto& path : tree.list_files("content")) {
-    if (!ends_with(path, ".md")) continue;
+    if (!is_page_file(path)) continue;
     auto page = load_page_file(tree, path, config, include_drafts, diagnostics);
     if (page) pages.push_back(std::move(*page));
   }

@@ -41,6 +41,9 @@ std::optional<PageSource> load_page_file(const SourceTree& tree, const std::stri
                                          const SiteConfig& config, bool include_drafts,
                                          Diagnostics& diagnostics);
 
+/// Whether a build reads the file at `path` as a page: Markdown under content/.
+bool is_page_file(const std::string& path);
+
 /// Reads every Markdown file of every configured language. Drafts are kept only when
 /// `include_drafts`. Files under content/ outside a configured language are errors.
 std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,

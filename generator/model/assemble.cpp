@@ -346,7 +346,8 @@ bool same_place(const PageSource& source, const Page& previous, const SiteConfig
 
 /// Pages of `previous` the views of the changed pages read: the menu's, the changed pages'
 /// other versions and their neighbours in the guidelines' order.
-std::vector<bool> pages_around(const Site& previous, const std::set<std::string>& changed) {
+std::vector<bool> pages_around(const Site& previous,
+                               const std::map<std::string, const PageSource*>& changed) {
   std::vector<bool> kept(previous.pages.size(), false);
   std::set<std::string> keys;
   for (const auto& page : previous.pages) {
@@ -375,11 +376,7 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<const 
   const SiteConfig& config = previous.config;
   if (!previous.link_targets) return std::nullopt;
   std::map<std::string, const PageSource*> changed_pages;
-  std::set<std::string> changed;
-  for (const auto* source : pages) {
-    changed_pages[source->path] = source;
-    changed.insert(source->path);
-  }
+  for (const auto* source : pages) changed_pages[source->path] = source;
   size_t pages_in_place = 0;
   for (const auto& page : previous.pages) {
     auto source = changed_pages.find(page.source_path);
@@ -404,7 +401,7 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<const 
   part.config = config;
   part.vocabulary = previous.vocabulary;
   part.link_targets = previous.link_targets;
-  auto kept = pages_around(previous, changed);
+  auto kept = pages_around(previous, changed_pages);
   for (size_t i = 0; i < previous.pages.size(); ++i) {
     const Page& page = previous.pages[i];
     if (auto source = changed_pages.find(page.source_path); source != changed_pages.end()) {

@@ -328,16 +328,15 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
     const auto& document = index.documents[d];
     const auto& blocks = index.blocks[d];
     std::string n = std::to_string(d);
-    size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
-    std::string items = block_items(blocks, 1, std::min(blocks.size(), layout.inline_blocks));
     // A short text (most actors) travels whole in its document file: one file, not two.
     bool whole = blocks.size() <= layout.inline_blocks;
     std::string data = "{\"k\":" + quote(document.kind) + ",\"t\":" + quote(document.title) +
                        ",\"u\":" + quote(document.path) + ",\"m\":" + quote(document.meta) +
                        ",\"n\":" + std::to_string(blocks.size()) + ",\"x\":" + quote(blocks.empty() ? "" : blocks[0]) +
-                       (whole && blocks.size() > 1 ? ",\"y\":[" + items + "]" : "") + "}";
+                       (whole && blocks.size() > 1 ? ",\"y\":[" + block_items(blocks, 1, blocks.size()) + "]" : "") + "}";
     files.push_back(script_file(code + "/d/" + n, data));
     if (whole) continue;
+    size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
     // Blocks 1–8 in x/<n>-1, 9–16 in x/<n>-2…: block b is item (b - 1) % k of chunk ceil(b / k).
     for (size_t first = 1; first < blocks.size(); first += per_file) {
       std::string chunk = std::to_string((first - 1) / per_file + 1);

@@ -98,6 +98,12 @@ const std::string* LiveSite::State::find(const std::string& path) const {
   return nullptr;
 }
 
+void LiveSite::note_change(const std::string& path, PublishSummary& summary) {
+  changed_at_[path] = summary.generation;
+  ++summary.changed_files;
+  if (ends_with(path, ".html")) ++summary.changed_pages;
+}
+
 PublishSummary LiveSite::publish(OutputPlan plan) {
   auto next = std::make_shared<State>();
   auto files = std::make_shared<Files>();
@@ -113,9 +119,7 @@ PublishSummary LiveSite::publish(OutputPlan plan) {
   for (const auto& [path, hash] : hashes) {
     auto old = hashes_.find(path);
     if (old != hashes_.end() && old->second == hash) continue;
-    changed_at_[path] = summary.generation;
-    ++summary.changed_files;
-    if (ends_with(path, ".html")) ++summary.changed_pages;
+    note_change(path, summary);
   }
   // A new file is a change at its own path (a tab showing a 404 there reloads); a removed
   // page may be open anywhere, and where it was now answers 404.html. Other files come and go
@@ -148,9 +152,7 @@ PublishSummary LiveSite::publish_partial(OutputPlan files) {
     uint64_t hash = std::hash<std::string>{}(file.bytes);
     if (hashes_[file.path] == hash) continue;
     hashes_[file.path] = hash;
-    changed_at_[file.path] = summary.generation;
-    ++summary.changed_files;
-    if (ends_with(file.path, ".html")) ++summary.changed_pages;
+    note_change(file.path, summary);
     next->updated[file.path] = std::move(file.bytes);
   }
   state_ = std::move(next);

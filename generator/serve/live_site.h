@@ -80,6 +80,8 @@ class LiveSite {
   /// The file a URL path is answered with ("fr/" → "fr/index.html"); empty if none.
   static std::string file_of(const State& state, const std::string& url_path);
   uint64_t last_change(const State& state, const std::string& url_path) const;
+  /// Records that `path` changed in the publication `summary` describes (mutex_ held).
+  void note_change(const std::string& path, PublishSummary& summary);
 
   std::string instance_;
   mutable std::mutex mutex_;

@@ -14,10 +14,9 @@ enum class SourceKind { kPage, kRecord, kSkipped, kOther };
 
 SourceKind kind_of(const std::string& path) {
   if (ends_with(path, "/")) return SourceKind::kOther;  // a folder came or went
-  if (starts_with(path, "content/")) return ends_with(path, ".md") ? SourceKind::kPage : SourceKind::kSkipped;
-  if (starts_with(path, kActorsFolder)) {
-    return ends_with(path, ".toml") ? SourceKind::kRecord : SourceKind::kSkipped;
-  }
+  if (is_page_file(path)) return SourceKind::kPage;
+  if (is_actor_file(path)) return SourceKind::kRecord;
+  if (starts_with(path, "content/") || starts_with(path, kActorsFolder)) return SourceKind::kSkipped;
   return SourceKind::kOther;
 }
 
@@ -77,16 +76,14 @@ void SourceCache::load_all(const SourceTree& tree) {
   sources_.config = std::move(*config);
   have_config_ = true;
   for (const auto& path : tree.list_files("content")) {
-    if (ends_with(path, ".md")) load_page(tree, path);
+    if (is_page_file(path)) load_page(tree, path);
   }
-  auto text = read_text_file(tree, kVocabularyPath, site_diagnostics_);
-  if (!text) return;
-  auto vocabulary = parse_vocabulary(*text, kVocabularyPath, sources_.config, site_diagnostics_);
+  auto vocabulary = load_vocabulary(tree, sources_.config, site_diagnostics_);
   if (!vocabulary) return;
   sources_.vocabulary = std::move(*vocabulary);
   have_vocabulary_ = true;
   for (const auto& path : tree.list_files("directory-data/actors")) {
-    if (ends_with(path, ".toml")) load_record(tree, path);
+    if (is_actor_file(path)) load_record(tree, path);
   }
 }
 
@@ -111,11 +108,7 @@ void SourceCache::load_page(const SourceTree& tree, const std::string& path) {
     page = load_page_file(tree, path, sources_.config, options_.include_drafts, diagnostics);
   }
   replace_item(sources_.pages, path, std::move(page));
-  if (diagnostics.items().empty()) {
-    diagnostics_.erase(path);
-  } else {
-    diagnostics_[path] = std::move(diagnostics);
-  }
+  remember(path, std::move(diagnostics));
 }
 
 void SourceCache::load_record(const SourceTree& tree, const std::string& path) {
@@ -125,6 +118,10 @@ void SourceCache::load_record(const SourceTree& tree, const std::string& path) {
     record = load_actor_file(tree, path, sources_.config, sources_.vocabulary, diagnostics);
   }
   replace_item(sources_.records, path, std::move(record));
+  remember(path, std::move(diagnostics));
+}
+
+void SourceCache::remember(const std::string& path, Diagnostics diagnostics) {
   if (diagnostics.items().empty()) {
     diagnostics_.erase(path);
   } else {

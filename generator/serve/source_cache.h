@@ -56,6 +56,8 @@ class SourceCache {
  private:
   void load_page(const SourceTree& tree, const std::string& path);
   void load_record(const SourceTree& tree, const std::string& path);
+  /// Keeps the diagnostics of the file at `path` (forgets them when there are none).
+  void remember(const std::string& path, Diagnostics diagnostics);
 
   BuildOptions options_;
   bool have_config_ = false;
