@@ -78,6 +78,9 @@ function run(command, args, { quiet = true } = {}) {
 /// Runs one command under GNU time: wall clock (measured here, in ms precision), user and
 /// system CPU seconds, and peak resident memory.
 function timed(command, args) {
+  // Start from a clean disk: what the previous tool wrote is flushed first, not while this
+  // one runs.
+  spawnSync('sync');
   const report = path.join(os.tmpdir(), `bench-time-${process.pid}.txt`);
   const started = process.hrtime.bigint();
   const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', report, command, ...args],
@@ -111,6 +114,23 @@ function treeSize(dir) {
   };
   if (fs.existsSync(dir)) walk(dir);
   return { files, bytes };
+}
+
+// Nothing is deleted while the benchmark measures. On ext4 without a journal (this machine's
+// disk), the kernel skips inodes freed in the last minutes when it allocates new ones, and a
+// tool that creates tens of thousands of files just after as many were deleted spends most of
+// its time in that scan (perf: ext4's recently_deleted, 30-60 s of system time for one large
+// Passerelle build instead of 4). Old outputs are moved aside and removed when the run ends.
+const trash = { folder: null, count: 0 };
+
+function moveAside(folder) {
+  if (!fs.existsSync(folder)) return;
+  fs.mkdirSync(trash.folder, { recursive: true });
+  fs.renameSync(folder, path.join(trash.folder, String(trash.count++)));
+}
+
+function emptyTrash() {
+  if (trash.folder) fs.rmSync(trash.folder, { recursive: true, force: true });
 }
 
 // ── The machine and the tools ─────────────────────────────────────────────────
@@ -166,9 +186,11 @@ function prepare(size, options, tools) {
   let site = root;
   if (SIZES[size].generate) {
     site = path.join(folder, 'site');
+    moveAside(site);
     run(tools.corpus, ['generate', '--size', SIZES[size].generate, '--seed', String(options.seed), '--out', site]);
   }
   const hugo = path.join(folder, 'hugo');
+  moveAside(hugo);
   run(tools.corpus, ['hugo', site, hugo]);
   // What a Passerelle build reads: the settings, the content, the directory and the theme.
   const inputs = ['site.toml', 'content', 'directory-data'].map((part) => path.join(site, part))
@@ -180,16 +202,16 @@ function commands(paths, tools) {
   const out = (name) => path.join(paths.folder, name);
   return {
     passerelle: () => {
-      fs.rmSync(out('out-passerelle'), { recursive: true, force: true });
+      moveAside(out('out-passerelle'));
       return timed(tools.passerelle, ['build', '--source', paths.site, '--out', out('out-passerelle')]);
     },
     hugo: () => {
-      fs.rmSync(out('out-hugo'), { recursive: true, force: true });
+      moveAside(out('out-hugo'));
       return timed('hugo', ['--quiet', '-s', paths.hugo, '-d', out('out-hugo')]);
     },
     pagefind: () => timed(tools.pagefind, ['--site', out('out-hugo'), '--quiet']),
     baseline: () => {
-      fs.rmSync(out('out-baseline'), { recursive: true, force: true });
+      moveAside(out('out-baseline'));
       const measure = timed(tools.corpus, ['baseline', '--like', out('out-passerelle'), '--out',
         out('out-baseline'), ...paths.inputs]);
       const inner = JSON.parse(measure.stdout);
@@ -246,8 +268,8 @@ async function measureSize(size, options, tools) {
   const outPasserelle = path.join(paths.folder, 'out-passerelle');
   const searchIndex = fs.existsSync(path.join(outPasserelle, sections.language, sections.search)) ||
     fs.readdirSync(outPasserelle).some((name) => /search/i.test(name));
-  const serve = tools.serveHelp ? await measureServe(paths, tools, options) :
-    { skipped: 'passerelle serve is not in this binary' };
+  const serve = !tools.serveHelp ? { skipped: 'passerelle serve is not in this binary' } :
+    options.serveEdits < 1 ? { skipped: '--serve-edits 0' } : await measureServe(paths, tools, options);
   const stats = {};
   for (const [tool, list] of Object.entries(samples)) {
     if (!list.length) continue;
@@ -337,7 +359,7 @@ async function measureServe(paths, tools, options) {
   if (!/--port/.test(tools.serveHelp)) return { skipped: 'passerelle serve has no --port option' };
   // Work on a copy, so that the edits never touch the corpus (or the repository).
   const copy = path.join(paths.folder, 'serve-site');
-  fs.rmSync(copy, { recursive: true, force: true });
+  moveAside(copy);
   for (const part of ['site.toml', 'content', 'directory-data']) {
     fs.cpSync(path.join(paths.site, part), path.join(copy, part), { recursive: true });
   }
@@ -472,6 +494,11 @@ if (info.versions.passerelle_build_type !== 'Release') {
   console.error(`bench: warning: ${options.build} is a ${info.versions.passerelle_build_type} build; ` +
     'configure with -DCMAKE_BUILD_TYPE=Release for figures worth comparing');
 }
+trash.folder = path.join(options.work, 'trash');
+if (fs.existsSync(trash.folder)) {
+  console.error('bench: removing what an interrupted run left in trash/ (the first runs may be slower)');
+  emptyTrash();
+}
 const results = path.join(options.work, 'results');
 fs.mkdirSync(results, { recursive: true });
 console.log(`Machine: ${info.machine.nproc} cores (${info.machine.cpu_model}), ${info.machine.memory_total} RAM; ` +
@@ -484,4 +511,6 @@ for (const size of options.sizes) {
   fs.writeFileSync(path.join(results, `${size}.md`), `${text}\n`);
   fs.writeFileSync(path.join(results, `${size}.json`), `${JSON.stringify({ ...info, ...result }, null, 2)}\n`);
 }
+console.error('bench: removing the outputs moved aside');
+emptyTrash();
 console.error(`\nbench: results in ${display(results)}/`);
