@@ -87,6 +87,7 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
                                               const BuildOptions& options,
                                               Diagnostics& diagnostics) {
   auto cancelled = [&] { return options.cancelled && options.cancelled->load(); };
+  if (options.on_stage) options.on_stage("assemble");
   auto site = assemble_site(std::move(sources.config), std::move(sources.pages),
                             std::move(sources.directory), diagnostics);
   std::shared_ptr<Theme> theme;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "content/pages.h"
+#include "parallel.h"
 #include "text.h"
 #include "toml_fields.h"
 
@@ -299,10 +300,19 @@ std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig
   auto vocabulary = load_vocabulary(tree, config, diagnostics);
   if (!vocabulary) return std::nullopt;
   Directory directory{std::move(*vocabulary), {}};
-  for (const auto& path : tree.list_files("directory-data/actors")) {
-    if (!is_actor_file(path)) continue;
-    auto actor = load_actor_file(tree, path, config, directory.vocabulary, diagnostics);
-    if (actor) directory.actors.push_back(std::move(*actor));
+  std::vector<std::string> paths;
+  for (auto& path : tree.list_files("directory-data/actors")) {
+    if (is_actor_file(path)) paths.push_back(std::move(path));
+  }
+  // Read and parsed in parallel, gathered in file order.
+  std::vector<std::optional<ActorRecord>> actors(paths.size());
+  std::vector<Diagnostics> found(paths.size());
+  for_each_index(paths.size(), worker_count(), [&](size_t, size_t i) {
+    actors[i] = load_actor_file(tree, paths[i], config, directory.vocabulary, found[i]);
+  });
+  for (size_t i = 0; i < paths.size(); ++i) {
+    diagnostics.append(found[i]);
+    if (actors[i]) directory.actors.push_back(std::move(*actors[i]));
   }
   return directory;
 }

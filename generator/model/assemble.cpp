@@ -2,6 +2,7 @@
 #include <set>
 
 #include "model/print_edition.h"
+#include "parallel.h"
 #include "model/site.h"
 #include "model/urls.h"
 #include "text.h"
@@ -203,7 +204,6 @@ LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteCo
 }
 
 Page render_page(const PageSource& source, const SiteConfig& config, const LinkTargets& targets,
-                 std::map<std::string, std::set<std::string>>& ids_of_target,
                  std::vector<FragmentReference>& fragments, Diagnostics& diagnostics) {
   const auto& language = *config.language(source.language);
   Page page;
@@ -238,7 +238,6 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
     page.print_html = render_markdown({source.body, source.path, source.body_line}, print_options,
                                       LinkResolver(print_links), repeated).html;
   }
-  for (const auto& heading : page.headings) ids_of_target[self].insert(heading.id);
   for (auto& reference : rendered.fragment_references) fragments.push_back(std::move(reference));
   return page;
 }
@@ -299,14 +298,34 @@ std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sou
   auto link_targets =
       std::make_shared<LinkTargets>(collect_targets(sources, config, directory.actors, diagnostics));
   const LinkTargets& targets = *link_targets;
+  // Each page and actor is rendered on its own, in parallel, into its own slot; the slots are
+  // then gathered in order, so the result is the same whatever thread ran what.
+  size_t workers = worker_count();
+  Site site;
+  site.pages.resize(sources.size());
+  std::vector<std::vector<FragmentReference>> page_fragments(sources.size());
+  std::vector<Diagnostics> page_diagnostics(sources.size());
+  for_each_index(sources.size(), workers, [&](size_t, size_t i) {
+    site.pages[i] = render_page(sources[i], config, targets, page_fragments[i], page_diagnostics[i]);
+  });
+  site.actors.resize(directory.actors.size());
+  std::vector<std::vector<FragmentReference>> actor_fragments(directory.actors.size());
+  std::vector<Diagnostics> actor_diagnostics(directory.actors.size());
+  for_each_index(directory.actors.size(), workers, [&](size_t, size_t i) {
+    site.actors[i] = assemble_actor(std::move(directory.actors[i]), config, targets, actor_fragments[i],
+                                    actor_diagnostics[i]);
+  });
   std::map<std::string, std::set<std::string>> ids_of_target;
   std::vector<FragmentReference> fragments;
-  Site site;
-  for (const auto& source : sources) {
-    site.pages.push_back(render_page(source, config, targets, ids_of_target, fragments, diagnostics));
+  for (size_t i = 0; i < sources.size(); ++i) {
+    auto& ids = ids_of_target[page_key(sources[i].language, sources[i].relative_path)];
+    for (const auto& heading : site.pages[i].headings) ids.insert(heading.id);
   }
-  for (auto& record : directory.actors) {
-    site.actors.push_back(assemble_actor(std::move(record), config, targets, fragments, diagnostics));
+  for (auto* part : {&page_fragments, &actor_fragments}) {
+    for (auto& list : *part) fragments.insert(fragments.end(), list.begin(), list.end());
+  }
+  for (auto* part : {&page_diagnostics, &actor_diagnostics}) {
+    for (const auto& list : *part) diagnostics.append(list);
   }
   for (const auto& reference : fragments) {
     if (starts_with(reference.target, "actor:")) continue;  // actor pages have no headings
@@ -395,7 +414,6 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<const 
   // The pages are where they were and no file came or went: the links of `previous` hold.
   const LinkTargets& targets = *previous.link_targets;
   int errors_before = diagnostics.error_count();
-  std::map<std::string, std::set<std::string>> ids_of_target;
   std::vector<FragmentReference> fragments;  // checked by the complete build
   Site part;
   part.config = config;
@@ -406,7 +424,7 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<const 
     const Page& page = previous.pages[i];
     if (auto source = changed_pages.find(page.source_path); source != changed_pages.end()) {
       part.pages.push_back(
-          render_page(*source->second, config, targets, ids_of_target, fragments, diagnostics));
+          render_page(*source->second, config, targets, fragments, diagnostics));
     } else if (kept[i]) {
       part.pages.push_back(page);
     }

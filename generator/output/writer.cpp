@@ -9,13 +9,15 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <map>
+#include <string_view>
 #include <mutex>
-#include <thread>
 #include <vector>
 #include <cerrno>
 #include <cstring>
 #include <set>
-#include <vector>
+
+#include "parallel.h"
 
 namespace fs = std::filesystem;
 
@@ -69,27 +71,41 @@ bool make_folders(const OutputPlan& plan, const fs::path& folder, std::string* e
   return true;
 }
 
+/// The plan's files grouped by folder, largest group first. Creating a file locks its folder,
+/// so two threads writing into one folder mostly wait for each other (a search index folder
+/// holds 12,000 files); each thread takes whole folders instead.
+std::vector<std::vector<size_t>> files_by_folder(const OutputPlan& plan) {
+  std::map<std::string_view, std::vector<size_t>> groups;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    std::string_view path = plan[i].path;
+    size_t slash = path.rfind('/');
+    groups[slash == std::string_view::npos ? std::string_view() : path.substr(0, slash)].push_back(i);
+  }
+  std::vector<std::vector<size_t>> folders;
+  for (auto& [name, files] : groups) folders.push_back(std::move(files));
+  std::stable_sort(folders.begin(), folders.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return folders;
+}
+
 /// Writes every file of the plan below `folder`, on one thread per core: most of the time is
-/// spent in the kernel creating files, which two threads overlap well.
+/// spent in the kernel creating files, which two threads overlap well when they work in
+/// different folders.
 bool write_all(const OutputPlan& plan, const fs::path& folder, std::string* error) {
   if (!make_folders(plan, folder, error)) return false;
-  std::atomic<size_t> next{0};
+  auto folders = files_by_folder(plan);
   std::atomic<bool> failed{false};
   std::mutex error_mutex;
-  auto work = [&] {
+  for_each_index(folders.size(), std::min<size_t>(worker_count(), 4), [&](size_t, size_t group) {
     std::string my_error;
-    for (size_t i = next++; i < plan.size() && !failed; i = next++) {
+    for (size_t i : folders[group]) {
+      if (failed) return;
       if (!write_file(folder / plan[i].path, plan[i].bytes, &my_error)) {
         std::lock_guard<std::mutex> lock(error_mutex);
         if (!failed.exchange(true)) *error = my_error;
       }
     }
-  };
-  size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < workers; ++i) threads.emplace_back(work);
-  work();
-  for (auto& thread : threads) thread.join();
+  }, &failed);
   return !failed;
 }
 

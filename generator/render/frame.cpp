@@ -81,10 +81,12 @@ View assets_view(const RenderContext& context, const std::string& from) {
 View navigation_view(const RenderContext& context, const PageFrame& frame) {
   const auto& language = *frame.language;
   View pages = View::list();
-  for (const auto* page : context.site.pages_of(language.code, PageKind::kPage)) {
-    pages.push(View().set("title", page->title)
-                   .set("href", relative_url(frame.path, page->path))
-                   .set("current", page->path == frame.path));
+  if (auto menu = context.menu_pages.find(language.code); menu != context.menu_pages.end()) {
+    for (const auto* page : menu->second) {
+      pages.push(View().set("title", page->title)
+                     .set("href", relative_url(frame.path, page->path))
+                     .set("current", page->path == frame.path));
+    }
   }
   auto nav_item = [&](const std::string& section, const std::string& path) {
     bool current = frame.section == section;

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
-#include <thread>
 #include <cstdio>
 
 #include "model/urls.h"
+#include "parallel.h"
 #include "render/templates.h"
 #include "render/views.h"
 #include "text.h"
@@ -201,20 +201,12 @@ void run_jobs(const RenderContext& base, const std::vector<RenderJob>& jobs,
               const std::atomic<bool>* cancelled) {
   outputs.resize(jobs.size());
   diagnostics.resize(jobs.size());
-  std::atomic<size_t> next{0};
-  auto work = [&](size_t worker) {
-    RenderContext context = base;
-    context.worker = worker;
-    for (size_t job = next++; job < jobs.size(); job = next++) {
-      if (cancelled && cancelled->load()) return;
-      jobs[job](context, outputs[job], diagnostics[job]);
-    }
-  };
   size_t workers = std::min(base.theme.templates.workers(), jobs.size());
-  std::vector<std::thread> threads;
-  for (size_t worker = 1; worker < workers; ++worker) threads.emplace_back(work, worker);
-  work(0);
-  for (auto& thread : threads) thread.join();
+  std::vector<RenderContext> contexts(std::max<size_t>(workers, 1), base);
+  for (size_t worker = 0; worker < contexts.size(); ++worker) contexts[worker].worker = worker;
+  for_each_index(jobs.size(), workers, [&](size_t worker, size_t job) {
+    jobs[job](contexts[worker], outputs[job], diagnostics[job]);
+  }, cancelled);
 }
 
 /// The context of a rendering: the model, the theme and where its assets are published (the
@@ -224,6 +216,9 @@ RenderContext render_context(const Site& site, const Theme& theme, RenderedPages
   std::vector<const Actor*> actors;
   for (const auto& actor : site.actors) actors.push_back(&actor);
   context.actors_by_name = actors_by_name(actors);
+  for (const auto& language : site.config.languages) {
+    context.menu_pages[language.code] = site.pages_of(language.code, PageKind::kPage);
+  }
   for (const auto& file : theme.static_files) {
     std::string published = hashed_name(file.path, file.bytes);
     context.asset_paths[file.path] = published;

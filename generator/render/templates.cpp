@@ -53,6 +53,9 @@ mustache::data to_data(const View& view) {
     // once per level; children are moved into place instead.
     case View::Kind::kList: {
       mustache::data list = mustache::data::type::list;
+      // kainjow's move constructor is not noexcept, so a growing list would copy every item
+      // (with its subtree) each time it reallocates.
+      const_cast<mustache::list&>(list.list_value()).reserve(view.items().size());
       for (const auto& item : view.items()) {
         list.push_back(mustache::data(mustache::data::type::bool_false));  // cheap placeholder
         const_cast<mustache::data&>(list.list_value().back()) = to_data(item);

@@ -2,19 +2,14 @@
 
 #include <algorithm>
 #include <regex>
-#include <thread>
 #include <set>
 
 #include "content/pages.h"
+#include "parallel.h"
 #include "text.h"
 #include "toml_fields.h"
 
 namespace passerelle {
-
-size_t render_workers() {
-  // Two cores are the norm where this runs; more threads than cores only add overhead.
-  return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
-}
 
 std::string UiStrings::get(const std::string& key) const {
   auto it = text.find(key);
@@ -136,7 +131,7 @@ std::optional<Theme> load_theme(const SourceTree& site, const SourceTree& bundle
     return std::nullopt;
   }
   auto origin = [&](const std::string& path) { return theme.origin_of(path); };
-  auto templates = TemplateSet::load(theme, origin, diagnostics, render_workers());
+  auto templates = TemplateSet::load(theme, origin, diagnostics, worker_count());
   std::map<std::string, UiStrings> strings;
   for (const auto& language : config.languages) {
     if (auto loaded = load_strings(theme, language.code, diagnostics)) {

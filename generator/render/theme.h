@@ -36,9 +36,6 @@ struct Theme {
   std::vector<StaticFile> static_files;
 };
 
-/// How many threads render pages (one per core, at most 8).
-size_t render_workers();
-
 /// `site` is the site's source tree; `bundled` a tree rooted at the bundled themes folder.
 std::optional<Theme> load_theme(const SourceTree& site, const SourceTree& bundled,
                                 const SiteConfig& config, Diagnostics& diagnostics);

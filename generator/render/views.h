@@ -21,6 +21,8 @@ struct RenderContext {
   const Theme& theme;
   std::map<std::string, std::string> asset_paths;  // static path → published (hashed) path
   std::vector<const Actor*> actors_by_name;        // every actor, in reading order
+  // language → its free-standing pages, which every page's menu lists (found once, not per page)
+  std::map<std::string, std::vector<const Page*>> menu_pages;
   size_t worker = 0;                               // which thread renders (its own templates)
 };
 

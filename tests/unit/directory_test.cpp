@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+
 #include "content/directory.h"
+#include "filesystem.h"
 
 using namespace passerelle;
 
@@ -174,4 +177,35 @@ fr = "x"
   CHECK(format_diagnostic(sorted[0]) ==
         "directory-data/actors/x.toml:6:72: error: lang 'ar\" onmouseover=\"x' must be a language "
         "code such as \"ar\" or \"tzm-Latn\"");
+}
+
+TEST_CASE("load_directory reads every record (in parallel) and keeps file order for records and errors") {
+  MemorySourceTree tree;
+  tree.add("directory-data/vocabulary.toml", kVocabulary);
+  for (int i = 0; i < 60; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "actor-%02d", i);
+    bool broken = i % 7 == 3;
+    tree.add(std::string("directory-data/actors/") + id + ".toml",
+             std::string("name = \"") + id + "\"\ncountry = \"" + (broken ? "XX" : "MA") +
+                 "\"\nkind = \"ngo\"\nsectors = [\"training\"]\nlast_reviewed = 2026-11-20\n"
+                 "[description]\nfr = \"x\"\n");
+  }
+  Diagnostics diagnostics;
+  auto directory = load_directory(tree, two_languages(), diagnostics);
+  REQUIRE(directory);
+  std::vector<std::string> ids;
+  for (const auto& actor : directory->actors) ids.push_back(actor.id);
+  std::vector<std::string> expected_ids;
+  std::vector<std::string> expected_paths;
+  for (int i = 0; i < 60; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "actor-%02d", i);
+    (i % 7 == 3 ? expected_paths.push_back(std::string("directory-data/actors/") + id + ".toml")
+                : expected_ids.push_back(id));
+  }
+  CHECK(ids == expected_ids);
+  std::vector<std::string> error_paths;
+  for (const auto& item : diagnostics.items()) error_paths.push_back(item.location.path);
+  CHECK(error_paths == expected_paths);
 }
