@@ -1,23 +1,18 @@
 #include "output/writer.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <atomic>
-#include <filesystem>
-#include <map>
-#include <string_view>
-#include <mutex>
-#include <vector>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <set>
+#include <vector>
 
-#include "parallel.h"
+#include "output/update_folder.h"
 
 namespace fs = std::filesystem;
 
@@ -38,81 +33,10 @@ std::string check_plan(const OutputPlan& plan) {
 
 namespace {
 
-/// One open, write and close: creating files is most of what writing a big site costs.
-bool write_file(const fs::path& path, const std::string& bytes, std::string* error) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  bool ok = fd >= 0;
-  for (size_t done = 0; ok && done < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<size_t>(n);
-  }
-  if (fd >= 0 && ::close(fd) != 0) ok = false;
-  if (!ok) *error = "cannot write " + path.string() + ": " + std::strerror(errno);
-  return ok;
-}
-
-/// Every folder of the plan, made once each, parents first, before any file is written.
-bool make_folders(const OutputPlan& plan, const fs::path& folder, std::string* error) {
-  std::set<std::string> folders;
-  for (const auto& file : plan) {
-    for (size_t slash = file.path.find('/'); slash != std::string::npos; slash = file.path.find('/', slash + 1)) {
-      folders.insert(file.path.substr(0, slash));
-    }
-  }
-  for (const auto& relative : folders) {  // sorted: "a" comes before "a/b"
-    fs::path path = folder / relative;
-    if (::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST) {
-      *error = "cannot create " + path.string() + ": " + std::strerror(errno);
-      return false;
-    }
-  }
-  return true;
-}
-
-/// The plan's files grouped by folder, largest group first. Creating a file locks its folder,
-/// so two threads writing into one folder mostly wait for each other (a search index folder
-/// holds 12,000 files); each thread takes whole folders instead.
-std::vector<std::vector<size_t>> files_by_folder(const OutputPlan& plan) {
-  std::map<std::string_view, std::vector<size_t>> groups;
-  for (size_t i = 0; i < plan.size(); ++i) {
-    std::string_view path = plan[i].path;
-    size_t slash = path.rfind('/');
-    groups[slash == std::string_view::npos ? std::string_view() : path.substr(0, slash)].push_back(i);
-  }
-  std::vector<std::vector<size_t>> folders;
-  for (auto& [name, files] : groups) folders.push_back(std::move(files));
-  std::stable_sort(folders.begin(), folders.end(),
-                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  return folders;
-}
-
-/// Writes every file of the plan below `folder`, on one thread per core: most of the time is
-/// spent in the kernel creating files, which two threads overlap well when they work in
-/// different folders.
-bool write_all(const OutputPlan& plan, const fs::path& folder, std::string* error) {
-  if (!make_folders(plan, folder, error)) return false;
-  auto folders = files_by_folder(plan);
-  std::atomic<bool> failed{false};
-  std::mutex error_mutex;
-  for_each_index(folders.size(), std::min<size_t>(worker_count(), 4), [&](size_t, size_t group) {
-    std::string my_error;
-    for (size_t i : folders[group]) {
-      if (failed) return;
-      if (!write_file(folder / plan[i].path, plan[i].bytes, &my_error)) {
-        std::lock_guard<std::mutex> lock(error_mutex);
-        if (!failed.exchange(true)) *error = my_error;
-      }
-    }
-  }, &failed);
-  return !failed;
-}
-
-/// Staging folders left by builds that were killed before they could clean up: only our own
-/// names (".<output>.staging-<pid>") and only when that process is gone, so that a build
-/// running at the same time keeps its own.
-void remove_stale_staging(const fs::path& out) {
+/// Staging folders left by builds that were killed: only our own names
+/// (".<output>.staging-<pid>"), only real folders, and only when that process is gone, so that
+/// a build running at the same time keeps its own.
+std::vector<fs::path> stale_staging(const fs::path& out) {
   std::string prefix = "." + out.filename().string() + ".staging-";
   std::error_code ec;
   std::vector<fs::path> stale;
@@ -129,7 +53,60 @@ void remove_stale_staging(const fs::path& out) {
     if (entry.is_symlink(ec) || !entry.is_directory(ec)) continue;
     stale.push_back(entry.path());
   }
-  for (const auto& path : stale) fs::remove_all(path, ec);
+  return stale;
+}
+
+/// Moves into `staging` a folder that holds a site already, to be updated rather than written
+/// anew: the previous generation, else the staging folder of a killed build (complete, or half
+/// updated). Returns false when there is none; `staging` then does not exist. Whatever else
+/// killed builds left is removed, each renamed to `staging` first: a rename is atomic, so a
+/// build running at the same time can never be updating a folder that this one removes.
+bool claim_recyclable(const fs::path& out, const fs::path& staging, const fs::path& previous) {
+  std::error_code ec;
+  fs::remove_all(staging, ec);  // a killed build's, whose pid was ours
+  std::vector<fs::path> found;
+  auto status = fs::symlink_status(previous, ec);
+  if (fs::is_directory(status)) {
+    found.push_back(previous);
+  } else if (fs::exists(status)) {
+    fs::remove(previous, ec);  // a file or a link at that name is nothing we made
+  }
+  for (auto& stale : stale_staging(out)) found.push_back(std::move(stale));
+  for (size_t i = 1; i < found.size(); ++i) {
+    if (::rename(found[i].c_str(), staging.c_str()) == 0) fs::remove_all(staging, ec);
+  }
+  return !found.empty() && ::rename(found[0].c_str(), staging.c_str()) == 0;
+}
+
+/// After the swap `staging` holds the old output, which becomes the previous generation for the
+/// next build to update. Should one exist already (made by a build running at the same time),
+/// it is swapped out and removed: the output is complete whatever happens here.
+void keep_as_previous(const fs::path& staging, const fs::path& previous) {
+  std::error_code ec;
+  if (::rename(staging.c_str(), previous.c_str()) == 0) return;
+  renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, previous.c_str(), RENAME_EXCHANGE);
+  fs::remove_all(staging, ec);
+}
+
+/// Fills `staging` with the plan: by updating an older generation of the site when there is
+/// one, else in a new folder.
+bool stage(const OutputPlan& plan, const fs::path& out, const fs::path& staging,
+           const fs::path& previous, std::string* error) {
+  std::error_code ec;
+  if (claim_recyclable(out, staging, previous)) {
+    std::string ignored;
+    if (update_folder(plan, staging.string(), &ignored)) return true;
+    // Recycling only saves time: whatever stood in its way (another user's files...), the
+    // plan is written anew, as if there had been nothing to recycle.
+    fs::remove_all(staging, ec);
+  }
+  if (::mkdir(staging.c_str(), 0755) != 0) {
+    *error = "cannot create " + staging.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  if (update_folder(plan, staging.string(), error)) return true;
+  fs::remove_all(staging, ec);
+  return false;
 }
 
 bool is_inside(const fs::path& inner, const fs::path& outer) {
@@ -154,8 +131,16 @@ bool publish(const OutputPlan& plan, const std::string& out_dir, const std::stri
   // "public/" names the folder "public": without this its name would be empty, and the
   // staging folder would be made inside it.
   if (!out.has_filename()) out = out.parent_path();
+  fs::path staging =
+      out.parent_path() / ("." + out.filename().string() + ".staging-" + std::to_string(getpid()));
+  fs::path previous = out.parent_path() / ("." + out.filename().string() + ".previous");
   if (is_inside(source, out)) {
     *error = "the output folder " + out.string() + " would replace the site's sources";
+    return false;
+  }
+  if (is_inside(source, previous)) {
+    *error = "the site's sources are in " + previous.string() +
+             ", where builds keep the output before last";
     return false;
   }
   if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
@@ -163,32 +148,19 @@ bool publish(const OutputPlan& plan, const std::string& out_dir, const std::stri
     return false;
   }
   fs::create_directories(out.parent_path(), ec);
-  remove_stale_staging(out);
-  fs::path staging = out.parent_path() / ("." + out.filename().string() + ".staging-" +
-                                          std::to_string(getpid()));
-  fs::remove_all(staging, ec);
-  if (!fs::create_directory(staging, ec)) {
-    *error = "cannot create " + staging.string() + ": " + ec.message();
-    return false;
-  }
-  if (!write_all(plan, staging, error)) {
-    fs::remove_all(staging, ec);
-    return false;
-  }
-  // Swap in one step: the old output ends up in the staging folder and is removed after.
-  if (fs::exists(out, ec)) {
-    if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0) {
-      *error = "cannot replace " + out.string() + ": " + std::strerror(errno);
-      fs::remove_all(staging, ec);
-      return false;
-    }
-  } else if (std::rename(staging.c_str(), out.c_str()) != 0) {
+  if (!stage(plan, out, staging, previous, error)) return false;
+  // Swap in one step: the old output ends up in the staging folder, and is kept.
+  if (!fs::exists(out, ec)) {
+    if (std::rename(staging.c_str(), out.c_str()) == 0) return true;
     *error = "cannot create " + out.string() + ": " + std::strerror(errno);
-    fs::remove_all(staging, ec);
-    return false;
+  } else if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0) {
+    *error = "cannot replace " + out.string() + ": " + std::strerror(errno);
+  } else {
+    keep_as_previous(staging, previous);
+    return true;
   }
-  fs::remove_all(staging, ec);
-  return true;
+  keep_as_previous(staging, previous);  // the new site, not published, is recycled next time
+  return false;
 }
 
 }  // namespace passerelle

@@ -218,11 +218,13 @@ TEST_CASE(
   write(root / "content/fr/a.md", "one");
   write(root / "content/fr/.a.md.swp", "swap");
   write(root / "public/index.html", "output is not watched");
+  write(root / ".public.previous/index.html", "nor is the output before last");
   auto before = take_snapshot(root.string(), watched_site_paths());
   CHECK(before.count("site.toml"));
   CHECK(before.count("content/fr/a.md"));
   CHECK_FALSE(before.count("content/fr/.a.md.swp"));
   CHECK_FALSE(before.count("public/index.html"));
+  CHECK_FALSE(before.count(".public.previous/index.html"));
   CHECK(changed_paths(before, take_snapshot(root.string(), watched_site_paths())).empty());
 
   write(root / "content/fr/a.md", "two!");  // another size, whatever the clock's resolution

@@ -2,10 +2,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "output/writer.h"
 
@@ -19,6 +22,54 @@ std::string slurp(const fs::path& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+/// Every entry below `root`, links not followed: "d path", "f path = bytes", "l path", ...
+std::string tree_of(const fs::path& root) {
+  std::map<std::string, std::string> lines;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    std::string path = entry.path().lexically_relative(root).generic_string();
+    if (entry.is_symlink()) lines[path] = "l " + path;
+    else if (entry.is_directory()) lines[path] = "d " + path;
+    else if (entry.is_regular_file()) lines[path] = "f " + path + " = " + slurp(entry.path());
+    else lines[path] = "? " + path;
+  }
+  std::string tree;
+  for (const auto& [path, line] : lines) tree += line + "\n";
+  return tree;
+}
+
+/// The tree a plan gives: what tree_of must find in the output.
+std::string tree_of(const OutputPlan& plan) {
+  std::map<std::string, std::string> lines;
+  for (const auto& file : plan) {
+    lines[file.path] = "f " + file.path + " = " + file.bytes;
+    for (size_t slash = file.path.find('/'); slash != std::string::npos;
+         slash = file.path.find('/', slash + 1)) {
+      lines[file.path.substr(0, slash)] = "d " + file.path.substr(0, slash);
+    }
+  }
+  std::string tree;
+  for (const auto& [path, line] : lines) tree += line + "\n";
+  return tree;
+}
+
+struct stat info_of(const fs::path& path) {
+  struct stat info {};
+  REQUIRE(::lstat(path.c_str(), &info) == 0);
+  return info;
+}
+
+int entries_in(const fs::path& folder) {
+  int entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++entries;
+  return entries;
+}
+
+mode_t umask_now() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
 }
 
 fs::path fresh_folder() {
@@ -39,9 +90,104 @@ TEST_CASE("publish writes the plan and replaces the previous output whole") {
   REQUIRE(publish({{"index.html", "two"}}, (folder / "out").string(), (folder / "src").string(), &error));
   CHECK(slurp(folder / "out/index.html") == "two");
   CHECK_FALSE(fs::exists(folder / "out/fr"));  // nothing stale is left behind
-  int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++entries;
-  CHECK(entries == 2);  // src and out: no staging folder left
+  CHECK(tree_of(folder / ".out.previous") == "d fr\nf fr/index.html = un\nf index.html = one\n");
+  CHECK(entries_in(folder) == 3);  // src, out and .out.previous: no staging folder left
+  fs::remove_all(folder);
+}
+
+TEST_CASE("a publish updates the previous generation: unchanged files are kept, not written") {
+  auto folder = fresh_folder();
+  auto out = (folder / "out").string(), src = (folder / "src").string();
+  std::string error;
+  OutputPlan a = {{"index.html", "one"},      {"fr/index.html", "un"}, {"fr/same.html", "pareil"},
+                  {"gone/x/y.html", "gone"}, {"size.html", "aaaa"},  {"css/site.css", "body{}"}};
+  OutputPlan b = {{"index.html", "b"}};
+  REQUIRE(publish(a, out, src, &error));
+  REQUIRE(publish(b, out, src, &error));
+  REQUIRE(tree_of(folder / ".out.previous") == tree_of(a));
+  // Files that are not written keep this date; the inode numbers say which files were reused.
+  std::map<std::string, ino_t> inodes;
+  for (const auto& file : a) {
+    fs::path path = folder / ".out.previous" / file.path;
+    struct utimbuf old_date {1000000000, 1000000000};
+    REQUIRE(::utime(path.c_str(), &old_date) == 0);
+    inodes[file.path] = info_of(path).st_ino;
+  }
+  OutputPlan c = {{"index.html", "three"},     // changed, longer
+                  {"fr/index.html", "u"},       // changed, shorter
+                  {"fr/same.html", "pareil"},   // unchanged
+                  {"size.html", "bbbb"},        // same size, other bytes
+                  {"css/site.css", "body{}"},   // unchanged
+                  {"new/z.html", "new"}};
+  REQUIRE(publish(c, out, src, &error));
+  for (const auto& path : {"fr/same.html", "css/site.css"}) {
+    CAPTURE(path);
+    CHECK(info_of(folder / "out" / path).st_ino == inodes[path]);
+    CHECK(info_of(folder / "out" / path).st_mtime == 1000000000);
+    CHECK(info_of(folder / "out" / path).st_atime == 1000000000);  // comparing changed nothing
+  }
+  for (const auto& path : {"index.html", "fr/index.html", "size.html"}) {
+    CAPTURE(path);
+    CHECK(info_of(folder / "out" / path).st_ino == inodes[path]);  // rewritten in place
+    CHECK(info_of(folder / "out" / path).st_mtime > 1000000000);
+  }
+  CHECK(tree_of(folder / "out") == tree_of(c));
+  CHECK(tree_of(folder / ".out.previous") == tree_of(b));
+  CHECK(entries_in(folder) == 3);
+  fs::remove_all(folder);
+}
+
+TEST_CASE("whatever the previous generation holds, the output is exactly the plan") {
+  auto folder = fresh_folder();
+  auto out = (folder / "out").string(), src = (folder / "src").string();
+  std::string error;
+  OutputPlan plan = {{"index.html", "home"}, {"fr/index.html", "accueil"},
+                     {"fr/a/index.html", "a"}, {"it/index.html", "casa"},
+                     {"css/site.css", "body{}"}, {"robots.txt", "User-agent: *"}};
+  REQUIRE(publish(plan, out, src, &error));
+  REQUIRE(publish(plan, out, src, &error));
+  fs::path previous = folder / ".out.previous";
+  REQUIRE(tree_of(previous) == tree_of(plan));
+  // Things outside that links in the previous generation lead to: they must not change.
+  std::ofstream(folder / "outside.txt") << "keep me";
+  fs::create_directories(folder / "elsewhere");
+  std::ofstream(folder / "elsewhere/index.html") << "keep me too";
+  // A file and a folder the plan does not have.
+  std::ofstream(previous / "extra.html") << "extra";
+  fs::create_directories(previous / "old/deep/er");
+  std::ofstream(previous / "old/deep/er/x.html") << "x";
+  // Links where the plan has a file and a folder, and a link to nothing.
+  fs::remove(previous / "index.html");
+  fs::create_symlink(folder / "outside.txt", previous / "index.html");
+  fs::remove_all(previous / "it");
+  fs::create_directory_symlink(folder / "elsewhere", previous / "it");
+  fs::create_symlink("nowhere", previous / "dangling");
+  // A file where the plan has a folder, and a folder where it has a file.
+  fs::remove_all(previous / "fr/a");
+  std::ofstream(previous / "fr/a") << "not a folder";
+  fs::remove(previous / "robots.txt");
+  fs::create_directories(previous / "robots.txt/inner");
+  std::ofstream(previous / "robots.txt/inner/f") << "f";
+  // Other modes (the file's bytes are the plan's), a second name, neither file nor folder.
+  ::chmod((previous / "css/site.css").c_str(), 0600);
+  ::chmod((previous / "fr").c_str(), 0700);
+  fs::create_hard_link(previous / "fr/index.html", folder / "linked.html");
+  ::mkfifo((previous / "fifo").c_str(), 0644);
+
+  OutputPlan next = plan;
+  next[1].bytes = "accueil, nouveau";  // fr/index.html, whose other name must not change
+  REQUIRE(publish(next, out, src, &error));
+  CHECK(tree_of(folder / "out") == tree_of(next));
+  CHECK(slurp(folder / "outside.txt") == "keep me");
+  CHECK(slurp(folder / "elsewhere/index.html") == "keep me too");
+  CHECK(slurp(folder / "linked.html") == "accueil");
+  mode_t mask = umask_now();
+  for (const auto& entry : fs::recursive_directory_iterator(folder / "out")) {
+    CAPTURE(entry.path().string());
+    mode_t mode = info_of(entry.path()).st_mode & 07777;
+    CHECK(mode == ((entry.is_directory() ? 0755 : 0644) & ~mask));
+  }
+  CHECK((info_of(folder / "out").st_mode & 07777) == (0755 & ~mask));
   fs::remove_all(folder);
 }
 
@@ -62,6 +208,11 @@ TEST_CASE("the output may not replace the sources") {
   std::string error;
   CHECK_FALSE(publish({{"index.html", "x"}}, folder.string(), (folder / "src").string(), &error));
   CHECK_FALSE(publish({{"index.html", "x"}}, (folder / "src").string(), (folder / "src").string(), &error));
+  fs::create_directories(folder / ".out.previous/src");
+  CHECK_FALSE(publish({{"index.html", "x"}}, (folder / "out").string(),
+                      (folder / ".out.previous/src").string(), &error));
+  CHECK_THAT(error, Catch::Contains("where builds keep the output before last"));
+  CHECK(fs::exists(folder / ".out.previous/src"));
   CHECK(fs::exists(folder / "src"));
   fs::remove_all(folder);
 }
@@ -69,21 +220,24 @@ TEST_CASE("the output may not replace the sources") {
 TEST_CASE("a build that fails while writing leaves the previous output and no staging folder") {
   auto folder = fresh_folder();
   std::string error;
-  REQUIRE(publish({{"index.html", "good"}}, (folder / "out").string(), (folder / "src").string(),
-                  &error));
-  // "a" is written as a file, so the folder "a/" cannot be created: the write fails half-way.
+  bool recycled = GENERATE(false, true);
+  for (int i = 0; i < (recycled ? 2 : 1); ++i) {  // twice: a previous generation is recycled
+    REQUIRE(publish({{"index.html", "good"}}, (folder / "out").string(),
+                    (folder / "src").string(), &error));
+  }
+  // "a" is both a file and a folder: the write fails half-way.
   CHECK_FALSE(publish({{"a", "x"}, {"a/b.html", "y"}, {"index.html", "new"}},
                       (folder / "out").string(), (folder / "src").string(), &error));
   CHECK_THAT(error, Catch::Contains("cannot write"));
-  CHECK(slurp(folder / "out/index.html") == "good");
-  CHECK_FALSE(fs::exists(folder / "out/a"));
-  int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++entries;
-  CHECK(entries == 2);  // src and out
+  CHECK(tree_of(folder / "out") == "f index.html = good\n");
+  CHECK(entries_in(folder) == 2);  // src and out
+  REQUIRE(publish({{"index.html", "next"}}, (folder / "out").string(), (folder / "src").string(),
+                  &error));
+  CHECK(tree_of(folder / "out") == "f index.html = next\n");
   fs::remove_all(folder);
 }
 
-TEST_CASE("staging folders of killed builds are removed, others are kept") {
+TEST_CASE("a killed build's staging folder is recycled, others are kept") {
   auto folder = fresh_folder();
   pid_t dead = fork();
   if (dead == 0) _exit(0);
@@ -94,18 +248,47 @@ TEST_CASE("staging folders of killed builds are removed, others are kept") {
     fs::create_directories(folder / name / "fr");
     std::ofstream(folder / name / "fr/index.html") << "left over";
   };
-  make(".out.staging-" + std::to_string(dead));  // a killed build's: removed
+  make(".out.staging-" + std::to_string(dead));  // a killed build's: recycled
   make(".out.staging-" + alive);                 // a running build's: kept
   make(".out.staging-12x");                       // not a pid: kept
   make(".other.staging-" + std::to_string(dead)); // another output's: kept
+  fs::path killed = folder / (".out.staging-" + std::to_string(dead));
+  std::ofstream(killed / "index.html") << "half written";
+  ino_t inode = info_of(killed / "index.html").st_ino;
   std::string error;
   REQUIRE(publish({{"index.html", "new"}}, (folder / "out").string(), (folder / "src").string(),
                   &error));
-  CHECK_FALSE(fs::exists(folder / (".out.staging-" + std::to_string(dead))));
+  CHECK_FALSE(fs::exists(killed));
+  CHECK(info_of(folder / "out/index.html").st_ino == inode);
   CHECK(fs::exists(folder / (".out.staging-" + alive)));
   CHECK(fs::exists(folder / ".out.staging-12x"));
   CHECK(fs::exists(folder / (".other.staging-" + std::to_string(dead))));
-  CHECK(slurp(folder / "out/index.html") == "new");
+  CHECK(tree_of(folder / "out") == "f index.html = new\n");  // its fr/ is gone
+  fs::remove_all(folder);
+}
+
+TEST_CASE("with a previous generation, staging folders of killed builds are removed") {
+  auto folder = fresh_folder();
+  auto out = (folder / "out").string(), src = (folder / "src").string();
+  std::string error;
+  REQUIRE(publish({{"index.html", "one"}}, out, src, &error));
+  REQUIRE(publish({{"index.html", "two"}}, out, src, &error));
+  ino_t previous = info_of(folder / ".out.previous/index.html").st_ino;
+  std::vector<std::string> stale;
+  for (int i = 0; i < 2; ++i) {
+    pid_t dead = fork();
+    if (dead == 0) _exit(0);
+    REQUIRE(dead > 0);
+    waitpid(dead, nullptr, 0);
+    stale.push_back(".out.staging-" + std::to_string(dead));
+    fs::create_directories(folder / stale.back() / "fr");
+    std::ofstream(folder / stale.back() / "index.html") << "one";
+  }
+  REQUIRE(publish({{"index.html", "one"}}, out, src, &error));
+  CHECK(info_of(folder / "out/index.html").st_ino == previous);  // the previous one was used
+  CHECK(tree_of(folder / "out") == "f index.html = one\n");
+  CHECK(tree_of(folder / ".out.previous") == "f index.html = two\n");
+  CHECK(entries_in(folder) == 3);  // src, out, .out.previous
   fs::remove_all(folder);
 }
 
@@ -116,8 +299,7 @@ TEST_CASE("an output folder written with a trailing slash is that folder") {
   REQUIRE(publish({{"index.html", "one"}}, out, (folder / "src").string(), &error));
   REQUIRE(publish({{"index.html", "two"}}, out, (folder / "src").string(), &error));
   CHECK(slurp(folder / "out/index.html") == "two");
-  int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++entries;
-  CHECK(entries == 2);  // src and out
+  CHECK(slurp(folder / ".out.previous/index.html") == "one");
+  CHECK(entries_in(folder) == 3);  // src, out and .out.previous
   fs::remove_all(folder);
 }
