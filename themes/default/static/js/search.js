@@ -316,9 +316,34 @@
           if (blocks.length > 1 && blocks.every(function (b) { return b === blocks[0]; })) score *= NEAR_BONUS;
           hits.push({ lang: lang, index: index, doc: doc, kind: kind, score: score, titles: titles, block: bestBlock(blocks), highlight: highlight });
         });
-        return { index: index, words: list, hits: hits };
+        // When no document has every word, those with the most of them are offered instead
+        // (by search(); the directory's text filter keeps to every word).
+        var partial = hits.length === 0 && tables.length > 1 ? mostWords(lang, index, tables, highlight, options) : [];
+        return { index: index, words: list, hits: hits, partial: partial };
       });
     });
+  }
+
+  /// Documents with at least one of the words, each with how many it has (`words`).
+  function mostWords(lang, index, tables, highlight, options) {
+    var found = new Map();  // doc → { words, score, titles, blocks }
+    tables.forEach(function (table) {
+      table.forEach(function (hit, doc) {
+        var m = found.get(doc);
+        if (!m) found.set(doc, (m = { words: 0, score: 0, titles: 0, blocks: [] }));
+        m.words++;
+        m.score += hit.score;
+        m.titles += hit.title ? 1 : 0;
+        m.blocks.push(hit.block);
+      });
+    });
+    var hits = [];
+    found.forEach(function (m, doc) {
+      var kind = kindOf(index, doc);
+      if (options.kinds && options.kinds.indexOf(kind) < 0) return;
+      hits.push({ lang: lang, index: index, doc: doc, kind: kind, score: m.score, titles: m.titles, words: m.words, block: bestBlock(m.blocks), highlight: highlight });
+    });
+    return hits;
   }
 
   /// The block where most query words appear (the first one on a tie).
@@ -339,13 +364,19 @@
     });
   }
 
-  /// Searches the given languages at once and ranks everything together.
+  /// Searches the given languages at once and ranks everything together. When no document has
+  /// every word, the result is `partial`: the documents with the most of the words.
   function search(query, languages, options) {
     return Promise.all(languages.map(function (lang) { return searchLanguage(lang, query, options); }))
       .then(function (results) {
         var hits = [];
-        results.forEach(function (r) { hits = hits.concat(r.hits); });
-        return { hits: rank(hits, languages), indexes: results.map(function (r) { return r.index; }) };
+        var partial = [];
+        results.forEach(function (r) { hits = hits.concat(r.hits); partial = partial.concat(r.partial || []); });
+        var indexes = results.map(function (r) { return r.index; });
+        if (hits.length > 0 || partial.length === 0) return { hits: rank(hits, languages), indexes: indexes, partial: false };
+        var most = Math.max.apply(null, partial.map(function (h) { return h.words; }));
+        hits = partial.filter(function (h) { return h.words === most; });
+        return { hits: rank(hits, languages), indexes: indexes, partial: true };
       });
   }
 
@@ -545,7 +576,7 @@
       var langs = state.all ? languages : [LANG];
       return search(query, langs, { prefix: prefix }).then(function (result) {
         if (mine !== sequence) return;
-        found = { query: query, hits: result.hits, indexes: result.indexes };
+        found = { query: query, hits: result.hits, indexes: result.indexes, partial: result.partial };
         if (state.lang && langs.indexOf(state.lang) < 0) state.lang = '';
         shown = 0;
         list.textContent = '';
@@ -606,7 +637,10 @@
     function render() {
       var hits = visible();
       renderFacets();
-      status.textContent = hits.length ? count(strings, 'results', hits.length) : format(strings.noResults, { q: found.query.trim().slice(0, 80) });
+      var q = found.query.trim().slice(0, 80);
+      status.textContent = !hits.length ? format(strings.noResults, { q: q })
+        : found.partial ? format(count(strings, 'partial', hits.length), { q: q })
+          : count(strings, 'results', hits.length);
       var old = root.querySelector('.search-more');
       if (old) old.remove();
       list.hidden = false;
