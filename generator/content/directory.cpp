@@ -3,7 +3,7 @@
 #include <set>
 
 #include "content/pages.h"
-#include "parallel.h"
+#include "content/load_all.h"
 #include "text.h"
 #include "toml_fields.h"
 
@@ -304,16 +304,9 @@ std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig
   for (auto& path : tree.list_files("directory-data/actors")) {
     if (is_actor_file(path)) paths.push_back(std::move(path));
   }
-  // Read and parsed in parallel, gathered in file order.
-  std::vector<std::optional<ActorRecord>> actors(paths.size());
-  std::vector<Diagnostics> found(paths.size());
-  for_each_index(paths.size(), worker_count(), [&](size_t, size_t i) {
-    actors[i] = load_actor_file(tree, paths[i], config, directory.vocabulary, found[i]);
-  });
-  for (size_t i = 0; i < paths.size(); ++i) {
-    diagnostics.append(found[i]);
-    if (actors[i]) directory.actors.push_back(std::move(*actors[i]));
-  }
+  directory.actors = load_all<ActorRecord>(paths, [&](const std::string& path, Diagnostics& found) {
+    return load_actor_file(tree, path, config, directory.vocabulary, found);
+  }, diagnostics);
   return directory;
 }
 

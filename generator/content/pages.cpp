@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "content/front_matter.h"
-#include "parallel.h"
+#include "content/load_all.h"
 #include "text.h"
 #include "toml_fields.h"
 
@@ -132,18 +132,9 @@ std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& con
   for (auto& path : tree.list_files("content")) {
     if (is_page_file(path)) paths.push_back(std::move(path));
   }
-  // Read and parsed in parallel, gathered in file order.
-  std::vector<std::optional<PageSource>> loaded(paths.size());
-  std::vector<Diagnostics> found(paths.size());
-  for_each_index(paths.size(), worker_count(), [&](size_t, size_t i) {
-    loaded[i] = load_page_file(tree, paths[i], config, include_drafts, found[i]);
-  });
-  std::vector<PageSource> pages;
-  for (size_t i = 0; i < paths.size(); ++i) {
-    diagnostics.append(found[i]);
-    if (loaded[i]) pages.push_back(std::move(*loaded[i]));
-  }
-  return pages;
+  return load_all<PageSource>(paths, [&](const std::string& path, Diagnostics& found) {
+    return load_page_file(tree, path, config, include_drafts, found);
+  }, diagnostics);
 }
 
 }  // namespace passerelle
