@@ -1,9 +1,12 @@
 # Instrumented builds, for the sanitizer run of the test suite and for fuzzing:
 #   -DPASSERELLE_SANITIZE=ON   everything built with AddressSanitizer + UndefinedBehaviorSanitizer
 #                              (g++ or clang++); any report fails the test that hit it.
+#   -DPASSERELLE_TSAN=ON       everything built with ThreadSanitizer (the parallel stages of a
+#                              build: loading, Markdown, rendering, writing).
 #   -DPASSERELLE_FUZZ=ON       also the libFuzzer targets of tests/fuzz (clang++ only; implies
 #                              PASSERELLE_SANITIZE).
 option(PASSERELLE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(PASSERELLE_TSAN "Build with ThreadSanitizer" OFF)
 option(PASSERELLE_FUZZ "Build the libFuzzer targets (needs clang++)" OFF)
 
 if(PASSERELLE_FUZZ)
@@ -22,4 +25,12 @@ if(PASSERELLE_SANITIZE)
     # Coverage feedback for libFuzzer in every object; the fuzz targets add -fsanitize=fuzzer.
     add_compile_options(-fsanitize=fuzzer-no-link)
   endif()
+endif()
+
+if(PASSERELLE_TSAN)
+  if(PASSERELLE_SANITIZE)
+    message(FATAL_ERROR "PASSERELLE_TSAN cannot be combined with PASSERELLE_SANITIZE or PASSERELLE_FUZZ")
+  endif()
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
 endif()

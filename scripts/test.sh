@@ -2,7 +2,9 @@
 # Second command: installs what the tests need, builds everything and runs the whole test
 # suite with CTest (unit, golden, end-to-end, links, HTML validator, accessibility, hostile
 # input, print PDFs), then the suite again under sanitizers with each fuzz target run for a bounded time
-# (scripts/test-sanitize.sh; PASSERELLE_SKIP_SANITIZE=1 skips that part). Arguments go to ctest.
+# (scripts/test-sanitize.sh; PASSERELLE_SKIP_SANITIZE=1 skips that part), then the unit tests and
+# two site builds under ThreadSanitizer (scripts/test-threads.sh; PASSERELLE_SKIP_TSAN=1 skips
+# it). Arguments go to ctest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/dependencies.sh" test
@@ -11,3 +13,4 @@ cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DB
 cmake --build "$root/build"
 (cd "$root/build" && ctest --output-on-failure "$@")
 if [ "${PASSERELLE_SKIP_SANITIZE:-0}" != 1 ]; then "$root/scripts/test-sanitize.sh" "$@"; fi
+if [ "${PASSERELLE_SKIP_TSAN:-0}" != 1 ]; then "$root/scripts/test-threads.sh"; fi

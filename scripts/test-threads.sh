@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The unit tests and builds of the bundled site and the right-to-left fixture, built with
+# clang++ under ThreadSanitizer (build-tsan/): loading, Markdown, rendering and writing run on
+# every core, each task in its own slot, and any data race fails this stage. Run by
+# scripts/test.sh after the sanitizer stage; PASSERELLE_SKIP_TSAN=1 skips it there.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build="$root/build-tsan"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON \
+  -DCMAKE_CXX_COMPILER=clang++ -DPASSERELLE_TSAN=ON >/dev/null
+cmake --build "$build" --target passerelle unit_tests
+export TSAN_OPTIONS="halt_on_error=1:exitcode=66:${TSAN_OPTIONS:-}"
+"$build/tests/unit_tests"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$build/passerelle" build --quiet --source "$root" --out "$out/bundled"
+"$build/passerelle" build --quiet --source "$root/tests/fixtures/site-rtl" --out "$out/rtl"
+echo "ThreadSanitizer: unit tests and two site builds without a report"
