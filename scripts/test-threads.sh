@@ -9,7 +9,7 @@ build="$root/build-tsan"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON \
   -DCMAKE_CXX_COMPILER=clang++ -DPASSERELLE_TSAN=ON >/dev/null
 cmake --build "$build" --target passerelle unit_tests
-export TSAN_OPTIONS="halt_on_error=1:exitcode=66:${TSAN_OPTIONS:-}"
+export TSAN_OPTIONS="halt_on_error=1:exitcode=66:suppressions=$root/tests/tsan.supp:${TSAN_OPTIONS:-}"
 "$build/tests/unit_tests"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
