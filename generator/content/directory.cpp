@@ -288,6 +288,14 @@ bool is_actor_file(const std::string& path) {
   return starts_with(path, kActorsFolder) && ends_with(path, ".toml");
 }
 
+std::vector<std::string> actor_files(const SourceTree& tree) {
+  std::vector<std::string> paths;
+  for (auto& path : tree.list_files("directory-data/actors")) {
+    if (is_actor_file(path)) paths.push_back(std::move(path));
+  }
+  return paths;
+}
+
 std::optional<Vocabulary> load_vocabulary(const SourceTree& tree, const SiteConfig& config,
                                           Diagnostics& diagnostics) {
   auto text = read_text_file(tree, kVocabularyPath, diagnostics);
@@ -300,11 +308,7 @@ std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig
   auto vocabulary = load_vocabulary(tree, config, diagnostics);
   if (!vocabulary) return std::nullopt;
   Directory directory{std::move(*vocabulary), {}};
-  std::vector<std::string> paths;
-  for (auto& path : tree.list_files("directory-data/actors")) {
-    if (is_actor_file(path)) paths.push_back(std::move(path));
-  }
-  directory.actors = load_all<ActorRecord>(paths, [&](const std::string& path, Diagnostics& found) {
+  directory.actors = load_all<ActorRecord>(actor_files(tree), [&](const std::string& path, Diagnostics& found) {
     return load_actor_file(tree, path, config, directory.vocabulary, found);
   }, diagnostics);
   return directory;

@@ -93,6 +93,9 @@ std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::st
 /// Whether a build reads the file at `path` as an actor record: TOML under directory-data/actors/.
 bool is_actor_file(const std::string& path);
 
+/// The files a build reads as actor records, sorted.
+std::vector<std::string> actor_files(const SourceTree& tree);
+
 /// Reads and parses directory-data/vocabulary.toml.
 std::optional<Vocabulary> load_vocabulary(const SourceTree& tree, const SiteConfig& config,
                                           Diagnostics& diagnostics);

@@ -10,19 +10,32 @@
 
 namespace passerelle {
 
+/// One file's result: what loaded (nothing when it had errors) and its diagnostics.
+template <typename T>
+struct Loaded {
+  std::optional<T> item;
+  Diagnostics diagnostics;
+};
+
 /// Calls `load(path, diagnostics)` — which returns a std::optional<T> — for every path, in
-/// parallel, each with its own diagnostics; gathers what loaded and every diagnostic in the
-/// order of `paths`, so the result does not depend on which thread ran what.
+/// parallel, each with its own diagnostics; the results are in the order of `paths`, so they
+/// do not depend on which thread ran what.
+template <typename T, typename Load>
+std::vector<Loaded<T>> load_each(const std::vector<std::string>& paths, const Load& load) {
+  std::vector<Loaded<T>> loaded(paths.size());
+  for_each_index(paths.size(), worker_count(), [&](size_t, size_t i) {
+    loaded[i].item = load(paths[i], loaded[i].diagnostics);
+  });
+  return loaded;
+}
+
+/// load_each, with what loaded gathered in one list and every diagnostic in `diagnostics`.
 template <typename T, typename Load>
 std::vector<T> load_all(const std::vector<std::string>& paths, const Load& load, Diagnostics& diagnostics) {
-  std::vector<std::optional<T>> loaded(paths.size());
-  std::vector<Diagnostics> found(paths.size());
-  for_each_index(paths.size(), worker_count(),
-                 [&](size_t, size_t i) { loaded[i] = load(paths[i], found[i]); });
   std::vector<T> result;
-  for (size_t i = 0; i < paths.size(); ++i) {
-    diagnostics.append(found[i]);
-    if (loaded[i]) result.push_back(std::move(*loaded[i]));
+  for (auto& [item, found] : load_each<T>(paths, load)) {
+    diagnostics.append(found);
+    if (item) result.push_back(std::move(*item));
   }
   return result;
 }

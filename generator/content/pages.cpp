@@ -126,13 +126,17 @@ bool is_page_file(const std::string& path) {
   return starts_with(path, "content/") && ends_with(path, ".md");
 }
 
-std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,
-                                   bool include_drafts, Diagnostics& diagnostics) {
+std::vector<std::string> page_files(const SourceTree& tree) {
   std::vector<std::string> paths;
   for (auto& path : tree.list_files("content")) {
     if (is_page_file(path)) paths.push_back(std::move(path));
   }
-  return load_all<PageSource>(paths, [&](const std::string& path, Diagnostics& found) {
+  return paths;
+}
+
+std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,
+                                   bool include_drafts, Diagnostics& diagnostics) {
+  return load_all<PageSource>(page_files(tree), [&](const std::string& path, Diagnostics& found) {
     return load_page_file(tree, path, config, include_drafts, found);
   }, diagnostics);
 }

@@ -44,6 +44,9 @@ std::optional<PageSource> load_page_file(const SourceTree& tree, const std::stri
 /// Whether a build reads the file at `path` as a page: Markdown under content/.
 bool is_page_file(const std::string& path);
 
+/// The files a build reads as pages, sorted.
+std::vector<std::string> page_files(const SourceTree& tree);
+
 /// Reads every Markdown file of every configured language. Drafts are kept only when
 /// `include_drafts`. Files under content/ outside a configured language are errors.
 std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,

@@ -243,8 +243,10 @@ View actor_details(const RenderContext& context, const Actor& actor,
   return details;
 }
 
-void render_actor(const RenderContext& context, const LanguageConfig& language,
-                  const Actor& actor, RenderedPages& out, Diagnostics& diagnostics) {
+}  // namespace
+
+void render_actor_page(const RenderContext& context, const LanguageConfig& language,
+                       const Actor& actor, RenderedPages& out, Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
   const auto& record = actor.record;
@@ -285,8 +287,6 @@ void render_actor(const RenderContext& context, const LanguageConfig& language,
   out.add(frame, context.theme.templates.render("actor", view, diagnostics, context.worker));
 }
 
-}  // namespace
-
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
                             const std::string& from) {
   return facet_groups(context, language, from, {});
@@ -308,15 +308,10 @@ void render_directory_listings(const RenderContext& context, const LanguageConfi
   }
 }
 
-void render_actor_page(const RenderContext& context, const LanguageConfig& language,
-                       const Actor& actor, RenderedPages& out, Diagnostics& diagnostics) {
-  render_actor(context, language, actor, out, diagnostics);
-}
-
 void render_actor_pages(const RenderContext& context, const LanguageConfig& language,
                         size_t first, size_t last, RenderedPages& out, Diagnostics& diagnostics) {
   for (size_t i = first; i < last && i < context.site.actors.size(); ++i) {
-    render_actor(context, language, context.site.actors[i], out, diagnostics);
+    render_actor_page(context, language, context.site.actors[i], out, diagnostics);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "content/directory.h"
+#include "content/load_all.h"
 #include "content/pages.h"
 #include "text.h"
 
@@ -75,16 +76,12 @@ void SourceCache::load_all(const SourceTree& tree) {
   if (!config) return;
   sources_.config = std::move(*config);
   have_config_ = true;
-  for (const auto& path : tree.list_files("content")) {
-    if (is_page_file(path)) load_page(tree, path);
-  }
+  keep_all(page_files(tree), sources_.pages, page_loader(tree));
   auto vocabulary = load_vocabulary(tree, sources_.config, site_diagnostics_);
   if (!vocabulary) return;
   sources_.vocabulary = std::move(*vocabulary);
   have_vocabulary_ = true;
-  for (const auto& path : tree.list_files("directory-data/actors")) {
-    if (is_actor_file(path)) load_record(tree, path);
-  }
+  keep_all(actor_files(tree), sources_.records, record_loader(tree));
 }
 
 bool SourceCache::update(const SourceTree& tree, const std::vector<std::string>& paths) {
@@ -95,29 +92,41 @@ bool SourceCache::update(const SourceTree& tree, const std::vector<std::string>&
   }
   for (const auto& path : paths) {
     SourceKind kind = kind_of(path);
-    if (kind == SourceKind::kPage) load_page(tree, path);
-    if (kind == SourceKind::kRecord) load_record(tree, path);
+    if (kind == SourceKind::kPage) reload(tree, path, sources_.pages, page_loader(tree));
+    if (kind == SourceKind::kRecord) reload(tree, path, sources_.records, record_loader(tree));
   }
   return true;
 }
 
-void SourceCache::load_page(const SourceTree& tree, const std::string& path) {
-  Diagnostics diagnostics;
-  std::optional<PageSource> page;
-  if (tree.is_file(path)) {
-    page = load_page_file(tree, path, sources_.config, options_.include_drafts, diagnostics);
-  }
-  replace_item(sources_.pages, path, std::move(page));
-  remember(path, std::move(diagnostics));
+SourceCache::Loader<PageSource> SourceCache::page_loader(const SourceTree& tree) const {
+  return [&tree, this](const std::string& path, Diagnostics& diagnostics) {
+    return load_page_file(tree, path, sources_.config, options_.include_drafts, diagnostics);
+  };
 }
 
-void SourceCache::load_record(const SourceTree& tree, const std::string& path) {
-  Diagnostics diagnostics;
-  std::optional<ActorRecord> record;
-  if (tree.is_file(path)) {
-    record = load_actor_file(tree, path, sources_.config, sources_.vocabulary, diagnostics);
+SourceCache::Loader<ActorRecord> SourceCache::record_loader(const SourceTree& tree) const {
+  return [&tree, this](const std::string& path, Diagnostics& diagnostics) {
+    return load_actor_file(tree, path, sources_.config, sources_.vocabulary, diagnostics);
+  };
+}
+
+template <typename T>
+void SourceCache::keep_all(const std::vector<std::string>& paths,
+                           std::vector<std::shared_ptr<const T>>& items, const Loader<T>& load) {
+  auto loaded = load_each<T>(paths, load);  // in parallel, as a build reads them
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (loaded[i].item) items.push_back(std::make_shared<const T>(std::move(*loaded[i].item)));
+    remember(paths[i], std::move(loaded[i].diagnostics));
   }
-  replace_item(sources_.records, path, std::move(record));
+}
+
+template <typename T>
+void SourceCache::reload(const SourceTree& tree, const std::string& path,
+                         std::vector<std::shared_ptr<const T>>& items, const Loader<T>& load) {
+  Diagnostics diagnostics;
+  std::optional<T> item;
+  if (tree.is_file(path)) item = load(path, diagnostics);
+  replace_item(items, path, std::move(item));
   remember(path, std::move(diagnostics));
 }
 

@@ -3,8 +3,10 @@
 // are read again. Thousands of files take seconds to read and parse; one takes a millisecond.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,8 +56,18 @@ class SourceCache {
   const ActorRecord* record(const std::string& path) const;
 
  private:
-  void load_page(const SourceTree& tree, const std::string& path);
-  void load_record(const SourceTree& tree, const std::string& path);
+  template <typename T>
+  using Loader = std::function<std::optional<T>(const std::string& path, Diagnostics&)>;
+  Loader<PageSource> page_loader(const SourceTree& tree) const;
+  Loader<ActorRecord> record_loader(const SourceTree& tree) const;
+  /// Loads every file of `paths` into `items` (empty), with their diagnostics.
+  template <typename T>
+  void keep_all(const std::vector<std::string>& paths, std::vector<std::shared_ptr<const T>>& items,
+                const Loader<T>& load);
+  /// Loads the file at `path` again, in place of what it gave before.
+  template <typename T>
+  void reload(const SourceTree& tree, const std::string& path,
+              std::vector<std::shared_ptr<const T>>& items, const Loader<T>& load);
   /// Keeps the diagnostics of the file at `path` (forgets them when there are none).
   void remember(const std::string& path, Diagnostics diagnostics);
 

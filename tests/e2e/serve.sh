@@ -30,18 +30,23 @@ eventually() {  # eventually COMMAND...: succeeds within 15 s
 }
 serves() { curl -sS --max-time 5 "$1" | grep -F -- "$2" >/dev/null; }  # no -q: curl must not see a closed pipe
 status_is() { [ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$1")" = "$2" ]; }
+# address_in LOG: the address a starting serve prints in LOG, waited for up to 15 s (empty if none).
+address_in() {
+  local address=""
+  for _ in $(seq 150); do
+    address=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$1" | head -1)
+    [ -n "$address" ] && break
+    sleep 0.1
+  done
+  echo "$address"
+}
 
 site="$work/site"
 mkdir -p "$site"
 cp -R "$here/../fixtures/site-small/." "$site/"
 "$binary" serve --source "$site" --port 0 --poll 100 >"$work/log" 2>&1 &
 server=$!
-url=""
-for _ in $(seq 150); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/log" | head -1)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
+url=$(address_in "$work/log")
 check "serve prints its loopback address" test -n "$url"
 page="${url}fr/lignes-directrices/preparer-le-retour/"
 record="$site/directory-data/actors/ong-atlas.toml"
@@ -84,12 +89,7 @@ check "a built site carries no live-reload script" bash -c \
 # Polling, for file systems without inotify, sees edits too.
 "$binary" serve --source "$site" --port 0 --polling --poll 50 >"$work/polling-log" 2>&1 &
 polling=$!
-polling_url=""
-for _ in $(seq 150); do
-  polling_url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/polling-log" | head -1)
-  [ -n "$polling_url" ] && break
-  sleep 0.1
-done
+polling_url=$(address_in "$work/polling-log")
 sed -i 's|Un texte tout neuf\.|Un texte relu.|' "$site/content/fr/guidelines/nouveau.md"
 check "with --polling, an edit is served too" eventually serves "${polling_url}fr/lignes-directrices/nouveau/" "Un texte relu."
 kill -TERM "$polling"

@@ -27,6 +27,19 @@ struct EditedFixture {
   LayeredSourceTree tree{changes, "", fixture, ""};
 };
 
+/// The fixture as serve holds it before an edit: built once, and its sources in the cache.
+struct ServedFixture : EditedFixture {
+  DiskSourceTree bundled{PASSERELLE_BUNDLED_THEMES};
+  std::optional<BuildResult> previous;
+  SourceCache cache{BuildOptions{}};
+  ServedFixture() {
+    Diagnostics diagnostics;
+    previous = build_site(tree, bundled, {}, diagnostics);
+    REQUIRE(previous);
+    cache.load_all(tree);
+  }
+};
+
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   auto at = text.find(from);
   REQUIRE(at != std::string::npos);
@@ -107,13 +120,9 @@ TEST_CASE("SourceCache reads again only what changed, and keeps each file's diag
 }
 
 TEST_CASE("The quick step renders the edited pages exactly as the complete build does") {
-  EditedFixture site;
-  DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
-  Diagnostics diagnostics;
-  auto previous = build_site(site.tree, bundled, {}, diagnostics);
-  REQUIRE(previous);
-  SourceCache cache({});
-  cache.load_all(site.tree);
+  ServedFixture site;
+  auto& previous = site.previous;
+  auto& cache = site.cache;
 
   site.changes.add(kGuideline, replaced(fixture_file(kGuideline), "Réfléchir.", "Réfléchir vite."));
   site.changes.add(kRecord, replaced(fixture_file(kRecord), "Une ONG fictive", "Une petite ONG fictive"));
@@ -121,7 +130,8 @@ TEST_CASE("The quick step renders the edited pages exactly as the complete build
   REQUIRE(cache.update(site.tree, {paths.begin(), paths.end()}));
   auto quick = quick_pages(*previous, cache, paths);
   REQUIRE(quick);
-  auto complete = build_site(site.tree, bundled, {}, diagnostics);
+  Diagnostics diagnostics;
+  auto complete = build_site(site.tree, site.bundled, {}, diagnostics);
   REQUIRE(complete);
 
   std::set<std::string> rendered;
@@ -140,13 +150,9 @@ TEST_CASE("The quick step renders the edited pages exactly as the complete build
 }
 
 TEST_CASE("The quick step leaves to the complete build an edit that moves or removes a page") {
-  EditedFixture site;
-  DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
-  Diagnostics diagnostics;
-  auto previous = build_site(site.tree, bundled, {}, diagnostics);
-  REQUIRE(previous);
-  SourceCache cache({});
-  cache.load_all(site.tree);
+  ServedFixture site;
+  auto& previous = site.previous;
+  auto& cache = site.cache;
 
   site.changes.add(kGuideline, replaced(fixture_file(kGuideline), "slug = \"preparer-le-retour\"", "slug = \"retour\""));
   REQUIRE(cache.update(site.tree, {kGuideline}));

@@ -297,36 +297,29 @@
           });
           return table;
         });
-        tables.sort(function (a, b) { return a.size - b.size; });
+        // Every document with any of the words, and how many; those with all of them are the
+        // results. When there are none, those with the most words are offered instead (by
+        // search(); the directory's text filter keeps to every word).
         var hits = [];
-        tables[0].forEach(function (first, doc) {
+        var partial = [];
+        perDocument(tables).forEach(function (m, doc) {
           var kind = kindOf(index, doc);
           if (options.kinds && options.kinds.indexOf(kind) < 0) return;
-          var score = 0;
-          var titles = 0;
-          var blocks = [];
-          for (var t = 0; t < tables.length; t++) {
-            var hit = tables[t].get(doc);
-            if (!hit) return;
-            score += hit.score;
-            titles += hit.title ? 1 : 0;
-            blocks.push(hit.block);
-          }
+          var hit = { lang: lang, index: index, doc: doc, kind: kind, score: m.score, titles: m.titles, words: m.words, block: bestBlock(m.blocks), highlight: highlight };
+          if (m.words < tables.length) return partial.push(hit);
           // Words first used in the same block are likely near each other ("plan d'affaires").
-          if (blocks.length > 1 && blocks.every(function (b) { return b === blocks[0]; })) score *= NEAR_BONUS;
-          hits.push({ lang: lang, index: index, doc: doc, kind: kind, score: score, titles: titles, block: bestBlock(blocks), highlight: highlight });
+          if (m.blocks.length > 1 && m.blocks.every(function (b) { return b === m.blocks[0]; })) hit.score *= NEAR_BONUS;
+          hits.push(hit);
         });
-        // When no document has every word, those with the most of them are offered instead
-        // (by search(); the directory's text filter keeps to every word).
-        var partial = hits.length === 0 && tables.length > 1 ? mostWords(lang, index, tables, highlight, options) : [];
-        return { index: index, words: list, hits: hits, partial: partial };
+        return { index: index, words: list, hits: hits, partial: hits.length ? [] : partial };
       });
     });
   }
 
-  /// Documents with at least one of the words, each with how many it has (`words`).
-  function mostWords(lang, index, tables, highlight, options) {
-    var found = new Map();  // doc → { words, score, titles, blocks }
+  /// doc → { words, score, titles, blocks }: of the words (one table each) the document has,
+  /// how many, the sum of their scores, how many in its title, and each one's block.
+  function perDocument(tables) {
+    var found = new Map();
     tables.forEach(function (table) {
       table.forEach(function (hit, doc) {
         var m = found.get(doc);
@@ -337,13 +330,7 @@
         m.blocks.push(hit.block);
       });
     });
-    var hits = [];
-    found.forEach(function (m, doc) {
-      var kind = kindOf(index, doc);
-      if (options.kinds && options.kinds.indexOf(kind) < 0) return;
-      hits.push({ lang: lang, index: index, doc: doc, kind: kind, score: m.score, titles: m.titles, words: m.words, block: bestBlock(m.blocks), highlight: highlight });
-    });
-    return hits;
+    return found;
   }
 
   /// The block where most query words appear (the first one on a tie).
