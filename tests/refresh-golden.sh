@@ -4,10 +4,13 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cmake --build "$root/build" --target passerelle >/dev/null
+# Golden files are not an output folder of the build's (they carry no marker): written anew.
+rm -rf "$root/tests/golden/site-small"
 "$root/build/passerelle" build --source "$root/tests/fixtures/site-small" \
   --out "$root/tests/golden/site-small" >/dev/null
-# The build keeps the output it replaced beside it (for the next build); golden files need none.
-rm -rf "$root/tests/golden/.site-small.previous"
+# The build keeps the output it replaced beside it (for the next build), and marks its output;
+# golden files need neither.
+rm -rf "$root/tests/golden/.site-small.previous" "$root/tests/golden/site-small/.passerelle-output"
 if [ -x "$root/tests/e2e/error_cases.sh" ]; then
   "$root/tests/e2e/error_cases.sh" "$root/build/passerelle" --refresh
 fi

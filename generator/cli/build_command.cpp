@@ -8,6 +8,7 @@
 #include "build.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "output/output_folder.h"
 #include "output/writer.h"
 #include "text.h"
 
@@ -84,6 +85,11 @@ int run_build(int argc, char** argv) {
   if (!fs::is_regular_file(source + "/site.toml")) {
     std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
     return kExitErrors;
+  }
+  // Before anything is built or moved: a build replaces the whole output folder.
+  if (auto refused = refuse_output_folder(out, source); !refused.empty()) {
+    std::cerr << "passerelle build: error: " << refused << "\n";
+    return kExitUsage;
   }
   Progress progress(style, json ? stderr : stdout);
   BuildOptions build;

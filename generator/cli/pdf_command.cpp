@@ -16,6 +16,7 @@
 
 #include "build.h"
 #include "cli/commands.h"
+#include "output/output_folder.h"
 #include "output/writer.h"
 #include "process.h"
 
@@ -127,6 +128,11 @@ int run_pdf(int argc, char** argv) {
   if (!fs::is_regular_file(source + "/site.toml")) {
     std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
     return kExitErrors;
+  }
+  // Before anything is built or moved: a build replaces the whole output folder.
+  if (auto refused = refuse_output_folder(out, source); !refused.empty()) {
+    std::cerr << "passerelle pdf: error: " << refused << "\n";
+    return kExitUsage;
   }
   const char* path_variable = std::getenv("PATH");
   std::string wanted = args.count("weasyprint") ? args["weasyprint"].as<std::string>() : "weasyprint";

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "output/output_folder.h"
 #include "parallel.h"
 
 namespace fs = std::filesystem;
@@ -120,6 +121,7 @@ bool prune(Walk& walk, int dir, const std::string& prefix) {
   }
   ::closedir(stream);
   for (auto& [name, type] : entries) {
+    if (prefix.empty() && name == kOutputMarker) continue;  // the writer's, kept as it is
     std::string relative = prefix + name;
     if (type == DT_UNKNOWN) {  // file systems that do not say in the listing
       struct stat info {};

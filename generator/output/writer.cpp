@@ -12,6 +12,7 @@
 #include <set>
 #include <vector>
 
+#include "output/output_folder.h"
 #include "output/update_folder.h"
 
 namespace fs = std::filesystem;
@@ -26,6 +27,7 @@ std::string check_plan(const OutputPlan& plan) {
         p.find('\\') != std::string::npos || p.find("//") != std::string::npos) {
       return "refusing to write outside the output folder: '" + p + "'";
     }
+    if (p == kOutputMarker) return "'" + p + "' is the name of the output folder's marker";
     if (!seen.insert(p).second) return "two outputs would be written to the same file: " + p;
   }
   return "";
@@ -34,8 +36,8 @@ std::string check_plan(const OutputPlan& plan) {
 namespace {
 
 /// Staging folders left by builds that were killed: only our own names
-/// (".<output>.staging-<pid>"), only real folders, and only when that process is gone, so that
-/// a build running at the same time keeps its own.
+/// (".<output>.staging-<pid>"), only folders the writer marked, and only when that process is
+/// gone, so that a build running at the same time keeps its own.
 std::vector<fs::path> stale_staging(const fs::path& out) {
   std::string prefix = "." + out.filename().string() + ".staging-";
   std::error_code ec;
@@ -50,8 +52,7 @@ std::vector<fs::path> stale_staging(const fs::path& out) {
     }
     pid_t pid = static_cast<pid_t>(std::stol(digits));
     if (pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours
-    if (entry.is_symlink(ec) || !entry.is_directory(ec)) continue;
-    stale.push_back(entry.path());
+    if (has_output_marker(entry.path())) stale.push_back(entry.path());
   }
   return stale;
 }
@@ -63,14 +64,10 @@ std::vector<fs::path> stale_staging(const fs::path& out) {
 /// build running at the same time can never be updating a folder that this one removes.
 bool claim_recyclable(const fs::path& out, const fs::path& staging, const fs::path& previous) {
   std::error_code ec;
-  fs::remove_all(staging, ec);  // a killed build's, whose pid was ours
+  // A killed build's, whose pid was ours.
+  if (has_output_marker(staging) || is_empty_folder(staging)) fs::remove_all(staging, ec);
   std::vector<fs::path> found;
-  auto status = fs::symlink_status(previous, ec);
-  if (fs::is_directory(status)) {
-    found.push_back(previous);
-  } else if (fs::exists(status)) {
-    fs::remove(previous, ec);  // a file or a link at that name is nothing we made
-  }
+  if (has_output_marker(previous)) found.push_back(previous);
   for (auto& stale : stale_staging(out)) found.push_back(std::move(stale));
   for (size_t i = 1; i < found.size(); ++i) {
     if (::rename(found[i].c_str(), staging.c_str()) == 0) fs::remove_all(staging, ec);
@@ -84,8 +81,20 @@ bool claim_recyclable(const fs::path& out, const fs::path& staging, const fs::pa
 void keep_as_previous(const fs::path& staging, const fs::path& previous) {
   std::error_code ec;
   if (::rename(staging.c_str(), previous.c_str()) == 0) return;
-  renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, previous.c_str(), RENAME_EXCHANGE);
+  if (has_output_marker(previous)) {
+    renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, previous.c_str(), RENAME_EXCHANGE);
+  }
   fs::remove_all(staging, ec);
+}
+
+bool write_marker(const fs::path& folder, std::string* error) {
+  fs::path path = folder / kOutputMarker;
+  FILE* file = std::fopen(path.c_str(), "wb");
+  std::string_view text = output_marker_text();
+  bool ok = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  if (file && std::fclose(file) != 0) ok = false;
+  if (!ok) *error = "cannot write " + path.string() + ": " + std::strerror(errno);
+  return ok;
 }
 
 /// Fills `staging` with the plan: by updating an older generation of the site when there is
@@ -95,7 +104,9 @@ bool stage(const OutputPlan& plan, const fs::path& out, const fs::path& staging,
   std::error_code ec;
   if (claim_recyclable(out, staging, previous)) {
     std::string ignored;
-    if (update_folder(plan, staging.string(), &ignored)) return true;
+    if (write_marker(staging, &ignored) && update_folder(plan, staging.string(), &ignored)) {
+      return true;
+    }
     // Recycling only saves time: whatever stood in its way (another user's files...), the
     // plan is written anew, as if there had been nothing to recycle.
     fs::remove_all(staging, ec);
@@ -104,17 +115,10 @@ bool stage(const OutputPlan& plan, const fs::path& out, const fs::path& staging,
     *error = "cannot create " + staging.string() + ": " + std::strerror(errno);
     return false;
   }
-  if (update_folder(plan, staging.string(), error)) return true;
+  // The marker first: a staging folder a kill leaves behind is then always known as ours.
+  if (write_marker(staging, error) && update_folder(plan, staging.string(), error)) return true;
   fs::remove_all(staging, ec);
   return false;
-}
-
-bool is_inside(const fs::path& inner, const fs::path& outer) {
-  auto i = inner.begin(), o = outer.begin();
-  for (; o != outer.end(); ++i, ++o) {
-    if (i == inner.end() || *i != *o) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -125,28 +129,15 @@ bool publish(const OutputPlan& plan, const std::string& out_dir, const std::stri
     *error = problem;
     return false;
   }
+  if (auto refused = refuse_output_folder(out_dir, source_dir); !refused.empty()) {
+    *error = refused;
+    return false;
+  }
   std::error_code ec;
-  fs::path out = fs::weakly_canonical(fs::absolute(out_dir), ec);
-  fs::path source = fs::weakly_canonical(fs::absolute(source_dir), ec);
-  // "public/" names the folder "public": without this its name would be empty, and the
-  // staging folder would be made inside it.
-  if (!out.has_filename()) out = out.parent_path();
+  fs::path out = resolved_output(out_dir);
   fs::path staging =
       out.parent_path() / ("." + out.filename().string() + ".staging-" + std::to_string(getpid()));
-  fs::path previous = out.parent_path() / ("." + out.filename().string() + ".previous");
-  if (is_inside(source, out)) {
-    *error = "the output folder " + out.string() + " would replace the site's sources";
-    return false;
-  }
-  if (is_inside(source, previous)) {
-    *error = "the site's sources are in " + previous.string() +
-             ", where builds keep the output before last";
-    return false;
-  }
-  if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
-    *error = out.string() + " exists and is not a folder";
-    return false;
-  }
+  fs::path previous = previous_generation(out);
   fs::create_directories(out.parent_path(), ec);
   if (!stage(plan, out, staging, previous, error)) return false;
   // Swap in one step: the old output ends up in the staging folder, and is kept.

@@ -23,6 +23,7 @@ for case_dir in "$here"/cases/*/; do
   # A previous good output that a failed build must leave exactly as it was.
   out="$work/$name/public"
   mkdir -p "$out/fr" && echo "previous build" > "$out/index.html" && echo "x" > "$out/fr/index.html"
+  echo "Passerelle output folder" > "$out/.passerelle-output"  # as a build marks its output
   before=$(cd "$out" && find . -type f -exec sha256sum {} + | sort)
   # Bounded: malformed input must give an error, never a hang.
   timeout 120 "$binary" build --source "$site" --out "$out" >"$work/$name/stdout" 2>"$work/$name/stderr"

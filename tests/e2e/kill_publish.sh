@@ -168,6 +168,7 @@ start_b
 sleep 0.02
 kill_b
 mkdir -p "$work/.public.staging-999999999/fr" && echo x >"$work/.public.staging-999999999/fr/index.html"
+echo "Passerelle output folder" >"$work/.public.staging-999999999/.passerelle-output"  # written first
 if build "$site_b" "$out" && [ "$(state)" = B ] && [ "$(staging_folders)" -eq 0 ]; then
   pass "the next build removes stale staging folders and publishes B whole"
 else fail "a stale staging folder was not cleaned or B was not published"; fi

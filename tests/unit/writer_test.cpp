@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "output/output_folder.h"
 #include "output/writer.h"
 
 namespace fs = std::filesystem;
@@ -29,6 +30,7 @@ std::string tree_of(const fs::path& root) {
   std::map<std::string, std::string> lines;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     std::string path = entry.path().lexically_relative(root).generic_string();
+    if (path == kOutputMarker) continue;  // checked by tests of its own
     if (entry.is_symlink()) lines[path] = "l " + path;
     else if (entry.is_directory()) lines[path] = "d " + path;
     else if (entry.is_regular_file()) lines[path] = "f " + path + " = " + slurp(entry.path());
@@ -71,6 +73,9 @@ mode_t umask_now() {
   ::umask(mask);
   return mask;
 }
+
+/// What a build leaves in every folder it fills.
+void mark(const fs::path& folder) { std::ofstream(folder / kOutputMarker) << output_marker_text(); }
 
 fs::path fresh_folder() {
   auto folder = fs::temp_directory_path() / ("passerelle-writer-" + std::to_string(::getpid()));
@@ -247,6 +252,7 @@ TEST_CASE("a killed build's staging folder is recycled, others are kept") {
   auto make = [&](const std::string& name) {
     fs::create_directories(folder / name / "fr");
     std::ofstream(folder / name / "fr/index.html") << "left over";
+    mark(folder / name);
   };
   make(".out.staging-" + std::to_string(dead));  // a killed build's: recycled
   make(".out.staging-" + alive);                 // a running build's: kept
@@ -283,6 +289,7 @@ TEST_CASE("with a previous generation, staging folders of killed builds are remo
     stale.push_back(".out.staging-" + std::to_string(dead));
     fs::create_directories(folder / stale.back() / "fr");
     std::ofstream(folder / stale.back() / "index.html") << "one";
+    mark(folder / stale.back());
   }
   REQUIRE(publish({{"index.html", "one"}}, out, src, &error));
   CHECK(info_of(folder / "out/index.html").st_ino == previous);  // the previous one was used
@@ -301,5 +308,106 @@ TEST_CASE("an output folder written with a trailing slash is that folder") {
   CHECK(slurp(folder / "out/index.html") == "two");
   CHECK(slurp(folder / ".out.previous/index.html") == "one");
   CHECK(entries_in(folder) == 3);  // src, out and .out.previous
+  fs::remove_all(folder);
+}
+
+TEST_CASE("every output folder carries the marker, kept through rebuilds") {
+  auto folder = fresh_folder();
+  auto out = (folder / "out").string(), src = (folder / "src").string();
+  std::string error;
+  for (int i = 0; i < 3; ++i) {  // new folder, swap, then a recycled previous generation
+    REQUIRE(publish({{"index.html", std::to_string(i)}}, out, src, &error));
+    CHECK(slurp(folder / "out" / kOutputMarker) == output_marker_text());
+    CHECK(has_output_marker(folder / "out"));
+  }
+  CHECK(has_output_marker(folder / ".out.previous"));
+  CHECK_FALSE(publish({{std::string(kOutputMarker), "x"}}, out, src, &error));
+  CHECK_THAT(error, Catch::Contains("marker"));
+  fs::remove_all(folder);
+}
+
+TEST_CASE("a folder of the user's is never replaced, moved or emptied") {
+  auto folder = fresh_folder();
+  auto src = (folder / "src").string();
+  fs::create_directories(folder / "notes/sub");
+  std::ofstream(folder / "notes/a.md") << "mine";
+  std::ofstream(folder / "notes/sub/b.md") << "mine too";
+  std::string before = tree_of(folder / "notes");
+  std::string error;
+  for (int i = 0; i < 2; ++i) {  // the second attempt would have emptied it before
+    CHECK_FALSE(publish({{"index.html", "x"}}, (folder / "notes").string(), src, &error));
+    CHECK_THAT(error, Catch::Contains("holds files that Passerelle did not write"));
+  }
+  CHECK(tree_of(folder / "notes") == before);
+  CHECK_FALSE(fs::exists(folder / ".notes.previous"));
+  // An empty folder is fine, and gets the marker.
+  fs::create_directories(folder / "empty");
+  REQUIRE(publish({{"index.html", "x"}}, (folder / "empty").string(), src, &error));
+  CHECK(has_output_marker(folder / "empty"));
+  fs::remove_all(folder);
+}
+
+TEST_CASE("an older generation beside the output that the writer did not make is left alone") {
+  auto folder = fresh_folder();
+  auto out = (folder / "out").string(), src = (folder / "src").string();
+  std::string error;
+  REQUIRE(publish({{"index.html", "one"}}, out, src, &error));
+  fs::create_directories(folder / ".out.previous");
+  std::ofstream(folder / ".out.previous/keep.txt") << "mine";
+  CHECK_FALSE(publish({{"index.html", "two"}}, out, src, &error));
+  CHECK_THAT(error, Catch::Contains("keep the output before last"));
+  CHECK(slurp(folder / ".out.previous/keep.txt") == "mine");
+  CHECK(slurp(folder / "out/index.html") == "one");
+  fs::remove_all(folder);
+}
+
+TEST_CASE("unmarked staging folders of killed builds are kept") {
+  auto folder = fresh_folder();
+  pid_t dead = fork();
+  if (dead == 0) _exit(0);
+  REQUIRE(dead > 0);
+  waitpid(dead, nullptr, 0);
+  fs::path unmarked = folder / (".out.staging-" + std::to_string(dead));
+  fs::create_directories(unmarked);
+  std::ofstream(unmarked / "mine.txt") << "mine";
+  std::string error;
+  REQUIRE(publish({{"index.html", "new"}}, (folder / "out").string(), (folder / "src").string(),
+                  &error));
+  CHECK(slurp(unmarked / "mine.txt") == "mine");
+  fs::remove_all(folder);
+}
+
+TEST_CASE("where an output may not go") {
+  auto folder = fresh_folder();
+  fs::path src = folder / "src";
+  std::ofstream(src / "site.toml") << "title = 'x'";
+  for (const char* inside : {"content", "content/fr", "directory-data", "themes/default"}) {
+    CAPTURE(inside);
+    CHECK_THAT(refuse_output_folder((src / inside).string(), src.string()),
+               Catch::Contains("inside the site's sources"));
+  }
+  CHECK(refuse_output_folder((src / "public").string(), src.string()).empty());
+  CHECK(refuse_output_folder((src / "public/").string(), src.string()).empty());
+  CHECK_THAT(refuse_output_folder(src.string(), src.string()), Catch::Contains("the site's folder"));
+  CHECK_THAT(refuse_output_folder(folder.string(), src.string()), Catch::Contains("holds the site's sources"));
+  CHECK_THAT(refuse_output_folder("/", src.string()), Catch::Contains("root of the file system"));
+  fs::create_directories(folder / "other-site");
+  std::ofstream(folder / "other-site/site.toml") << "";
+  CHECK_THAT(refuse_output_folder((folder / "other-site").string(), src.string()),
+             Catch::Contains("site.toml"));
+  std::ofstream(folder / "file") << "";
+  CHECK_THAT(refuse_output_folder((folder / "file").string(), src.string()),
+             Catch::Contains("not a folder"));
+  // The home folder, and any folder holding it.
+  const char* home = std::getenv("HOME");
+  std::string saved = home ? home : "";
+  fs::create_directories(folder / "home/me");
+  ::setenv("HOME", (folder / "home/me").c_str(), 1);
+  CHECK_THAT(refuse_output_folder((folder / "home/me").string(), src.string()),
+             Catch::Contains("your home folder"));
+  CHECK_THAT(refuse_output_folder((folder / "home").string(), src.string()),
+             Catch::Contains("holds your home folder"));
+  CHECK(refuse_output_folder((folder / "home/me/site-out").string(), src.string()).empty());
+  if (home) ::setenv("HOME", saved.c_str(), 1); else ::unsetenv("HOME");
   fs::remove_all(folder);
 }
