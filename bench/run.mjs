@@ -483,7 +483,7 @@ const tools = {
   pagefind: pagefindBinary(),
 };
 for (const [name, file] of [['passerelle', tools.passerelle], ['passerelle-corpus', tools.corpus]]) {
-  if (!fs.existsSync(file)) fail(`${name} is not built in ${options.build}: cmake --build ${options.build}`);
+  if (!fs.existsSync(file)) fail(`${name} is not built in ${options.build}: cmake -S . -B ${options.build} -DPASSERELLE_BENCH=ON && cmake --build ${options.build}`);
 }
 if (spawnSync('hugo', ['version']).status !== 0) fail('hugo is not installed: scripts/dependencies.sh bench');
 if (!fs.existsSync('/usr/bin/time')) fail('GNU time is not installed: scripts/dependencies.sh bench');

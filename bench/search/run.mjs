@@ -392,6 +392,7 @@ function markdown(results) {
 }
 
 fs.mkdirSync(work, { recursive: true });
+run('cmake', ['-S', repo, '-B', path.join(repo, 'build'), '-DPASSERELLE_BENCH=ON']);
 run('cmake', ['--build', path.join(repo, 'build'), '--target', 'passerelle', 'search_index_bench']);
 const results = [];
 for (const name of CORPORA) results.push(await corpus(name));
