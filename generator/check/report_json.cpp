@@ -1,4 +1,4 @@
-// nlohmann::json is used here and in render/exports.cpp only.
+// nlohmann::json writes every JSON document: here, render/exports.cpp and cli/report.cpp.
 #include "check/report_json.h"
 
 #include <nlohmann/json.hpp>

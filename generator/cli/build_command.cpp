@@ -112,12 +112,8 @@ int run_build(int argc, char** argv) {
   print_diagnostics(tree, diagnostics, style);
   std::string output_folder = fs::weakly_canonical(fs::absolute(out)).string();
   if (json) {
-    std::printf("{\"ok\":%s,%s\"errors\":%d,\"warnings\":%d,\"milliseconds\":%.0f,"
-                "\"output\":\"%s\",\"diagnostics\":%s}\n",
-                diagnostics.has_errors() ? "false" : "true",
-                result ? (build_counts_json(*result) + ",").c_str() : "",
-                diagnostics.error_count(), diagnostics.warning_count(), progress.elapsed_ms(),
-                escape_json(output_folder).c_str(), diagnostics_json(diagnostics).c_str());
+    std::printf("%s\n", build_summary_json(result ? &*result : nullptr, diagnostics,
+                                           progress.elapsed_ms(), output_folder).c_str());
   }
   if (!result) {
     std::cerr << "passerelle: " << diagnostics.error_count() << " error(s); nothing was written, "

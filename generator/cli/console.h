@@ -74,10 +74,9 @@ namespace passerelle::cli {
 /// "146 pages (fr 72, it 72), 23 actors": the counts of a build's one-line summary.
 std::string build_counts(const BuildResult& result);
 
-/// The diagnostics as a JSON array of {severity, path, line, column, message}.
-std::string diagnostics_json(const Diagnostics& diagnostics);
-
-/// The same counts as a JSON object's members (without braces), for --json.
-std::string build_counts_json(const BuildResult& result);
+/// The summary `build --json` prints: ok, the counts (when the site was built), errors,
+/// warnings, milliseconds, the output folder and the diagnostics, as one line of JSON.
+std::string build_summary_json(const BuildResult* result, const Diagnostics& diagnostics,
+                               double milliseconds, const std::string& output_folder);
 
 }  // namespace passerelle::cli

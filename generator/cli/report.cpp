@@ -1,10 +1,12 @@
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <map>
 
 #include <cxxopts.hpp>
+#include <nlohmann/json.hpp>
 
 #include "build.h"
 #include "cli/commands.h"
@@ -181,28 +183,34 @@ std::string build_counts(const BuildResult& result) {
          std::to_string(result.actors) + " actors";
 }
 
-std::string diagnostics_json(const Diagnostics& diagnostics) {
-  std::string out = "[";
+std::string build_summary_json(const BuildResult* result, const Diagnostics& diagnostics,
+                               double milliseconds, const std::string& output_folder) {
+  using nlohmann::ordered_json;
+  ordered_json summary = {{"ok", !diagnostics.has_errors()}};
+  if (result) {
+    ordered_json per_language = ordered_json::object();
+    for (const auto& [language, count] : result->pages_per_language) {
+      if (language.find('.') == std::string::npos) per_language[language] = count;  // not root files
+    }
+    summary["pages"] = result->html_pages;
+    summary["pages_per_language"] = std::move(per_language);
+    summary["actors"] = result->actors;
+  }
+  summary["errors"] = diagnostics.error_count();
+  summary["warnings"] = diagnostics.warning_count();
+  summary["milliseconds"] = std::llround(milliseconds);
+  summary["output"] = output_folder;
+  ordered_json items = ordered_json::array();
   for (const auto& d : diagnostics.sorted()) {
-    if (out.size() > 1) out += ",";
-    out += std::string("{\"severity\":\"") +
-           (d.severity == Severity::kError ? "error" : "warning") + "\",\"path\":\"" +
-           escape_json(d.location.path) + "\",\"line\":" + std::to_string(d.location.line) +
-           ",\"column\":" + std::to_string(d.location.column) + ",\"message\":\"" +
-           escape_json(d.message) + "\"}";
+    items.push_back({{"severity", d.severity == Severity::kError ? "error" : "warning"},
+                     {"path", d.location.path},
+                     {"line", d.location.line},
+                     {"column", d.location.column},
+                     {"message", d.message}});
   }
-  return out + "]";
-}
-
-std::string build_counts_json(const BuildResult& result) {
-  std::string per_language;
-  for (const auto& [language, count] : result.pages_per_language) {
-    if (language.find('.') != std::string::npos) continue;
-    per_language += std::string(per_language.empty() ? "" : ",") + "\"" + escape_json(language) +
-                    "\":" + std::to_string(count);
-  }
-  return "\"pages\":" + std::to_string(result.html_pages) + ",\"pages_per_language\":{" +
-         per_language + "},\"actors\":" + std::to_string(result.actors);
+  summary["diagnostics"] = std::move(items);
+  // A path or message may hold bytes that are not UTF-8 (an editor's file name): replaced.
+  return summary.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 }  // namespace passerelle::cli

@@ -1,5 +1,5 @@
 // Open-data exports of the directory (actors.json, actors.csv) and schema.org JSON-LD for each
-// actor page. nlohmann::json is used here and in check/report_json.cpp only.
+// actor page. nlohmann::json writes every JSON document (also check/report_json.cpp, cli/report.cpp).
 #include <nlohmann/json.hpp>
 
 #include "model/urls.h"
