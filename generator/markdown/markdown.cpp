@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "text.h"
 
@@ -194,11 +196,21 @@ class Renderer {
     heading_level_ = 0;
   }
 
+  /// `id`, or `id-N` with the smallest N from 2 on that is neither used nor reserved. Each base
+  /// remembers where its search stopped: ids are only ever added, so every N below stays taken,
+  /// and a page of many identical headings costs linear time instead of quadratic.
   std::string unique_id(std::string id) {
     if (id.empty()) id = "section";
+    auto is_taken = [&](const std::string& candidate) {
+      return used_ids_.count(candidate) || options_.reserved_ids.count(candidate);
+    };
     std::string candidate = id;
-    for (int n = 2; used_ids_.count(candidate) || options_.reserved_ids.count(candidate); ++n) {
-      candidate = id + "-" + std::to_string(n);
+    if (is_taken(candidate)) {
+      int& n = next_suffix_.try_emplace(id, 2).first->second;
+      for (candidate = id + "-" + std::to_string(n); is_taken(candidate);) {
+        candidate = id + "-" + std::to_string(++n);
+      }
+      ++n;
     }
     used_ids_.insert(candidate);
     return candidate;
@@ -338,7 +350,8 @@ class Renderer {
   Diagnostics& diagnostics_;
   RenderedMarkdown result_;
   std::vector<std::string> captures_;
-  std::set<std::string> used_ids_;
+  std::unordered_set<std::string> used_ids_;
+  std::unordered_map<std::string, int> next_suffix_;  // per base id, for unique_id()
   std::string plain_;
   std::string heading_text_;
   int heading_level_ = 0;
