@@ -175,3 +175,25 @@ TEST_CASE("heading ids stay those of the first-free-number rule on a long mixed 
     CHECK(out.headings[i].id == expected[i]);
   }
 }
+
+TEST_CASE("a refused link written with character references is located like any other") {
+  Diagnostics diagnostics;
+  auto out = render("Intro\n\nVoir [x](&#106;avascript:alert(1)) et ![i](&#x64;ata:image/png;base64,AA)\n",
+                    diagnostics);
+  REQUIRE(diagnostics.error_count() == 2);
+  CHECK(format_diagnostic(diagnostics.items()[0]).rfind(
+            "content/fr/x.md:12:10: error: link to 'javascript:alert(1)' is refused", 0) == 0);
+  CHECK(format_diagnostic(diagnostics.items()[1]).rfind(
+            "content/fr/x.md:12:44: error: link to 'data:image/png;base64,AA' is refused", 0) == 0);
+  CHECK_THAT(out.html, !Catch::Contains("javascript:"));
+}
+
+TEST_CASE("a link target with backslash escapes is located where it is written") {
+  Diagnostics diagnostics;
+  render("Intro\n\nVoir [x](&#106;avascript:alert\\(1\\)) et [y](javascript:f\\(\\))\n", diagnostics);
+  REQUIRE(diagnostics.error_count() == 2);
+  CHECK(format_diagnostic(diagnostics.items()[0]).rfind(
+            "content/fr/x.md:12:10: error: link to 'javascript:alert(1)' is refused", 0) == 0);
+  CHECK(format_diagnostic(diagnostics.items()[1]).rfind(
+            "content/fr/x.md:12:45: error: link to 'javascript:f()' is refused", 0) == 0);
+}
