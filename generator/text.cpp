@@ -91,6 +91,17 @@ std::string fold_text(std::string_view text) {
   return result;
 }
 
+std::string to_nfc(std::string_view text) {
+  utf8proc_uint8_t* composed = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                             static_cast<utf8proc_ssize_t>(text.size()), &composed, options);
+  if (length < 0) return std::string(text);  // invalid UTF-8 is reported elsewhere
+  std::string result(reinterpret_cast<char*>(composed), static_cast<size_t>(length));
+  std::free(composed);
+  return result;
+}
+
 namespace {
 
 bool is_letter_or_digit(utf8proc_int32_t code_point) {

@@ -37,6 +37,10 @@ std::string normalize_source(std::string_view text);
 /// Lower case with accents removed (utf8proc: decompose, strip marks, case-fold).
 std::string fold_text(std::string_view text);
 
+/// Unicode normalisation form C: "e" + U+0301 becomes "é", so that text typed or stored
+/// either way compares equal. Invalid UTF-8 comes back unchanged.
+std::string to_nfc(std::string_view text);
+
 /// A URL- and id-safe slug: folded, letters and digits kept, every other run becomes "-".
 /// Letters outside ASCII (Arabic, for instance) are kept. Empty when nothing is left.
 std::string slugify(std::string_view text);

@@ -168,6 +168,24 @@ TEST_CASE("broken links name the file, the line and a likely fix") {
         "page\n");
 }
 
+TEST_CASE("a composed file name and its decomposed twin are translations of each other") {
+  auto page = [](const std::string& title) {
+    return "+++\ntitle = \"" + title +
+           "\"\nsummary = \"S\"\ndate = 2026-10-05\nslug = \"cafe\"\n+++\nTexte.\n";
+  };
+  const std::string composed = "caf\u00E9.md", decomposed = "cafe\u0301.md";
+  for (const auto& [fr, it] : {std::pair{composed, decomposed}, std::pair{decomposed, composed}}) {
+    auto built = build_fixture({{"content/fr/guidelines/" + fr, page("Café")},
+                                {"content/it/guidelines/" + it, page("Caffè")}});
+    INFO(built.errors());
+    REQUIRE(built.result);
+    CHECK_THAT(built.file("fr/lignes-directrices/cafe/index.html"),
+               Catch::Contains("<a href=\"../../../it/linee-guida/cafe/\" lang=\"it\""));
+    CHECK_THAT(built.file("it/linee-guida/cafe/index.html"),
+               Catch::Contains("<a href=\"../../../fr/lignes-directrices/cafe/\" lang=\"fr\""));
+  }
+}
+
 TEST_CASE("duplicate slugs and translation keys name both files") {
   auto built = build_fixture({{"content/fr/guidelines/copie.md",
                                "+++\ntitle = \"C\"\nsummary = \"S\"\ndate = 2026-10-05\n"

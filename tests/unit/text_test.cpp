@@ -105,3 +105,10 @@ TEST_CASE("find_disallowed_character finds controls, bidi overrides and nonchara
   CHECK(find_disallowed_character("\xEF\xBF\xBE")->description() == "Unicode noncharacter U+FFFE");
   CHECK(find_disallowed_character("\x7F")->code_point == 0x7F);
 }
+
+TEST_CASE("to_nfc composes decomposed accents") {
+  CHECK(to_nfc("cafe\u0301") == "caf\u00E9");
+  CHECK(to_nfc("caf\u00E9") == "caf\u00E9");
+  CHECK(to_nfc("guidelines/plain") == "guidelines/plain");
+  CHECK(to_nfc("bad\xC3\x28") == "bad\xC3\x28");
+}
