@@ -60,6 +60,10 @@ std::string escape_json(std::string_view text);
 /// formula; phone numbers such as +212 5 22 are left alone.
 std::string escape_csv(std::string_view text);
 
+/// A CSV field holding a list, items joined by ';'. Every item (and every part of one after a
+/// ';') is neutralised like a field: a spreadsheet that splits on ';' makes each a cell.
+std::string escape_csv_list(const std::vector<std::string>& items);
+
 /// Percent-encodes what is not allowed in a URL path segment (keeps unreserved characters).
 std::string encode_url_path(std::string_view path);
 

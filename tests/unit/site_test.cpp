@@ -186,6 +186,24 @@ TEST_CASE("a composed file name and its decomposed twin are translations of each
   }
 }
 
+TEST_CASE("actors.csv neutralises formulas in every item of a list, not only the first") {
+  auto built = build_fixture({{"directory-data/actors/script-test.toml",
+                               "name = \"Test\"\ncountry = \"MA\"\nkind = \"ngo\"\n"
+                               "sectors = [\"finance\"]\nlast_reviewed = 2026-11-01\n"
+                               "other_names = [{ name = \"Atlas\", lang = \"fr\" }, "
+                               "{ name = \"=cmd|' /C calc'!A0\", lang = \"en\" }]\n"
+                               "[services]\nfr = [\"Conseil\", \"@SUM(1+1)\", \"+x\", \"-y\", "
+                               "\"a;=b\", \"-1.5\"]\n"
+                               "[description]\nfr = \"Texte.\"\nit = \"Testo.\"\n"}});
+  INFO(built.errors());
+  REQUIRE(built.result);
+  const auto& csv = built.file("actors.csv");
+  CHECK_THAT(csv, Catch::Contains(",Atlas;'=cmd|' /C calc'!A0,"));
+  CHECK_THAT(csv, Catch::Contains(",Conseil;'@SUM(1+1);'+x;'-y;a;'=b;-1.5,"));
+  CHECK_THAT(csv, !Catch::Contains(";="));
+  CHECK_THAT(csv, !Catch::Contains(";@"));
+}
+
 TEST_CASE("duplicate slugs and translation keys name both files") {
   auto built = build_fixture({{"content/fr/guidelines/copie.md",
                                "+++\ntitle = \"C\"\nsummary = \"S\"\ndate = 2026-10-05\n"
