@@ -91,6 +91,17 @@ std::string fold_text(std::string_view text) {
   return result;
 }
 
+std::string to_nfc(std::string_view text) {
+  utf8proc_uint8_t* composed = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                             static_cast<utf8proc_ssize_t>(text.size()), &composed, options);
+  if (length < 0) return std::string(text);  // invalid UTF-8 is reported elsewhere
+  std::string result(reinterpret_cast<char*>(composed), static_cast<size_t>(length));
+  std::free(composed);
+  return result;
+}
+
 namespace {
 
 bool is_letter_or_digit(utf8proc_int32_t code_point) {
@@ -184,11 +195,13 @@ std::string escape_json(std::string_view text) {
   return out;
 }
 
-std::string escape_csv(std::string_view text) {
+namespace {
+
+/// `text` with a leading ' when a spreadsheet would run it as a formula. A number or phone
+/// number may start with + or -; anything else starting with a formula character
+/// (spreadsheets skip leading blanks and line breaks) is prefixed so that it shows as text.
+std::string neutralise_formula(std::string_view text) {
   std::string value(text);
-  // A number or phone number may start with + or -; anything else starting with a formula
-  // character (spreadsheets skip leading blanks and line breaks) is prefixed so that
-  // spreadsheets show it as text.
   size_t first = value.find_first_not_of(" ");
   char lead = first == std::string::npos ? 0 : value[first];
   bool numeric = first != std::string::npos && value.size() > first + 1 &&
@@ -197,6 +210,13 @@ std::string escape_csv(std::string_view text) {
       ((lead == '+' || lead == '-') && !numeric)) {
     value.insert(value.begin(), '\'');
   }
+  return value;
+}
+
+}  // namespace
+
+std::string escape_csv(std::string_view text) {
+  std::string value = neutralise_formula(text);
   if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
   std::string out = "\"";
   for (char c : value) {
@@ -204,6 +224,19 @@ std::string escape_csv(std::string_view text) {
     out += c;
   }
   return out + "\"";
+}
+
+std::string escape_csv_list(const std::vector<std::string>& items) {
+  std::string joined;
+  for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + items[i];
+  // Split on every ';', those inside an item too: each piece may become a cell.
+  std::string cell;
+  size_t start = 0;
+  for (size_t end; (end = joined.find(';', start)) != std::string::npos; start = end + 1) {
+    cell += neutralise_formula(std::string_view(joined).substr(start, end - start)) + ";";
+  }
+  cell += neutralise_formula(std::string_view(joined).substr(start));
+  return escape_csv(cell);
 }
 
 std::string encode_url_path(std::string_view path) {

@@ -37,6 +37,10 @@ std::string normalize_source(std::string_view text);
 /// Lower case with accents removed (utf8proc: decompose, strip marks, case-fold).
 std::string fold_text(std::string_view text);
 
+/// Unicode normalisation form C: "e" + U+0301 becomes "é", so that text typed or stored
+/// either way compares equal. Invalid UTF-8 comes back unchanged.
+std::string to_nfc(std::string_view text);
+
 /// A URL- and id-safe slug: folded, letters and digits kept, every other run becomes "-".
 /// Letters outside ASCII (Arabic, for instance) are kept. Empty when nothing is left.
 std::string slugify(std::string_view text);
@@ -55,6 +59,10 @@ std::string escape_json(std::string_view text);
 /// line break (after any blanks) gets a leading ' so that spreadsheets do not run it as a
 /// formula; phone numbers such as +212 5 22 are left alone.
 std::string escape_csv(std::string_view text);
+
+/// A CSV field holding a list, items joined by ';'. Every item (and every part of one after a
+/// ';') is neutralised like a field: a spreadsheet that splits on ';' makes each a cell.
+std::string escape_csv_list(const std::vector<std::string>& items);
 
 /// Percent-encodes what is not allowed in a URL path segment (keeps unreserved characters).
 std::string encode_url_path(std::string_view path);

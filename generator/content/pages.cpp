@@ -95,8 +95,9 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
                       "slug '" + page.slug + "' must use only a-z, 0-9 and single hyphens " +
                           "(rename the file or set slug = \"…\")");
   }
-  page.translation_key =
-      reader.string("translation_key", false).value_or(relative.substr(0, relative.size() - 3));
+  // NFC, so that café.md and its decomposed twin (as some systems write file names) pair up.
+  page.translation_key = to_nfc(
+      reader.string("translation_key", false).value_or(relative.substr(0, relative.size() - 3)));
   page.relative_path = relative;
   page.body = std::move(split->body);
   page.body_line = split->body_line;

@@ -3,7 +3,10 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "text.h"
 
@@ -53,6 +56,40 @@ std::string attribute_text(const MD_ATTRIBUTE& attribute) {
     }
   }
   return out;
+}
+
+/// The attribute as the source has it: entities as typed (md4c keeps them so), backslash
+/// escapes already removed.
+std::string attribute_source(const MD_ATTRIBUTE& attribute) {
+  return std::string(attribute.text, attribute.size);
+}
+
+/// Where `target` (a link target as md4c gives it) is written in `text`, from `from` on, with
+/// backslashes before punctuation: md4c drops those escapes. Sets `length` to the length it
+/// has in `text`. Only used when the plain search fails.
+size_t find_escaped(std::string_view text, std::string_view target, size_t from, size_t& length) {
+  if (target.empty()) return std::string_view::npos;
+  const char starts[] = {target[0], '\\', '\0'};
+  for (size_t at = text.find_first_of(starts, from); at != std::string_view::npos;
+       at = text.find_first_of(starts, at + 1)) {
+    size_t i = at, j = 0;
+    while (j < target.size() && i < text.size()) {
+      if (text[i] == target[j]) {
+        ++i;
+      } else if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == target[j] &&
+                 std::ispunct(static_cast<unsigned char>(target[j]))) {
+        i += 2;
+      } else {
+        break;
+      }
+      ++j;
+    }
+    if (j == target.size()) {
+      length = i - at;
+      return at;
+    }
+  }
+  return std::string_view::npos;
 }
 
 const char* alignment_class(MD_ALIGN align) {
@@ -194,11 +231,21 @@ class Renderer {
     heading_level_ = 0;
   }
 
+  /// `id`, or `id-N` with the smallest N from 2 on that is neither used nor reserved. Each base
+  /// remembers where its search stopped: ids are only ever added, so every N below stays taken,
+  /// and a page of many identical headings costs linear time instead of quadratic.
   std::string unique_id(std::string id) {
     if (id.empty()) id = "section";
+    auto is_taken = [&](const std::string& candidate) {
+      return used_ids_.count(candidate) || options_.reserved_ids.count(candidate);
+    };
     std::string candidate = id;
-    for (int n = 2; used_ids_.count(candidate) || options_.reserved_ids.count(candidate); ++n) {
-      candidate = id + "-" + std::to_string(n);
+    if (is_taken(candidate)) {
+      int& n = next_suffix_.try_emplace(id, 2).first->second;
+      for (candidate = id + "-" + std::to_string(n); is_taken(candidate);) {
+        candidate = id + "-" + std::to_string(++n);
+      }
+      ++n;
     }
     used_ids_.insert(candidate);
     return candidate;
@@ -246,10 +293,13 @@ class Renderer {
   /// The place of `href` in the source, searched from the previous link on (md4c gives none).
   /// Lines are counted on from the previous place, so a page with many links stays linear.
   SourceLocation locate(const std::string& href) {
+    size_t length = href.size();
     size_t at = source_.text.find(href, search_from_);
     if (at == std::string::npos) at = source_.text.find(href);
+    if (at == std::string::npos) at = find_escaped(source_.text, href, search_from_, length);
+    if (at == std::string::npos) at = find_escaped(source_.text, href, 0, length);
     if (at == std::string::npos) return {source_.path, source_.first_line, 0};
-    search_from_ = at + href.size();
+    search_from_ = at + length;
     if (at < located_offset_) {
       located_offset_ = 0;
       located_ = {"", 1, 1};
@@ -264,19 +314,22 @@ class Renderer {
     return where;
   }
 
-  std::string resolve(const std::string& written) {
+  /// `written` is the link target decoded; `in_source` is how it reads in the file, for
+  /// locating it (entities such as &#106; left as typed).
+  std::string resolve(const std::string& written, const std::string& in_source) {
     if (is_unsafe_url(written)) {
-      diagnostics_.error(locate(written), "link to '" + written + "' is refused: scripts and "
-                                          "embedded data are not allowed in links");
+      diagnostics_.error(locate(in_source), "link to '" + written + "' is refused: scripts and "
+                                            "embedded data are not allowed in links");
       return "#";
     }
     auto resolution = resolve_(written);
     if (!resolution.error.empty()) {
-      diagnostics_.error(locate(written), resolution.error);
+      diagnostics_.error(locate(in_source), resolution.error);
       return "#";
     }
     if (!resolution.target.empty() && !resolution.fragment.empty()) {
-      result_.fragment_references.push_back({resolution.target, resolution.fragment, locate(written)});
+      result_.fragment_references.push_back(
+          {resolution.target, resolution.fragment, locate(in_source)});
     } else if (resolution.target.empty() && is_external(resolution.href)) {
       result_.external_links.push_back(resolution.href);
     }
@@ -294,7 +347,7 @@ class Renderer {
       written = "mailto:" + written;
     }
     std::string& out = sink();
-    out += "<a href=\"" + escape_html(resolve(written)) + "\"";
+    out += "<a href=\"" + escape_html(resolve(written, attribute_source(link.href))) + "\"";
     if (link.title.size) out += " title=\"" + escape_html(attribute_text(link.title)) + "\"";
     out += ">";
   }
@@ -302,7 +355,7 @@ class Renderer {
   void open_image(const MD_SPAN_IMG_DETAIL& image) {
     std::string written = attribute_text(image.src);
     std::string& out = sink();
-    out += "<img src=\"" + escape_html(resolve(written)) + "\"";
+    out += "<img src=\"" + escape_html(resolve(written, attribute_source(image.src))) + "\"";
     if (image.title.size) out += " title=\"" + escape_html(attribute_text(image.title)) + "\"";
     image_alt_.clear();
     image_depth_ = 1;
@@ -338,7 +391,8 @@ class Renderer {
   Diagnostics& diagnostics_;
   RenderedMarkdown result_;
   std::vector<std::string> captures_;
-  std::set<std::string> used_ids_;
+  std::unordered_set<std::string> used_ids_;
+  std::unordered_map<std::string, int> next_suffix_;  // per base id, for unique_id()
   std::string plain_;
   std::string heading_text_;
   int heading_level_ = 0;

@@ -110,22 +110,29 @@ std::string actors_csv(const Site& site) {
     const auto& r = actor.record;
     std::vector<std::string> names;
     for (const auto& name : r.other_names) names.push_back(name.name);
-    std::vector<std::string> row = {
-        r.id, r.name, r.short_name, r.country, r.region, r.city, r.kind, join(r.sectors, ";"),
-        join(r.languages, ";"), r.website, r.email, r.phone, r.address,
-        r.coordinates ? nlohmann::json(r.coordinates->latitude).dump() : "",
-        r.coordinates ? nlohmann::json(r.coordinates->longitude).dump() : "", r.last_reviewed,
-        join(names, ";")};
+    auto coordinate = [&](double value) { return nlohmann::json(value).dump(); };
+    // Cells escaped as they are made: list cells item by item (escape_csv_list).
+    std::vector<std::string> escaped;
+    for (const auto& field : {r.id, r.name, r.short_name, r.country, r.region, r.city, r.kind}) {
+      escaped.push_back(escape_csv(field));
+    }
+    escaped.push_back(escape_csv_list(r.sectors));
+    escaped.push_back(escape_csv_list(r.languages));
+    for (const auto& field : {r.website, r.email, r.phone, r.address,
+                              r.coordinates ? coordinate(r.coordinates->latitude) : "",
+                              r.coordinates ? coordinate(r.coordinates->longitude) : "",
+                              r.last_reviewed}) {
+      escaped.push_back(escape_csv(field));
+    }
+    escaped.push_back(escape_csv_list(names));
     for (const auto& language : site.config.languages) {
       auto description = actor.descriptions.find(language.code);
       auto services = r.services.find(language.code);
       bool translated = description != actor.descriptions.end() && description->second.translated;
-      row.push_back(translated ? description->second.plain_text : "");
-      row.push_back(services == r.services.end() ? "" : join(services->second, ";"));
-      row.push_back(absolute_url(site.config, actor_path(language, r.id)));
+      escaped.push_back(escape_csv(translated ? description->second.plain_text : ""));
+      escaped.push_back(services == r.services.end() ? "" : escape_csv_list(services->second));
+      escaped.push_back(escape_csv(absolute_url(site.config, actor_path(language, r.id))));
     }
-    std::vector<std::string> escaped;
-    for (const auto& field : row) escaped.push_back(escape_csv(field));
     csv += join(escaped, ",") + "\r\n";
   }
   return csv;

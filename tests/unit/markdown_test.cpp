@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <vector>
+
 #include "markdown/markdown.h"
 
 using namespace passerelle;
@@ -127,4 +130,70 @@ TEST_CASE("link errors far into a long page keep their line and column") {
   CHECK(format_diagnostic(diagnostics.items()[0]) == "content/fr/x.md:10:21: error: no @/x0");
   CHECK(format_diagnostic(diagnostics.items()[1]) == "content/fr/x.md:10:35: error: no @/y0");
   CHECK(format_diagnostic(diagnostics.items()[4]) == "content/fr/x.md:14:21: error: no @/x2");
+}
+
+TEST_CASE("colliding heading ids: the first keeps the slug, the next get -2, -3, …") {
+  Diagnostics diagnostics;
+  auto out = render("## a\n\n## a\n\n## a-3\n\n## a\n\n## a\n\n## a-2\n\n## Main\n\n## main\n\n"
+                    "## !\n\n## ?\n",
+                    diagnostics);
+  std::vector<std::string> ids;
+  for (const auto& heading : out.headings) ids.push_back(heading.id);
+  // A heading titled "a-3" takes that id first, so the fourth "a" skips it; "main" is reserved.
+  CHECK(ids == std::vector<std::string>{"a", "a-2", "a-3", "a-4", "a-5", "a-2-2", "main-2",
+                                        "main-3", "section", "section-2"});
+}
+
+TEST_CASE("heading ids stay those of the first-free-number rule on a long mixed page") {
+  // The rule as it was first written (quadratic), as a reference for the per-base counter.
+  auto reference = [](const std::vector<std::string>& slugs) {
+    std::set<std::string> used{"main"};
+    std::vector<std::string> ids;
+    for (const auto& slug : slugs) {
+      std::string candidate = slug;
+      for (int n = 2; used.count(candidate); ++n) candidate = slug + "-" + std::to_string(n);
+      used.insert(candidate);
+      ids.push_back(candidate);
+    }
+    return ids;
+  };
+  const std::vector<std::string> titles = {"a", "a-2", "a-3", "a-2-2", "b", "b-10", "main", "a-12"};
+  std::vector<std::string> slugs;
+  std::string text;
+  unsigned state = 1;  // a fixed pseudo-random order
+  for (int i = 0; i < 600; ++i) {
+    state = state * 1103515245u + 12345u;
+    slugs.push_back(titles[(state >> 16) % titles.size()]);
+    text += "## " + slugs.back() + "\n\n";
+  }
+  Diagnostics diagnostics;
+  auto out = render(text, diagnostics);
+  REQUIRE(out.headings.size() == slugs.size());
+  auto expected = reference(slugs);
+  for (size_t i = 0; i < slugs.size(); ++i) {
+    INFO("heading " << i << ": " << slugs[i]);
+    CHECK(out.headings[i].id == expected[i]);
+  }
+}
+
+TEST_CASE("a refused link written with character references is located like any other") {
+  Diagnostics diagnostics;
+  auto out = render("Intro\n\nVoir [x](&#106;avascript:alert(1)) et ![i](&#x64;ata:image/png;base64,AA)\n",
+                    diagnostics);
+  REQUIRE(diagnostics.error_count() == 2);
+  CHECK(format_diagnostic(diagnostics.items()[0]).rfind(
+            "content/fr/x.md:12:10: error: link to 'javascript:alert(1)' is refused", 0) == 0);
+  CHECK(format_diagnostic(diagnostics.items()[1]).rfind(
+            "content/fr/x.md:12:44: error: link to 'data:image/png;base64,AA' is refused", 0) == 0);
+  CHECK_THAT(out.html, !Catch::Contains("javascript:"));
+}
+
+TEST_CASE("a link target with backslash escapes is located where it is written") {
+  Diagnostics diagnostics;
+  render("Intro\n\nVoir [x](&#106;avascript:alert\\(1\\)) et [y](javascript:f\\(\\))\n", diagnostics);
+  REQUIRE(diagnostics.error_count() == 2);
+  CHECK(format_diagnostic(diagnostics.items()[0]).rfind(
+            "content/fr/x.md:12:10: error: link to 'javascript:alert(1)' is refused", 0) == 0);
+  CHECK(format_diagnostic(diagnostics.items()[1]).rfind(
+            "content/fr/x.md:12:45: error: link to 'javascript:f()' is refused", 0) == 0);
 }

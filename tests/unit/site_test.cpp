@@ -168,6 +168,42 @@ TEST_CASE("broken links name the file, the line and a likely fix") {
         "page\n");
 }
 
+TEST_CASE("a composed file name and its decomposed twin are translations of each other") {
+  auto page = [](const std::string& title) {
+    return "+++\ntitle = \"" + title +
+           "\"\nsummary = \"S\"\ndate = 2026-10-05\nslug = \"cafe\"\n+++\nTexte.\n";
+  };
+  const std::string composed = "caf\u00E9.md", decomposed = "cafe\u0301.md";
+  for (const auto& [fr, it] : {std::pair{composed, decomposed}, std::pair{decomposed, composed}}) {
+    auto built = build_fixture({{"content/fr/guidelines/" + fr, page("Café")},
+                                {"content/it/guidelines/" + it, page("Caffè")}});
+    INFO(built.errors());
+    REQUIRE(built.result);
+    CHECK_THAT(built.file("fr/lignes-directrices/cafe/index.html"),
+               Catch::Contains("<a href=\"../../../it/linee-guida/cafe/\" lang=\"it\""));
+    CHECK_THAT(built.file("it/linee-guida/cafe/index.html"),
+               Catch::Contains("<a href=\"../../../fr/lignes-directrices/cafe/\" lang=\"fr\""));
+  }
+}
+
+TEST_CASE("actors.csv neutralises formulas in every item of a list, not only the first") {
+  auto built = build_fixture({{"directory-data/actors/script-test.toml",
+                               "name = \"Test\"\ncountry = \"MA\"\nkind = \"ngo\"\n"
+                               "sectors = [\"finance\"]\nlast_reviewed = 2026-11-01\n"
+                               "other_names = [{ name = \"Atlas\", lang = \"fr\" }, "
+                               "{ name = \"=cmd|' /C calc'!A0\", lang = \"en\" }]\n"
+                               "[services]\nfr = [\"Conseil\", \"@SUM(1+1)\", \"+x\", \"-y\", "
+                               "\"a;=b\", \"-1.5\"]\n"
+                               "[description]\nfr = \"Texte.\"\nit = \"Testo.\"\n"}});
+  INFO(built.errors());
+  REQUIRE(built.result);
+  const auto& csv = built.file("actors.csv");
+  CHECK_THAT(csv, Catch::Contains(",Atlas;'=cmd|' /C calc'!A0,"));
+  CHECK_THAT(csv, Catch::Contains(",Conseil;'@SUM(1+1);'+x;'-y;a;'=b;-1.5,"));
+  CHECK_THAT(csv, !Catch::Contains(";="));
+  CHECK_THAT(csv, !Catch::Contains(";@"));
+}
+
 TEST_CASE("duplicate slugs and translation keys name both files") {
   auto built = build_fixture({{"content/fr/guidelines/copie.md",
                                "+++\ntitle = \"C\"\nsummary = \"S\"\ndate = 2026-10-05\n"

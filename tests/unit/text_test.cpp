@@ -105,3 +105,20 @@ TEST_CASE("find_disallowed_character finds controls, bidi overrides and nonchara
   CHECK(find_disallowed_character("\xEF\xBF\xBE")->description() == "Unicode noncharacter U+FFFE");
   CHECK(find_disallowed_character("\x7F")->code_point == 0x7F);
 }
+
+TEST_CASE("escape_csv_list neutralises every item of a list, not only the first") {
+  CHECK(escape_csv_list({}) == "");
+  CHECK(escape_csv_list({"finance", "training"}) == "finance;training");
+  CHECK(escape_csv_list({"ok", "=cmd", "+x", "-y", "@SUM(A1)", "\tz", " =w"}) ==
+        "ok;'=cmd;'+x;'-y;'@SUM(A1);'\tz;' =w");
+  CHECK(escape_csv_list({"=a", "+212 5 22", "-1.5"}) == "'=a;+212 5 22;-1.5");
+  CHECK(escape_csv_list({"a;=b"}) == "a;'=b");  // a ';' inside an item splits it too
+  CHECK(escape_csv_list({"x", "\r=y"}) == "\"x;'\r=y\"");
+}
+
+TEST_CASE("to_nfc composes decomposed accents") {
+  CHECK(to_nfc("cafe\u0301") == "caf\u00E9");
+  CHECK(to_nfc("caf\u00E9") == "caf\u00E9");
+  CHECK(to_nfc("guidelines/plain") == "guidelines/plain");
+  CHECK(to_nfc("bad\xC3\x28") == "bad\xC3\x28");
+}
