@@ -59,7 +59,6 @@ class Progress {
   std::string current_;
   std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point stage_started_;
-  int stages_ = 0;
   bool line_drawn_ = false;
 };
 

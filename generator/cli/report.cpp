@@ -147,7 +147,6 @@ void Progress::stage(std::string_view name) {
   end_stage();
   current_ = std::string(name);
   stage_started_ = std::chrono::steady_clock::now();
-  ++stages_;
   if (style_.quiet || !style_.terminal) return;
   // On a terminal, say what is going on in words; logs keep the short stage names.
   static const std::map<std::string, std::string, std::less<>> kLabels = {

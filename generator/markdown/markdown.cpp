@@ -330,14 +330,8 @@ class Renderer {
     if (!resolution.target.empty() && !resolution.fragment.empty()) {
       result_.fragment_references.push_back(
           {resolution.target, resolution.fragment, locate(in_source)});
-    } else if (resolution.target.empty() && is_external(resolution.href)) {
-      result_.external_links.push_back(resolution.href);
     }
     return resolution.href;
-  }
-
-  static bool is_external(std::string_view href) {
-    return starts_with(href, "http://") || starts_with(href, "https://");
   }
 
   void open_link(const MD_SPAN_A_DETAIL& link) {

@@ -55,7 +55,6 @@ struct RenderedMarkdown {
   std::string html;
   std::vector<Heading> headings;
   std::string plain_text;  // white space collapsed
-  std::vector<std::string> external_links;
   std::vector<FragmentReference> fragment_references;
 };
 

@@ -144,7 +144,6 @@ std::optional<TemplateSet> TemplateSet::load(
   return set;
 }
 
-bool TemplateSet::has(const std::string& name) const { return engines_.front().count(name) > 0; }
 
 std::string TemplateSet::render(const std::string& name, const View& view,
                                 Diagnostics& diagnostics, size_t worker) const {

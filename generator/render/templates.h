@@ -26,7 +26,6 @@ class TemplateSet {
   TemplateSet& operator=(TemplateSet&&) noexcept;
   ~TemplateSet();
 
-  bool has(const std::string& name) const;
   /// Renders template `name` (without extension). Errors (such as a broken partial) are
   /// reported with the template's path.
   std::string render(const std::string& name, const View& view, Diagnostics& diagnostics,

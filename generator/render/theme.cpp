@@ -1,10 +1,8 @@
 #include "render/theme.h"
 
-#include <algorithm>
 #include <regex>
 #include <set>
 
-#include "content/pages.h"
 #include "parallel.h"
 #include "text.h"
 #include "toml_fields.h"
