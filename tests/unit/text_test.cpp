@@ -42,8 +42,8 @@ TEST_CASE("find_invalid_utf8 gives the offset of the first bad byte") {
   CHECK(*find_invalid_utf8(bad) == 2);
 }
 
-TEST_CASE("normalize_source drops a BOM and CRLF line endings") {
-  CHECK(normalize_source("\xEF\xBB\xBFtitle\r\nbody\rend") == "title\nbody\nend");
+TEST_CASE("normalize_source drops a BOM and CRLF line endings, and keeps a lone CR") {
+  CHECK(normalize_source("\xEF\xBB\xBFtitle\r\nbody\rend\r") == "title\nbody\rend\r");
 }
 
 TEST_CASE("is_valid_id accepts lower-case slugs only") {
