@@ -36,6 +36,15 @@ bool is_disallowed_code_point(uint32_t code_point);
 /// the text after it in a comment a key (check_source_bytes reports it first).
 std::string normalize_source(std::string_view text);
 
+/// True when `text` shows nothing: it is empty or holds only white space (no-break and other
+/// Unicode spaces included), control and format characters (zero-width spaces and joiners,
+/// word joiner, U+FEFF…) and the filler characters that render as blanks.
+bool is_blank_text(std::string_view text);
+
+/// A-Z lower-cased, every other byte kept: for ASCII keywords such as URL schemes, which a
+/// Unicode case fold could match with look-alike text.
+std::string ascii_lower(std::string_view text);
+
 /// Lower case with accents removed (utf8proc: decompose, strip marks, case-fold).
 std::string fold_text(std::string_view text);
 
