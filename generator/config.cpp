@@ -15,11 +15,12 @@ const LanguageConfig* SiteConfig::language(const std::string& code) const {
 }
 
 bool is_http_url(std::string_view url) {
-  auto has_host = [&](size_t scheme_length) {
-    return url.size() > scheme_length && url[scheme_length] != '/' &&
-           url.find_first_of(" \t\n<>\"") == std::string_view::npos;
-  };
-  return (starts_with(url, "https://") && has_host(8)) || (starts_with(url, "http://") && has_host(7));
+  size_t colon = url.find("://");
+  if (colon == std::string_view::npos) return false;
+  std::string scheme = ascii_lower(url.substr(0, colon));  // schemes are case-insensitive
+  size_t host = colon + 3;
+  return (scheme == "http" || scheme == "https") && url.size() > host && url[host] != '/' &&
+         url.find_first_of(" \t\r\n<>\"") == std::string_view::npos;
 }
 
 std::string with_trailing_slash(std::string url) {

@@ -1,5 +1,7 @@
 #include "excerpt.h"
 
+#include <algorithm>
+
 #include "text.h"
 
 namespace passerelle {
@@ -18,6 +20,11 @@ std::optional<SourceExcerpt> source_excerpt(const SourceTree& tree, const Diagno
   SourceExcerpt excerpt;
   excerpt.line = normalized.substr(begin, normalized.find('\n', begin) - begin);
   if (excerpt.line.size() > 200 || find_invalid_utf8(excerpt.line)) return std::nullopt;
+  // Binary data (UTF-16 text, an archive) is noise; a single NUL in text is worth a caret.
+  if (std::count(excerpt.line.begin(), excerpt.line.end(), '\0') > 1) return std::nullopt;
+  // A carriage return alone (an error of its own) would send the terminal's cursor back.
+  for (size_t cr = excerpt.line.find('\r'); cr != std::string::npos; cr = excerpt.line.find('\r'))
+    excerpt.line.replace(cr, 1, "\uFFFD");
   if (d.location.column > 0) {
     int column = 1;
     for (size_t i = 0; i < excerpt.line.size() && column < d.location.column; ++i) {

@@ -69,12 +69,34 @@ std::string normalize_source(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      out += text[i];
+    if (text[i] != '\r' || i + 1 == text.size() || text[i + 1] != '\n') out += text[i];
+  }
+  return out;
+}
+
+bool is_blank_text(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    utf8proc_int32_t c = 0;
+    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                   static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (length <= 0) return false;
+    switch (utf8proc_category(c)) {
+      case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+      case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+        break;
+      default:  // Hangul fillers and the braille blank are letters or symbols that show nothing
+        if (c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 && c != 0x2800) return false;
     }
+    i += static_cast<size_t>(length);
+  }
+  return true;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }

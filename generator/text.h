@@ -31,8 +31,19 @@ std::optional<DisallowedCharacter> find_disallowed_character(std::string_view te
 /// True for a code point `find_disallowed_character` reports (tab, LF and CR are allowed).
 bool is_disallowed_code_point(uint32_t code_point);
 
-/// Drops a leading byte-order mark and turns CRLF (and lone CR) line endings into LF.
+/// Drops a leading byte-order mark and turns CRLF line endings into LF. A carriage return
+/// alone is left in place: TOML does not allow it, and turning it into a line break would make
+/// the text after it in a comment a key (check_source_bytes reports it first).
 std::string normalize_source(std::string_view text);
+
+/// True when `text` shows nothing: it is empty or holds only white space (no-break and other
+/// Unicode spaces included), control and format characters (zero-width spaces and joiners,
+/// word joiner, U+FEFF…) and the filler characters that render as blanks.
+bool is_blank_text(std::string_view text);
+
+/// A-Z lower-cased, every other byte kept: for ASCII keywords such as URL schemes, which a
+/// Unicode case fold could match with look-alike text.
+std::string ascii_lower(std::string_view text);
 
 /// Lower case with accents removed (utf8proc: decompose, strip marks, case-fold).
 std::string fold_text(std::string_view text);

@@ -129,8 +129,11 @@ std::optional<std::string> TomlReader::string(std::string_view key, bool require
   }
   if (auto value = node->value<std::string>()) {
     if (!allowed_text(*value, *node, key)) return std::nullopt;
-    if (required && value->empty()) {
-      diagnostics_.error(location(key), "field '" + field_name(key) + "' must not be empty");
+    if (required && is_blank_text(*value)) {
+      // "   " or a zero-width space would show as a blank name or title.
+      diagnostics_.error(location(key), "field '" + field_name(key) + "' must not be empty" +
+                                            (value->empty() ? "" : " (it has only spaces or "
+                                                                   "invisible characters)"));
       return std::nullopt;
     }
     return value;
@@ -179,6 +182,13 @@ std::optional<std::string> TomlReader::date(std::string_view key, bool required)
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(date->year),
                 static_cast<int>(date->month), static_cast<int>(date->day));
+  if (date->year < kEarliestYear || date->year > kLatestYear) {
+    diagnostics_.error(location(key), "field '" + field_name(key) + "' must be a date between " +
+                                          std::to_string(kEarliestYear) + "-01-01 and " +
+                                          std::to_string(kLatestYear) + "-12-31 (it is " +
+                                          buffer + ")");
+    return std::nullopt;
+  }
   return std::string(buffer);
 }
 

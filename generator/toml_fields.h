@@ -20,6 +20,11 @@ SourceLocation location_of(const toml::node& node, const std::string& path, int 
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& path,
                                       Diagnostics& diagnostics, int line_offset = 0);
 
+/// The years a date of a page or record may have. Fixed, not relative to today, so that the same
+/// sources always give the same result; a date outside is a typo (0001, 2999).
+constexpr int kEarliestYear = 1990;
+constexpr int kLatestYear = 2100;
+
 /// A view of one table being read, so that each field access can report problems.
 class TomlReader {
  public:
@@ -30,7 +35,8 @@ class TomlReader {
   std::optional<bool> boolean(std::string_view key);
   std::optional<int64_t> integer(std::string_view key);
   std::optional<double> number(std::string_view key);
-  /// A TOML date (or the date part of a date-time) as YYYY-MM-DD.
+  /// A TOML date (or the date part of a date-time) as YYYY-MM-DD, from kEarliestYear to
+  /// kLatestYear.
   std::optional<std::string> date(std::string_view key, bool required);
   std::vector<std::string> string_list(std::string_view key, bool required);
   const toml::table* table(std::string_view key, bool required);

@@ -156,7 +156,7 @@ void read_localized(TomlReader& reader, const SiteConfig& config, ActorRecord& a
   for (const auto& language : config.languages) {
     // A blank text (as `passerelle new actor` leaves it) counts as no text.
     auto text = description_reader.string(language.code, false);
-    if (text && !collapse_whitespace(*text).empty()) {
+    if (text && !is_blank_text(*text)) {
       actor.descriptions[language.code] = {*text, description_reader.location(language.code).line};
     }
   }
@@ -173,11 +173,13 @@ void read_contact(TomlReader& reader, ActorRecord& actor) {
                                "website must be an http:// or https:// URL");
   }
   actor.email = reader.string("email", false).value_or("");
-  if (!actor.email.empty() && !is_email_address(actor.email)) {
-    reader.diagnostics().error(reader.location("email"),
-                               "email '" + actor.email + "' is not an e-mail address");
+  if (auto problem = email_problem(actor.email); !actor.email.empty() && !problem.empty()) {
+    reader.diagnostics().error(reader.location("email"), problem);
   }
   actor.phone = reader.string("phone", false).value_or("");
+  if (auto problem = phone_problem(actor.phone); !actor.phone.empty() && !problem.empty()) {
+    reader.diagnostics().error(reader.location("phone"), problem);
+  }
   actor.address = reader.string("address", false).value_or("");
   if (const auto* coordinates = reader.table("coordinates", false)) {
     TomlReader position(*coordinates, reader.path(), reader.diagnostics(), "coordinates");
@@ -195,16 +197,6 @@ void read_contact(TomlReader& reader, ActorRecord& actor) {
 }
 
 }  // namespace
-
-bool is_email_address(std::string_view email) {
-  size_t at = email.find('@');
-  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos)
-    return false;
-  auto domain = email.substr(at + 1);
-  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.')
-    return false;
-  return email.find_first_of(" \t\n<>\"'(),;:\\[]") == std::string_view::npos;
-}
 
 std::optional<Vocabulary> parse_vocabulary(std::string_view text, const std::string& path,
                                            const SiteConfig& config, Diagnostics& diagnostics) {
@@ -249,10 +241,12 @@ std::optional<ActorRecord> parse_actor(std::string_view text, const std::string&
   actor.name = reader.string("name", true).value_or("");
   actor.short_name = reader.string("short_name", false).value_or("");
   actor.country = reader.string("country", true).value_or("");
-  if (!actor.country.empty()) check_term(reader, "country", actor.country, vocabulary.countries, nullptr);
+  bool known_country = !actor.country.empty() &&
+                       check_term(reader, "country", actor.country, vocabulary.countries, nullptr);
   actor.region = reader.string("region", false).value_or("");
+  // Without a known country the region cannot be compared: one root cause, one error.
   if (!actor.region.empty() &&
-      check_term(reader, "region", actor.region, vocabulary.regions, nullptr) &&
+      check_term(reader, "region", actor.region, vocabulary.regions, nullptr) && known_country &&
       vocabulary.regions.at(actor.region).country != actor.country) {
     diagnostics.error(reader.location("region"), "region '" + actor.region +
                                                      "' is not in country '" + actor.country + "'");

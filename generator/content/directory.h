@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config.h"
+#include "content/contact.h"
 #include "diagnostics.h"
 #include "filesystem.h"
 
@@ -103,7 +104,5 @@ std::optional<Vocabulary> load_vocabulary(const SourceTree& tree, const SiteConf
 /// Reads directory-data/vocabulary.toml and every directory-data/actors/*.toml.
 std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig& config,
                                         Diagnostics& diagnostics);
-
-bool is_email_address(std::string_view email);
 
 }  // namespace passerelle

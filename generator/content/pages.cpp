@@ -4,6 +4,7 @@
 
 #include "content/front_matter.h"
 #include "content/load_all.h"
+#include "source_check.h"
 #include "text.h"
 #include "toml_fields.h"
 
@@ -24,18 +25,8 @@ std::optional<std::string> read_text_file(const SourceTree& tree, const std::str
                                         "record (" + sizes + "): split it");
     return std::nullopt;
   }
-  if (bytes->find('\0') != std::string::npos) {
-    diagnostics.error({path, 0, 0}, "this is a binary file, not UTF-8 text");
-    return std::nullopt;
-  }
-  if (auto bad = find_invalid_utf8(*bytes)) {
-    auto where = location_of_offset(path, *bytes, *bad);
-    diagnostics.error(where, "invalid UTF-8 byte sequence: save the file as UTF-8");
-    return std::nullopt;
-  }
-  if (auto bad = find_disallowed_character(*bytes)) {
-    diagnostics.error(location_of_offset(path, *bytes, bad->offset),
-                      bad->description() + " is not allowed in text: remove it");
+  if (auto problem = check_source_bytes(*bytes, path)) {
+    diagnostics.add(std::move(*problem));
     return std::nullopt;
   }
   return normalize_source(*bytes);

@@ -56,8 +56,9 @@ std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& con
 /// file is reported instead of turned into a huge site.
 constexpr size_t kMaxSourceBytes = 10'000'000;
 
-/// Reads a file as UTF-8 text (BOM dropped, CRLF turned into LF), reporting a file too large,
-/// binary data, invalid UTF-8 and disallowed characters (see find_disallowed_character).
+/// Reads a file as UTF-8 text (BOM dropped, CRLF turned into LF), reporting a file too large
+/// and what check_source_bytes finds: binary or UTF-16 data, invalid UTF-8, a carriage return
+/// alone, a second byte-order mark, disallowed characters (see find_disallowed_character).
 std::optional<std::string> read_text_file(const SourceTree& tree, const std::string& path,
                                           Diagnostics& diagnostics);
 

@@ -74,3 +74,11 @@ TEST_CASE("is_http_url accepts only http and https with a host") {
   CHECK_FALSE(is_http_url("https:///x"));
   CHECK_FALSE(is_http_url("https://a b"));
 }
+
+TEST_CASE("is_http_url reads the scheme case-insensitively, as RFC 3986 says") {
+  CHECK(is_http_url("HTTPS://www.iom.int/"));
+  CHECK(is_http_url("Http://example.org"));
+  CHECK_FALSE(is_http_url("FTP://example.org"));
+  CHECK_FALSE(is_http_url("HTTPS:///x"));
+  CHECK_FALSE(is_http_url("https://exa\rmple.org"));
+}

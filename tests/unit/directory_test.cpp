@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "content/directory.h"
@@ -208,4 +209,122 @@ TEST_CASE("load_directory reads every record (in parallel) and keeps file order 
   std::vector<std::string> error_paths;
   for (const auto& item : diagnostics.items()) error_paths.push_back(item.location.path);
   CHECK(error_paths == expected_paths);
+}
+
+namespace {
+
+/// The formatted errors of a valid record in which the lines of `fields` replace the base
+/// lines of the same keys (or are added), and the keys in `without` are left out.
+std::vector<std::string> record_errors(const std::string& fields,
+                                       const std::vector<std::string>& without = {}) {
+  const std::vector<std::pair<std::string, std::string>> base = {
+      {"name", "\"X\""}, {"country", "\"MA\""}, {"kind", "\"ngo\""},
+      {"sectors", "[\"training\"]"}, {"last_reviewed", "2026-11-20"}};
+  std::string text;
+  for (const auto& [key, value] : base) {
+    bool replaced = ("\n" + fields).find("\n" + key + " =") != std::string::npos;
+    bool dropped = std::find(without.begin(), without.end(), key) != without.end();
+    if (!replaced && !dropped) text += key + " = " + value + "\n";
+  }
+  text += fields + "\n[description]\nfr = \"x\"\n";
+  Diagnostics diagnostics;
+  auto actor = parse_actor(text, "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+  std::vector<std::string> errors;
+  for (const auto& d : diagnostics.sorted()) errors.push_back(format_diagnostic(d));
+  CHECK(actor.has_value() == errors.empty());
+  return errors;
+}
+
+}  // namespace
+
+TEST_CASE("a required text of only spaces or invisible characters counts as empty", "[records]") {
+  for (const char* name : {"\"   \"", "\"\\u200B\"", "\"\\u200C\\u200D\"", "\"\\u2060\"",
+                           "\"\\uFEFF\"", "\"\\u00A0\"", "\"\\t \\u00A0\\u200B \"", "\"\\u3000\""}) {
+    INFO(name);
+    auto errors = record_errors(std::string("name = ") + name);
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(errors[0], Catch::StartsWith("a.toml:5:8: error: field 'name' must not be empty"));
+  }
+  CHECK(record_errors("name = \"A\\u200Bb\"").empty());
+  CHECK(record_errors("name = \" Organisation \"").empty());
+}
+
+TEST_CASE("website schemes are case-insensitive, and only http(s)", "[records]") {
+  CHECK(record_errors("website = \"HTTPS://EXAMPLE.ORG/\"").empty());
+  CHECK(record_errors("website = \"Http://example.org\"").empty());
+  for (const char* url : {"ftp://example.org/", "FTP://example.org/", "HTTPS:example.org",
+                          "javascript:alert(1)", "mailto:a@example.org"}) {
+    INFO(url);
+    auto errors = record_errors(std::string("website = \"") + url + "\"");
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(errors[0], Catch::Contains("website must be an http:// or https:// URL"));
+  }
+}
+
+TEST_CASE("phone holds a phone number: digits, spaces, + ( ) . - and an extension", "[records]") {
+  for (const char* phone : {"+212 5 22 00 00 00", "(06) 12.34.56.78", "+39 06-1234-5678",
+                            "+39 06 1234 5678 ext. 12", "0522 123456 x12", "06/1234567",
+                            "+212\\u00A05\\u00A022\\u00A000\\u00A000\\u00A000", "+39 06 1234 5678 interno 3"}) {
+    INFO(phone);
+    CHECK(record_errors(std::string("phone = \"") + phone + "\"").empty());
+  }
+  auto newline = record_errors("phone = \"0522\\n123456\"");
+  REQUIRE(newline.size() == 1);
+  CHECK(newline[0] == "a.toml:6:9: error: phone must be one number on one line: it contains a "
+                      "line break (U+000A)");
+  for (const char* phone : {"call 0522 12 34 56", "0522 12 34 56 <script>", "+212 5 22; 0600",
+                            "12", "+", "0522 + 12", "06 12 34 56 78 ext."}) {
+    INFO(phone);
+    auto errors = record_errors(std::string("phone = \"") + phone + "\"");
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(errors[0], Catch::StartsWith("a.toml:6:9: error: phone '") &&
+                              Catch::Contains("is not a phone number"));
+  }
+}
+
+TEST_CASE("email holds one address, without parameters or control characters", "[records]") {
+  CHECK(record_errors("email = \"nome.cognome+tag@comune.example.it\"").empty());
+  CHECK(is_email_address("info@example.org"));
+  for (const char* email : {"a@example.org?subject=Hi&body=Hello", "a@example.org&cc=b@example.org",
+                            "a@example.org, b@example.org", "a@example.org;b@example.org",
+                            "a@example.org b@example.org", "a@example.org\n", "a@exa\rmple.org",
+                            "mailto:a@example.org", "a@example..org", "a@-example.org"}) {
+    INFO(email);
+    CHECK_FALSE(is_email_address(email));
+  }
+  auto query = record_errors("email = \"a@example.org?subject=Hi&body=Hello\"");
+  REQUIRE(query.size() == 1);
+  CHECK(query[0] == "a.toml:6:9: error: email 'a@example.org?subject=Hi&body=Hello' must be one "
+                    "address alone, such as name@example.org (no '?', '&' or parameters)");
+  auto line_break = record_errors("email = \"a@example.org\\nBcc: b@example.org\"");
+  REQUIRE(line_break.size() == 1);
+  CHECK(line_break[0] == "a.toml:6:9: error: email must be one address on one line: it contains a "
+                         "line break (U+000A)");
+  auto several = record_errors("email = \"a@example.org, b@example.org\"");
+  REQUIRE(several.size() == 1);
+  CHECK_THAT(several[0], Catch::Contains("must be one address, not several"));
+}
+
+TEST_CASE("review dates are between 1990 and 2100, whatever today is", "[records]") {
+  CHECK(record_errors("last_reviewed = 1990-01-01").empty());
+  CHECK(record_errors("last_reviewed = 2100-12-31").empty());
+  for (const char* date : {"0001-01-01", "1989-12-31", "2101-01-01", "2999-01-01"}) {
+    INFO(date);
+    auto errors = record_errors(std::string("last_reviewed = ") + date);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == std::string("a.toml:5:17: error: field 'last_reviewed' must be a date "
+                                   "between 1990-01-01 and 2100-12-31 (it is ") + date + ")");
+  }
+}
+
+TEST_CASE("a missing or unknown country is one error, without a region error after it", "[records]") {
+  auto missing = record_errors("region = \"oriental\"", {"country"});
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0] == "a.toml:1:1: error: missing required field 'country'");
+  auto unknown = record_errors("country = \"XX\"\nregion = \"oriental\"");
+  REQUIRE(unknown.size() == 1);
+  CHECK_THAT(unknown[0], Catch::Contains("unknown country 'XX'"));
+  auto empty = record_errors("country = \"\"\nregion = \"oriental\"");
+  REQUIRE(empty.size() == 1);
+  CHECK_THAT(empty[0], Catch::Contains("field 'country' must not be empty"));
 }

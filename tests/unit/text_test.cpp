@@ -42,8 +42,18 @@ TEST_CASE("find_invalid_utf8 gives the offset of the first bad byte") {
   CHECK(*find_invalid_utf8(bad) == 2);
 }
 
-TEST_CASE("normalize_source drops a BOM and CRLF line endings") {
-  CHECK(normalize_source("\xEF\xBB\xBFtitle\r\nbody\rend") == "title\nbody\nend");
+TEST_CASE("normalize_source drops a BOM and CRLF line endings, and keeps a lone CR") {
+  CHECK(normalize_source("\xEF\xBB\xBFtitle\r\nbody\rend\r") == "title\nbody\rend\r");
+}
+
+TEST_CASE("is_blank_text: nothing visible") {
+  CHECK(is_blank_text(""));
+  CHECK(is_blank_text(" \t\n\u00A0\u202F\u3000"));
+  CHECK(is_blank_text("\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E"));
+  CHECK(is_blank_text("\u3164\u2800"));
+  CHECK_FALSE(is_blank_text("\u200Ba"));
+  CHECK_FALSE(is_blank_text("\u0627"));  // an Arabic letter
+  CHECK_FALSE(is_blank_text("\xC3"));    // not UTF-8: not blank, reported elsewhere
 }
 
 TEST_CASE("is_valid_id accepts lower-case slugs only") {

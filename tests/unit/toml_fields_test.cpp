@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
+
+#include "content/pages.h"
 
 using namespace passerelle;
 
@@ -65,4 +68,42 @@ TEST_CASE("string fields may not hide control or bidi characters in escapes") {
                                "character U+202E"));
   CHECK(format_diagnostic(sorted[1]) ==
         "a.toml:2:15: error: field 'tags' contains a control character U+0007: remove it");
+}
+
+namespace {
+
+std::vector<std::string> page_errors(const std::string& front_matter) {
+  Diagnostics diagnostics;
+  parse_page("+++\n" + front_matter + "\n+++\nTexte\n", "content/fr/guidelines/a.md", "fr",
+             "guidelines/a.md", diagnostics);
+  std::vector<std::string> errors;
+  for (const auto& d : diagnostics.sorted()) errors.push_back(format_diagnostic(d));
+  return errors;
+}
+
+}  // namespace
+
+TEST_CASE("a required text of only invisible characters is empty, in pages too", "[fields]") {
+  CHECK(page_errors("title = \"T\"\nsummary = \"S\"\ndate = 2026-10-01").empty());
+  auto errors = page_errors("title = \"\\u200B \\u2060\"\nsummary = \"S\"\ndate = 2026-10-01");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "content/fr/guidelines/a.md:2:9: error: field 'title' must not be empty "
+                     "(it has only spaces or invisible characters)");
+}
+
+TEST_CASE("dates are between 1990 and 2100, in pages too", "[fields]") {
+  auto errors = page_errors("title = \"T\"\nsummary = \"S\"\ndate = 0001-01-01T10:00:00Z");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "content/fr/guidelines/a.md:4:8: error: field 'date' must be a date between "
+                     "1990-01-01 and 2100-12-31 (it is 0001-01-01)");
+}
+
+TEST_CASE("TomlReader::string refuses blank required text but keeps optional text as is", "[fields]") {
+  Diagnostics diagnostics;
+  auto table = parse_toml("a = \"\\u00A0\"\nb = \" \"\n", "t.toml", diagnostics);
+  REQUIRE(table);
+  TomlReader reader(*table, "t.toml", diagnostics);
+  CHECK_FALSE(reader.string("a", true));
+  CHECK(reader.string("b", false) == " ");
+  CHECK(diagnostics.error_count() == 1);
 }
