@@ -8,7 +8,6 @@
 #include "build.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "output/output_folder.h"
 #include "output/writer.h"
 #include "text.h"
 
@@ -59,38 +58,15 @@ void print_sizes(const search::SizeReport& sizes) {
 int run_build(int argc, char** argv) {
   auto options = build_options();
   cxxopts::ParseResult args;
-  try {
-    args = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& error) {
-    std::cerr << "passerelle build: " << error.what() << "\n" << options.help();
-    return kExitUsage;
-  }
-  if (args.count("help")) {
-    std::cout << options.help();
-    return kExitOk;
-  }
-  if (!args.unmatched().empty()) {
-    std::cerr << "passerelle build: unexpected argument '" << args.unmatched().front() << "'\n";
-    return kExitUsage;
-  }
   ConsoleStyle style;
-  if (std::string error; !console_style(args, style, error)) {
-    std::cerr << "passerelle build: " << error << "\n";
-    return kExitUsage;
-  }
+  if (auto stop = parse_arguments(options, argc, argv, "build", args, &style)) return *stop;
   bool json = args.count("json") > 0;
   if (json) style.terminal = false;  // stdout is for the JSON object alone
-  std::string source = args["source"].as<std::string>();
-  std::string out = args.count("out") ? args["out"].as<std::string>() : source + "/public";
-  if (!fs::is_regular_file(source + "/site.toml")) {
-    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
-    return kExitErrors;
-  }
-  // Before anything is built or moved: a build replaces the whole output folder.
-  if (auto refused = refuse_output_folder(out, source); !refused.empty()) {
-    std::cerr << "passerelle build: error: " << refused << "\n";
-    return kExitUsage;
-  }
+  int exit_code = kExitOk;
+  auto folders = site_folders(args, "build", exit_code);
+  if (!folders) return exit_code;
+  const std::string& source = folders->source;
+  const std::string& out = folders->out;
   Progress progress(style, json ? stderr : stdout);
   BuildOptions build;
   build.include_drafts = args.count("drafts") > 0;

@@ -122,25 +122,8 @@ void print_external(const std::vector<ExternalLink>& links, bool fetched) {
 int run_check(int argc, char** argv) {
   auto options = check_options();
   cxxopts::ParseResult args;
-  try {
-    args = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& error) {
-    std::cerr << "passerelle check: " << error.what() << "\n" << options.help();
-    return kExitUsage;
-  }
-  if (args.count("help")) {
-    std::cout << options.help();
-    return kExitOk;
-  }
-  if (!args.unmatched().empty()) {
-    std::cerr << "passerelle check: unexpected argument '" << args.unmatched().front() << "'\n";
-    return kExitUsage;
-  }
   ConsoleStyle style;
-  if (std::string error; !console_style(args, style, error)) {
-    std::cerr << "passerelle check: " << error << "\n";
-    return kExitUsage;
-  }
+  if (auto stop = parse_arguments(options, argc, argv, "check", args, &style)) return *stop;
   std::string format = args["format"].as<std::string>();
   double timeout = args["timeout"].as<double>();
   double interval = args["host-interval"].as<double>();

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cxxopts.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,24 @@ void add_console_options(cxxopts::Options& options);
 
 /// Reads them back; false with `error` set on a bad --color value.
 bool console_style(const cxxopts::ParseResult& args, ConsoleStyle& style, std::string& error);
+
+/// Parses the arguments of `passerelle <command>` into `args`, and the console options into
+/// `style` unless it is null. Returns the exit code when the command must stop at once: 0
+/// after printing the help (--help), 2 after saying what is wrong (an unknown option, an
+/// argument that is no option unless `positional`, a bad --color).
+std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** argv,
+                                   std::string_view command, cxxopts::ParseResult& args,
+                                   ConsoleStyle* style, bool positional = false);
+
+/// The site's folder (--source) and the output folder (--out, default: its public/) of the
+/// commands that write a site. nullopt, with the problem said and `exit_code` set, when the
+/// site's folder has no site.toml (1) or the output folder is refused (2).
+struct SiteFolders {
+  std::string source;
+  std::string out;
+};
+std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
+                                        std::string_view command, int& exit_code);
 
 /// `path:line:col: error: message` with the label coloured when asked.
 std::string styled_diagnostic(const Diagnostic& diagnostic, const ConsoleStyle& style);

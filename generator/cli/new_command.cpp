@@ -48,16 +48,7 @@ std::string today() {
 int run_new(int argc, char** argv) {
   auto options = new_options();
   cxxopts::ParseResult args;
-  try {
-    args = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& error) {
-    std::cerr << "passerelle new: " << error.what() << "\n" << options.help();
-    return kExitUsage;
-  }
-  if (args.count("help")) {
-    std::cout << options.help();
-    return kExitOk;
-  }
+  if (auto stop = parse_arguments(options, argc, argv, "new", args, nullptr, true)) return *stop;
   if (!args.unmatched().empty() || !args.count("what") || !args.count("name")) {
     std::cerr << "passerelle new: say what to create: 'new guideline <slug>' or 'new actor <id>'\n";
     return kExitUsage;

@@ -16,7 +16,7 @@
 
 #include "build.h"
 #include "cli/commands.h"
-#include "output/output_folder.h"
+#include "cli/console.h"
 #include "output/writer.h"
 #include "process.h"
 
@@ -103,37 +103,18 @@ struct TemporaryFolder {
 int run_pdf(int argc, char** argv) {
   auto options = pdf_options();
   cxxopts::ParseResult args;
-  try {
-    args = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& error) {
-    std::cerr << "passerelle pdf: " << error.what() << "\n" << options.help();
-    return kExitUsage;
-  }
-  if (args.count("help")) {
-    std::cout << options.help();
-    return kExitOk;
-  }
-  if (!args.unmatched().empty()) {
-    std::cerr << "passerelle pdf: unexpected argument '" << args.unmatched().front() << "'\n";
-    return kExitUsage;
-  }
+  if (auto stop = parse_arguments(options, argc, argv, "pdf", args, nullptr)) return *stop;
   int timeout = args["timeout"].as<int>();
   if (timeout <= 0) {
     std::cerr << "passerelle pdf: --timeout must be a positive number of seconds\n";
     return kExitUsage;
   }
   auto started = std::chrono::steady_clock::now();
-  std::string source = args["source"].as<std::string>();
-  std::string out = args.count("out") ? args["out"].as<std::string>() : source + "/public";
-  if (!fs::is_regular_file(source + "/site.toml")) {
-    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
-    return kExitErrors;
-  }
-  // Before anything is built or moved: a build replaces the whole output folder.
-  if (auto refused = refuse_output_folder(out, source); !refused.empty()) {
-    std::cerr << "passerelle pdf: error: " << refused << "\n";
-    return kExitUsage;
-  }
+  int exit_code = kExitOk;
+  auto folders = site_folders(args, "pdf", exit_code);
+  if (!folders) return exit_code;
+  const std::string& source = folders->source;
+  const std::string& out = folders->out;
   const char* path_variable = std::getenv("PATH");
   std::string wanted = args.count("weasyprint") ? args["weasyprint"].as<std::string>() : "weasyprint";
   std::string weasyprint = find_program(wanted, path_variable ? path_variable : "");

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -12,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "excerpt.h"
+#include "output/output_folder.h"
 #include "text.h"
 
 namespace passerelle::cli {
@@ -49,6 +51,49 @@ void add_console_options(cxxopts::Options& options) {
       ("v,verbose", "print the time of each stage and more details")
       ("color", "colour the error and warning labels: auto, always or never",
        cxxopts::value<std::string>()->default_value("auto"));
+}
+
+std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** argv,
+                                   std::string_view command, cxxopts::ParseResult& args,
+                                   ConsoleStyle* style, bool positional) {
+  std::string name = "passerelle " + std::string(command) + ": ";
+  try {
+    args = options.parse(argc, argv);
+  } catch (const cxxopts::exceptions::exception& error) {
+    std::cerr << name << error.what() << "\n" << options.help();
+    return kExitUsage;
+  }
+  if (args.count("help")) {
+    std::cout << options.help();
+    return kExitOk;
+  }
+  if (!positional && !args.unmatched().empty()) {
+    std::cerr << name << "unexpected argument '" << args.unmatched().front() << "'\n";
+    return kExitUsage;
+  }
+  if (std::string error; style && !console_style(args, *style, error)) {
+    std::cerr << name << error << "\n";
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
+                                        std::string_view command, int& exit_code) {
+  std::string source = args["source"].as<std::string>();
+  std::string out = args.count("out") ? args["out"].as<std::string>() : source + "/public";
+  if (!std::filesystem::is_regular_file(source + "/site.toml")) {
+    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
+    exit_code = kExitErrors;
+    return std::nullopt;
+  }
+  // Before anything is built or moved: a build replaces the whole output folder.
+  if (auto refused = refuse_output_folder(out, source); !refused.empty()) {
+    std::cerr << "passerelle " << command << ": error: " << refused << "\n";
+    exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  return SiteFolders{source, out};
 }
 
 bool console_style(const cxxopts::ParseResult& args, ConsoleStyle& style, std::string& error) {

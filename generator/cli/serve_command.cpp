@@ -136,25 +136,8 @@ class SourceWatch {
 int run_serve(int argc, char** argv) {
   auto options = serve_options();
   cxxopts::ParseResult args;
-  try {
-    args = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& error) {
-    std::cerr << "passerelle serve: " << error.what() << "\n" << options.help();
-    return kExitUsage;
-  }
-  if (args.count("help")) {
-    std::cout << options.help();
-    return kExitOk;
-  }
-  if (!args.unmatched().empty()) {
-    std::cerr << "passerelle serve: unexpected argument '" << args.unmatched().front() << "'\n";
-    return kExitUsage;
-  }
   ConsoleStyle style;
-  if (std::string error; !console_style(args, style, error)) {
-    std::cerr << "passerelle serve: " << error << "\n";
-    return kExitUsage;
-  }
+  if (auto stop = parse_arguments(options, argc, argv, "serve", args, &style)) return *stop;
   int port = args["port"].as<int>();
   int poll_ms = args["poll"].as<int>();
   if (port < 0 || port > 65535 || poll_ms < 10 || poll_ms > 10000) {
