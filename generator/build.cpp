@@ -28,16 +28,24 @@ std::optional<SiteConfig> load_config(const SourceTree& tree, const BuildOptions
   return config;
 }
 
+LoadedSources read_sources(const SourceTree& tree, const BuildOptions& options,
+                           Diagnostics& diagnostics) {
+  if (options.on_stage) options.on_stage("load");
+  LoadedSources loaded;
+  loaded.config = load_config(tree, options, diagnostics);
+  if (!loaded.config) return loaded;
+  // Pages and records are independent: load both so every error of the run is reported.
+  loaded.pages = load_pages(tree, *loaded.config, options.include_drafts, diagnostics);
+  loaded.directory = load_directory(tree, *loaded.config, diagnostics);
+  return loaded;
+}
+
 std::optional<SiteSources> load_sources(const SourceTree& tree, const BuildOptions& options,
                                         Diagnostics& diagnostics) {
-  if (options.on_stage) options.on_stage("load");
-  auto config = load_config(tree, options, diagnostics);
-  if (!config) return std::nullopt;
-  // Pages and records are independent: load both so every error of the run is reported.
-  auto pages = load_pages(tree, *config, options.include_drafts, diagnostics);
-  auto directory = load_directory(tree, *config, diagnostics);
-  if (diagnostics.has_errors() || !directory) return std::nullopt;
-  return SiteSources{std::move(*config), std::move(pages), std::move(*directory)};
+  auto loaded = read_sources(tree, options, diagnostics);
+  if (diagnostics.has_errors() || !loaded.config || !loaded.directory) return std::nullopt;
+  return SiteSources{std::move(*loaded.config), std::move(loaded.pages),
+                     std::move(*loaded.directory)};
 }
 
 std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& options,

@@ -41,6 +41,17 @@ struct SiteSources {
 std::optional<SiteConfig> load_config(const SourceTree& tree, const BuildOptions& options,
                                       Diagnostics& diagnostics);
 
+/// What the loading stage read, kept even when some of it failed: `check` reports on it.
+struct LoadedSources {
+  std::optional<SiteConfig> config;    // nullopt when site.toml is unusable
+  std::vector<PageSource> pages;       // those that loaded
+  std::optional<Directory> directory;  // nullopt when the vocabulary is unusable
+};
+
+/// Reads every source, keeping what loaded.
+LoadedSources read_sources(const SourceTree& tree, const BuildOptions& options,
+                           Diagnostics& diagnostics);
+
 /// Reads every source. nullopt when any error was reported.
 std::optional<SiteSources> load_sources(const SourceTree& tree, const BuildOptions& options,
                                         Diagnostics& diagnostics);

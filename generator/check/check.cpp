@@ -4,37 +4,19 @@
 #include <map>
 #include <set>
 
-#include "build.h"
 #include "check/rendered_links.h"
 #include "model/urls.h"
+#include "project.h"
 #include "text.h"
 
 namespace passerelle {
 
 namespace {
 
-struct Loaded {
-  std::optional<SiteConfig> config;
-  std::vector<PageSource> pages;
-  std::optional<Directory> directory;
-};
-
-/// The sources loaded again, their diagnostics dropped: the build has reported them already.
-Loaded load_quietly(const SourceTree& tree, bool include_drafts) {
-  Loaded loaded;
-  Diagnostics ignored;
-  auto text = read_text_file(tree, "site.toml", ignored);
-  if (text) loaded.config = parse_site_config(*text, "site.toml", ignored);
-  if (!loaded.config) return loaded;
-  loaded.pages = load_pages(tree, *loaded.config, include_drafts, ignored);
-  loaded.directory = load_directory(tree, *loaded.config, ignored);
-  return loaded;
-}
-
 /// When the build stops at the load stage, its link checks never run. Assembling what did load
 /// (files that failed stand in as empty placeholders, so links to them still resolve) finds
 /// those problems in the same run.
-void check_links_past_errors(const SourceTree& tree, const Loaded& loaded,
+void check_links_past_errors(const SourceTree& tree, const LoadedSources& loaded,
                              Diagnostics& diagnostics) {
   const SiteConfig& config = *loaded.config;
   std::vector<PageSource> pages = loaded.pages;
@@ -162,9 +144,11 @@ CheckReport run_check(const SourceTree& tree, const SourceTree& bundled_themes,
   BuildOptions build;
   build.include_drafts = options.include_drafts;
   build.on_stage = options.on_stage;
-  auto result = build_site(tree, bundled_themes, build, report.diagnostics);
+  Project project(tree, bundled_themes, build);
+  project.build(report.diagnostics);
+  const auto& result = project.result();
+  const LoadedSources& loaded = project.sources();
   if (options.on_stage) options.on_stage("translations");
-  Loaded loaded = load_quietly(tree, options.include_drafts);
   if (!result && loaded.config) {
     check_links_past_errors(tree, loaded, report.diagnostics);
   }

@@ -5,10 +5,9 @@
 
 #include <cxxopts.hpp>
 
-#include "build.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "output/writer.h"
+#include "project.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -76,11 +75,13 @@ int run_build(int argc, char** argv) {
   DiskSourceTree tree(source);
   DiskSourceTree bundled(bundled_themes_folder());
   Diagnostics diagnostics;
-  auto result = build_site(tree, bundled, build, diagnostics);
+  Project project(tree, bundled, build);
+  project.build(diagnostics);
+  const auto& result = project.result();
   std::string write_error;
   if (result) {
     progress.stage("write");
-    if (!publish(result->plan, out, source, &write_error)) {
+    if (!project.publish(out, source, &write_error)) {
       diagnostics.error({}, write_error);
     }
   }
