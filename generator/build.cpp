@@ -83,6 +83,16 @@ void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diag
 
 }  // namespace
 
+std::string build_counts(const BuildResult& result) {
+  std::string per_language;
+  for (const auto& [language, count] : result.pages_per_language) {
+    if (language.find('.') != std::string::npos) continue;  // root files
+    per_language += (per_language.empty() ? "" : ", ") + language + " " + std::to_string(count);
+  }
+  return std::to_string(result.html_pages) + " pages (" + per_language + "), " +
+         std::to_string(result.actors) + " actors";
+}
+
 std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& bundled_themes,
                                       const BuildOptions& options, Diagnostics& diagnostics) {
   auto sources = load_sources(tree, options, diagnostics);

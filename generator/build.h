@@ -71,6 +71,9 @@ struct BuildResult {
   std::shared_ptr<const Theme> theme;  // the theme the plan was rendered with
 };
 
+/// "146 pages (fr 72, it 72), 23 actors": the counts of a build's one-line summary.
+std::string build_counts(const BuildResult& result);
+
 /// Loads, renders and returns what to write. `bundled_themes` is the tree of bundled themes.
 std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& bundled_themes,
                                       const BuildOptions& options, Diagnostics& diagnostics);

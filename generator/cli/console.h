@@ -89,9 +89,6 @@ struct BuildResult;
 
 namespace passerelle::cli {
 
-/// "146 pages (fr 72, it 72), 23 actors": the counts of a build's one-line summary.
-std::string build_counts(const BuildResult& result);
-
 /// The summary `build --json` prints: ok, the counts (when the site was built), errors,
 /// warnings, milliseconds, the output folder and the diagnostics, as one line of JSON.
 std::string build_summary_json(const BuildResult* result, const Diagnostics& diagnostics,

@@ -217,16 +217,6 @@ void Progress::finish() {
 
 namespace passerelle::cli {
 
-std::string build_counts(const BuildResult& result) {
-  std::string per_language;
-  for (const auto& [language, count] : result.pages_per_language) {
-    if (language.find('.') != std::string::npos) continue;  // root files
-    per_language += (per_language.empty() ? "" : ", ") + language + " " + std::to_string(count);
-  }
-  return std::to_string(result.html_pages) + " pages (" + per_language + "), " +
-         std::to_string(result.actors) + " actors";
-}
-
 std::string build_summary_json(const BuildResult* result, const Diagnostics& diagnostics,
                                double milliseconds, const std::string& output_folder) {
   using nlohmann::ordered_json;

@@ -18,10 +18,10 @@
 #include "build.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "cli/serve_rebuilds.h"
 #include "serve/http_server.h"
 #include "serve/notifier.h"
 #include "serve/live_site.h"
+#include "serve/rebuilds.h"
 #include "serve/watcher.h"
 
 namespace fs = std::filesystem;
@@ -191,7 +191,17 @@ int run_serve(int argc, char** argv) {
   // Watching starts before the first build, so that an edit made while it runs, or right
   // after the first page is served, is not missed.
   SourceWatch watch(source, args.count("polling") > 0, poll_ms, stop_signals);
-  ServeRebuilds rebuilds(source, build, live, style);
+  RebuildConsole console;
+  console.quiet = style.quiet;
+  console.verbose = style.verbose;
+  console.line = [](const std::string& line) {
+    std::printf("%s\n", line.c_str());
+    std::fflush(stdout);
+  };
+  console.diagnostics = [style](const SourceTree& tree, const Diagnostics& diagnostics) {
+    print_diagnostics(tree, diagnostics, style);
+  };
+  ServeRebuilds rebuilds(source, bundled_themes_folder(), build, live, console);
   rebuilds.first_build();
   if (!server.start()) {
     std::cerr << "passerelle serve: error: the server did not start on " << address << "\n";

@@ -11,19 +11,32 @@
 #include <set>
 #include <string>
 
+#include <functional>
+
 #include "build.h"
-#include "cli/console.h"
 #include "serve/latest_job.h"
 #include "serve/live_site.h"
 #include "serve/source_cache.h"
 
-namespace passerelle::cli {
+namespace passerelle {
+
+/// Where the rebuilds' messages go; cli/ prints them.
+struct RebuildConsole {
+  bool quiet = false;    // no summary lines
+  bool verbose = false;  // timings of each step too
+  /// One line for stdout, without its newline.
+  std::function<void(const std::string& line)> line;
+  /// The diagnostics of a complete build, before its summary line.
+  std::function<void(const SourceTree& tree, const Diagnostics& diagnostics)> diagnostics;
+};
 
 class ServeRebuilds {
  public:
   using Clock = std::chrono::steady_clock;
 
-  ServeRebuilds(std::string source, BuildOptions options, LiveSite& live, ConsoleStyle style);
+  /// `source`: the site's folder; `bundled_themes`: the folder of the bundled themes.
+  ServeRebuilds(std::string source, std::string bundled_themes, BuildOptions options,
+                LiveSite& live, RebuildConsole console);
 
   /// Loads and builds the whole site, before the server starts.
   void first_build();
@@ -47,9 +60,10 @@ class ServeRebuilds {
   void complete_build(Request request, const std::atomic<bool>& cancelled);
 
   std::string source_;
+  std::string bundled_themes_;
   BuildOptions options_;
   LiveSite& live_;
-  ConsoleStyle style_;
+  RebuildConsole console_;
   SourceCache cache_;  // used by the watching thread only
 
   std::mutex mutex_;  // guards what follows, and orders the publications
@@ -60,4 +74,4 @@ class ServeRebuilds {
   LatestJob complete_builds_;  // last: its thread stops before the rest goes
 };
 
-}  // namespace passerelle::cli
+}  // namespace passerelle

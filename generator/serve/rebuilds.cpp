@@ -1,14 +1,14 @@
-#include "cli/serve_rebuilds.h"
+#include "serve/rebuilds.h"
 
+#include <cstdarg>
 #include <cstdio>
 #include <ctime>
 
-#include "cli/commands.h"
 #include "render/views.h"
 #include "serve/error_page.h"
 #include "text.h"
 
-namespace passerelle::cli {
+namespace passerelle {
 
 namespace {
 
@@ -25,15 +25,30 @@ std::string describe(const std::set<std::string>& changed) {
   return first + " and " + std::to_string(changed.size() - 1) + " other file(s) changed";
 }
 
+/// printf into a string, for the lines the console prints.
+std::string formatted(const char* format, ...) {
+  char text[512];
+  va_list arguments;
+  va_start(arguments, format);
+  std::vsnprintf(text, sizeof text, format, arguments);
+  va_end(arguments);
+  return text;
+}
+
 double ms_since(ServeRebuilds::Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(ServeRebuilds::Clock::now() - start).count();
 }
 
 }  // namespace
 
-ServeRebuilds::ServeRebuilds(std::string source, BuildOptions options, LiveSite& live,
-                             ConsoleStyle style)
-    : source_(std::move(source)), options_(options), live_(live), style_(style), cache_(options) {}
+ServeRebuilds::ServeRebuilds(std::string source, std::string bundled_themes, BuildOptions options,
+                             LiveSite& live, RebuildConsole console)
+    : source_(std::move(source)),
+      bundled_themes_(std::move(bundled_themes)),
+      options_(options),
+      live_(live),
+      console_(std::move(console)),
+      cache_(options) {}
 
 void ServeRebuilds::first_build() {
   auto started = Clock::now();
@@ -57,7 +72,7 @@ void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_
   if (!one_by_one) cache_.load_all(tree);
   // With another theme, the pages rendered at once would not be those of the complete build.
   one_by_one = one_by_one && sources.size() == paths.size();
-  if (style_.verbose) std::printf("  sources read again in %.1f ms\n", ms_since(seen));
+  if (console_.verbose) console_.line(formatted("  sources read again in %.1f ms", ms_since(seen)));
   {
     // From now on, a complete build started before this change is not published: it would
     // hide the pages updated below.
@@ -67,7 +82,9 @@ void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_
   if (one_by_one && cache_.ok()) update_pages(paths, seen, reason);
   auto copying = Clock::now();
   auto request = next_request(reason, seen);
-  if (style_.verbose) std::printf("  sources copied for the complete build in %.1f ms\n", ms_since(copying));
+  if (console_.verbose) {
+    console_.line(formatted("  sources copied for the complete build in %.1f ms", ms_since(copying)));
+  }
   complete_builds_.post([this, request = std::make_shared<Request>(std::move(request))](
                             const std::atomic<bool>& cancelled) {
     complete_build(std::move(*request), cancelled);
@@ -114,10 +131,10 @@ bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time
   auto rendering = Clock::now();
   OutputPlan files = render_pages_of(*part, *theme, paths, diagnostics);
   if (files.empty() || diagnostics.has_errors()) return false;
-  if (style_.verbose) {
-    std::printf("  pages assembled in %.1f ms, rendered in %.1f ms\n",
-                std::chrono::duration<double, std::milli>(rendering - assembling).count(),
-                ms_since(rendering));
+  if (console_.verbose) {
+    console_.line(formatted("  pages assembled in %.1f ms, rendered in %.1f ms",
+                            std::chrono::duration<double, std::milli>(rendering - assembling).count(),
+                            ms_since(rendering)));
   }
   PublishSummary summary;
   {
@@ -125,17 +142,17 @@ bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time
     summary = live_.publish_partial(std::move(files));
   }
   if (summary.generation == 0) return false;
-  if (!style_.quiet) {
-    std::printf("[%s] %s: %zu page(s) updated in %.0f ms; rebuilding the whole site\n",
-                clock_time().c_str(), reason.c_str(), summary.changed_pages, ms_since(seen));
-    std::fflush(stdout);
+  if (!console_.quiet) {
+    console_.line("[" + clock_time() + "] " + reason + ": " +
+                  formatted("%zu page(s) updated in %.0f ms; rebuilding the whole site",
+                            summary.changed_pages, ms_since(seen)));
   }
   return true;
 }
 
 void ServeRebuilds::complete_build(Request request, const std::atomic<bool>& cancelled) {
   DiskSourceTree tree(source_);
-  DiskSourceTree bundled(bundled_themes_folder());
+  DiskSourceTree bundled(bundled_themes_);
   Diagnostics diagnostics = std::move(request.diagnostics);
   std::optional<BuildResult> result;
   if (request.sources) {
@@ -149,29 +166,27 @@ void ServeRebuilds::complete_build(Request request, const std::atomic<bool>& can
   double ms = ms_since(request.seen);
   const std::string& reason = request.reason;
   std::string when = reason.empty() ? "" : "[" + clock_time() + "] " + reason + ": ";
-  print_diagnostics(tree, diagnostics, style_);
+  console_.diagnostics(tree, diagnostics);
   if (!result) {
     live_.publish_error(error_page_html(diagnostics, tree));
-    std::printf(
-        "%sbuild failed with %d error(s) in %.0f ms; the browser shows them until they are fixed\n",
-        when.c_str(), diagnostics.error_count(), ms);
-    std::fflush(stdout);
+    console_.line(when + formatted("build failed with %d error(s) in %.0f ms; the browser shows "
+                                   "them until they are fixed",
+                                   diagnostics.error_count(), ms));
     return;
   }
   std::string counts = build_counts(*result);
   auto summary = live_.publish(std::move(result->plan));
   site_ = std::make_shared<const Site>(std::move(result->site));
   theme_ = std::move(result->theme);
-  if (style_.quiet) return;
-  std::printf("%s%s %s, %d warning(s) in %.0f ms", when.c_str(), reason.empty() ? "Built" : "rebuilt",
-              counts.c_str(), diagnostics.warning_count(), ms);
+  if (console_.quiet) return;
+  std::string line = when + (reason.empty() ? "Built " : "rebuilt ") + counts +
+                     formatted(", %d warning(s) in %.0f ms", diagnostics.warning_count(), ms);
   if (summary.everything && !reason.empty()) {
-    std::printf("; every open tab reloads");
+    line += "; every open tab reloads";
   } else if (!reason.empty()) {
-    std::printf("; %zu page(s) changed", summary.changed_pages);
+    line += formatted("; %zu page(s) changed", summary.changed_pages);
   }
-  std::printf("\n");
-  std::fflush(stdout);
+  console_.line(line);
 }
 
-}  // namespace passerelle::cli
+}  // namespace passerelle

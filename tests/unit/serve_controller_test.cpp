@@ -1,0 +1,140 @@
+// The controller of `passerelle serve` (serve/rebuilds.h) on a copy of the small fixture: the
+// first build, an edit shown at once and then by the complete build, a broken edit shown as
+// the error page, and files the build does not read.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <vector>
+
+#include <unistd.h>
+
+#include "serve/live_site.h"
+#include "serve/rebuilds.h"
+
+namespace fs = std::filesystem;
+using namespace passerelle;
+
+namespace {
+
+const std::string kGuideline = "content/fr/guidelines/retour.md";
+const std::string kPage = "/fr/lignes-directrices/preparer-le-retour/";
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+/// The fixture copied to a folder of its own, served by a controller whose lines are kept.
+struct Served {
+  fs::path folder = fs::temp_directory_path() / ("passerelle-controller-" + std::to_string(::getpid()));
+  LiveSite live{"run"};
+  std::mutex mutex;  // the complete builds report from their own thread
+  std::vector<std::string> lines;
+  int errors_reported = 0;
+  std::unique_ptr<ServeRebuilds> rebuilds;
+
+  Served() {
+    fs::remove_all(folder);
+    fs::copy(std::string(PASSERELLE_FIXTURES) + "/site-small", folder, fs::copy_options::recursive);
+    RebuildConsole console;
+    console.line = [this](const std::string& line) {
+      std::lock_guard lock(mutex);
+      lines.push_back(line);
+    };
+    console.diagnostics = [this](const SourceTree&, const Diagnostics& diagnostics) {
+      std::lock_guard lock(mutex);
+      errors_reported += diagnostics.error_count();
+    };
+    rebuilds = std::make_unique<ServeRebuilds>(folder.string(), PASSERELLE_BUNDLED_THEMES,
+                                               BuildOptions{}, live, console);
+  }
+  ~Served() {
+    rebuilds.reset();
+    fs::remove_all(folder);
+  }
+  /// Writes `text` over the source at `path` and tells the controller.
+  void edit(const std::string& path, const std::string& text) {
+    std::ofstream(folder / path, std::ios::binary) << text;
+    rebuilds->changed({path}, ServeRebuilds::Clock::now());
+  }
+  std::string last_line() {
+    std::lock_guard lock(mutex);
+    return lines.empty() ? "" : lines.back();
+  }
+  size_t line_count() {
+    std::lock_guard lock(mutex);
+    return lines.size();
+  }
+};
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("serve's first build publishes the whole site and says what it built") {
+  Served served;
+  served.rebuilds->first_build();
+  REQUIRE(served.line_count() == 1);
+  CHECK(served.last_line().rfind("Built ", 0) == 0);
+  CHECK(contains(served.last_line(), " pages (fr "));
+  CHECK(contains(served.last_line(), " actors, 0 warning(s) in "));
+  CHECK(served.live.respond(kPage).status == 200);
+  CHECK(served.live.respond("/").status == 200);
+}
+
+TEST_CASE("an edited guideline is published at once, then by the complete build") {
+  Served served;
+  served.rebuilds->first_build();
+  std::string text = slurp(served.folder / kGuideline);
+  served.edit(kGuideline, text + "\nUne phrase ajoutée pendant la prévisualisation.\n");
+  // Published before the complete build ends: the page rendered alone.
+  CHECK(contains(served.live.respond(kPage).body, "Une phrase ajoutée pendant la prévisualisation."));
+  served.rebuilds->wait_idle();
+  std::vector<std::string> lines;
+  {
+    std::lock_guard lock(served.mutex);
+    lines = served.lines;
+  }
+  REQUIRE(lines.size() == 3);
+  CHECK(contains(lines[1], "] " + kGuideline + " changed: 1 page(s) updated in "));
+  CHECK(contains(lines[1], "; rebuilding the whole site"));
+  CHECK(contains(lines[2], "] " + kGuideline + " changed: rebuilt "));
+  CHECK(contains(lines[2], " page(s) changed"));
+  CHECK(contains(served.live.respond(kPage).body, "Une phrase ajoutée pendant la prévisualisation."));
+}
+
+TEST_CASE("a broken edit shows its errors until it is fixed, then every tab reloads") {
+  Served served;
+  served.rebuilds->first_build();
+  std::string text = slurp(served.folder / kGuideline);
+  served.edit(kGuideline, "+++\ntitle = \n+++\n");
+  served.rebuilds->wait_idle();
+  CHECK(contains(served.last_line(), kGuideline + " changed: build failed with 1 error(s) in "));
+  CHECK(contains(served.last_line(), "; the browser shows them until they are fixed"));
+  CHECK(served.errors_reported == 1);
+  CHECK(contains(served.live.respond(kPage).body, kGuideline));  // the error page names the file
+
+  served.edit(kGuideline, text);
+  served.rebuilds->wait_idle();
+  CHECK(contains(served.last_line(), kGuideline + " changed: rebuilt "));
+  CHECK(contains(served.last_line(), "; every open tab reloads"));
+  CHECK(served.live.respond(kPage).status == 200);
+}
+
+TEST_CASE("files the build does not read change nothing") {
+  Served served;
+  served.rebuilds->first_build();
+  auto generation = served.live.generation();
+  served.edit("content/fr/guidelines/.retour.md.swp", "not a page");
+  served.edit("content/fr/guidelines/notes.txt", "not a page");
+  served.rebuilds->wait_idle();
+  CHECK(served.line_count() == 1);
+  CHECK(served.live.generation() == generation);
+}
