@@ -22,9 +22,7 @@ bool Project::render(Diagnostics& diagnostics) {
   return result_.has_value();
 }
 
-bool Project::build(Diagnostics& diagnostics) {
-  return load(diagnostics) && render(diagnostics);
-}
+bool Project::build(Diagnostics& diagnostics) { return load(diagnostics) && render(diagnostics); }
 
 bool Project::publish(const std::string& out_dir, const std::string& source_dir,
                       std::string* error) const {

@@ -26,8 +26,7 @@ class Project {
   bool build(Diagnostics& diagnostics);
   /// Writes the rendered plan to `out_dir` (see publish in output/writer.h). False with
   /// `error` set when it could not, or when nothing was rendered.
-  bool publish(const std::string& out_dir, const std::string& source_dir,
-               std::string* error) const;
+  bool publish(const std::string& out_dir, const std::string& source_dir, std::string* error) const;
 
   /// What the last load() read: config is nullopt when site.toml is unusable, directory when
   /// the vocabulary is; pages holds those that loaded.

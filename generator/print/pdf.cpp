@@ -96,7 +96,8 @@ PdfPublication publish_with_pdfs(OutputPlan& plan, const std::vector<PrintEditio
     if (!bytes || bytes->empty()) {
       publication.weasyprint_failed = true;
       publication.error = "WeasyPrint could not make " + edition.pdf_file + " from " +
-                          edition.html_file + " (" + why_not_made(run, options.timeout_seconds) + ")";
+                          edition.html_file + " (" + why_not_made(run, options.timeout_seconds) +
+                          ")";
       publication.program_output = tail(run.output, 12);
       return publication;
     }

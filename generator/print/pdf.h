@@ -14,7 +14,7 @@
 namespace passerelle {
 
 struct PdfOptions {
-  std::string weasyprint;    // the program's path (see find_program)
+  std::string weasyprint;     // the program's path (see find_program)
   int timeout_seconds = 300;  // for each PDF
 };
 

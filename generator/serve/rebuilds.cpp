@@ -83,15 +83,16 @@ void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_
   auto copying = Clock::now();
   auto request = next_request(reason, seen);
   if (console_.verbose) {
-    console_.line(formatted("  sources copied for the complete build in %.1f ms", ms_since(copying)));
+    console_.line(
+        formatted("  sources copied for the complete build in %.1f ms", ms_since(copying)));
   }
-  complete_builds_.post([this, request = std::make_shared<Request>(std::move(request))](
-                            const std::atomic<bool>& cancelled) {
-    complete_build(std::move(*request), cancelled);
-  });
+  complete_builds_.post(
+      [this, request = std::make_shared<Request>(std::move(request))](
+          const std::atomic<bool>& cancelled) { complete_build(std::move(*request), cancelled); });
 }
 
-ServeRebuilds::Request ServeRebuilds::next_request(const std::string& reason, Clock::time_point seen) {
+ServeRebuilds::Request ServeRebuilds::next_request(const std::string& reason,
+                                                   Clock::time_point seen) {
   Request request;
   {
     std::lock_guard lock(mutex_);
@@ -132,9 +133,10 @@ bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time
   OutputPlan files = render_pages_of(*part, *theme, paths, diagnostics);
   if (files.empty() || diagnostics.has_errors()) return false;
   if (console_.verbose) {
-    console_.line(formatted("  pages assembled in %.1f ms, rendered in %.1f ms",
-                            std::chrono::duration<double, std::milli>(rendering - assembling).count(),
-                            ms_since(rendering)));
+    console_.line(
+        formatted("  pages assembled in %.1f ms, rendered in %.1f ms",
+                  std::chrono::duration<double, std::milli>(rendering - assembling).count(),
+                  ms_since(rendering)));
   }
   PublishSummary summary;
   {

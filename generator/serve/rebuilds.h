@@ -6,12 +6,11 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
-
-#include <functional>
 
 #include "build.h"
 #include "serve/latest_job.h"
@@ -49,13 +48,14 @@ class ServeRebuilds {
   struct Request {
     uint64_t id = 0;
     std::optional<SharedSources> sources;  // none: the sources have errors
-    Diagnostics diagnostics;             // of loading the sources
-    std::string reason;                  // "x.md changed", empty for the first build
+    Diagnostics diagnostics;               // of loading the sources
+    std::string reason;                    // "x.md changed", empty for the first build
     Clock::time_point seen;
   };
   /// Renders and publishes the pages of the edited files; false when the edit needs the
   /// complete build to be seen.
-  bool update_pages(const std::set<std::string>& paths, Clock::time_point seen, const std::string& reason);
+  bool update_pages(const std::set<std::string>& paths, Clock::time_point seen,
+                    const std::string& reason);
   Request next_request(const std::string& reason, Clock::time_point seen);
   void complete_build(Request request, const std::atomic<bool>& cancelled);
 
@@ -66,7 +66,7 @@ class ServeRebuilds {
   RebuildConsole console_;
   SourceCache cache_;  // used by the watching thread only
 
-  std::mutex mutex_;  // guards what follows, and orders the publications
+  std::mutex mutex_;     // guards what follows, and orders the publications
   uint64_t latest_ = 0;  // the newest request: an older complete build is not published
   std::shared_ptr<const Site> site_;  // of the last complete build, with its theme
   std::shared_ptr<const Theme> theme_;

@@ -4,31 +4,14 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
-#include <unistd.h>
 
 #include "print/pdf.h"
+#include "test_folder.h"
 
 namespace fs = std::filesystem;
 using namespace passerelle;
 
 namespace {
-
-fs::path fresh_folder(const std::string& name) {
-  auto folder =
-      fs::temp_directory_path() / ("passerelle-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(folder);
-  fs::create_directories(folder);
-  return folder;
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 /// An executable shell script at `path`.
 std::string script(const fs::path& path, const std::string& body) {
@@ -51,37 +34,42 @@ const std::vector<PrintEditionFiles> kEditions = {
 }  // namespace
 
 TEST_CASE("each edition's PDF is made from the published edition and published with the site") {
-  auto folder = fresh_folder("pdf-made");
+  TestFolder test("pdf-made");
+  const fs::path& folder = test.path;
   PdfOptions options;
   // The "PDF": the edition WeasyPrint was given, and the date it was told to use.
-  options.weasyprint = script(folder / "weasyprint", "cat \"$1\" > \"$2\"; echo \" $SOURCE_DATE_EPOCH\" >> \"$2\"");
+  options.weasyprint =
+      script(folder / "weasyprint", "cat \"$1\" > \"$2\"; echo \" $SOURCE_DATE_EPOCH\" >> \"$2\"");
   OutputPlan plan = kPlan;
   auto out = folder / "public";
-  auto publication = publish_with_pdfs(plan, kEditions, out.string(), (folder / "site").string(), options);
+  auto publication =
+      publish_with_pdfs(plan, kEditions, out.string(), (folder / "site").string(), options);
   REQUIRE(publication.ok);
   CHECK(publication.error.empty());
   REQUIRE(publication.made.size() == 2);
   CHECK(publication.made[0].path == "fr/edition/guide.pdf");
   CHECK(publication.made[1].path == "it/edition/guida.pdf");
-  CHECK(slurp(out / "fr/edition/guide.pdf") == "<html>édition fr</html> 1709251200\n");
-  CHECK(slurp(out / "it/edition/guida.pdf") == "<html>edizione it</html> 86400\n");
-  CHECK(publication.made[0].bytes == slurp(out / "fr/edition/guide.pdf").size());
-  CHECK(slurp(out / "index.html") == "<html>root</html>");
+  CHECK(file_bytes(out / "fr/edition/guide.pdf") == "<html>édition fr</html> 1709251200\n");
+  CHECK(file_bytes(out / "it/edition/guida.pdf") == "<html>edizione it</html> 86400\n");
+  CHECK(publication.made[0].bytes == file_bytes(out / "fr/edition/guide.pdf").size());
+  CHECK(file_bytes(out / "index.html") == "<html>root</html>");
   CHECK(plan.size() == kPlan.size() + 2);
-  fs::remove_all(folder);
 }
 
 TEST_CASE("when WeasyPrint fails, nothing is published and its last lines say why") {
-  auto folder = fresh_folder("pdf-failed");
+  TestFolder test("pdf-failed");
+  const fs::path& folder = test.path;
   auto out = folder / "public";
   fs::create_directories(out);
   std::ofstream(out / "before.html") << "previous build";
   PdfOptions options;
-  options.weasyprint = script(folder / "weasyprint",
-                              "for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do echo line $i >&2; done\n"
-                              "exit 3");
+  options.weasyprint =
+      script(folder / "weasyprint",
+             "for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do echo line $i >&2; done\n"
+             "exit 3");
   OutputPlan plan = kPlan;
-  auto publication = publish_with_pdfs(plan, kEditions, out.string(), (folder / "site").string(), options);
+  auto publication =
+      publish_with_pdfs(plan, kEditions, out.string(), (folder / "site").string(), options);
   CHECK_FALSE(publication.ok);
   CHECK(publication.weasyprint_failed);
   CHECK(publication.made.empty());
@@ -91,18 +79,19 @@ TEST_CASE("when WeasyPrint fails, nothing is published and its last lines say wh
   CHECK(publication.program_output.rfind("    line 3\n", 0) == 0);
   CHECK(publication.program_output.find("    line 14\n") != std::string::npos);
   CHECK(publication.program_output.find("line 2\n") == std::string::npos);
-  CHECK(slurp(out / "before.html") == "previous build");
+  CHECK(file_bytes(out / "before.html") == "previous build");
   CHECK_FALSE(fs::exists(out / "index.html"));
-  fs::remove_all(folder);
 }
 
 TEST_CASE("a WeasyPrint that writes no PDF, or runs too long, publishes nothing") {
-  auto folder = fresh_folder("pdf-nothing");
+  TestFolder test("pdf-nothing");
+  const fs::path& folder = test.path;
   auto out = folder / "public";
   PdfOptions options;
   options.weasyprint = script(folder / "silent", "exit 0");
   OutputPlan plan = kPlan;
-  auto silent = publish_with_pdfs(plan, kEditions, out.string(), (folder / "site").string(), options);
+  auto silent =
+      publish_with_pdfs(plan, kEditions, out.string(), (folder / "site").string(), options);
   CHECK_FALSE(silent.ok);
   CHECK(silent.error.find("(it wrote no file)") != std::string::npos);
 
@@ -112,11 +101,11 @@ TEST_CASE("a WeasyPrint that writes no PDF, or runs too long, publishes nothing"
   CHECK_FALSE(slow.ok);
   CHECK(slow.error.find("(stopped after 1 s; see --timeout)") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
-  fs::remove_all(folder);
 }
 
 TEST_CASE("an output folder that would replace the sources is refused, and nothing is written") {
-  auto folder = fresh_folder("pdf-refused");
+  TestFolder test("pdf-refused");
+  const fs::path& folder = test.path;
   PdfOptions options;
   options.weasyprint = script(folder / "weasyprint", "cat \"$1\" > \"$2\"");
   OutputPlan plan = kPlan;
@@ -125,7 +114,6 @@ TEST_CASE("an output folder that would replace the sources is refused, and nothi
   CHECK_FALSE(publication.weasyprint_failed);
   CHECK_FALSE(publication.error.empty());
   CHECK_FALSE(fs::exists(folder / "index.html"));
-  fs::remove_all(folder);
 }
 
 TEST_CASE("SOURCE_DATE_EPOCH is the edition's date at midnight UTC") {

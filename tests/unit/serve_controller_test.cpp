@@ -2,17 +2,14 @@
 // first build, an edit shown at once and then by the complete build, a broken edit shown as
 // the error page, and files the build does not read.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <sstream>
 #include <vector>
-
-#include <unistd.h>
 
 #include "serve/live_site.h"
 #include "serve/rebuilds.h"
+#include "test_folder.h"
 
 namespace fs = std::filesystem;
 using namespace passerelle;
@@ -22,16 +19,10 @@ namespace {
 const std::string kGuideline = "content/fr/guidelines/retour.md";
 const std::string kPage = "/fr/lignes-directrices/preparer-le-retour/";
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 /// The fixture copied to a folder of its own, served by a controller whose lines are kept.
 struct Served {
-  fs::path folder = fs::temp_directory_path() / ("passerelle-controller-" + std::to_string(::getpid()));
+  TestFolder test{"controller"};
+  fs::path folder = test.path;
   LiveSite live{"run"};
   std::mutex mutex;  // the complete builds report from their own thread
   std::vector<std::string> lines;
@@ -39,7 +30,6 @@ struct Served {
   std::unique_ptr<ServeRebuilds> rebuilds;
 
   Served() {
-    fs::remove_all(folder);
     fs::copy(std::string(PASSERELLE_FIXTURES) + "/site-small", folder, fs::copy_options::recursive);
     RebuildConsole console;
     console.line = [this](const std::string& line) {
@@ -54,8 +44,7 @@ struct Served {
                                                BuildOptions{}, live, console);
   }
   ~Served() {
-    rebuilds.reset();
-    fs::remove_all(folder);
+    rebuilds.reset();  // its thread stops before the folder goes
   }
   /// Writes `text` over the source at `path` and tells the controller.
   void edit(const std::string& path, const std::string& text) {
@@ -92,10 +81,11 @@ TEST_CASE("serve's first build publishes the whole site and says what it built")
 TEST_CASE("an edited guideline is published at once, then by the complete build") {
   Served served;
   served.rebuilds->first_build();
-  std::string text = slurp(served.folder / kGuideline);
+  std::string text = file_bytes(served.folder / kGuideline);
   served.edit(kGuideline, text + "\nUne phrase ajoutée pendant la prévisualisation.\n");
   // Published before the complete build ends: the page rendered alone.
-  CHECK(contains(served.live.respond(kPage).body, "Une phrase ajoutée pendant la prévisualisation."));
+  CHECK(
+      contains(served.live.respond(kPage).body, "Une phrase ajoutée pendant la prévisualisation."));
   served.rebuilds->wait_idle();
   std::vector<std::string> lines;
   {
@@ -107,13 +97,14 @@ TEST_CASE("an edited guideline is published at once, then by the complete build"
   CHECK(contains(lines[1], "; rebuilding the whole site"));
   CHECK(contains(lines[2], "] " + kGuideline + " changed: rebuilt "));
   CHECK(contains(lines[2], " page(s) changed"));
-  CHECK(contains(served.live.respond(kPage).body, "Une phrase ajoutée pendant la prévisualisation."));
+  CHECK(
+      contains(served.live.respond(kPage).body, "Une phrase ajoutée pendant la prévisualisation."));
 }
 
 TEST_CASE("a broken edit shows its errors until it is fixed, then every tab reloads") {
   Served served;
   served.rebuilds->first_build();
-  std::string text = slurp(served.folder / kGuideline);
+  std::string text = file_bytes(served.folder / kGuideline);
   served.edit(kGuideline, "+++\ntitle = \n+++\n");
   served.rebuilds->wait_idle();
   CHECK(contains(served.last_line(), kGuideline + " changed: build failed with 1 error(s) in "));
