@@ -75,6 +75,11 @@ void render_actor_pages(const RenderContext& context, const LanguageConfig& lang
 void render_print_edition(const RenderContext& context, const LanguageConfig& language,
                           RenderedPages& out, Diagnostics& diagnostics);
 
+/// The Atom feed of a language (atom.mustache): its most recently changed guidelines.
+View atom_feed_view(const Site& site, const LanguageConfig& language);
+/// sitemap.xml (sitemap.mustache): every page of `pages` and the root, with language versions.
+View sitemap_view(const Site& site, const RenderedPages& pages);
+
 void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics);
 
 /// Renders the whole site: every page, feed, export and asset. When `cancelled` becomes true

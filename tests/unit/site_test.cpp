@@ -326,3 +326,33 @@ TEST_CASE("the feed lists the 30 most recently changed guidelines") {
   // The oldest extras are left out: extra-12 is dated 2025-01-13, before every other one.
   CHECK_THAT(feed, !Catch::Contains("<title>Extra 12</title>"));
 }
+
+TEST_CASE("feed values arrive escaped for XML, and a language without guidelines has an empty feed") {
+  auto built = build_fixture({
+      {"content/fr/guidelines/hostile.md",
+       "+++\ntitle = \"<script> & \\\"q\\\" 'a'\"\nsummary = \"a < b\"\ndate = 2027-01-01\n+++\n"
+       "Texte <b>gras</b>.\n"},
+      {"content/it/guidelines/retour.md",
+       "+++\ntitle = \"Ritorno\"\nsummary = \"S\"\ndate = 2026-10-05\ndraft = true\n+++\n"},
+      {"content/it/_index.md", "+++\ntitle = \"Benvenuti\"\nsummary = \"S\"\n+++\n"}});
+  INFO(built.errors());
+  REQUIRE(built.result);
+  const auto& feed = built.file("fr/atom.xml");
+  CHECK_THAT(feed, Catch::Contains("<title>&lt;script&gt; &amp; &quot;q&quot; &#39;a&#39;</title>"));
+  CHECK_THAT(feed, Catch::Contains("<summary>a &lt; b</summary>"));
+  CHECK_THAT(feed, Catch::Contains("<updated>2027-01-01T00:00:00Z</updated>\n  <entry>"));
+  CHECK_THAT(feed, !Catch::Contains("<script>"));
+  CHECK_THAT(built.file("it/atom.xml"),
+             Catch::EndsWith("<updated>1970-01-01T00:00:00Z</updated>\n</feed>\n"));
+}
+
+TEST_CASE("a site overrides the feed and sitemap templates") {
+  auto built = build_fixture({
+      {"themes/default/templates/atom.mustache", "<feed>{{#entries}}[{{title}}]{{/entries}}</feed>\n"},
+      {"themes/default/templates/sitemap.mustache", "{{#urls}}{{loc}}\n{{/urls}}"}});
+  INFO(built.errors());
+  REQUIRE(built.result);
+  CHECK(built.file("it/atom.xml") == "<feed>[Preparare il rientro]</feed>\n");
+  CHECK_THAT(built.file("sitemap.xml"),
+             Catch::StartsWith("https://example.org/guide/\nhttps://example.org/guide/fr/\n"));
+}
