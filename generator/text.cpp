@@ -3,66 +3,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 namespace passerelle {
-
-std::optional<size_t> find_invalid_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    utf8proc_int32_t code_point = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                   static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-    if (length <= 0) return i;
-    i += static_cast<size_t>(length);
-  }
-  return std::nullopt;
-}
-
-bool is_disallowed_code_point(uint32_t c) {
-  if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
-  if (c >= 0x7F && c <= 0x9F) return true;                        // DEL and C1 controls
-  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) return true;  // bidi
-  if (c >= 0xFDD0 && c <= 0xFDEF) return true;                    // noncharacters
-  return (c & 0xFFFE) == 0xFFFE;                                  // U+FFFE, U+FFFF, U+1FFFE…
-}
-
-std::optional<DisallowedCharacter> find_disallowed_character(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {  // the common case, without decoding
-      ++i;
-      continue;
-    }
-    utf8proc_int32_t code_point = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                   static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-    if (length <= 0) return std::nullopt;  // invalid UTF-8 is reported by find_invalid_utf8
-    if (is_disallowed_code_point(static_cast<uint32_t>(code_point))) {
-      return DisallowedCharacter{i, static_cast<uint32_t>(code_point)};
-    }
-    i += static_cast<size_t>(length);
-  }
-  return std::nullopt;
-}
-
-std::string DisallowedCharacter::description() const {
-  char hex[16];
-  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(code_point));
-  bool bidi = (code_point >= 0x202A && code_point <= 0x202E) ||
-              (code_point >= 0x2066 && code_point <= 0x2069);
-  if (bidi) {
-    return std::string("bidirectional control character ") + hex +
-           " (it can make text read differently from what it is; use the marks U+200E or "
-           "U+200F if a direction must be forced)";
-  }
-  if (code_point >= 0xFDD0 && (code_point <= 0xFDEF || (code_point & 0xFFFE) == 0xFFFE)) {
-    return std::string("Unicode noncharacter ") + hex;
-  }
-  return std::string("control character ") + hex;
-}
 
 std::string normalize_source(std::string_view text) {
   if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
@@ -171,114 +113,6 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string escape_json(std::string_view text) {
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '<': case '>': case '&':
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
-
-namespace {
-
-/// `text` with a leading ' when a spreadsheet would run it as a formula. A number or phone
-/// number may start with + or -; anything else starting with a formula character
-/// (spreadsheets skip leading blanks and line breaks) is prefixed so that it shows as text.
-std::string neutralise_formula(std::string_view text) {
-  std::string value(text);
-  size_t first = value.find_first_not_of(" ");
-  char lead = first == std::string::npos ? 0 : value[first];
-  bool numeric = first != std::string::npos && value.size() > first + 1 &&
-                 value.find_first_not_of("0123456789 .()-", first + 1) == std::string::npos;
-  if (lead == '=' || lead == '@' || lead == '\t' || lead == '\r' || lead == '\n' ||
-      ((lead == '+' || lead == '-') && !numeric)) {
-    value.insert(value.begin(), '\'');
-  }
-  return value;
-}
-
-}  // namespace
-
-std::string escape_csv(std::string_view text) {
-  std::string value = neutralise_formula(text);
-  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string escape_csv_list(const std::vector<std::string>& items) {
-  std::string joined;
-  for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + items[i];
-  // Split on every ';', those inside an item too: each piece may become a cell.
-  std::string cell;
-  size_t start = 0;
-  for (size_t end; (end = joined.find(';', start)) != std::string::npos; start = end + 1) {
-    cell += neutralise_formula(std::string_view(joined).substr(start, end - start)) + ";";
-  }
-  cell += neutralise_formula(std::string_view(joined).substr(start));
-  return escape_csv(cell);
-}
-
-std::string encode_url_path(std::string_view path) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : path) {
-    auto c = static_cast<unsigned char>(ch);
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (keep) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
-}
-
 std::string french_spacing(std::string_view text) {
   static const std::string kNarrow = "\u202F";  // before ; ! ? (and around guillemets)
   static const std::string kNoBreak = "\u00A0";  // before :
@@ -335,35 +169,19 @@ bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
 
+std::string join_with(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-}  // namespace passerelle
-
-namespace passerelle {
-
-std::string encode_utf8(unsigned long code_point) {
-  std::string out;
-  if (code_point == 0 || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
-    code_point = 0xFFFD;
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-  return out;
-}
 
 std::optional<std::string> join_relative_path(const std::string& from_file,
                                               const std::string& relative) {
@@ -382,9 +200,7 @@ std::optional<std::string> join_relative_path(const std::string& from_file,
     }
     start = end + 1;
   }
-  std::string joined;
-  for (const auto& part : parts) joined += (joined.empty() ? "" : "/") + part;
-  return joined;
+  return join_with(parts, "/");
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {

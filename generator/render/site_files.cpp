@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
-#include <cstdio>
 
+#include "content_hash.h"
 #include "model/urls.h"
 #include "parallel.h"
 #include "render/templates.h"
@@ -20,17 +20,6 @@ void RenderedPages::add(const PageFrame& frame, std::string html) {
 }
 
 namespace {
-
-std::string content_hash(const std::string& bytes) {
-  uint64_t hash = 1469598103934665603ULL;  // FNV-1a: stable across machines and runs
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::string(hex, 10);
-}
 
 /// css/site.css → css/site.<hash>.css, so that browsers may cache assets forever.
 std::string hashed_name(const std::string& path, const std::string& bytes) {

@@ -58,9 +58,6 @@ View actor_card(const RenderContext& context, const Actor& actor, const Language
 /// Actors sorted by their name as a reader expects (accents ignored).
 std::vector<const Actor*> actors_by_name(const std::vector<const Actor*>& actors);
 
-const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::string& key,
-                          const std::string& language);
-
 std::string section_path(const LanguageConfig& language, const std::string& section);
 
 void render_content_pages(const RenderContext& context, const LanguageConfig& language,
