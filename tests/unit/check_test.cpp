@@ -9,12 +9,13 @@
 #include "check/rendered_links.h"
 #include "check/report_json.h"
 #include "check/translations.h"
+#include "test_support.h"
 
 using namespace passerelle;
 
 namespace {
 
-const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
+const std::string kFixture = test_support::fixture_path("site-small");
 
 std::vector<std::string> messages(const Diagnostics& diagnostics) {
   std::vector<std::string> all;

@@ -8,13 +8,16 @@
 #include <sstream>
 
 #include "build.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace passerelle;
 
 namespace {
 
-const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
+using test_support::read_file;
+
+const std::string kFixture = test_support::fixture_path("site-small");
 
 struct Built {
   std::optional<BuildResult> result;
@@ -44,13 +47,6 @@ Built build_fixture(std::map<std::string, std::string> overlay = {}) {
   Built built;
   built.result = build_site(tree, bundled, {}, built.diagnostics);
   return built;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 std::string first_difference(const std::string& expected, const std::string& actual) {
@@ -263,7 +259,7 @@ TEST_CASE("a UI string the generator needs is checked in every language") {
 }
 
 TEST_CASE("a right-to-left language is added by a site without code changes") {
-  static DiskSourceTree fixture(std::string(PASSERELLE_FIXTURES) + "/site-rtl");
+  static DiskSourceTree fixture(test_support::fixture_path("site-rtl"));
   static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
   Built built;
   built.result = build_site(fixture, bundled, {}, built.diagnostics);
