@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace passerelle {
 
@@ -19,10 +20,8 @@ std::string normalize_source(std::string_view text) {
 bool is_blank_text(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
-    utf8proc_int32_t c = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                   static_cast<utf8proc_ssize_t>(text.size() - i), &c);
-    if (length <= 0) return false;
+    auto [c, length] = utf8_char_at(text, i);
+    if (length == 0) return false;
     switch (utf8proc_category(c)) {
       case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
       case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
@@ -30,7 +29,7 @@ bool is_blank_text(std::string_view text) {
       default:  // Hangul fillers and the braille blank are letters or symbols that show nothing
         if (c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 && c != 0x2800) return false;
     }
-    i += static_cast<size_t>(length);
+    i += length;
   }
   return true;
 }
@@ -43,27 +42,29 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-std::string fold_text(std::string_view text) {
-  utf8proc_uint8_t* folded = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
-                                                UTF8PROC_CASEFOLD);
+namespace {
+
+/// `text` through utf8proc_map with `options`; invalid UTF-8 comes back unchanged (it is
+/// reported elsewhere).
+std::string map_utf8(std::string_view text, int options) {
+  utf8proc_uint8_t* mapped = nullptr;
   auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                             static_cast<utf8proc_ssize_t>(text.size()), &folded, options);
-  if (length < 0) return std::string(text);  // invalid UTF-8 is reported earlier
-  std::string result(reinterpret_cast<char*>(folded), static_cast<size_t>(length));
-  std::free(folded);
+                             static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                             static_cast<utf8proc_option_t>(options));
+  if (length < 0) return std::string(text);
+  std::string result(reinterpret_cast<char*>(mapped), static_cast<size_t>(length));
+  std::free(mapped);
   return result;
 }
 
+}  // namespace
+
+std::string fold_text(std::string_view text) {
+  return map_utf8(text, UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+}
+
 std::string to_nfc(std::string_view text) {
-  utf8proc_uint8_t* composed = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                             static_cast<utf8proc_ssize_t>(text.size()), &composed, options);
-  if (length < 0) return std::string(text);  // invalid UTF-8 is reported elsewhere
-  std::string result(reinterpret_cast<char*>(composed), static_cast<size_t>(length));
-  std::free(composed);
-  return result;
+  return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
 namespace {
@@ -86,18 +87,16 @@ std::string slugify(std::string_view text) {
   bool pending_hyphen = false;
   size_t i = 0;
   while (i < folded.size()) {
-    utf8proc_int32_t code_point = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
-                                   static_cast<utf8proc_ssize_t>(folded.size() - i), &code_point);
-    if (length <= 0) { ++i; continue; }
+    auto [code_point, length] = utf8_char_at(folded, i);
+    if (length == 0) { ++i; continue; }
     if (is_letter_or_digit(code_point)) {
       if (pending_hyphen && !slug.empty()) slug += '-';
       pending_hyphen = false;
-      slug.append(folded, i, static_cast<size_t>(length));
+      slug.append(folded, i, length);
     } else {
       pending_hyphen = true;
     }
-    i += static_cast<size_t>(length);
+    i += length;
   }
   return slug;
 }

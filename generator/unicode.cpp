@@ -6,14 +6,19 @@
 
 namespace passerelle {
 
+Utf8Char utf8_char_at(std::string_view text, size_t offset) {
+  utf8proc_int32_t code_point = 0;
+  auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
+                                 static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+  if (length <= 0) return {};
+  return {code_point, static_cast<size_t>(length)};
+}
+
 std::optional<size_t> find_invalid_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    utf8proc_int32_t code_point = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                   static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-    if (length <= 0) return i;
-    i += static_cast<size_t>(length);
+  for (size_t i = 0; i < text.size();) {
+    size_t length = utf8_char_at(text, i).length;
+    if (length == 0) return i;
+    i += length;
   }
   return std::nullopt;
 }
@@ -34,14 +39,12 @@ std::optional<DisallowedCharacter> find_disallowed_character(std::string_view te
       ++i;
       continue;
     }
-    utf8proc_int32_t code_point = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                   static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-    if (length <= 0) return std::nullopt;  // invalid UTF-8 is reported by find_invalid_utf8
+    auto [code_point, length] = utf8_char_at(text, i);
+    if (length == 0) return std::nullopt;  // invalid UTF-8 is reported by find_invalid_utf8
     if (is_disallowed_code_point(static_cast<uint32_t>(code_point))) {
       return DisallowedCharacter{i, static_cast<uint32_t>(code_point)};
     }
-    i += static_cast<size_t>(length);
+    i += length;
   }
   return std::nullopt;
 }

@@ -10,6 +10,16 @@
 
 namespace passerelle {
 
+/// One code point of UTF-8 text and how many bytes it takes; `length` is 0 where the bytes
+/// are not valid UTF-8.
+struct Utf8Char {
+  int32_t code_point = 0;
+  size_t length = 0;
+};
+
+/// The code point that starts at byte `offset` of `text` (which must be before its end).
+Utf8Char utf8_char_at(std::string_view text, size_t offset);
+
 /// Byte offset of the first invalid UTF-8 sequence, or nullopt when `text` is valid.
 std::optional<size_t> find_invalid_utf8(std::string_view text);
 

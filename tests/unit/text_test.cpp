@@ -154,3 +154,12 @@ TEST_CASE("join_with puts the separator between items only") {
   CHECK(join_with({"a"}, ", ") == "a");
   CHECK(join_with({"a", "", "b"}, "/") == "a//b");
 }
+
+TEST_CASE("utf8_char_at reads one code point and its length, or nothing from invalid bytes") {
+  std::string text = "a\xC3\xA9\xE2\x82\xAC\xFF";
+  CHECK(utf8_char_at(text, 0).code_point == 'a');
+  CHECK(utf8_char_at(text, 1).code_point == 0xE9);
+  CHECK(utf8_char_at(text, 1).length == 2);
+  CHECK(utf8_char_at(text, 3).length == 3);
+  CHECK(utf8_char_at(text, 6).length == 0);
+}
