@@ -3,66 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 
 namespace passerelle {
-
-std::optional<size_t> find_invalid_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    utf8proc_int32_t code_point = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                   static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-    if (length <= 0) return i;
-    i += static_cast<size_t>(length);
-  }
-  return std::nullopt;
-}
-
-bool is_disallowed_code_point(uint32_t c) {
-  if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
-  if (c >= 0x7F && c <= 0x9F) return true;                        // DEL and C1 controls
-  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) return true;  // bidi
-  if (c >= 0xFDD0 && c <= 0xFDEF) return true;                    // noncharacters
-  return (c & 0xFFFE) == 0xFFFE;                                  // U+FFFE, U+FFFF, U+1FFFE…
-}
-
-std::optional<DisallowedCharacter> find_disallowed_character(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {  // the common case, without decoding
-      ++i;
-      continue;
-    }
-    utf8proc_int32_t code_point = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                   static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-    if (length <= 0) return std::nullopt;  // invalid UTF-8 is reported by find_invalid_utf8
-    if (is_disallowed_code_point(static_cast<uint32_t>(code_point))) {
-      return DisallowedCharacter{i, static_cast<uint32_t>(code_point)};
-    }
-    i += static_cast<size_t>(length);
-  }
-  return std::nullopt;
-}
-
-std::string DisallowedCharacter::description() const {
-  char hex[16];
-  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(code_point));
-  bool bidi = (code_point >= 0x202A && code_point <= 0x202E) ||
-              (code_point >= 0x2066 && code_point <= 0x2069);
-  if (bidi) {
-    return std::string("bidirectional control character ") + hex +
-           " (it can make text read differently from what it is; use the marks U+200E or "
-           "U+200F if a direction must be forced)";
-  }
-  if (code_point >= 0xFDD0 && (code_point <= 0xFDEF || (code_point & 0xFFFE) == 0xFFFE)) {
-    return std::string("Unicode noncharacter ") + hex;
-  }
-  return std::string("control character ") + hex;
-}
 
 std::string normalize_source(std::string_view text) {
   if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
@@ -77,10 +20,8 @@ std::string normalize_source(std::string_view text) {
 bool is_blank_text(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
-    utf8proc_int32_t c = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                   static_cast<utf8proc_ssize_t>(text.size() - i), &c);
-    if (length <= 0) return false;
+    auto [c, length] = utf8_char_at(text, i);
+    if (length == 0) return false;
     switch (utf8proc_category(c)) {
       case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
       case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
@@ -88,7 +29,7 @@ bool is_blank_text(std::string_view text) {
       default:  // Hangul fillers and the braille blank are letters or symbols that show nothing
         if (c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 && c != 0x2800) return false;
     }
-    i += static_cast<size_t>(length);
+    i += length;
   }
   return true;
 }
@@ -101,27 +42,29 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-std::string fold_text(std::string_view text) {
-  utf8proc_uint8_t* folded = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
-                                                UTF8PROC_CASEFOLD);
+namespace {
+
+/// `text` through utf8proc_map with `options`; invalid UTF-8 comes back unchanged (it is
+/// reported elsewhere).
+std::string map_utf8(std::string_view text, int options) {
+  utf8proc_uint8_t* mapped = nullptr;
   auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                             static_cast<utf8proc_ssize_t>(text.size()), &folded, options);
-  if (length < 0) return std::string(text);  // invalid UTF-8 is reported earlier
-  std::string result(reinterpret_cast<char*>(folded), static_cast<size_t>(length));
-  std::free(folded);
+                             static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                             static_cast<utf8proc_option_t>(options));
+  if (length < 0) return std::string(text);
+  std::string result(reinterpret_cast<char*>(mapped), static_cast<size_t>(length));
+  std::free(mapped);
   return result;
 }
 
+}  // namespace
+
+std::string fold_text(std::string_view text) {
+  return map_utf8(text, UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+}
+
 std::string to_nfc(std::string_view text) {
-  utf8proc_uint8_t* composed = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                             static_cast<utf8proc_ssize_t>(text.size()), &composed, options);
-  if (length < 0) return std::string(text);  // invalid UTF-8 is reported elsewhere
-  std::string result(reinterpret_cast<char*>(composed), static_cast<size_t>(length));
-  std::free(composed);
-  return result;
+  return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
 namespace {
@@ -144,18 +87,16 @@ std::string slugify(std::string_view text) {
   bool pending_hyphen = false;
   size_t i = 0;
   while (i < folded.size()) {
-    utf8proc_int32_t code_point = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
-                                   static_cast<utf8proc_ssize_t>(folded.size() - i), &code_point);
-    if (length <= 0) { ++i; continue; }
+    auto [code_point, length] = utf8_char_at(folded, i);
+    if (length == 0) { ++i; continue; }
     if (is_letter_or_digit(code_point)) {
       if (pending_hyphen && !slug.empty()) slug += '-';
       pending_hyphen = false;
-      slug.append(folded, i, static_cast<size_t>(length));
+      slug.append(folded, i, length);
     } else {
       pending_hyphen = true;
     }
-    i += static_cast<size_t>(length);
+    i += length;
   }
   return slug;
 }
@@ -169,114 +110,6 @@ bool is_valid_id(std::string_view id) {
     previous = c;
   }
   return true;
-}
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string escape_json(std::string_view text) {
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '<': case '>': case '&':
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
-
-namespace {
-
-/// `text` with a leading ' when a spreadsheet would run it as a formula. A number or phone
-/// number may start with + or -; anything else starting with a formula character
-/// (spreadsheets skip leading blanks and line breaks) is prefixed so that it shows as text.
-std::string neutralise_formula(std::string_view text) {
-  std::string value(text);
-  size_t first = value.find_first_not_of(" ");
-  char lead = first == std::string::npos ? 0 : value[first];
-  bool numeric = first != std::string::npos && value.size() > first + 1 &&
-                 value.find_first_not_of("0123456789 .()-", first + 1) == std::string::npos;
-  if (lead == '=' || lead == '@' || lead == '\t' || lead == '\r' || lead == '\n' ||
-      ((lead == '+' || lead == '-') && !numeric)) {
-    value.insert(value.begin(), '\'');
-  }
-  return value;
-}
-
-}  // namespace
-
-std::string escape_csv(std::string_view text) {
-  std::string value = neutralise_formula(text);
-  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string escape_csv_list(const std::vector<std::string>& items) {
-  std::string joined;
-  for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + items[i];
-  // Split on every ';', those inside an item too: each piece may become a cell.
-  std::string cell;
-  size_t start = 0;
-  for (size_t end; (end = joined.find(';', start)) != std::string::npos; start = end + 1) {
-    cell += neutralise_formula(std::string_view(joined).substr(start, end - start)) + ";";
-  }
-  cell += neutralise_formula(std::string_view(joined).substr(start));
-  return escape_csv(cell);
-}
-
-std::string encode_url_path(std::string_view path) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : path) {
-    auto c = static_cast<unsigned char>(ch);
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (keep) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
 }
 
 std::string french_spacing(std::string_view text) {
@@ -335,35 +168,19 @@ bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
 
+std::string join_with(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-}  // namespace passerelle
-
-namespace passerelle {
-
-std::string encode_utf8(unsigned long code_point) {
-  std::string out;
-  if (code_point == 0 || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
-    code_point = 0xFFFD;
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-  return out;
-}
 
 std::optional<std::string> join_relative_path(const std::string& from_file,
                                               const std::string& relative) {
@@ -382,9 +199,7 @@ std::optional<std::string> join_relative_path(const std::string& from_file,
     }
     start = end + 1;
   }
-  std::string joined;
-  for (const auto& part : parts) joined += (joined.empty() ? "" : "/") + part;
-  return joined;
+  return join_with(parts, "/");
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {

@@ -23,37 +23,6 @@ bool is_raw_text(const std::string& tag) {
 
 }  // namespace
 
-std::string decode_entities(std::string_view text) {
-  static const std::map<std::string, std::string, std::less<>> kNamed = {
-      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\u00a0"}};
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t end = text[i] == '&' ? text.find(';', i) : std::string_view::npos;
-    if (end == std::string_view::npos || end - i > 12) {
-      out += text[i];
-      continue;
-    }
-    std::string_view ref = text.substr(i + 1, end - i - 1);
-    if (ref.size() > 1 && ref[0] == '#') {
-      bool hex = ref[1] == 'x' || ref[1] == 'X';
-      std::string digits(ref.substr(hex ? 2 : 1));
-      char* stop = nullptr;
-      unsigned long code = digits.empty() ? 0 : std::strtoul(digits.c_str(), &stop, hex ? 16 : 10);
-      if (!digits.empty() && stop && *stop == '\0') {
-        out += encode_utf8(code);
-        i = end;
-        continue;
-      }
-    } else if (auto it = kNamed.find(ref); it != kNamed.end()) {
-      out += it->second;
-      i = end;
-      continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 std::vector<HtmlAttribute> scan_attributes(std::string_view html) {
   std::vector<HtmlAttribute> result;
   size_t i = 0;

@@ -19,8 +19,4 @@ struct HtmlAttribute {
 
 std::vector<HtmlAttribute> scan_attributes(std::string_view html);
 
-/// Decodes numeric and the common named character references (&amp; &lt; &gt; &quot; &apos;
-/// &nbsp;); others are left as written.
-std::string decode_entities(std::string_view text);
-
 }  // namespace passerelle

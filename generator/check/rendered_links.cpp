@@ -30,25 +30,6 @@ bool has_scheme(const std::string& url) {
   return true;
 }
 
-std::string percent_decode(const std::string& text) {
-  auto hex = [](char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 /// Joins `relative` to the folder of `from` (both '/'-separated); false when it climbs above
 /// the site's root (a browser would silently stop at the host's root).
 bool resolve(const std::string& from, const std::string& relative, std::string& out) {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,34 +13,13 @@ namespace passerelle {
 
 namespace {
 
-/// Like a browser, an entity for a code point that cannot be text gives U+FFFD; so do the
-/// characters the source files may not hold (controls, bidi overrides: see text.h).
-std::string entity_text(unsigned long code_point) {
-  bool is_text = code_point == '\n' || code_point == '\t' ||
-                 (code_point >= 0x20 && code_point <= 0x10FFFF &&
-                  (code_point < 0xD800 || code_point > 0xDFFF) &&
-                  !is_disallowed_code_point(static_cast<uint32_t>(code_point)));
-  return encode_utf8(is_text ? code_point : 0xFFFD);
-}
-
-/// The text an entity stands for; a named entity we do not know stays as written.
+/// md4c hands an entity as written ("&eacute;", "&#233;"). Like a browser, a code point that
+/// cannot be text gives U+FFFD (see decode_character_reference); a name we do not know stays
+/// as written.
 std::string decode_entity(std::string_view entity) {
-  if (starts_with(entity, "&#x") || starts_with(entity, "&#X")) {
-    return entity_text(std::strtoul(std::string(entity.substr(3)).c_str(), nullptr, 16));
-  }
-  if (starts_with(entity, "&#")) {
-    return entity_text(std::strtoul(std::string(entity.substr(2)).c_str(), nullptr, 10));
-  }
-  static const std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"&amp;", "&"},      {"&lt;", "<"},         {"&gt;", ">"},       {"&quot;", "\""},
-      {"&apos;", "'"},     {"&nbsp;", "\u00A0"},  {"&shy;", "\u00AD"}, {"&mdash;", "—"},
-      {"&ndash;", "–"},    {"&hellip;", "…"},     {"&laquo;", "«"},    {"&raquo;", "»"},
-      {"&euro;", "€"},     {"&copy;", "©"},       {"&rsquo;", "’"},    {"&lsquo;", "‘"},
-      {"&ldquo;", "“"},    {"&rdquo;", "”"},      {"&thinsp;", "\u2009"}, {"&middot;", "·"}};
-  for (const auto& [name, value] : kNamed) {
-    if (entity == name) return std::string(value);
-  }
-  return std::string(entity);
+  if (entity.size() < 3 || entity.front() != '&' || entity.back() != ';') return std::string(entity);
+  auto text = decode_character_reference(entity.substr(1, entity.size() - 2));
+  return text ? *text : std::string(entity);
 }
 
 std::string attribute_text(const MD_ATTRIBUTE& attribute) {

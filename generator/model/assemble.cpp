@@ -16,6 +16,11 @@ const Page* Site::find_page(const std::string& language, const std::string& key)
   return nullptr;
 }
 
+const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::string& key,
+                          const std::string& language) {
+  return terms.at(key).by_language.at(language);
+}
+
 std::vector<const Page*> Site::pages_of(const std::string& language, PageKind kind) const {
   std::vector<const Page*> result;
   for (const auto& page : pages) {

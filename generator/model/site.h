@@ -67,6 +67,11 @@ struct Site {
   std::vector<const Page*> pages_of(const std::string& language, PageKind kind) const;
 };
 
+/// The label and slug of vocabulary term `key` in `language`. Loading checked that every term
+/// used exists in every language, so a missing one is a bug: it throws std::out_of_range.
+const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::string& key,
+                          const std::string& language);
+
 /// Builds the site: computes URLs, renders Markdown, resolves and checks links, and reports
 /// duplicate URLs or translation keys. Returns nullopt when errors were found.
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,

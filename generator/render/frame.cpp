@@ -7,11 +7,6 @@
 
 namespace passerelle {
 
-const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::string& key,
-                          const std::string& language) {
-  return terms.at(key).by_language.at(language);
-}
-
 std::string section_path(const LanguageConfig& language, const std::string& section) {
   if (section == "guidelines") return guidelines_path(language);
   if (section == "directory") return directory_path(language);

@@ -1,11 +1,11 @@
 // Files of the whole site: the root language picker, 404.html, sitemap.xml, robots.txt, the
-// Atom feeds, the assets (with content hashes in their names) — and render_site, which puts
-// every part of the rendering together.
+// Atom feeds (their views are in feed_views.cpp), the assets (with content hashes in their
+// names) — and render_site, which puts every part of the rendering together.
 #include <algorithm>
 #include <atomic>
 #include <functional>
-#include <cstdio>
 
+#include "content_hash.h"
 #include "model/urls.h"
 #include "parallel.h"
 #include "render/templates.h"
@@ -20,17 +20,6 @@ void RenderedPages::add(const PageFrame& frame, std::string html) {
 }
 
 namespace {
-
-std::string content_hash(const std::string& bytes) {
-  uint64_t hash = 1469598103934665603ULL;  // FNV-1a: stable across machines and runs
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::string(hex, 10);
-}
 
 /// css/site.css → css/site.<hash>.css, so that browsers may cache assets forever.
 std::string hashed_name(const std::string& path, const std::string& bytes) {
@@ -91,77 +80,19 @@ void render_root_pages(const RenderContext& context, RenderedPages& out, Diagnos
   out.files.push_back({"404.html", context.theme.templates.render("404", not_found, diagnostics, context.worker)});
 }
 
-std::string sitemap_xml(const Site& site, const RenderedPages& pages) {
-  auto entries = pages.sitemap;
-  entries.emplace_back("", Translations{});
-  std::sort(entries.begin(), entries.end());
-  std::string xml =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
-      "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-  for (const auto& [path, translations] : entries) {
-    xml += "  <url>\n    <loc>" + escape_html(absolute_url(site.config, path)) + "</loc>\n";
-    if (translations.size() > 1) {
-      for (const auto& language : site.config.languages) {
-        auto it = translations.find(language.code);
-        if (it == translations.end()) continue;
-        xml += "    <xhtml:link rel=\"alternate\" hreflang=\"" + escape_html(language.code) +
-               "\" href=\"" + escape_html(absolute_url(site.config, it->second)) + "\"/>\n";
-      }
-    }
-    xml += "  </url>\n";
-  }
-  return xml + "</urlset>\n";
-}
-
-/// Feed readers want what changed lately, not the archive: a site with thousands of guidelines
-/// would otherwise serve a feed of tens of megabytes to every reader at every poll.
-constexpr size_t kFeedEntries = 30;
-
-std::string atom_feed(const Site& site, const LanguageConfig& language) {
-  auto guidelines = site.pages_of(language.code, PageKind::kGuideline);
-  auto last_change = [](const Page* page) { return page->updated.empty() ? page->date : page->updated; };
-  std::stable_sort(guidelines.begin(), guidelines.end(), [&](const Page* a, const Page* b) {
-    return std::make_tuple(last_change(a), a->path) > std::make_tuple(last_change(b), b->path);
-  });
-  if (guidelines.size() > kFeedEntries) guidelines.resize(kFeedEntries);
-  std::string feed_updated = guidelines.empty() ? "1970-01-01" : last_change(guidelines.front());
-  std::string self = absolute_url(site.config, feed_path(language));
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-                    escape_html(language.code) + "\">\n";
-  xml += "  <title>" + escape_html(language.title) + "</title>\n";
-  xml += "  <subtitle>" + escape_html(language.description) + "</subtitle>\n";
-  xml += "  <id>" + escape_html(self) + "</id>\n";
-  xml += "  <link rel=\"self\" href=\"" + escape_html(self) + "\"/>\n";
-  xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
-         escape_html(absolute_url(site.config, guidelines_path(language))) + "\"/>\n";
-  xml += "  <updated>" + feed_updated + "T00:00:00Z</updated>\n";
-  for (const auto* page : guidelines) {
-    std::string url = absolute_url(site.config, page->path);
-    xml += "  <entry>\n    <title>" + escape_html(page->title) + "</title>\n";
-    xml += "    <id>" + escape_html(url) + "</id>\n";
-    xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + escape_html(url) + "\"/>\n";
-    xml += "    <published>" + page->date + "T00:00:00Z</published>\n";
-    xml += "    <updated>" + last_change(page) + "T00:00:00Z</updated>\n";
-    xml += "    <author><name>" + escape_html(language.title) + "</name></author>\n";
-    xml += "    <summary>" + escape_html(page->summary) + "</summary>\n";
-    // Links in the page are relative to it: xml:base makes them resolve in feed readers.
-    xml += "    <content type=\"html\" xml:base=\"" + escape_html(url) + "\">" +
-           escape_html(page->html) + "</content>\n  </entry>\n";
-  }
-  return xml + "</feed>\n";
-}
-
 }  // namespace
 
 void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics) {
   const auto& site = context.site;
+  const auto& templates = context.theme.templates;
   render_root_pages(context, out, diagnostics);
   for (const auto& language : site.config.languages) {
-    out.files.push_back({feed_path(language), atom_feed(site, language)});
+    out.files.push_back({feed_path(language), templates.render("atom", atom_feed_view(site, language),
+                                                               diagnostics, context.worker)});
   }
   render_exports(site, out);
-  out.files.push_back({"sitemap.xml", sitemap_xml(site, out)});
+  out.files.push_back({"sitemap.xml", templates.render("sitemap", sitemap_view(site, out),
+                                                       diagnostics, context.worker)});
   out.files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " +
                                          absolute_url(site.config, "sitemap.xml") + "\n"});
 }

@@ -58,9 +58,6 @@ View actor_card(const RenderContext& context, const Actor& actor, const Language
 /// Actors sorted by their name as a reader expects (accents ignored).
 std::vector<const Actor*> actors_by_name(const std::vector<const Actor*>& actors);
 
-const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::string& key,
-                          const std::string& language);
-
 std::string section_path(const LanguageConfig& language, const std::string& section);
 
 void render_content_pages(const RenderContext& context, const LanguageConfig& language,
@@ -74,6 +71,11 @@ void render_actor_pages(const RenderContext& context, const LanguageConfig& lang
 /// The print edition of the guidelines of `language` (nothing when it has no guideline).
 void render_print_edition(const RenderContext& context, const LanguageConfig& language,
                           RenderedPages& out, Diagnostics& diagnostics);
+
+/// The Atom feed of a language (atom.mustache): its most recently changed guidelines.
+View atom_feed_view(const Site& site, const LanguageConfig& language);
+/// sitemap.xml (sitemap.mustache): every page of `pages` and the root, with language versions.
+View sitemap_view(const Site& site, const RenderedPages& pages);
 
 void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics);
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "content_hash.h"
 #include "text.h"
 
 namespace passerelle::search {
@@ -28,12 +29,6 @@ std::string quote(std::string_view text) {
     }
   }
   return out + "\"";
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : " ") + item;
-  return out;
 }
 
 /// The whole file: one call that registers `data` under `name` (its path without .js).
@@ -141,7 +136,7 @@ class ShardBuilder {
 
 std::string group(const std::string& term, const std::vector<std::string>& forms,
                   const std::vector<Posting>& postings) {
-  return "[" + quote(term) + "," + quote(join(forms)) + "," + quote(encode_postings(postings)) + "]";
+  return "[" + quote(term) + "," + quote(join_with(forms, " ")) + "," + quote(encode_postings(postings)) + "]";
 }
 
 std::string shard_data(const Index& index, const Shard& shard, const ShardBuilder& builder,
@@ -170,21 +165,17 @@ std::string shard_data(const Index& index, const Shard& shard, const ShardBuilde
   return data + "}";
 }
 
-std::string label(const std::map<std::string, Term>& terms, const std::string& key, const std::string& language) {
-  return terms.at(key).by_language.at(language).label;
-}
-
 /// Facet values used by at least one actor, sorted by label as a reader expects.
 std::string facet_group(const std::string& name, const std::map<std::string, Term>& terms,
                         const std::set<std::string>& used, const std::string& language) {
   std::vector<std::pair<std::string, std::string>> values;
   for (const auto& key : used) {
-    if (!key.empty()) values.emplace_back(fold_text(label(terms, key, language)), key);
+    if (!key.empty()) values.emplace_back(fold_text(label_of(terms, key, language).label), key);
   }
   std::sort(values.begin(), values.end());
   std::string items;
   for (const auto& [folded, key] : values) {
-    items += (items.empty() ? "" : ",") + std::string("[") + quote(key) + "," + quote(label(terms, key, language)) + "]";
+    items += (items.empty() ? "" : ",") + std::string("[") + quote(key) + "," + quote(label_of(terms, key, language).label) + "]";
   }
   return "[" + quote(name) + ",[" + items + "]]";
 }
@@ -201,7 +192,7 @@ std::string facets_data(const Index& index, const Site& site, const std::string&
     sectors.insert(document.sectors.begin(), document.sectors.end());
     actors += (actors.empty() ? "" : ",") + std::string("[") + quote(document.actor_id) + "," +
               std::to_string(d) + "," + quote(document.country) + "," + quote(document.actor_kind) + "," +
-              quote(document.region) + "," + quote(join(document.sectors)) + "]";
+              quote(document.region) + "," + quote(join_with(document.sectors, " ")) + "]";
   }
   const auto& v = site.vocabulary;
   return "{\"groups\":[" + facet_group("country", v.countries, countries, language) + "," +
@@ -223,25 +214,17 @@ std::string manifest_data(const Index& index, const LanguageConfig& language,
   }
   return "{\"format\":1,\"v\":" + quote(version) + ",\"lang\":" + quote(language.code) + ",\"name\":" + quote(language.name) +
          ",\"dir\":" + quote(language.direction) + ",\"docs\":" + std::to_string(index.documents.size()) +
-         ",\"kinds\":[" + kinds + "],\"chunk\":" + std::to_string(std::max<size_t>(1, layout.blocks_per_file)) + ",\"keys\":" + quote(join(keys)) + ",\"stop\":" + quote(join(index.stop_words)) +
-         ",\"elision\":" + quote(join(index.elisions)) + ",\"suffix\":" + quote(join(index.suffixes)) + "}";
+         ",\"kinds\":[" + kinds + "],\"chunk\":" + std::to_string(std::max<size_t>(1, layout.blocks_per_file)) + ",\"keys\":" + quote(join_with(keys, " ")) + ",\"stop\":" + quote(join_with(index.stop_words, " ")) +
+         ",\"elision\":" + quote(join_with(index.elisions, " ")) + ",\"suffix\":" + quote(join_with(index.suffixes, " ")) + "}";
 }
 
 std::string version_of(const OutputPlan& files) {
-  uint64_t hash = 1469598103934665603ULL;  // FNV-1a, as asset names
-  auto add = [&](const std::string& bytes) {
-    for (unsigned char c : bytes) {
-      hash ^= c;
-      hash *= 1099511628211ULL;
-    }
-  };
+  ContentHash hash;
   for (const auto& file : files) {
-    add(file.path);
-    add(file.bytes);
+    hash.add(file.path);
+    hash.add(file.bytes);
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::string(hex, 10);
+  return hash.short_hex();
 }
 
 }  // namespace

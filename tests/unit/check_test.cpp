@@ -9,12 +9,13 @@
 #include "check/rendered_links.h"
 #include "check/report_json.h"
 #include "check/translations.h"
+#include "test_support.h"
 
 using namespace passerelle;
 
 namespace {
 
-const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
+const std::string kFixture = test_support::fixture_path("site-small");
 
 std::vector<std::string> messages(const Diagnostics& diagnostics) {
   std::vector<std::string> all;
@@ -54,7 +55,6 @@ TEST_CASE("The HTML scanner reads attributes, decodes entities and skips scripts
   CHECK(attributes[4].value == "<éA");
   CHECK(attributes[5].name == "disabled");
   CHECK(attributes[5].value.empty());
-  CHECK(decode_entities("a &unknown; &#0; b") == "a &unknown; \xEF\xBF\xBD b");
 }
 
 TEST_CASE("Rendered links must lead to a file of the build and fragments to an id") {

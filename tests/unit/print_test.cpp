@@ -7,12 +7,13 @@
 
 #include "build.h"
 #include "markdown/markdown.h"
+#include "test_support.h"
 
 using namespace passerelle;
 
 namespace {
 
-const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
+const std::string kFixture = test_support::fixture_path("site-small");
 const std::string kFrenchEdition = "fr/lignes-directrices/print/index.html";
 
 struct Built {

@@ -8,13 +8,16 @@
 #include <sstream>
 
 #include "build.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace passerelle;
 
 namespace {
 
-const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
+using test_support::read_file;
+
+const std::string kFixture = test_support::fixture_path("site-small");
 
 struct Built {
   std::optional<BuildResult> result;
@@ -44,13 +47,6 @@ Built build_fixture(std::map<std::string, std::string> overlay = {}) {
   Built built;
   built.result = build_site(tree, bundled, {}, built.diagnostics);
   return built;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 std::string first_difference(const std::string& expected, const std::string& actual) {
@@ -263,7 +259,7 @@ TEST_CASE("a UI string the generator needs is checked in every language") {
 }
 
 TEST_CASE("a right-to-left language is added by a site without code changes") {
-  static DiskSourceTree fixture(std::string(PASSERELLE_FIXTURES) + "/site-rtl");
+  static DiskSourceTree fixture(test_support::fixture_path("site-rtl"));
   static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
   Built built;
   built.result = build_site(fixture, bundled, {}, built.diagnostics);
@@ -325,4 +321,34 @@ TEST_CASE("the feed lists the 30 most recently changed guidelines") {
   CHECK_THAT(feed, Catch::Contains("<title>Préparer le retour</title>"));
   // The oldest extras are left out: extra-12 is dated 2025-01-13, before every other one.
   CHECK_THAT(feed, !Catch::Contains("<title>Extra 12</title>"));
+}
+
+TEST_CASE("feed values arrive escaped for XML, and a language without guidelines has an empty feed") {
+  auto built = build_fixture({
+      {"content/fr/guidelines/hostile.md",
+       "+++\ntitle = \"<script> & \\\"q\\\" 'a'\"\nsummary = \"a < b\"\ndate = 2027-01-01\n+++\n"
+       "Texte <b>gras</b>.\n"},
+      {"content/it/guidelines/retour.md",
+       "+++\ntitle = \"Ritorno\"\nsummary = \"S\"\ndate = 2026-10-05\ndraft = true\n+++\n"},
+      {"content/it/_index.md", "+++\ntitle = \"Benvenuti\"\nsummary = \"S\"\n+++\n"}});
+  INFO(built.errors());
+  REQUIRE(built.result);
+  const auto& feed = built.file("fr/atom.xml");
+  CHECK_THAT(feed, Catch::Contains("<title>&lt;script&gt; &amp; &quot;q&quot; &#39;a&#39;</title>"));
+  CHECK_THAT(feed, Catch::Contains("<summary>a &lt; b</summary>"));
+  CHECK_THAT(feed, Catch::Contains("<updated>2027-01-01T00:00:00Z</updated>\n  <entry>"));
+  CHECK_THAT(feed, !Catch::Contains("<script>"));
+  CHECK_THAT(built.file("it/atom.xml"),
+             Catch::EndsWith("<updated>1970-01-01T00:00:00Z</updated>\n</feed>\n"));
+}
+
+TEST_CASE("a site overrides the feed and sitemap templates") {
+  auto built = build_fixture({
+      {"themes/default/templates/atom.mustache", "<feed>{{#entries}}[{{title}}]{{/entries}}</feed>\n"},
+      {"themes/default/templates/sitemap.mustache", "{{#urls}}{{loc}}\n{{/urls}}"}});
+  INFO(built.errors());
+  REQUIRE(built.result);
+  CHECK(built.file("it/atom.xml") == "<feed>[Preparare il rientro]</feed>\n");
+  CHECK_THAT(built.file("sitemap.xml"),
+             Catch::StartsWith("https://example.org/guide/\nhttps://example.org/guide/fr/\n"));
 }

@@ -132,3 +132,34 @@ TEST_CASE("to_nfc composes decomposed accents") {
   CHECK(to_nfc("guidelines/plain") == "guidelines/plain");
   CHECK(to_nfc("bad\xC3\x28") == "bad\xC3\x28");
 }
+
+TEST_CASE("decode_entities decodes known references and leaves the rest as written") {
+  const std::pair<std::string, std::string> cases[] = {
+      {"a &unknown; &#0; b", "a &unknown; \xEF\xBF\xBD b"},
+      {"&lt;&#233;&#x41;&mdash;&amp;amp;", "<éA—&amp;"},
+      {"&#1; &#x202E; &#xD800;", "\uFFFD \uFFFD \uFFFD"},  // no control or bidi character
+      {"&#12x; & &;", "&#12x; & &;"}};
+  for (const auto& [text, decoded] : cases) CHECK(decode_entities(text) == decoded);
+  CHECK(decode_character_reference("nbsp") == "\u00A0");
+  CHECK_FALSE(decode_character_reference("nosuch"));
+}
+
+TEST_CASE("percent_decode decodes %XX and keeps a stray percent") {
+  CHECK(percent_decode("a%20b%c3%A9") == "a b\xC3\xA9");
+  CHECK(percent_decode("100% %zz %4") == "100% %zz %4");
+}
+
+TEST_CASE("join_with puts the separator between items only") {
+  CHECK(join_with({}, ", ") == "");
+  CHECK(join_with({"a"}, ", ") == "a");
+  CHECK(join_with({"a", "", "b"}, "/") == "a//b");
+}
+
+TEST_CASE("utf8_char_at reads one code point and its length, or nothing from invalid bytes") {
+  std::string text = "a\xC3\xA9\xE2\x82\xAC\xFF";
+  CHECK(utf8_char_at(text, 0).code_point == 'a');
+  CHECK(utf8_char_at(text, 1).code_point == 0xE9);
+  CHECK(utf8_char_at(text, 1).length == 2);
+  CHECK(utf8_char_at(text, 3).length == 3);
+  CHECK(utf8_char_at(text, 6).length == 0);
+}

@@ -12,18 +12,13 @@
 
 #include "output/output_folder.h"
 #include "output/writer.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace passerelle;
+using test_support::read_file;
 
 namespace {
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 /// Every entry below `root`, links not followed: "d path", "f path = bytes", "l path", ...
 std::string tree_of(const fs::path& root) {
@@ -33,7 +28,7 @@ std::string tree_of(const fs::path& root) {
     if (path == kOutputMarker) continue;  // checked by tests of its own
     if (entry.is_symlink()) lines[path] = "l " + path;
     else if (entry.is_directory()) lines[path] = "d " + path;
-    else if (entry.is_regular_file()) lines[path] = "f " + path + " = " + slurp(entry.path());
+    else if (entry.is_regular_file()) lines[path] = "f " + path + " = " + read_file(entry.path());
     else lines[path] = "? " + path;
   }
   std::string tree;
@@ -78,8 +73,7 @@ mode_t umask_now() {
 void mark(const fs::path& folder) { std::ofstream(folder / kOutputMarker) << output_marker_text(); }
 
 fs::path fresh_folder() {
-  auto folder = fs::temp_directory_path() / ("passerelle-writer-" + std::to_string(::getpid()));
-  fs::remove_all(folder);
+  auto folder = test_support::fresh_folder("writer");
   fs::create_directories(folder / "src");
   return folder;
 }
@@ -91,9 +85,9 @@ TEST_CASE("publish writes the plan and replaces the previous output whole") {
   std::string error;
   REQUIRE(publish({{"index.html", "one"}, {"fr/index.html", "un"}}, (folder / "out").string(),
                   (folder / "src").string(), &error));
-  CHECK(slurp(folder / "out/fr/index.html") == "un");
+  CHECK(read_file(folder / "out/fr/index.html") == "un");
   REQUIRE(publish({{"index.html", "two"}}, (folder / "out").string(), (folder / "src").string(), &error));
-  CHECK(slurp(folder / "out/index.html") == "two");
+  CHECK(read_file(folder / "out/index.html") == "two");
   CHECK_FALSE(fs::exists(folder / "out/fr"));  // nothing stale is left behind
   CHECK(tree_of(folder / ".out.previous") == "d fr\nf fr/index.html = un\nf index.html = one\n");
   CHECK(entries_in(folder) == 3);  // src, out and .out.previous: no staging folder left
@@ -183,9 +177,9 @@ TEST_CASE("whatever the previous generation holds, the output is exactly the pla
   next[1].bytes = "accueil, nouveau";  // fr/index.html, whose other name must not change
   REQUIRE(publish(next, out, src, &error));
   CHECK(tree_of(folder / "out") == tree_of(next));
-  CHECK(slurp(folder / "outside.txt") == "keep me");
-  CHECK(slurp(folder / "elsewhere/index.html") == "keep me too");
-  CHECK(slurp(folder / "linked.html") == "accueil");
+  CHECK(read_file(folder / "outside.txt") == "keep me");
+  CHECK(read_file(folder / "elsewhere/index.html") == "keep me too");
+  CHECK(read_file(folder / "linked.html") == "accueil");
   mode_t mask = umask_now();
   for (const auto& entry : fs::recursive_directory_iterator(folder / "out")) {
     CAPTURE(entry.path().string());
@@ -204,7 +198,7 @@ TEST_CASE("a plan that escapes the output folder is refused and nothing changes"
   CHECK_THAT(error, Catch::Contains("outside the output folder"));
   CHECK_FALSE(publish({{"a.html", "x"}, {"a.html", "y"}}, (folder / "out").string(),
                       (folder / "src").string(), &error));
-  CHECK(slurp(folder / "out/index.html") == "good");
+  CHECK(read_file(folder / "out/index.html") == "good");
   fs::remove_all(folder);
 }
 
@@ -305,8 +299,8 @@ TEST_CASE("an output folder written with a trailing slash is that folder") {
   std::string out = (folder / "out").string() + "/";
   REQUIRE(publish({{"index.html", "one"}}, out, (folder / "src").string(), &error));
   REQUIRE(publish({{"index.html", "two"}}, out, (folder / "src").string(), &error));
-  CHECK(slurp(folder / "out/index.html") == "two");
-  CHECK(slurp(folder / ".out.previous/index.html") == "one");
+  CHECK(read_file(folder / "out/index.html") == "two");
+  CHECK(read_file(folder / ".out.previous/index.html") == "one");
   CHECK(entries_in(folder) == 3);  // src, out and .out.previous
   fs::remove_all(folder);
 }
@@ -317,7 +311,7 @@ TEST_CASE("every output folder carries the marker, kept through rebuilds") {
   std::string error;
   for (int i = 0; i < 3; ++i) {  // new folder, swap, then a recycled previous generation
     REQUIRE(publish({{"index.html", std::to_string(i)}}, out, src, &error));
-    CHECK(slurp(folder / "out" / kOutputMarker) == output_marker_text());
+    CHECK(read_file(folder / "out" / kOutputMarker) == output_marker_text());
     CHECK(has_output_marker(folder / "out"));
   }
   CHECK(has_output_marker(folder / ".out.previous"));
@@ -356,8 +350,8 @@ TEST_CASE("an older generation beside the output that the writer did not make is
   std::ofstream(folder / ".out.previous/keep.txt") << "mine";
   CHECK_FALSE(publish({{"index.html", "two"}}, out, src, &error));
   CHECK_THAT(error, Catch::Contains("keep the output before last"));
-  CHECK(slurp(folder / ".out.previous/keep.txt") == "mine");
-  CHECK(slurp(folder / "out/index.html") == "one");
+  CHECK(read_file(folder / ".out.previous/keep.txt") == "mine");
+  CHECK(read_file(folder / "out/index.html") == "one");
   fs::remove_all(folder);
 }
 
@@ -373,7 +367,7 @@ TEST_CASE("unmarked staging folders of killed builds are kept") {
   std::string error;
   REQUIRE(publish({{"index.html", "new"}}, (folder / "out").string(), (folder / "src").string(),
                   &error));
-  CHECK(slurp(unmarked / "mine.txt") == "mine");
+  CHECK(read_file(unmarked / "mine.txt") == "mine");
   fs::remove_all(folder);
 }
 

@@ -1,0 +1,179 @@
+#include "escaping.h"
+
+#include <cstdlib>
+#include <utility>
+
+#include "unicode.h"
+
+namespace passerelle {
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_json(std::string_view text) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '<': case '>': case '&':
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+/// `text` with a leading ' when a spreadsheet would run it as a formula. A number or phone
+/// number may start with + or -; anything else starting with a formula character
+/// (spreadsheets skip leading blanks and line breaks) is prefixed so that it shows as text.
+std::string neutralise_formula(std::string_view text) {
+  std::string value(text);
+  size_t first = value.find_first_not_of(" ");
+  char lead = first == std::string::npos ? 0 : value[first];
+  bool numeric = first != std::string::npos && value.size() > first + 1 &&
+                 value.find_first_not_of("0123456789 .()-", first + 1) == std::string::npos;
+  if (lead == '=' || lead == '@' || lead == '\t' || lead == '\r' || lead == '\n' ||
+      ((lead == '+' || lead == '-') && !numeric)) {
+    value.insert(value.begin(), '\'');
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string escape_csv(std::string_view text) {
+  std::string value = neutralise_formula(text);
+  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string escape_csv_list(const std::vector<std::string>& items) {
+  std::string joined;
+  for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + items[i];
+  // Split on every ';', those inside an item too: each piece may become a cell.
+  std::string cell;
+  size_t start = 0;
+  for (size_t end; (end = joined.find(';', start)) != std::string::npos; start = end + 1) {
+    cell += neutralise_formula(std::string_view(joined).substr(start, end - start)) + ";";
+  }
+  cell += neutralise_formula(std::string_view(joined).substr(start));
+  return escape_csv(cell);
+}
+
+std::string encode_url_path(std::string_view path) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+std::string percent_decode(std::string_view text) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> decode_character_reference(std::string_view reference) {
+  if (reference.size() > 1 && reference[0] == '#') {
+    bool hex = reference[1] == 'x' || reference[1] == 'X';
+    std::string digits(reference.substr(hex ? 2 : 1));
+    char* stop = nullptr;
+    unsigned long code = digits.empty() ? 0 : std::strtoul(digits.c_str(), &stop, hex ? 16 : 10);
+    if (digits.empty() || !stop || *stop != '\0') return std::nullopt;
+    // A reference must not smuggle in what the source may not hold as a character.
+    bool is_text = code == '\n' || code == '\t' ||
+                   (code >= 0x20 && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF) &&
+                    !is_disallowed_code_point(static_cast<uint32_t>(code)));
+    return encode_utf8(is_text ? code : 0xFFFD);
+  }
+  static const std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"amp", "&"},      {"lt", "<"},         {"gt", ">"},       {"quot", "\""},
+      {"apos", "'"},     {"nbsp", "\u00A0"},  {"shy", "\u00AD"}, {"mdash", "—"},
+      {"ndash", "–"},    {"hellip", "…"},     {"laquo", "«"},    {"raquo", "»"},
+      {"euro", "€"},     {"copy", "©"},       {"rsquo", "’"},    {"lsquo", "‘"},
+      {"ldquo", "“"},    {"rdquo", "”"},      {"thinsp", "\u2009"}, {"middot", "·"}};
+  for (const auto& [name, value] : kNamed) {
+    if (reference == name) return std::string(value);
+  }
+  return std::nullopt;
+}
+
+std::string decode_entities(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t end = text[i] == '&' ? text.find(';', i) : std::string_view::npos;
+    auto decoded = end == std::string_view::npos || end - i > 12
+                       ? std::nullopt
+                       : decode_character_reference(text.substr(i + 1, end - i - 1));
+    if (decoded) {
+      out += *decoded;
+      i = end;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace passerelle

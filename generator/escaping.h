@@ -1,0 +1,42 @@
+// Escaping and unescaping: every value lands in HTML, XML, JSON, CSV or a URL through one
+// audited function of this file, and every reference read back is decoded by one.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace passerelle {
+
+/// Escapes & < > " ' for HTML text and attribute values (also valid XML).
+std::string escape_html(std::string_view text);
+
+/// Escapes a string for a JSON string literal (without the quotes). Also safe inside a
+/// <script> element: '<', '>' and '&' become \u escapes.
+std::string escape_json(std::string_view text);
+
+/// Quotes a CSV field when needed (RFC 4180). A field that starts with = + - @, a tab or a
+/// line break (after any blanks) gets a leading ' so that spreadsheets do not run it as a
+/// formula; phone numbers such as +212 5 22 are left alone.
+std::string escape_csv(std::string_view text);
+
+/// A CSV field holding a list, items joined by ';'. Every item (and every part of one after a
+/// ';') is neutralised like a field: a spreadsheet that splits on ';' makes each a cell.
+std::string escape_csv_list(const std::vector<std::string>& items);
+
+/// Percent-encodes what is not allowed in a URL path segment (keeps unreserved characters).
+std::string encode_url_path(std::string_view path);
+
+/// Decodes %XX escapes; a '%' not followed by two hex digits stays as written.
+std::string percent_decode(std::string_view text);
+
+/// The text of an HTML character reference written without its '&' and ';' ("amp",
+/// "#233", "#xE9"), or nullopt for a name we do not know or malformed digits. A code point
+/// that is not allowed in text (NUL, a control or bidi character, a surrogate) becomes U+FFFD.
+std::optional<std::string> decode_character_reference(std::string_view reference);
+
+/// `text` with its character references decoded; unknown ones stay as written.
+std::string decode_entities(std::string_view text);
+
+}  // namespace passerelle

@@ -1,0 +1,65 @@
+// Views of the Atom feeds and of sitemap.xml. The XML itself is in the theme's atom.mustache
+// and sitemap.mustache, where every value lands through the template's escaping.
+#include <algorithm>
+#include <tuple>
+
+#include "model/urls.h"
+#include "render/views.h"
+
+namespace passerelle {
+
+namespace {
+
+/// Feed readers want what changed lately, not the archive: a site with thousands of guidelines
+/// would otherwise serve a feed of tens of megabytes to every reader at every poll.
+constexpr size_t kFeedEntries = 30;
+
+/// Atom wants a date and time; pages have dates only.
+std::string atom_time(const std::string& date) { return date + "T00:00:00Z"; }
+
+}  // namespace
+
+View atom_feed_view(const Site& site, const LanguageConfig& language) {
+  auto guidelines = site.pages_of(language.code, PageKind::kGuideline);
+  auto last_change = [](const Page* page) { return page->updated.empty() ? page->date : page->updated; };
+  std::stable_sort(guidelines.begin(), guidelines.end(), [&](const Page* a, const Page* b) {
+    return std::make_tuple(last_change(a), a->path) > std::make_tuple(last_change(b), b->path);
+  });
+  if (guidelines.size() > kFeedEntries) guidelines.resize(kFeedEntries);
+  View entries = View::list();
+  for (const auto* page : guidelines) {
+    // Links in the page are relative to it: the template's xml:base="{{url}}" makes them
+    // resolve in feed readers.
+    entries.push(View().set("title", page->title).set("url", absolute_url(site.config, page->path))
+                     .set("published", atom_time(page->date))
+                     .set("updated", atom_time(last_change(page)))
+                     .set("summary", page->summary).set("content", page->html));
+  }
+  std::string updated = guidelines.empty() ? "1970-01-01" : last_change(guidelines.front());
+  return View().set("lang", language.code).set("title", language.title)
+      .set("subtitle", language.description).set("author", language.title)
+      .set("self", absolute_url(site.config, feed_path(language)))
+      .set("alternate", absolute_url(site.config, guidelines_path(language)))
+      .set("updated", atom_time(updated)).set("entries", entries);
+}
+
+View sitemap_view(const Site& site, const RenderedPages& pages) {
+  auto entries = pages.sitemap;
+  entries.emplace_back("", Translations{});  // the root language picker
+  std::sort(entries.begin(), entries.end());
+  View urls = View::list();
+  for (const auto& [path, translations] : entries) {
+    View alternates = View::list();
+    // A page in one language only has no alternates to list.
+    for (const auto& language : site.config.languages) {
+      auto it = translations.find(language.code);
+      if (translations.size() < 2 || it == translations.end()) continue;
+      alternates.push(View().set("hreflang", language.code)
+                          .set("href", absolute_url(site.config, it->second)));
+    }
+    urls.push(View().set("loc", absolute_url(site.config, path)).set("alternates", alternates));
+  }
+  return View().set("urls", urls);
+}
+
+}  // namespace passerelle
