@@ -2,8 +2,9 @@
 // hostile.mjs <passerelle-binary> <fixture-site-dir> [--keep DIR]
 //
 // Hostile records and content. A copy of the fixture site gets one actor record per payload of
-// the corpus below, with the payload in every text field (name, short name, city, address,
-// phone, other name, services, descriptions in Markdown), and one guideline and one page per
+// the corpus below, with the payload in every free-text field (name, short name, city, address,
+// other name, services, descriptions in Markdown; a phone number is validated, so hostile ones
+// are among the refused values), and one guideline and one page per
 // payload with it in every text field of the front matter (title, summary, tags, translation
 // key) and in the Markdown body; a vocabulary term's labels hold payloads too. The site must
 // build, and then:
@@ -121,7 +122,7 @@ function writeHostileSite(site) {
       `name = ${v}\nshort_name = ${v}\ncountry = "MA"\nregion = "oriental"\ncity = ${v}\n` +
         `kind = "ngo"\nsectors = ["training", "hostile"]\nlanguages = ["ar"]\n` +
         `website = "https://example.org/?q=${encodeURIComponent(p)}"\n` +
-        `email = "contact+${i}@example.org"\nphone = ${v}\naddress = ${v}\n` +
+        `email = "contact+${i}@example.org"\nphone = "+212 537 00 ${pad(i)}"\naddress = ${v}\n` +
         `last_reviewed = 2026-11-01\nother_names = [{ name = ${v}, lang = "ar" }]\n\n` +
         `[services]\nfr = [${v}]\nit = [${v}, ${v}]\n\n` +
         `[description]\nfr = ${v}\nit = ${tomlString(markdownBody(p))}\n`,
@@ -359,7 +360,6 @@ if (json) {
       name: a.name,
       short_name: a.short_name,
       city: a.city,
-      phone: a.phone,
       address: a.address,
       'other_names[0].name': a.other_names?.[0]?.name,
       'services.fr[0]': a.services?.fr?.[0],
@@ -408,7 +408,7 @@ try {
     const row = rows.find((r) => r[0] === `hostile-${pad(i)}`);
     if (!row) return problem(`actors.csv: no hostile-${pad(i)}`);
     const expected = startsFormula(p) ? "'" + p : p;
-    for (const field of ['name', 'short_name', 'city', 'phone', 'address', 'other_names']) {
+    for (const field of ['name', 'short_name', 'city', 'address', 'other_names']) {
       roundTrips++;
       const value = row[header.indexOf(field)];
       if (value !== expected) problem(`actors.csv hostile-${pad(i)} ${field}: ${JSON.stringify(value).slice(0, 80)}`);
@@ -466,6 +466,8 @@ const REFUSED_AT_LOAD = [
   ['directory-data/actors/bidi.toml', RECORD('city = "\\u202Egpj.exe"'), "field 'city' contains a bidirectional control character U+202E"],
   ['directory-data/actors/nul.toml', RECORD('address = "a\\u0000b"'), "field 'address' contains a control character U+0000"],
   ['directory-data/actors/raw-escape.toml', RECORD('phone = "\x1b[2J"'), 'control character U+001B is not allowed in text'],
+  ['directory-data/actors/phone-script.toml', RECORD('phone = "<script>xss(1)</script>"'), 'is not a phone number'],
+  ['directory-data/actors/phone-formula.toml', RECORD('phone = "=HYPERLINK(1)"'), 'is not a phone number'],
   ['directory-data/actors/Evil-Upper.toml', RECORD(''), "the file name 'Evil-Upper' is the actor's id"],
   ['directory-data/actors/a..b.toml', RECORD(''), "the file name 'a..b' is the actor's id"],
   ['directory-data/actors/sub/dir.toml', RECORD(''), 'actor records go directly in directory-data/actors/'],
