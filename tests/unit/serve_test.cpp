@@ -321,7 +321,8 @@ class RawClient {
 
   bool connected() const { return connected_; }
   void send(const std::string& bytes) {
-    CHECK(::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size()));
+    CHECK(::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(bytes.size()));
   }
   /// Reads until `expected` has arrived, the server closed or `timeout` passed.
   std::string read_until(const std::string& expected, std::chrono::milliseconds timeout = 5000ms) {
@@ -371,7 +372,8 @@ struct TestServer {
   std::string get(const std::string& target, const std::string& headers = "") {
     RawClient client(port);
     REQUIRE(client.connected());
-    client.send("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers + "\r\n");
+    client.send("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers +
+                "\r\n");
     return client.read_all();
   }
   std::string stream_request(const std::string& since, const std::string& page) const {
@@ -420,7 +422,8 @@ TEST_CASE("LiveSite never redirects to another host: //fr and friends go to /fr/
   CHECK_FALSE(is_local_location("/fr\\/"));
 }
 
-TEST_CASE("The HTTP server answers //-prefixed, backslashed and encoded paths without leaving the host") {
+TEST_CASE(
+    "The HTTP server answers //-prefixed, backslashed and encoded paths without leaving the host") {
   TestServer test;
   // (target, Location expected; "" for none)
   const std::vector<std::pair<std::string, std::string>> cases = {
@@ -449,7 +452,8 @@ TEST_CASE("The HTTP server answers //-prefixed, backslashed and encoded paths wi
   }
 }
 
-TEST_CASE("The HTTP server answers HEAD, pipelined and HTTP/1.0 requests, and refuses broken ones") {
+TEST_CASE(
+    "The HTTP server answers HEAD, pipelined and HTTP/1.0 requests, and refuses broken ones") {
   TestServer test;
   {
     RawClient client(test.port);
@@ -461,7 +465,9 @@ TEST_CASE("The HTTP server answers HEAD, pipelined and HTTP/1.0 requests, and re
   }
   {
     RawClient client(test.port);  // two requests in one write, answered in order
-    client.send("GET /fr/a/ HTTP/1.1\r\nHost: x\r\n\r\nGET /fr/b/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    client.send(
+        "GET /fr/a/ HTTP/1.1\r\nHost: x\r\n\r\nGET /fr/b/ HTTP/1.1\r\nHost: x\r\nConnection: "
+        "close\r\n\r\n");
     std::string response = client.read_all();
     CHECK(client.closed());
     auto a = response.find("page a");
@@ -479,7 +485,9 @@ TEST_CASE("The HTTP server answers HEAD, pipelined and HTTP/1.0 requests, and re
   }
   {
     RawClient client(test.port);  // a body with a GET is read and ignored
-    client.send("GET /fr/a/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhelloGET /fr/b/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    client.send(
+        "GET /fr/a/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhelloGET /fr/b/ "
+        "HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     std::string response = client.read_all();
     CHECK(response.find("page a") != std::string::npos);
     CHECK(response.find("page b") != std::string::npos);
@@ -553,7 +561,8 @@ TEST_CASE("The HTTP server is not starved by open event streams nor by slow clie
   CHECK(slow[1]->closed());
 
   // A rebuild that changes /fr/a/ reloads the streams of /fr/a/, and only them.
-  test.site.publish(with_file(kPlan, "fr/a/index.html", "<html><head></head><body>A!</body></html>"));
+  test.site.publish(
+      with_file(kPlan, "fr/a/index.html", "<html><head></head><body>A!</body></html>"));
   for (size_t i = 0; i < streams.size(); ++i) {
     INFO(i);
     if (i % 2) {
@@ -573,7 +582,8 @@ TEST_CASE("The HTTP server is not starved by open event streams nor by slow clie
   CHECK(streams[0]->closed());
 }
 
-TEST_CASE("The HTTP server bounds each client's connections and the event streams, and ends idle ones") {
+TEST_CASE(
+    "The HTTP server bounds each client's connections and the event streams, and ends idle ones") {
   HttpLimits limits;
   limits.max_per_address = 4;
   limits.max_streams = 2;
