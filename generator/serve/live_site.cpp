@@ -20,11 +20,39 @@ const char* const kLiveScript =
   if (!script || !window.EventSource) return;
   var url = '/_passerelle/events?since=' + encodeURIComponent(script.dataset.since || '') +
             '&page=' + encodeURIComponent(window.location.pathname);
-  var events = new EventSource(url);
-  events.addEventListener('reload', function () {
-    events.close();
-    window.location.reload();
+  var events = null;
+  var later = 0;
+  function close() {
+    clearTimeout(later);
+    if (events) events.close();
+    events = null;
+  }
+  function open() {
+    if (events || document.visibilityState === 'hidden') return;
+    events = new EventSource(url);
+    events.addEventListener('reload', function () {
+      close();
+      window.location.reload();
+    });
+    events.addEventListener('error', function () {
+      // Refused (the server is overloaded): the browser gives up, so try again later.
+      if (events && events.readyState === EventSource.CLOSED) {
+        events = null;
+        later = setTimeout(open, 5000);
+      }
+    });
+  }
+  // A hidden tab holds no stream: a browser opens at most 6 connections to a server, and the
+  // streams of 6 background tabs would leave none for loading pages. Shown again, the tab
+  // opens its stream, which reloads it at once if its page changed meanwhile.
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') {
+      close();
+    } else {
+      open();
+    }
   });
+  open();
 })();
 )js";
 
@@ -59,6 +87,17 @@ std::string with_live_script(const std::string& html, const std::string& since) 
 }
 
 }  // namespace
+
+bool is_local_location(const std::string& location) {
+  // "/x" stays on this host; "//host", "/\host" (a backslash is a slash to a browser) and
+  // anything with a scheme or a control character do not.
+  if (location.empty() || location[0] != '/') return false;
+  if (location.size() > 1 && (location[1] == '/' || location[1] == '\\')) return false;
+  return std::none_of(location.begin(), location.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F || c == '\\';
+  });
+}
 
 std::string content_type_of(const std::string& path) {
   static const std::map<std::string, std::string> kTypes = {
@@ -134,7 +173,7 @@ PublishSummary LiveSite::publish(OutputPlan plan) {
   }
   hashes_ = std::move(hashes);
   state_ = std::move(next);
-  changed_.notify_all();
+  notify();
   return summary;
 }
 
@@ -156,7 +195,7 @@ PublishSummary LiveSite::publish_partial(OutputPlan files) {
     next->updated[file.path] = std::move(file.bytes);
   }
   state_ = std::move(next);
-  changed_.notify_all();
+  notify();
   return summary;
 }
 
@@ -167,7 +206,7 @@ PublishSummary LiveSite::publish_error(std::string error_page_html) {
   next->error_page = std::move(error_page_html);
   everything_at_ = next->generation;
   state_ = std::move(next);
-  changed_.notify_all();
+  notify();
   PublishSummary summary;
   summary.generation = state_->generation;
   summary.everything = true;
@@ -199,11 +238,18 @@ ServedResponse LiveSite::respond(const std::string& url_path) const {
   }
   std::string file = file_of(*state, url_path);
   if (file.empty()) {
-    // A folder asked for without its trailing slash: relative links need the slash.
-    std::string folder = url_path + "/";
-    if (!url_path.empty() && url_path.back() != '/' && !file_of(*state, folder).empty()) {
-      return {301, content_type_of(".txt"), "Moved to " + encode_url_path(folder) + "\n",
-              encode_url_path(folder)};
+    // A folder asked for without its trailing slash: relative links need the slash. The
+    // redirect goes to the folder's one path on this server: "//fr" (or "/%2F%2Ffr") answers
+    // "/fr/", never "//fr/", which a browser takes for the host "fr"; a backslash ("/\fr", which
+    // browsers read as a slash) has no folder, and would be encoded as %5C anyway.
+    std::string folder = url_path;
+    while (!folder.empty() && folder.front() == '/') folder.erase(0, 1);
+    if (!folder.empty() && folder.back() != '/' && !file_of(*state, folder + "/").empty()) {
+      folder += '/';
+      std::string location = "/" + encode_url_path(folder);
+      if (is_local_location(location)) {
+        return {301, content_type_of(".txt"), "Moved to " + location + "\n", location};
+      }
     }
     const std::string* not_found = state->find("404.html");
     if (!not_found) return {404, content_type_of(".txt"), "Not found: " + url_path + "\n", ""};
@@ -224,21 +270,39 @@ uint64_t LiveSite::last_change(const State& state, const std::string& url_path) 
   return std::max(page, everything_at_);
 }
 
+std::optional<uint64_t> LiveSite::seen_generation(const std::string& since) const {
+  // `since` is "<instance>-<generation>"; a page from another run is out of date.
+  if (!starts_with(since, instance_ + "-")) return std::nullopt;
+  std::string digits = since.substr(instance_.size() + 1);
+  if (digits.empty() || digits.size() > 19 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return std::stoull(digits);
+}
+
+bool LiveSite::changed_since(const std::string& url_path, const std::string& since) const {
+  auto seen = seen_generation(since);
+  std::lock_guard lock(mutex_);
+  return !seen || last_change(*state_, url_path) > *seen;
+}
+
+void LiveSite::on_change(std::function<void()> callback) {
+  std::lock_guard lock(mutex_);
+  on_change_ = std::move(callback);
+}
+
+void LiveSite::notify() {
+  changed_.notify_all();
+  if (on_change_) on_change_();
+}
+
 LiveSite::Wait LiveSite::wait_for_change(const std::string& url_path, const std::string& since,
                                          std::chrono::milliseconds timeout) const {
-  // `since` is "<instance>-<generation>"; a page from another run is out of date.
-  uint64_t seen = 0;
-  bool ours = starts_with(since, instance_ + "-");
-  if (ours) {
-    try {
-      seen = std::stoull(since.substr(instance_.size() + 1));
-    } catch (const std::exception&) {
-      ours = false;
-    }
-  }
+  auto seen = seen_generation(since);
   std::unique_lock lock(mutex_);
   bool changed = changed_.wait_for(
-      lock, timeout, [&] { return stopped_ || !ours || last_change(*state_, url_path) > seen; });
+      lock, timeout, [&] { return stopped_ || !seen || last_change(*state_, url_path) > *seen; });
   if (stopped_) return Wait::kStopped;
   return changed ? Wait::kChanged : Wait::kTimeout;
 }
@@ -246,7 +310,7 @@ LiveSite::Wait LiveSite::wait_for_change(const std::string& url_path, const std:
 void LiveSite::stop() {
   std::lock_guard lock(mutex_);
   stopped_ = true;
-  changed_.notify_all();
+  notify();
 }
 
 const std::string& LiveSite::live_script() {

@@ -8,9 +8,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "output/plan.h"
@@ -55,6 +57,13 @@ class LiveSite {
   /// The answer to a GET of `url_path` (decoded, starting with '/').
   ServedResponse respond(const std::string& url_path) const;
 
+  /// Whether the page at `url_path` (as the browser shows it, possibly percent-encoded) changed
+  /// after `since` (the value the page was served with), without waiting.
+  bool changed_since(const std::string& url_path, const std::string& since) const;
+  /// `callback` (may be empty) is called after each publication and on stop(), with the site's
+  /// lock held: it must only signal (the HTTP server writes to an eventfd), never call back.
+  void on_change(std::function<void()> callback);
+
   enum class Wait { kChanged, kTimeout, kStopped };
   /// Blocks until the page at `url_path` (as the browser shows it, possibly percent-encoded)
   /// changed after `since` (the value the page was served with), `timeout` passed or stop().
@@ -82,6 +91,10 @@ class LiveSite {
   uint64_t last_change(const State& state, const std::string& url_path) const;
   /// Records that `path` changed in the publication `summary` describes (mutex_ held).
   void note_change(const std::string& path, PublishSummary& summary);
+  /// The generation `since` stands for, or nothing when it is from another run or garbage.
+  std::optional<uint64_t> seen_generation(const std::string& since) const;
+  /// Wakes the waiters and the callback (mutex_ held).
+  void notify();
 
   std::string instance_;
   mutable std::mutex mutex_;
@@ -91,7 +104,12 @@ class LiveSite {
   std::map<std::string, uint64_t> changed_at_;  // output path → generation of its last change
   uint64_t everything_at_ = 0;
   bool stopped_ = false;
+  std::function<void()> on_change_;
 };
+
+/// Whether a redirect to `location` stays on this server: a path starting with exactly one
+/// slash, without backslashes or control characters.
+bool is_local_location(const std::string& location);
 
 /// The MIME type served for an output path, from its extension.
 std::string content_type_of(const std::string& path);

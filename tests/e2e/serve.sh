@@ -56,6 +56,26 @@ check "served pages load the live-reload script" serves "$page" '<script src="/_
 check "the live-reload script is served" serves "${url}_passerelle/live.js" "new EventSource("
 check "the language picker is served at /" status_is "$url" 200
 check "an unknown path is 404" status_is "${url}fr/nowhere/" 404
+# A folder without its slash is redirected, on this server only: "//fr" must not answer
+# "Location: //fr/", which a browser follows to the host "fr" (issue #13).
+location_of() {  # location_of PATH: the Location header of the answer to PATH, sent as it is
+  curl -sS --path-as-is --max-time 5 -o /dev/null -D - "${url%/}$1" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p'
+}
+redirects_to() { [ "$(location_of "$1")" = "$2" ]; }
+stays_here() {  # stays_here PATH: no Location, or one that is a path on this server
+  local location
+  location=$(location_of "$1")
+  case "$location" in
+    "" | /[!/\\]*) return 0 ;;
+    *) echo "$1 answers Location: $location"; return 1 ;;
+  esac
+}
+check "a folder without its slash is redirected to it" redirects_to "/fr" "/fr/"
+check "//fr is redirected to /fr/, not to the host fr" redirects_to "//fr" "/fr/"
+check "/%2F%2Ffr is redirected to /fr/" redirects_to "/%2F%2Ffr" "/fr/"
+for path in "//evil" "///evil.example/" "/%2F%2Fevil" "/%2F%2Fevil.example%2F" '/\evil' '/%5Cevil' '/\\fr' '/%5C%5Cfr' "//fr/lignes-directrices"; do
+  check "$path does not redirect to another host" stays_here "$path"
+done
 
 sed -i 's|Réfléchir\.|Réfléchir longuement.|' "$site/content/fr/guidelines/retour.md"
 check "an edited guideline is served at once" eventually serves "$page" "<li>Réfléchir longuement.</li>"

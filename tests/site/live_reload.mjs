@@ -4,7 +4,8 @@
 // `passerelle serve` as an editor sees it in Chromium, on a copy of the site: after an edit,
 // the open tab of the edited page reloads by itself and shows the new text, while a tab on an
 // unrelated page stays as it was; a broken record turns the tab into the error page, and fixing
-// it brings the page back. A reload is told from a change made in place by a marker set on
+// it brings the page back; a hidden tab closes its event stream and, shown again after an edit
+// of its page, reloads at once. A reload is told from a change made in place by a marker set on
 // `window`, which only a real reload clears. Exit 0 all good, 1 failure, 2 usage or timeout.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -119,6 +120,35 @@ try {
   fs.writeFileSync(record, good);
   check('fixing the record brings the page back', await bodyHas(edited, 'Réfléchir longuement.'));
   check('…in every open tab', await bodyHas(other, 'Comune di Prova'));
+
+  // A hidden tab holds no event stream (a browser opens at most 6 connections to a server, and
+  // the streams of background tabs would take them all); shown again after an edit of its
+  // page, it opens its stream and reloads at once. Headless pages are all visible: the tab is
+  // hidden the way the browser tells it, by visibilityState and a visibilitychange event.
+  const setVisibility = (page, state) => page.evaluate((s) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  await settle();
+  await other.evaluate(() => (window.passerelleMarker = 'not reloaded'));
+  const streamClosed = other.waitForEvent('requestfailed',
+    { predicate: (r) => r.url().includes('/_passerelle/events'), timeout: 5_000 }).then(() => true, () => false);
+  await setVisibility(other, 'hidden');
+  check('a hidden tab closes its event stream', await streamClosed);
+  const otherRecord = path.join(site, 'directory-data/actors/comune-prova.toml');
+  const rebuilds = (log.match(/comune-prova\.toml changed: rebuilt/g) ?? []).length;
+  fs.writeFileSync(otherRecord, fs.readFileSync(otherRecord, 'utf8').replace('Comune di Prova (fittizio)', 'Comune di Prova (rinominato)'));
+  const rebuiltAgain = () => (log.match(/comune-prova\.toml changed: rebuilt/g) ?? []).length > rebuilds;
+  const since = Date.now();
+  while (!rebuiltAgain() && Date.now() - since < 15_000) await new Promise((r) => setTimeout(r, 20));
+  await settle();
+  check('…and does not reload while hidden', (await marker(other)) === 'not reloaded');
+  const streamOpened = other.waitForRequest((r) => r.url().includes('/_passerelle/events'), { timeout: 5_000 })
+    .then(() => true, () => false);
+  await setVisibility(other, 'visible');
+  check('shown again, it opens its stream', await streamOpened);
+  check('…and reloads at once with the edit', await bodyHas(other, 'Comune di Prova (rinominato)'));
+  check('…because the page reloaded', (await marker(other)) === 'reloaded');
   check('no script error, no request outside the preview', problems.length === 0, problems.join('\n     '));
 } catch (error) {
   check('the run completed', false, error.stack);

@@ -1,6 +1,9 @@
 // `passerelle serve`'s library: the in-memory site with its live-reload bookkeeping, the
 // watcher, the error page, and the HTTP server through a real client on the loopback.
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -296,4 +299,330 @@ TEST_CASE("The HTTP server answers on the loopback and pushes a reload to the op
   REQUIRE(updated);
   CHECK(updated->body.find("new a") != std::string::npos);
   server.stop();
+}
+
+namespace {
+
+/// A client on a raw socket, to send what a browser would not (a byte at a time, a broken
+/// request, nothing at all) and to read exactly what the server sends.
+class RawClient {
+ public:
+  explicit RawClient(int port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  }
+  ~RawClient() { ::close(fd_); }
+  RawClient(const RawClient&) = delete;
+  RawClient& operator=(const RawClient&) = delete;
+
+  bool connected() const { return connected_; }
+  void send(const std::string& bytes) {
+    CHECK(::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(bytes.size()));
+  }
+  /// Reads until `expected` has arrived, the server closed or `timeout` passed.
+  std::string read_until(const std::string& expected, std::chrono::milliseconds timeout = 5000ms) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (received_.find(expected) == std::string::npos && !closed_) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) break;
+      pollfd fd{fd_, POLLIN, 0};
+      if (::poll(&fd, 1, static_cast<int>(left.count())) <= 0) break;
+      char buffer[65536];
+      ssize_t length = ::recv(fd_, buffer, sizeof buffer, 0);
+      if (length <= 0) {
+        closed_ = true;
+      } else {
+        received_.append(buffer, static_cast<size_t>(length));
+      }
+    }
+    return received_;
+  }
+  /// Reads until the server closes the connection (or `timeout` passed).
+  std::string read_all(std::chrono::milliseconds timeout = 5000ms) {
+    return read_until(std::string(1, '\0') + "never", timeout);
+  }
+  bool closed() const { return closed_; }
+  const std::string& received() const { return received_; }
+
+ private:
+  int fd_ = -1;
+  bool connected_ = false;
+  bool closed_ = false;
+  std::string received_;
+};
+
+/// The server of the tests below, on a free loopback port, serving kPlan.
+struct TestServer {
+  LiveSite site{"run"};
+  HttpServer server;
+  int port = 0;
+  explicit TestServer(HttpLimits limits = {}) : server(site, {}, limits) {
+    site.publish(kPlan);
+    std::string error;
+    port = server.bind("127.0.0.1", 0, error);
+    REQUIRE(port > 0);
+    REQUIRE(server.start());
+  }
+  std::string get(const std::string& target, const std::string& headers = "") {
+    RawClient client(port);
+    REQUIRE(client.connected());
+    client.send("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers +
+                "\r\n");
+    return client.read_all();
+  }
+  std::string stream_request(const std::string& since, const std::string& page) const {
+    return "GET /_passerelle/events?since=" + since + "&page=" + page +
+           " HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n";
+  }
+};
+
+/// The value of `name` in a response's head ("" if absent).
+std::string header_of(const std::string& response, const std::string& name) {
+  auto head = response.substr(0, response.find("\r\n\r\n"));
+  auto at = head.find("\r\n" + name + ": ");
+  if (at == std::string::npos) return "";
+  at += name.size() + 4;
+  return head.substr(at, head.find("\r\n", at) - at);
+}
+
+}  // namespace
+
+TEST_CASE("LiveSite never redirects to another host: //fr and friends go to /fr/") {
+  LiveSite site("run");
+  site.publish(kPlan);
+  for (std::string path : {"//fr", "///fr", "//fr/a", "/fr//a"}) {
+    INFO(path);
+    auto answer = site.respond(path);
+    if (answer.status == 301) {
+      CHECK(is_local_location(answer.location));
+      CHECK(answer.location.substr(0, 2) != "//");
+    }
+  }
+  CHECK(site.respond("//fr").location == "/fr/");
+  CHECK(site.respond("///fr").location == "/fr/");
+  CHECK(site.respond("//fr/a").location == "/fr/a/");
+  CHECK(site.respond("/\\fr").status == 404);
+  CHECK(site.respond("/\\fr").location.empty());
+  CHECK(site.respond("/\\\\fr").location.empty());
+
+  CHECK(is_local_location("/fr/"));
+  CHECK(is_local_location("/"));
+  CHECK_FALSE(is_local_location("//evil/"));
+  CHECK_FALSE(is_local_location("/\\evil/"));
+  CHECK_FALSE(is_local_location("http://evil/"));
+  CHECK_FALSE(is_local_location("evil"));
+  CHECK_FALSE(is_local_location(""));
+  CHECK_FALSE(is_local_location("/fr/\r\nSet-Cookie: x=1"));
+  CHECK_FALSE(is_local_location("/fr\\/"));
+}
+
+TEST_CASE(
+    "The HTTP server answers //-prefixed, backslashed and encoded paths without leaving the host") {
+  TestServer test;
+  // (target, Location expected; "" for none)
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"//fr", "/fr/"},
+      {"///fr", "/fr/"},
+      {"/%2F%2Ffr", "/fr/"},
+      {"/%2f/fr", "/fr/"},
+      {"//fr/a", "/fr/a/"},
+      {"/fr", "/fr/"},
+      {"/\\evil", ""},
+      {"/%5Cevil", ""},
+      {"/%5C%5Cfr", ""},
+      {"//evil", ""},
+      {"/%2F%2Fevil", ""},
+      {"/%2F%2Fevil.example%2F", ""},
+      {"http://evil/fr", "/fr/"},  // the absolute form names this server: only its path counts
+  };
+  for (const auto& [target, expected] : cases) {
+    INFO(target);
+    std::string response = test.get(target);
+    REQUIRE(response.find("\r\n\r\n") != std::string::npos);
+    std::string location = header_of(response, "Location");
+    CHECK(location == expected);
+    if (!location.empty()) CHECK(is_local_location(location));
+    CHECK(response.rfind(expected.empty() ? "HTTP/1.1 404" : "HTTP/1.1 301", 0) == 0);
+  }
+}
+
+TEST_CASE(
+    "The HTTP server answers HEAD, pipelined and HTTP/1.0 requests, and refuses broken ones") {
+  TestServer test;
+  {
+    RawClient client(test.port);
+    client.send("HEAD /fr/a/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    std::string response = client.read_all();
+    CHECK(response.rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
+    CHECK(std::stoul(header_of(response, "Content-Length")) > 10);
+    CHECK(response.substr(response.find("\r\n\r\n") + 4).empty());
+  }
+  {
+    RawClient client(test.port);  // two requests in one write, answered in order
+    client.send(
+        "GET /fr/a/ HTTP/1.1\r\nHost: x\r\n\r\nGET /fr/b/ HTTP/1.1\r\nHost: x\r\nConnection: "
+        "close\r\n\r\n");
+    std::string response = client.read_all();
+    CHECK(client.closed());
+    auto a = response.find("page a");
+    auto b = response.find("page b");
+    CHECK(a != std::string::npos);
+    CHECK(b != std::string::npos);
+    CHECK(a < b);
+  }
+  {
+    RawClient client(test.port);  // HTTP/1.0, lines ending in a bare LF: answered, then closed
+    client.send("GET /fr/b/ HTTP/1.0\n\n");
+    std::string response = client.read_all();
+    CHECK(client.closed());
+    CHECK(response.find("page b") != std::string::npos);
+  }
+  {
+    RawClient client(test.port);  // a body with a GET is read and ignored
+    client.send(
+        "GET /fr/a/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhelloGET /fr/b/ "
+        "HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    std::string response = client.read_all();
+    CHECK(response.find("page a") != std::string::npos);
+    CHECK(response.find("page b") != std::string::npos);
+  }
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"POST /fr/a/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", "HTTP/1.1 405"},
+      {"GET /fr/a/ HTTP/2.0\r\n\r\n", "HTTP/1.1 505"},
+      {"GET /fr/a/\r\n\r\n", "HTTP/1.1 400"},
+      {"GET fr/a/ HTTP/1.1\r\n\r\n", "HTTP/1.1 400"},
+      {"GET /fr/a/ HTTP/1.1\r\nNo colon here\r\n\r\n", "HTTP/1.1 400"},
+      {"GET /fr/a/ HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n", "HTTP/1.1 400"},
+      {"GET /fr/a/ HTTP/1.1\r\nContent-Length: 1, 2\r\n\r\n", "HTTP/1.1 400"},
+      {"GET /fr/a/ HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "HTTP/1.1 501"},
+      {"GET /fr/a/ HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n", "HTTP/1.1 413"},
+      {"GET /" + std::string(9000, 'a') + " HTTP/1.1\r\n\r\n", "HTTP/1.1 414"},
+      {"GET / HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n", "HTTP/1.1 431"},
+      {"GET /\x1b[2J HTTP/1.1\r\n\r\n", "HTTP/1.1 400"},
+  };
+  for (const auto& [request, status] : refused) {
+    INFO(request.substr(0, 60));
+    RawClient client(test.port);
+    client.send(request);
+    std::string response = client.read_all();
+    CHECK(response.rfind(status, 0) == 0);
+    CHECK(client.closed());
+  }
+  // And the server still answers.
+  CHECK(test.get("/fr/a/").find("page a") != std::string::npos);
+}
+
+TEST_CASE("The HTTP server is not starved by open event streams nor by slow clients") {
+  HttpLimits limits;
+  limits.request_timeout = 500ms;
+  limits.write_timeout = 500ms;
+  TestServer test(limits);
+  std::string since = since_of(test.site.respond("/fr/a/"));
+
+  // Far more streams than the 32 threads of the old server; half on /fr/a/, half on /fr/b/.
+  std::vector<std::unique_ptr<RawClient>> streams;
+  for (int i = 0; i < 100; ++i) {
+    streams.push_back(std::make_unique<RawClient>(test.port));
+    REQUIRE(streams.back()->connected());
+    streams.back()->send(test.stream_request(since, i % 2 ? "%2Ffr%2Fa%2F" : "%2Ffr%2Fb%2F"));
+  }
+  for (auto& stream : streams) {
+    std::string opened = stream->read_until("retry: 1000\n\n");
+    REQUIRE(opened.find("Content-Type: text/event-stream\r\n") != std::string::npos);
+    REQUIRE(opened.find("retry: 1000\n\n") != std::string::npos);
+  }
+  // Clients that send part of a request and stop, and clients that never read.
+  std::vector<std::unique_ptr<RawClient>> slow;
+  for (int i = 0; i < 40; ++i) {
+    slow.push_back(std::make_unique<RawClient>(test.port));
+    if (i % 2) {
+      slow.back()->send("GET /fr/a/ HT");  // part of a request, then nothing
+    } else {
+      std::string requests;  // pipelined, and the answers never read
+      for (int j = 0; j < 1000; ++j) requests += "GET /fr/a/ HTTP/1.1\r\nHost: x\r\n\r\n";
+      slow.back()->send(requests);
+    }
+  }
+  // Ordinary requests are answered at once all the same.
+  for (int i = 0; i < 20; ++i) {
+    auto started = std::chrono::steady_clock::now();
+    CHECK(test.get("/fr/a/").find("page a") != std::string::npos);
+    CHECK(std::chrono::steady_clock::now() - started < 2s);
+  }
+  // A slow client is told 408 and closed once its time is up.
+  std::string late = slow[1]->read_all(3s);
+  CHECK(late.rfind("HTTP/1.1 408", 0) == 0);
+  CHECK(slow[1]->closed());
+
+  // A rebuild that changes /fr/a/ reloads the streams of /fr/a/, and only them.
+  test.site.publish(
+      with_file(kPlan, "fr/a/index.html", "<html><head></head><body>A!</body></html>"));
+  for (size_t i = 0; i < streams.size(); ++i) {
+    INFO(i);
+    if (i % 2) {
+      CHECK(streams[i]->read_until("event: reload\n").find("event: reload\ndata: reload\n\n") !=
+            std::string::npos);
+      CHECK(streams[i]->read_all().size() > 0);
+      CHECK(streams[i]->closed());  // the server ends the stream after the reload
+    }
+  }
+  CHECK(streams[0]->read_until("event: reload", 200ms).find("event: reload") == std::string::npos);
+
+  // stop() ends the streams still open, at once.
+  auto started = std::chrono::steady_clock::now();
+  test.server.stop();
+  CHECK(std::chrono::steady_clock::now() - started < 2s);
+  streams[0]->read_all(2s);
+  CHECK(streams[0]->closed());
+}
+
+TEST_CASE(
+    "The HTTP server bounds each client's connections and the event streams, and ends idle ones") {
+  HttpLimits limits;
+  limits.max_per_address = 4;
+  limits.max_streams = 2;
+  limits.idle_timeout = 300ms;
+  limits.heartbeat = 300ms;
+  TestServer test(limits);
+  std::string since = since_of(test.site.respond("/fr/a/"));
+
+  // Four connections that say nothing, then a fifth from the same address: the oldest of the
+  // four is closed to make room, and the fifth is answered.
+  std::vector<std::unique_ptr<RawClient>> idle;
+  for (int i = 0; i < 4; ++i) {
+    idle.push_back(std::make_unique<RawClient>(test.port));
+    std::this_thread::sleep_for(20ms);  // accepted in this order
+  }
+  std::this_thread::sleep_for(100ms);
+  CHECK(test.get("/fr/a/").find("page a") != std::string::npos);
+  CHECK(idle[0]->read_all(2s).empty());
+  CHECK(idle[0]->closed());
+  CHECK_FALSE(idle[3]->closed());
+  idle.clear();
+
+  // Two streams are all there may be: a third tab is told to come back in 10 s.
+  RawClient first(test.port), second(test.port), third(test.port);
+  first.send(test.stream_request(since, "%2Ffr%2Fa%2F"));
+  second.send(test.stream_request(since, "%2Ffr%2Fb%2F"));
+  CHECK(first.read_until("retry: 1000\n\n").find("retry: 1000\n\n") != std::string::npos);
+  CHECK(second.read_until("retry: 1000\n\n").find("retry: 1000\n\n") != std::string::npos);
+  third.send(test.stream_request(since, "%2Ffr%2Fa%2F"));
+  CHECK(third.read_all().find("\r\n\r\nretry: 10000\n\n") != std::string::npos);
+  CHECK(third.closed());
+  // An idle stream gets a heartbeat, which tells a vanished client from a quiet one.
+  CHECK(first.read_until(": still here\n\n", 2s).find(": still here\n\n") != std::string::npos);
+
+  // A keep-alive connection left idle after its answer is closed.
+  RawClient keep(test.port);
+  keep.send("GET /fr/a/ HTTP/1.1\r\nHost: x\r\n\r\n");
+  CHECK(keep.read_until("page a").find("page a") != std::string::npos);
+  CHECK_FALSE(keep.closed());
+  keep.read_all(3s);
+  CHECK(keep.closed());
 }
