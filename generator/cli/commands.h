@@ -22,7 +22,7 @@ int run_new(int argc, char** argv);
 /// Prints diagnostics to stderr, each followed by its source line and a caret.
 void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics);
 
-/// The bundled themes folder: $PASSERELLE_THEMES if set, else the one this binary was built with.
+/// The bundled themes: $PASSERELLE_THEMES, else those installed with the binary, else the sources'.
 std::string bundled_themes_folder();
 
 }  // namespace passerelle::cli

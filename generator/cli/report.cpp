@@ -160,6 +160,14 @@ void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics) {
 
 std::string bundled_themes_folder() {
   if (const char* folder = std::getenv("PASSERELLE_THEMES"); folder && *folder) return folder;
+  // An installed binary (cmake --install) uses the themes installed with it, wherever the
+  // prefix is, even once the source tree is gone; one in the build tree has none beside it.
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const auto installed = (self.parent_path() / PASSERELLE_INSTALLED_THEMES).lexically_normal();
+    if (std::filesystem::is_directory(installed / "default", error)) return installed.string();
+  }
   return PASSERELLE_BUNDLED_THEMES;
 }
 

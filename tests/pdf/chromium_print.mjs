@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, readSiteConfig } from '../site/lib/site.mjs';
-import { escapeRegExp, normalize, pageTexts, pdfInfo, readEdition, run } from './lib.mjs';
+import { decodeEntities, escapeRegExp, normalize, pageTexts, pdfInfo, readEdition, run } from './lib.mjs';
 
 const USAGE = 'usage: node chromium_print.mjs <site-dir> [--config site.toml]';
 const args = process.argv.slice(2);
@@ -49,13 +49,23 @@ function printToPdf(htmlFile, pdf) {
   if (!fs.existsSync(pdf)) throw new Error(`Chromium wrote no ${pdf}`);
 }
 
-// Links on a page, from poppler's XML output: [{ text, page }] where page is the target page.
+// Links on a page, from poppler's XML output: [{ text, page }] where page is the target page,
+// one per piece of text (a number, a title, each line of a wrapped title). Unlike pdftotext,
+// pdftohtml keeps the characters of ligature glyphs ("aﬀaires" where the font has an ff
+// ligature, as DejaVu has): NFKC turns them back into letters, as a reader sees them.
 function linksOn(pdf, page) {
   const xml = run('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-f', String(page), '-l', String(page), pdf], { cwd: work });
   return [...xml.matchAll(/<a href="[^"]*#(\d+)">(.*?)<\/a>/gs)].map((m) => ({
     page: Number(m[1]),
-    text: normalize(m[2].replace(/<[^>]*>/g, '')),
+    text: normalize(decodeEntities(m[2].replace(/<[^>]*>/g, '')).normalize('NFKC')),
   }));
+}
+
+// The text of each link target, its pieces joined in reading order: Map page → text.
+function linkTexts(links) {
+  const texts = new Map();
+  for (const { page, text } of links) texts.set(page, normalize(`${texts.get(page) ?? ''} ${text}`));
+  return texts;
 }
 
 function checkLanguage({ code, sections }) {
@@ -84,12 +94,14 @@ function checkLanguage({ code, sections }) {
   check(pages[tocPage - 1].includes(expected), `${label}: the contents page does not read '${expected}' — page numbers or leaders where Chromium can not compute them?\n    it reads: ${pages[tocPage - 1]}`);
   check(!/\.{4,}|…{2,}/.test(pages[tocPage - 1]), `${label}: dot leaders on the contents page`);
 
+  // Every entry, number and title, whatever the lines it takes, is one link to its chapter.
   const links = linksOn(pdf, tocPage);
+  const targets = linkTexts(links);
   entries.forEach((entry, i) => {
-    const words = entry.heading.split(' ');
-    const link = links.find((l) => l.text && entry.heading.includes(l.text) && l.text.includes(words[0]));
-    if (check(link, `${label}: '${entry.heading}' is not a link in the contents`)) {
-      check(link.page === starts[i], `${label}: the contents link '${entry.heading}' to page ${link.page}, it starts on page ${starts[i]}`);
+    const target = [...targets].find(([, text]) => text === entry.text)?.[0];
+    const read = [...targets].map(([page, text]) => `'${text}' → ${page}`).join(', ');
+    if (check(target !== undefined, `${label}: '${entry.text}' is not a link in the contents (its links: ${read})`)) {
+      check(target === starts[i], `${label}: the contents link '${entry.text}' to page ${target}, it starts on page ${starts[i]}`);
     }
   });
   console.log(`${label}: ${pages.length} pages, ${entries.length} entries at pages ${starts.join(', ')}, ${links.length} links on the contents page`);
