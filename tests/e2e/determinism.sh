@@ -9,15 +9,7 @@
 set -uo pipefail
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 source_dir=$(cd "$2" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@" >"$work/last" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/last" | head -20; fi
-}
+source "$(dirname "$0")/lib.sh"
 same_as_reference() { diff -r "$work/reference" "$1"; }
 
 # The reference: a plain build in the C locale, UTC, umask 022.

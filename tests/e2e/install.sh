@@ -6,15 +6,7 @@
 set -uo pipefail
 build_dir=$1
 source_dir=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@" >"$work/last" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/last"; fi
-}
+source "$(dirname "$0")/lib.sh"
 
 check "cmake --install into a prefix" cmake --install "$build_dir" --prefix "$work/prefix"
 check "…installs the binary and the themes" test -x "$work/prefix/bin/passerelle" \

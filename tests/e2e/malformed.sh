@@ -8,15 +8,7 @@
 set -uo pipefail
 binary=$1
 fixture=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@" >"$work/last" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/last" | head -20; fi
-}
+source "$(dirname "$0")/lib.sh"
 fresh() {  # fresh NAME: a copy of the fixture site at $work/NAME
   rm -rf "${work:?}/$1" && mkdir -p "$work/$1" && cp -R "$fixture/." "$work/$1/"
 }

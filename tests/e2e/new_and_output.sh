@@ -6,15 +6,7 @@ set -uo pipefail
 binary=$1
 here=$(cd "$(dirname "$0")" && pwd)
 fixture="$here/../fixtures/site-small"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@" >"$work/last" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/last"; fi
-}
+source "$(dirname "$0")/lib.sh"
 exit_code() { "$binary" "${@:2}" >/dev/null 2>&1; [ $? -eq "$1" ]; }
 site="$work/site"
 mkdir -p "$site"

@@ -6,15 +6,7 @@
 set -uo pipefail
 binary=$1
 fixture=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@" >"$work/last" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/last"; fi
-}
+source "$(dirname "$0")/lib.sh"
 # Every path and every file's bytes below a folder.
 snapshot() { (cd "$1" && find . | LC_ALL=C sort && find . -type f -exec md5sum {} + | LC_ALL=C sort); }
 
