@@ -1,5 +1,7 @@
 #include "escaping.h"
 
+#include <csv.h>
+
 #include <cstdlib>
 #include <utility>
 
@@ -76,12 +78,10 @@ std::string neutralise_formula(std::string_view text) {
 std::string escape_csv(std::string_view text) {
   std::string value = neutralise_formula(text);
   if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  // libcsv quotes the field and doubles its quotes; it says how many bytes that takes.
+  std::string quoted(csv_write(nullptr, 0, value.data(), value.size()), '\0');
+  csv_write(quoted.data(), quoted.size(), value.data(), value.size());
+  return quoted;
 }
 
 std::string escape_csv_list(const std::vector<std::string>& items) {

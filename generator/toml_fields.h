@@ -48,6 +48,8 @@ class TomlReader {
   SourceLocation location(std::string_view key) const;
   SourceLocation table_location() const;
   const std::string& path() const { return path_; }
+  /// The table being read, for the positions of items inside its values.
+  const toml::table& node_table() const { return table_; }
   Diagnostics& diagnostics() { return diagnostics_; }
   int line_offset() const { return line_offset_; }
 

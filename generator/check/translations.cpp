@@ -1,8 +1,10 @@
 #include "check/translations.h"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
+#include "content/actor_schema.h"
 #include "text.h"
 #include "toml_fields.h"
 
@@ -12,6 +14,21 @@ namespace {
 
 // UI strings a theme may give in some languages only.
 const std::set<std::string> kOptionalUiStrings = {"first_day"};
+
+/// The per-language field of actor records whose gaps are `what` ("actor description"), or
+/// nullptr.
+const ActorField* per_language_field(const std::string& what) {
+  for (const auto* field : per_language_fields()) {
+    if (what == field->translation.item) return field;
+  }
+  return nullptr;
+}
+
+void replace_all(std::string& text, std::string_view from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
 
 /// The first line of `path` that `pattern` matches from its start; the file alone if none.
 SourceLocation line_of(const SourceTree& tree, const std::string& path, const std::regex& pattern) {
@@ -66,32 +83,35 @@ void add_pages(const SourceTree& tree, const SiteConfig& config,
   report.coverage.emplace_back("pages", coverage);
 }
 
+/// The per-language fields of the records (descriptions, services): an actor counts for a
+/// field that is required, or that it has in some language.
 void add_actors(const SourceTree& tree, const SiteConfig& config, const Directory& directory,
                 TranslationReport& report) {
-  Coverage descriptions, services;
-  static const std::regex kDescription(R"(\[description\])");
-  static const std::regex kServices(R"(\[services\])");
+  auto fields = per_language_fields();
+  std::vector<Coverage> coverage(fields.size());
+  std::vector<std::regex> headers;  // the line of the field's table: "[description]"
+  for (const auto* field : fields) headers.emplace_back("\\[" + std::string(field->name) + "\\]");
   for (const auto& actor : directory.actors) {
-    ++descriptions.total;
-    if (!actor.services.empty()) ++services.total;
+    std::vector<std::vector<std::string>> present;
+    for (size_t f = 0; f < fields.size(); ++f) {
+      present.push_back(languages_of(actor, *fields[f]));
+      if (fields[f]->required || !present[f].empty()) ++coverage[f].total;
+    }
     for (const auto& language : config.languages) {
-      if (actor.descriptions.count(language.code)) {
-        ++descriptions.present[language.code];
-      } else {
-        report.missing.push_back({"actor description", actor.id, language.code,
-                                  line_of(tree, actor.path, kDescription)});
-      }
-      if (actor.services.empty()) continue;
-      if (actor.services.count(language.code)) {
-        ++services.present[language.code];
-      } else {
-        report.missing.push_back(
-            {"actor services", actor.id, language.code, line_of(tree, actor.path, kServices)});
+      for (size_t f = 0; f < fields.size(); ++f) {
+        if (!fields[f]->required && present[f].empty()) continue;
+        if (std::find(present[f].begin(), present[f].end(), language.code) != present[f].end()) {
+          ++coverage[f].present[language.code];
+        } else {
+          report.missing.push_back({fields[f]->translation.item, actor.id, language.code,
+                                    line_of(tree, actor.path, headers[f])});
+        }
       }
     }
   }
-  report.coverage.emplace_back("actor descriptions", descriptions);
-  report.coverage.emplace_back("actor services", services);
+  for (size_t f = 0; f < fields.size(); ++f) {
+    report.coverage.emplace_back(fields[f]->translation.coverage, coverage[f]);
+  }
 }
 
 void add_ui_strings(const SourceTree& tree, const SourceTree& bundled, const SiteConfig& config,
@@ -191,13 +211,11 @@ void add_translation_warnings(const TranslationReport& report, const SiteConfig&
       diagnostics.warning(
           gap.where,
           "no translation in " + in + " of this page (translation key '" + gap.item + "')" + hint);
-    } else if (gap.what == "actor description") {
-      diagnostics.warning(gap.where,
-                          "no description in " + in + ": the " + gap.language +
-                              " page shows another language's text, marked as not translated");
-    } else if (gap.what == "actor services") {
-      diagnostics.warning(gap.where, "no services listed in " + in + ": the " + gap.language +
-                                         " page shows another language's list");
+    } else if (const auto* field = per_language_field(gap.what)) {
+      std::string warning = field->translation.warning;
+      replace_all(warning, "{in}", in);
+      replace_all(warning, "{lang}", gap.language);
+      diagnostics.warning(gap.where, warning);
     } else if (gap.what == "UI string") {
       diagnostics.warning(gap.where, "UI string '" + gap.item + "' is missing in " + in +
                                          " (other languages have it)");

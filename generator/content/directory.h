@@ -48,6 +48,9 @@ struct LocalizedText {
   int line = 0;  // where the text starts in the record, for Markdown diagnostics
 };
 
+/// One record of directory-data/actors/. Its fields are read, checked, exported, indexed and
+/// scaffolded as the table of content/actor_schema.h says: a new field is a member here and
+/// an entry there.
 struct ActorRecord {
   std::string id;    // the file name, also the URL slug
   std::string path;  // directory-data/actors/<id>.toml

@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 
+#include "content/actor_schema.h"
 #include "model/urls.h"
 #include "render/templates.h"
 #include "render/views.h"
@@ -221,9 +222,13 @@ View actor_details(const RenderContext& context, const Actor& actor,
       .set("has_languages", !spoken.empty())
       .set("country_href", relative_url(path, filter_path(site, language, {record.country, "", ""})))
       .set("kind_href", relative_url(path, filter_path(site, language, {"", record.kind, ""})))
-      .set("address", record.address)
       .set("last_reviewed", context.theme.strings.at(language.code).date(record.last_reviewed))
       .set("iso_last_reviewed", record.last_reviewed);
+  for (const auto& field : kActorFields) {
+    if (field.shown == Shown::kDetail) {
+      details.set(field.name, single_text(single_value(record, field)));
+    }
+  }
   if (!record.phone.empty()) {
     std::string tel;
     for (char c : record.phone) {

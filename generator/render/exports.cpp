@@ -2,6 +2,7 @@
 // actor page. nlohmann::json writes every JSON document (also check/report_json.cpp, cli/report.cpp).
 #include <nlohmann/json.hpp>
 
+#include "content/actor_schema.h"
 #include "model/urls.h"
 #include "render/views.h"
 #include "text.h"
@@ -41,39 +42,57 @@ ordered_json labels_of(const std::map<std::string, Term>& terms) {
   return out;
 }
 
+/// The value of `field` in actors.json, or null to leave it out (an optional single value
+/// that the record does not have).
+ordered_json field_json(const Actor& actor, const ActorField& field) {
+  const auto& r = actor.record;
+  if (is_single_value(field.type)) {
+    auto value = single_value(r, field);
+    if (const auto* text = std::get_if<std::string>(&value)) return *text;
+    if (const auto* number = std::get_if<int64_t>(&value)) return *number;
+    return nullptr;
+  }
+  if (field.type == FieldType::kTermList) {
+    return r.*std::get<std::vector<std::string> ActorRecord::*>(field.member);
+  }
+  if (field.type == FieldType::kCoordinates) {
+    const auto& coordinates = r.*std::get<std::optional<Coordinates> ActorRecord::*>(field.member);
+    if (!coordinates) return nullptr;
+    return {{"lat", coordinates->latitude}, {"lon", coordinates->longitude}};
+  }
+  if (field.type == FieldType::kOtherNames) {
+    ordered_json names = ordered_json::array();
+    for (const auto& name : r.*std::get<std::vector<OtherName> ActorRecord::*>(field.member)) {
+      names.push_back({{"name", name.name}, {"lang", name.language}});
+    }
+    return names;
+  }
+  if (field.type == FieldType::kLocalizedList) {
+    using Lists = std::map<std::string, std::vector<std::string>> ActorRecord::*;
+    ordered_json lists = ordered_json::object();
+    for (const auto& [language, items] : r.*std::get<Lists>(field.member)) lists[language] = items;
+    return lists;
+  }
+  // kLocalizedText: as plain text, in the languages that have their own.
+  ordered_json texts = ordered_json::object();
+  for (const auto& [language, text] : actor.descriptions) {
+    if (text.translated) texts[language] = text.plain_text;
+  }
+  return texts;
+}
+
 ordered_json actor_json(const Site& site, const Actor& actor) {
   const auto& r = actor.record;
-  ordered_json json = {{"id", r.id}, {"name", r.name}};
-  auto optional = [&](const char* key, const std::string& value) {
-    if (!value.empty()) json[key] = value;
-  };
-  optional("short_name", r.short_name);
-  json["country"] = r.country;
-  optional("region", r.region);
-  optional("city", r.city);
-  json["kind"] = r.kind;
-  json["sectors"] = r.sectors;
-  json["languages"] = r.languages;
-  optional("website", r.website);
-  optional("email", r.email);
-  optional("phone", r.phone);
-  optional("address", r.address);
-  if (r.coordinates) json["coordinates"] = {{"lat", r.coordinates->latitude}, {"lon", r.coordinates->longitude}};
-  json["last_reviewed"] = r.last_reviewed;
-  ordered_json other_names = ordered_json::array();
-  for (const auto& name : r.other_names) other_names.push_back({{"name", name.name}, {"lang", name.language}});
-  json["other_names"] = other_names;
-  ordered_json services = ordered_json::object(), descriptions = ordered_json::object(),
-               urls = ordered_json::object();
-  for (const auto& [language, items] : r.services) services[language] = items;
-  for (const auto& [language, text] : actor.descriptions) {
-    if (text.translated) descriptions[language] = text.plain_text;
+  ordered_json json = {{"id", r.id}};
+  for (const auto& field : kActorFields) {
+    if (!field.exported) continue;
+    ordered_json value = field_json(actor, field);
+    if (!value.is_null()) json[field.name] = std::move(value);
   }
+  ordered_json urls = ordered_json::object();
   for (const auto& language : site.config.languages) {
     urls[language.code] = absolute_url(site.config, actor_path(language, r.id));
   }
-  json["services"] = services;
-  json["description"] = descriptions;
   json["urls"] = urls;
   return json;
 }
@@ -90,50 +109,82 @@ std::string actors_json(const Site& site) {
   return json.dump(2) + "\n";
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
+/// One line of a CSV file (RFC 4180): its cells, each already escaped, and CRLF.
+std::string csv_row(const std::vector<std::string>& cells) {
+  std::string row;
+  for (const auto& cell : cells) row += (row.empty() ? "" : ",") + cell;
+  return row + "\r\n";
 }
 
+/// The column names of a field that is not per language.
+std::vector<std::string> csv_columns(const ActorField& field) {
+  if (field.type == FieldType::kCoordinates) return {"latitude", "longitude"};
+  return {field.name};
+}
+
+/// The escaped cells of a field that is not per language, one per column.
+std::vector<std::string> csv_cells(const ActorRecord& r, const ActorField& field) {
+  if (is_single_value(field.type)) return {escape_csv(single_text(single_value(r, field)))};
+  if (field.type == FieldType::kTermList) {
+    return {escape_csv_list(r.*std::get<std::vector<std::string> ActorRecord::*>(field.member))};
+  }
+  if (field.type == FieldType::kCoordinates) {
+    const auto& coordinates = r.*std::get<std::optional<Coordinates> ActorRecord::*>(field.member);
+    if (!coordinates) return {"", ""};
+    auto number = [](double value) { return escape_csv(nlohmann::json(value).dump()); };
+    return {number(coordinates->latitude), number(coordinates->longitude)};
+  }
+  // kOtherNames: the names, without their language.
+  std::vector<std::string> names;
+  for (const auto& name : r.*std::get<std::vector<OtherName> ActorRecord::*>(field.member)) {
+    names.push_back(name.name);
+  }
+  return {escape_csv_list(names)};
+}
+
+/// The escaped cell of a per-language field in `language`.
+std::string language_cell(const Actor& actor, const ActorField& field, const std::string& language) {
+  if (field.type == FieldType::kLocalizedList) {
+    using Lists = std::map<std::string, std::vector<std::string>> ActorRecord::*;
+    const auto& lists = actor.record.*std::get<Lists>(field.member);
+    auto items = lists.find(language);
+    return items == lists.end() ? "" : escape_csv_list(items->second);
+  }
+  auto text = actor.descriptions.find(language);
+  bool translated = text != actor.descriptions.end() && text->second.translated;
+  return escape_csv(translated ? text->second.plain_text : "");
+}
+
+/// actors.csv: the id, the fields that are not per language in table order, then for each
+/// site language its per-language fields and the actor's page.
 std::string actors_csv(const Site& site) {
-  std::vector<std::string> header = {"id", "name", "short_name", "country", "region", "city",
-                                     "kind", "sectors", "languages", "website", "email", "phone",
-                                     "address", "latitude", "longitude", "last_reviewed", "other_names"};
+  std::vector<std::string> header = {"id"};
+  auto per_language = per_language_fields();
+  for (const auto& field : kActorFields) {
+    if (!field.exported || is_per_language(field.type)) continue;
+    for (auto& column : csv_columns(field)) header.push_back(std::move(column));
+  }
   for (const auto& language : site.config.languages) {
-    header.push_back("description_" + language.code);
-    header.push_back("services_" + language.code);
+    for (const auto* field : per_language) {
+      if (field->exported) header.push_back(std::string(field->name) + "_" + language.code);
+    }
     header.push_back("url_" + language.code);
   }
-  std::string csv = join(header, ",") + "\r\n";
+  std::string csv = csv_row(header);
   for (const auto& actor : site.actors) {
     const auto& r = actor.record;
-    std::vector<std::string> names;
-    for (const auto& name : r.other_names) names.push_back(name.name);
-    auto coordinate = [&](double value) { return nlohmann::json(value).dump(); };
-    // Cells escaped as they are made: list cells item by item (escape_csv_list).
-    std::vector<std::string> escaped;
-    for (const auto& field : {r.id, r.name, r.short_name, r.country, r.region, r.city, r.kind}) {
-      escaped.push_back(escape_csv(field));
+    std::vector<std::string> cells = {escape_csv(r.id)};
+    for (const auto& field : kActorFields) {
+      if (!field.exported || is_per_language(field.type)) continue;
+      for (auto& cell : csv_cells(r, field)) cells.push_back(std::move(cell));
     }
-    escaped.push_back(escape_csv_list(r.sectors));
-    escaped.push_back(escape_csv_list(r.languages));
-    for (const auto& field : {r.website, r.email, r.phone, r.address,
-                              r.coordinates ? coordinate(r.coordinates->latitude) : "",
-                              r.coordinates ? coordinate(r.coordinates->longitude) : "",
-                              r.last_reviewed}) {
-      escaped.push_back(escape_csv(field));
-    }
-    escaped.push_back(escape_csv_list(names));
     for (const auto& language : site.config.languages) {
-      auto description = actor.descriptions.find(language.code);
-      auto services = r.services.find(language.code);
-      bool translated = description != actor.descriptions.end() && description->second.translated;
-      escaped.push_back(escape_csv(translated ? description->second.plain_text : ""));
-      escaped.push_back(services == r.services.end() ? "" : escape_csv_list(services->second));
-      escaped.push_back(escape_csv(absolute_url(site.config, actor_path(language, r.id))));
+      for (const auto* field : per_language) {
+        if (field->exported) cells.push_back(language_cell(actor, *field, language.code));
+      }
+      cells.push_back(escape_csv(absolute_url(site.config, actor_path(language, r.id))));
     }
-    csv += join(escaped, ",") + "\r\n";
+    csv += csv_row(cells);
   }
   return csv;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "content/actor_schema.h"
 #include "content/directory.h"
 #include "content/pages.h"
 #include "text.h"
@@ -83,6 +84,39 @@ std::vector<std::string> terms(const std::map<std::string, Term>& vocabulary,
     items.push_back(item);
   }
   return items;
+}
+
+/// `text` as "# " comment lines ("" for nullptr).
+std::string comment_lines(const char* text) {
+  if (!text) return "";
+  std::string out;
+  std::string_view rest = text;
+  while (true) {
+    size_t end = rest.find('\n');
+    out += "# " + std::string(rest.substr(0, end)) + "\n";
+    if (end == std::string_view::npos) return out;
+    rest.remove_prefix(end + 1);
+  }
+}
+
+/// The comment above a field of a new record; for a vocabulary field, the allowed terms with
+/// their labels in `language` (and their country, for terms that belong to one).
+std::string field_comment(const ActorField& field, const Vocabulary* vocabulary,
+                          const std::string& language) {
+  if (!field.vocabulary || !field.scaffold) return comment_lines(field.scaffold);
+  std::string intro = field.scaffold;
+  if (!vocabulary) return "# " + intro + " see directory-data/vocabulary.toml.\n";
+  const auto& category = vocabulary->*field.vocabulary;
+  return comment_list(intro, terms(category, language, field.in_country));
+}
+
+/// A field of a new record: empty, today's date, or an example commented out.
+std::string field_line(const ActorField& field, const std::string& today) {
+  std::string name = field.name;
+  if (field.example) return "# " + name + " = " + field.example + "\n";
+  if (field.type == FieldType::kDate) return name + " = " + today + "\n";
+  if (is_list(field.type)) return name + " = []\n";
+  return name + " = \"\"\n";  // a string (kActorFields gives the others an example)
 }
 
 }  // namespace
@@ -270,55 +304,24 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
   if (auto text = read_text_file(tree, "directory-data/vocabulary.toml", ignored)) {
     vocabulary = parse_vocabulary(*text, "directory-data/vocabulary.toml", config, ignored);
   }
-  const std::string& lang = config.default_language;
-  auto allowed = [&](const std::string& intro, const std::map<std::string, Term> Vocabulary::*field,
-                     bool with_country) {
-    if (!vocabulary) return std::string("# " + intro + " see directory-data/vocabulary.toml.\n");
-    return comment_list(intro, terms((*vocabulary).*field, lang, with_country));
-  };
   std::string out =
       "# Actor record \"" + id +
       "\": the file name is the actor's id and the last part of its\n"
       "# address. Fields: docs/content-model.md. Required fields left empty are reported by\n"
-      "# `passerelle serve`, `check` and `build` until they are filled in.\n\n"
-      "# Official name (required).\n"
-      "name = \"\"\n"
-      "# Short name or acronym, shown with the name (optional).\n"
-      "short_name = \"\"\n" +
-      allowed("Country (required), one of:", &Vocabulary::countries, false) + "country = \"\"\n" +
-      allowed("Region (optional), in the country, one of:", &Vocabulary::regions, true) +
-      "region = \"\"\n"
-      "# City (optional).\n"
-      "city = \"\"\n" +
-      allowed("Kind of organisation (required), one of:", &Vocabulary::kinds, false) +
-      "kind = \"\"\n" +
-      allowed("Sectors (required, at least one), among:", &Vocabulary::sectors, false) +
-      "sectors = []\n" +
-      allowed("Languages spoken (optional), among:", &Vocabulary::languages, false) +
-      "languages = []\n"
-      "# Contact (optional): website (http:// or https://), e-mail, phone, postal address.\n"
-      "website = \"\"\n"
-      "email = \"\"\n"
-      "phone = \"\"\n"
-      "address = \"\"\n"
-      "# Position on a map (optional): remove the '#' and set the numbers.\n"
-      "# coordinates = { lat = 34.02, lon = -6.83 }\n"
-      "# When an editor last checked this record, YYYY-MM-DD (required).\n"
-      "last_reviewed = " +
-      today +
-      "\n"
-      "# Acronyms and names in other languages or scripts (optional), for example\n"
-      "# [{ name = \"IOM\", lang = \"en\" }, { name = \"…\", lang = \"ar\" }].\n"
-      "other_names = []\n\n"
-      "# What the actor offers, a list per site language (optional).\n"
-      "[services]\n";
-  for (const auto& language : config.languages) out += language.code + " = []\n";
-  out +=
-      "\n# The actor in a few sentences, per site language (Markdown; required in at least one\n"
-      "# language: a language left empty shows another language's text, marked as not\n"
-      "# translated).\n"
-      "[description]\n";
-  for (const auto& language : config.languages) out += language.code + " = \"\"\"\n\"\"\"\n";
+      "# `passerelle serve`, `check` and `build` until they are filled in.\n\n";
+  // The fields of the record itself, then the per-language tables (TOML wants them last).
+  for (const auto& field : kActorFields) {
+    if (!is_per_language(field.type)) {
+      out += field_comment(field, vocabulary ? &*vocabulary : nullptr, config.default_language) +
+             field_line(field, today);
+    }
+  }
+  for (const auto& field : kActorFields) {
+    if (!is_per_language(field.type)) continue;
+    out += "\n" + comment_lines(field.scaffold) + "[" + field.name + "]\n";
+    const char* empty = field.type == FieldType::kLocalizedText ? "\"\"\"\n\"\"\"" : "[]";
+    for (const auto& language : config.languages) out += language.code + " = " + empty + "\n";
+  }
   scaffold.text = std::move(out);
   scaffold.notes.push_back(
       "Fill in the name, country, kind, sectors and a description: until then the "

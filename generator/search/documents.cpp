@@ -1,5 +1,8 @@
 #include "search/documents.h"
 
+#include <algorithm>
+
+#include "content/actor_schema.h"
 #include "model/urls.h"
 
 namespace passerelle::search {
@@ -44,6 +47,59 @@ Document page_document(const Page& page) {
   return document;
 }
 
+/// The words `field` of an actor brings to its document in `language`: one text per value
+/// (a term's label, each name of a list).
+std::vector<std::string> texts_of(const Site& site, const Actor& actor, const ActorField& field,
+                                  const std::string& language) {
+  const auto& record = actor.record;
+  if (field.type == FieldType::kTerm) {
+    return {label(site.vocabulary.*field.vocabulary, string_value(record, field), language)};
+  }
+  if (field.type == FieldType::kTermList) {
+    std::vector<std::string> labels;
+    for (const auto& key : record.*std::get<std::vector<std::string> ActorRecord::*>(field.member)) {
+      labels.push_back(label(site.vocabulary.*field.vocabulary, key, language));
+    }
+    return labels;
+  }
+  if (is_single_value(field.type)) return {single_text(single_value(record, field))};
+  if (field.type == FieldType::kOtherNames) {
+    std::vector<std::string> names;
+    for (const auto& other : record.*std::get<std::vector<OtherName> ActorRecord::*>(field.member)) {
+      names.push_back(other.name);
+    }
+    return names;
+  }
+  if (field.type == FieldType::kLocalizedList) {
+    // The list the page shows: this language's, else the first site language's that has one.
+    using Lists = std::map<std::string, std::vector<std::string>> ActorRecord::*;
+    const auto& lists = record.*std::get<Lists>(field.member);
+    auto found = lists.find(language);
+    for (const auto& other : site.config.languages) {
+      if (found == lists.end()) found = lists.find(other.code);
+    }
+    if (found == lists.end()) return {};
+    return {join(found->second, ". ") + "."};
+  }
+  if (field.type == FieldType::kLocalizedText) {
+    auto found = actor.descriptions.find(language);
+    if (found == actor.descriptions.end()) return {};
+    return {found->second.plain_text};
+  }
+  return {};  // coordinates
+}
+
+Field search_field(Indexed indexed) {
+  switch (indexed) {
+    case Indexed::kTitle: return Field::kTitle;
+    case Indexed::kLabel: return Field::kLabel;
+    case Indexed::kBody: return Field::kBody;
+    case Indexed::kSummary: return Field::kSummary;
+    case Indexed::kNo: break;
+  }
+  return Field::kBody;
+}
+
 Document actor_document(const Site& site, const Actor& actor, const LanguageConfig& language) {
   const auto& record = actor.record;
   const auto& v = site.vocabulary;
@@ -58,23 +114,32 @@ Document actor_document(const Site& site, const Actor& actor, const LanguageConf
   document.region = record.region;
   document.sectors = record.sectors;
 
-  document.fields.push_back({Field::kTitle, record.name});
-  document.fields.push_back({Field::kTitle, record.short_name});
-  for (const auto& other : record.other_names) document.fields.push_back({Field::kTitle, other.name});
-  std::string country = label(v.countries, record.country, code);
-  std::string region = label(v.regions, record.region, code);
-  std::string kind = label(v.kinds, record.kind, code);
-  std::vector<std::string> labels = {record.city, region, country, kind};
-  for (const auto& sector : record.sectors) labels.push_back(label(v.sectors, sector, code));
+  // Titles one by one, labels as one field; the long texts in the order snippets take them.
+  std::vector<std::string> labels;
+  for (const auto& field : kActorFields) {
+    if (field.indexed != Indexed::kTitle && field.indexed != Indexed::kLabel) continue;
+    for (auto& text : texts_of(site, actor, field, code)) {
+      if (field.indexed == Indexed::kLabel) labels.push_back(std::move(text));
+      else document.fields.push_back({Field::kTitle, std::move(text)});
+    }
+  }
   document.fields.push_back({Field::kLabel, join(labels, " ")});
-
-  if (auto found = actor.descriptions.find(code); found != actor.descriptions.end()) {
-    document.text.push_back({Field::kBody, found->second.plain_text});
+  std::vector<const ActorField*> long_texts;  // the required ones first: the description
+  for (const auto& field : kActorFields) {
+    if (field.indexed == Indexed::kBody || field.indexed == Indexed::kSummary) {
+      long_texts.push_back(&field);
+    }
   }
-  if (auto found = actor.services.find(code); found != actor.services.end()) {
-    document.text.push_back({Field::kSummary, join(found->second, ". ") + "."});
+  std::stable_partition(long_texts.begin(), long_texts.end(),
+                        [](const ActorField* field) { return field->required; });
+  for (const auto* field : long_texts) {
+    for (auto& text : texts_of(site, actor, *field, code)) {
+      document.text.push_back({search_field(field->indexed), std::move(text)});
+    }
   }
 
+  std::string country = label(v.countries, record.country, code);
+  std::string kind = label(v.kinds, record.kind, code);
   std::string place = record.city.empty() ? country : record.city + ", " + country;
   document.meta = kind.empty() ? place : kind + " · " + place;
   return document;

@@ -1,0 +1,80 @@
+// The table of actor fields (content/actor_schema.h) against what is written by hand beside it:
+// the documentation of the record, and the scaffold of `passerelle new actor`.
+#include "content/actor_schema.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "filesystem.h"
+#include "scaffold/scaffold.h"
+
+using namespace passerelle;
+
+namespace {
+
+const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Whether a line of `text` starts with `prefix`.
+bool has_line(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0 || text.find("\n" + prefix) != std::string::npos;
+}
+
+/// How a field is written in a record: `name =` or `[name]` for a per-language table.
+std::string written(const ActorField& field) {
+  return is_per_language(field.type) ? "[" + std::string(field.name) + "]"
+                                     : std::string(field.name) + " = ";
+}
+
+}  // namespace
+
+TEST_CASE("every actor field is documented in docs/content-model.md", "[schema]") {
+  std::string docs = read_file(std::string(PASSERELLE_FIXTURES) + "/../../docs/content-model.md");
+  auto begin = docs.find("## Actor records");
+  REQUIRE(begin != std::string::npos);
+  std::string section = docs.substr(begin, docs.find("\n## ", begin + 1) - begin);
+  for (const auto& field : kActorFields) {
+    INFO(field.name);
+    CHECK(has_line(section, written(field)));
+  }
+}
+
+TEST_CASE("`new actor` writes every field of the table, in its order", "[schema]") {
+  DiskSourceTree fixture(kFixture);
+  SiteConfig config;
+  config.languages.push_back({"fr", "Français", "ltr", "T", "", {}});
+  config.languages.push_back({"it", "Italiano", "ltr", "T", "", {}});
+  config.default_language = "fr";
+  Diagnostics diagnostics;
+  auto scaffold = scaffold_actor(fixture, config, "nouvelle", "2026-12-01", diagnostics);
+  REQUIRE(scaffold);
+  // The record's own fields, then its per-language tables (TOML puts tables last).
+  size_t previous = 0;
+  for (bool tables : {false, true}) {
+    for (const auto& field : kActorFields) {
+      if (is_per_language(field.type) != tables) continue;
+      INFO(field.name);
+      std::string line = (field.example ? "# " : "") + written(field);
+      size_t at = scaffold->text.find("\n" + line);
+      REQUIRE(at != std::string::npos);
+      CHECK(at > previous);
+      previous = at;
+    }
+  }
+}
+
+TEST_CASE("per-language fields: the required ones first", "[schema]") {
+  auto fields = per_language_fields();
+  REQUIRE(fields.size() == 2);
+  CHECK(std::string(fields[0]->name) == "description");
+  CHECK(std::string(fields[1]->name) == "services");
+  CHECK(find_actor_field("services") == fields[1]);
+  CHECK(find_actor_field("colour") == nullptr);
+}
