@@ -112,6 +112,28 @@ void read_coordinates(TomlReader& reader, const std::string& field,
   }
 }
 
+/// A year: a whole number from kEarliestFoundingYear to kLatestYear, or nothing.
+std::optional<int> read_year(TomlReader& reader, const std::string& field) {
+  const auto* node = reader.node_table().get(field);
+  if (!node) return std::nullopt;
+  auto year = node->value<int64_t>();
+  if (!node->is_integer() || !year) {
+    reader.diagnostics().error(reader.location(field), "field '" + field +
+                                                           "' must be a year such as 1990 (a "
+                                                           "whole number, without quotes)");
+    return std::nullopt;
+  }
+  if (*year < kEarliestFoundingYear || *year > kLatestYear) {
+    reader.diagnostics().error(reader.location(field),
+                               "field '" + field + "' must be a year between " +
+                                   std::to_string(kEarliestFoundingYear) + " and " +
+                                   std::to_string(kLatestYear) + " (it is " +
+                                   std::to_string(*year) + ")");
+    return std::nullopt;
+  }
+  return static_cast<int>(*year);
+}
+
 /// A table of one value per site language ([services], [description]), read by `read_one`.
 template <typename Value, typename ReadOne>
 void read_per_language(TomlReader& reader, const SiteConfig& config, const ActorField& field,
@@ -183,6 +205,9 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
     case FieldType::kDate:
       string_member(actor, field) = reader.date(name, field.required).value_or("");
       break;
+    case FieldType::kYear:
+      actor.*std::get<std::optional<int> ActorRecord::*>(field.member) = read_year(reader, name);
+      break;
     case FieldType::kCoordinates:
       read_coordinates(reader, name,
                        actor.*std::get<std::optional<Coordinates> ActorRecord::*>(field.member));
@@ -234,6 +259,10 @@ SingleValue single_value(const ActorRecord& record, const ActorField& field) {
     const auto& value = string_value(record, field);
     if (value.empty() && !field.required) return std::monostate();
     return value;
+  }
+  if (const auto* member = std::get_if<std::optional<int> ActorRecord::*>(&field.member)) {
+    const auto& number = record.**member;
+    if (number) return static_cast<int64_t>(*number);
   }
   return std::monostate();
 }

@@ -27,6 +27,7 @@ enum class FieldType {
   kTerm,           // a key of one category of the vocabulary
   kTermList,       // keys of one category of the vocabulary, each once
   kDate,           // a TOML date, YYYY-MM-DD, from kEarliestYear to kLatestYear
+  kYear,           // a year, a whole number from kEarliestFoundingYear to kLatestYear
   kCoordinates,    // { lat = -90…90, lon = -180…180 }
   kOtherNames,     // [{ name = "…", lang = "<BCP 47 code>" }, …]
   kLocalizedList,  // a table of site language → list of strings
@@ -46,10 +47,14 @@ enum class Shown { kCustom, kDetail };
 /// Where the value of a field lives in ActorRecord; the alternative must fit the type
 /// (checked at compile time below).
 using ActorMember =
-    std::variant<std::string ActorRecord::*, std::vector<std::string> ActorRecord::*,
+    std::variant<std::string ActorRecord::*, std::optional<int> ActorRecord::*,
+                 std::vector<std::string> ActorRecord::*,
                  std::optional<Coordinates> ActorRecord::*, std::vector<OtherName> ActorRecord::*,
                  std::map<std::string, std::vector<std::string>> ActorRecord::*,
                  std::map<std::string, LocalizedText> ActorRecord::*>;
+
+/// The earliest year an organisation may have been founded in (kYear); a year before is a typo.
+constexpr int kEarliestFoundingYear = 1800;
 
 using VocabularyCategory = std::map<std::string, Term> Vocabulary::*;
 
@@ -102,6 +107,10 @@ inline constexpr ActorField kActorFields[] = {
     {.name = "kind", .type = FieldType::kTerm, .required = true, .member = &ActorRecord::kind,
      .vocabulary = &Vocabulary::kinds, .indexed = Indexed::kLabel,
      .scaffold = "Kind of organisation (required), one of:"},
+    {.name = "founded", .type = FieldType::kYear, .member = &ActorRecord::founded,
+     .shown = Shown::kDetail,
+     .scaffold = "Year the organisation was founded (optional): remove the '#' and set it.",
+     .example = "1990"},
     {.name = "sectors", .type = FieldType::kTermList, .required = true,
      .member = &ActorRecord::sectors, .vocabulary = &Vocabulary::sectors,
      .indexed = Indexed::kLabel, .scaffold = "Sectors (required, at least one), among:"},
@@ -153,7 +162,9 @@ constexpr bool is_one_string(FieldType type) {
 
 /// True for the types that hold one value, shown, exported and indexed as it is (see
 /// single_value): the consumers of the table need no code of their own for a new one.
-constexpr bool is_single_value(FieldType type) { return is_one_string(type); }
+constexpr bool is_single_value(FieldType type) {
+  return is_one_string(type) || type == FieldType::kYear;
+}
 
 /// True for the types written as a list, `name = […]`.
 constexpr bool is_list(FieldType type) {
@@ -172,6 +183,8 @@ constexpr bool member_fits(const ActorField& field) {
     case FieldType::kTerm:
     case FieldType::kDate:
       return std::holds_alternative<std::string ActorRecord::*>(field.member);
+    case FieldType::kYear:
+      return std::holds_alternative<std::optional<int> ActorRecord::*>(field.member);
     case FieldType::kTermList:
       return std::holds_alternative<std::vector<std::string> ActorRecord::*>(field.member);
     case FieldType::kCoordinates:

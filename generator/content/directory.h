@@ -60,6 +60,7 @@ struct ActorRecord {
   std::string region;
   std::string city;
   std::string kind;
+  std::optional<int> founded;  // the year the organisation was founded
   std::vector<std::string> sectors;
   std::vector<std::string> languages;
   std::string website;

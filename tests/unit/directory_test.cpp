@@ -328,3 +328,35 @@ TEST_CASE("a missing or unknown country is one error, without a region error aft
   REQUIRE(empty.size() == 1);
   CHECK_THAT(empty[0], Catch::Contains("field 'country' must not be empty"));
 }
+
+TEST_CASE("founded is an optional year from 1800 to 2100, a number", "[records]") {
+  Diagnostics diagnostics;
+  auto actor = parse_actor("name = \"X\"\ncountry = \"MA\"\nkind = \"ngo\"\nfounded = 1965\n"
+                           "sectors = [\"training\"]\nlast_reviewed = 2026-11-20\n"
+                           "[description]\nfr = \"x\"\n",
+                           "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+  REQUIRE(actor);
+  CHECK(actor->founded == 1965);
+  auto without = parse_actor("name = \"X\"\ncountry = \"MA\"\nkind = \"ngo\"\n"
+                             "sectors = [\"training\"]\nlast_reviewed = 2026-11-20\n"
+                             "[description]\nfr = \"x\"\n",
+                             "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+  REQUIRE(without);
+  CHECK_FALSE(without->founded);
+  CHECK(record_errors("founded = 1800").empty());
+  CHECK(record_errors("founded = 2100").empty());
+  for (const char* year : {"1799", "2101", "0", "-1965", "19650"}) {
+    INFO(year);
+    auto errors = record_errors(std::string("founded = ") + year);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == std::string("a.toml:6:11: error: field 'founded' must be a year between "
+                                   "1800 and 2100 (it is ") + year + ")");
+  }
+  for (const char* value : {"\"1965\"", "1965.0", "1965-01-01", "[1965]"}) {
+    INFO(value);
+    auto errors = record_errors(std::string("founded = ") + value);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == "a.toml:6:11: error: field 'founded' must be a year such as 1990 (a "
+                       "whole number, without quotes)");
+  }
+}
