@@ -6,14 +6,14 @@
 #include <map>
 #include <set>
 
-#include "config.h"
+#include "config/config.h"
 #include "content/directory.h"
 #include "content/pages.h"
 #include "files.h"
-#include "filesystem.h"
+#include "base/filesystem.h"
 #include "places.h"
 #include "prose.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace fs = std::filesystem;
 

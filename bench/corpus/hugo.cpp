@@ -6,14 +6,14 @@
 #include <filesystem>
 #include <map>
 
-#include "config.h"
+#include "config/config.h"
 #include "content/directory.h"
 #include "content/pages.h"
-#include "diagnostics.h"
+#include "base/diagnostics.h"
 #include "files.h"
-#include "filesystem.h"
+#include "base/filesystem.h"
 #include "generate.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace fs = std::filesystem;
 using passerelle::ends_with;

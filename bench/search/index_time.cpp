@@ -15,7 +15,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "build.h"
+#include "pipeline/build.h"
 #include "output/writer.h"
 #include "search/files.h"
 

@@ -6,8 +6,8 @@
 
 #include "check/rendered_links.h"
 #include "model/urls.h"
-#include "project.h"
-#include "text.h"
+#include "pipeline/project.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -11,8 +11,8 @@
 
 #include "check/link_fetcher.h"
 #include "check/translations.h"
-#include "diagnostics.h"
-#include "filesystem.h"
+#include "base/diagnostics.h"
+#include "base/filesystem.h"
 
 namespace passerelle {
 

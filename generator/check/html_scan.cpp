@@ -1,5 +1,5 @@
 #include "check/html_scan.h"
-#include "text.h"
+#include "base/text.h"
 
 #include <cctype>
 #include <map>

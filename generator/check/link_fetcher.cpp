@@ -7,7 +7,7 @@
 #include <mutex>
 #include <thread>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

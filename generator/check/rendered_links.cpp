@@ -4,7 +4,7 @@
 #include <set>
 
 #include "check/html_scan.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

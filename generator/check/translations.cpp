@@ -5,8 +5,8 @@
 #include <set>
 
 #include "content/actor_schema.h"
-#include "text.h"
-#include "toml_fields.h"
+#include "base/text.h"
+#include "base/toml_fields.h"
 
 namespace passerelle {
 

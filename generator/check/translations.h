@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "config.h"
+#include "config/config.h"
 #include "content/directory.h"
 #include "content/pages.h"
-#include "diagnostics.h"
-#include "filesystem.h"
+#include "base/diagnostics.h"
+#include "base/filesystem.h"
 
 namespace passerelle {
 

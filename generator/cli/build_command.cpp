@@ -7,8 +7,8 @@
 
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "project.h"
-#include "text.h"
+#include "pipeline/project.h"
+#include "base/text.h"
 
 namespace fs = std::filesystem;
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "diagnostics.h"
-#include "filesystem.h"
+#include "base/diagnostics.h"
+#include "base/filesystem.h"
 
 namespace passerelle::cli {
 

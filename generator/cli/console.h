@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "diagnostics.h"
-#include "filesystem.h"
+#include "base/diagnostics.h"
+#include "base/filesystem.h"
 
 namespace cxxopts {
 class Options;

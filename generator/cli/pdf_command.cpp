@@ -13,8 +13,8 @@
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "print/pdf.h"
-#include "process.h"
-#include "project.h"
+#include "base/process.h"
+#include "pipeline/project.h"
 
 namespace fs = std::filesystem;
 

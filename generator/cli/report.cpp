@@ -9,12 +9,12 @@
 #include <cxxopts.hpp>
 #include <nlohmann/json.hpp>
 
-#include "build.h"
+#include "pipeline/build.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "excerpt.h"
+#include "base/excerpt.h"
 #include "output/output_folder.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle::cli {
 

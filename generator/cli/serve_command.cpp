@@ -15,7 +15,7 @@
 #include <memory>
 #include <set>
 
-#include "build.h"
+#include "pipeline/build.h"
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "serve/http_server.h"

@@ -5,8 +5,8 @@
 #include <set>
 
 #include "content/contact.h"
-#include "text.h"
-#include "toml_fields.h"
+#include "base/text.h"
+#include "base/toml_fields.h"
 
 namespace passerelle {
 

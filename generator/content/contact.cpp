@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

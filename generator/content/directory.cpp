@@ -3,8 +3,8 @@
 #include "content/actor_schema.h"
 #include "content/pages.h"
 #include "content/load_all.h"
-#include "text.h"
-#include "toml_fields.h"
+#include "base/text.h"
+#include "base/toml_fields.h"
 
 namespace passerelle {
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "config.h"
+#include "config/config.h"
 #include "content/contact.h"
-#include "diagnostics.h"
-#include "filesystem.h"
+#include "base/diagnostics.h"
+#include "base/filesystem.h"
 
 namespace passerelle {
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "diagnostics.h"
+#include "base/diagnostics.h"
 
 namespace passerelle {
 

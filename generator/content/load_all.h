@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.h"
-#include "parallel.h"
+#include "base/diagnostics.h"
+#include "base/parallel.h"
 
 namespace passerelle {
 

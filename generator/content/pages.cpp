@@ -4,9 +4,9 @@
 
 #include "content/front_matter.h"
 #include "content/load_all.h"
-#include "source_check.h"
-#include "text.h"
-#include "toml_fields.h"
+#include "base/source_check.h"
+#include "base/text.h"
+#include "base/toml_fields.h"
 
 namespace passerelle {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "config.h"
-#include "diagnostics.h"
-#include "filesystem.h"
+#include "config/config.h"
+#include "base/diagnostics.h"
+#include "base/filesystem.h"
 
 namespace passerelle {
 

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

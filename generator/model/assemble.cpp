@@ -2,10 +2,10 @@
 #include <set>
 
 #include "model/print_edition.h"
-#include "parallel.h"
+#include "base/parallel.h"
 #include "model/site.h"
 #include "model/urls.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "config.h"
+#include "config/config.h"
 #include "content/directory.h"
 #include "content/pages.h"
 #include "markdown/markdown.h"

@@ -1,6 +1,6 @@
 #include "model/urls.h"
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "output/output_folder.h"
-#include "parallel.h"
+#include "base/parallel.h"
 
 namespace fs = std::filesystem;
 

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "output/writer.h"
-#include "process.h"
+#include "base/process.h"
 
 namespace fs = std::filesystem;
 

@@ -8,7 +8,7 @@
 #include "model/urls.h"
 #include "render/templates.h"
 #include "render/views.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

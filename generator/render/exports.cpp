@@ -5,7 +5,7 @@
 #include "content/actor_schema.h"
 #include "model/urls.h"
 #include "render/views.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -3,7 +3,7 @@
 
 #include "model/urls.h"
 #include "render/views.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

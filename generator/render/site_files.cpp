@@ -5,12 +5,12 @@
 #include <atomic>
 #include <functional>
 
-#include "content_hash.h"
+#include "base/content_hash.h"
 #include "model/urls.h"
-#include "parallel.h"
+#include "base/parallel.h"
 #include "render/templates.h"
 #include "render/views.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <regex>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

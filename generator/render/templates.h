@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "diagnostics.h"
-#include "filesystem.h"
+#include "base/diagnostics.h"
+#include "base/filesystem.h"
 #include "render/view.h"
 
 namespace passerelle {

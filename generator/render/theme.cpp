@@ -3,9 +3,9 @@
 #include <regex>
 #include <set>
 
-#include "parallel.h"
-#include "text.h"
-#include "toml_fields.h"
+#include "base/parallel.h"
+#include "base/text.h"
+#include "base/toml_fields.h"
 
 namespace passerelle {
 

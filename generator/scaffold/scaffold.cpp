@@ -6,7 +6,7 @@
 #include "content/actor_schema.h"
 #include "content/directory.h"
 #include "content/pages.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

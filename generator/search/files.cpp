@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "content_hash.h"
-#include "text.h"
+#include "base/content_hash.h"
+#include "base/text.h"
 
 namespace passerelle::search {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle::search {
 

@@ -1,7 +1,7 @@
 #include "serve/error_page.h"
 
-#include "excerpt.h"
-#include "text.h"
+#include "base/excerpt.h"
+#include "base/text.h"
 
 namespace passerelle {
 

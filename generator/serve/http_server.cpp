@@ -19,7 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

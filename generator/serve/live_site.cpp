@@ -4,7 +4,7 @@
 #include <functional>
 #include <set>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

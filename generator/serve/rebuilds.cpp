@@ -6,7 +6,7 @@
 
 #include "render/views.h"
 #include "serve/error_page.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -12,7 +12,7 @@
 #include <set>
 #include <string>
 
-#include "build.h"
+#include "pipeline/build.h"
 #include "serve/latest_job.h"
 #include "serve/live_site.h"
 #include "serve/source_cache.h"

@@ -5,7 +5,7 @@
 #include "content/directory.h"
 #include "content/load_all.h"
 #include "content/pages.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "build.h"
+#include "pipeline/build.h"
 
 namespace passerelle {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace fs = std::filesystem;
 

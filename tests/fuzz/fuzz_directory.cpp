@@ -4,12 +4,12 @@
 #include <cstdint>
 #include <string>
 
-#include "config.h"
+#include "config/config.h"
 #include "content/directory.h"
 #include "content/pages.h"
-#include "filesystem.h"
+#include "base/filesystem.h"
 #include "fuzz_support.h"
-#include "text.h"
+#include "base/text.h"
 
 using namespace passerelle;
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "text.h"
+#include "base/text.h"
 
 using namespace passerelle;
 

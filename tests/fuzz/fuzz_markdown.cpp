@@ -10,7 +10,7 @@
 
 #include "fuzz_support.h"
 #include "markdown/markdown.h"
-#include "text.h"
+#include "base/text.h"
 
 using namespace passerelle;
 

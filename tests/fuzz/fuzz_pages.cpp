@@ -6,9 +6,9 @@
 
 #include "content/front_matter.h"
 #include "content/pages.h"
-#include "filesystem.h"
+#include "base/filesystem.h"
 #include "fuzz_support.h"
-#include "text.h"
+#include "base/text.h"
 
 using namespace passerelle;
 

@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "config.h"
+#include "config/config.h"
 #include "content/directory.h"
-#include "diagnostics.h"
-#include "text.h"
+#include "base/diagnostics.h"
+#include "base/text.h"
 
 namespace passerelle::fuzz {
 

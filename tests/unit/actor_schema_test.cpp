@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "filesystem.h"
+#include "base/filesystem.h"
 #include "scaffold/scaffold.h"
 
 using namespace passerelle;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "config.h"
+#include "config/config.h"
 
 using namespace passerelle;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "content_hash.h"
+#include "base/content_hash.h"
 
 using namespace passerelle;
 

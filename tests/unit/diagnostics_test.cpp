@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "diagnostics.h"
+#include "base/diagnostics.h"
 
 using namespace passerelle;
 

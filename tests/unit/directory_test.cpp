@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "content/directory.h"
-#include "filesystem.h"
+#include "base/filesystem.h"
 
 using namespace passerelle;
 

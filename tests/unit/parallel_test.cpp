@@ -5,7 +5,7 @@
 #include <set>
 #include <vector>
 
-#include "parallel.h"
+#include "base/parallel.h"
 
 using namespace passerelle;
 

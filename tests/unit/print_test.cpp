@@ -5,7 +5,7 @@
 #include <regex>
 #include <set>
 
-#include "build.h"
+#include "pipeline/build.h"
 #include "markdown/markdown.h"
 #include "test_support.h"
 

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 
-#include "process.h"
+#include "base/process.h"
 
 using namespace passerelle;
 

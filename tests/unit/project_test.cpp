@@ -2,7 +2,7 @@
 // and what it keeps when a source is broken (check reports on it).
 #include <catch2/catch.hpp>
 
-#include "project.h"
+#include "pipeline/project.h"
 #include "test_folder.h"
 
 using namespace passerelle;

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "build.h"
+#include "pipeline/build.h"
 #include "content/directory.h"
 #include "content/pages.h"
 #include "output/new_file.h"

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "build.h"
+#include "pipeline/build.h"
 #include "search/files.h"
 #include "search/index.h"
 #include "search/report.h"

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <thread>
 
-#include "build.h"
+#include "pipeline/build.h"
 #include "render/views.h"
 #include "serve/latest_job.h"
 #include "serve/source_cache.h"

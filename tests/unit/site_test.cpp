@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "build.h"
+#include "pipeline/build.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -5,8 +5,8 @@
 
 #include "content/directory.h"
 #include "content/pages.h"
-#include "text.h"
-#include "toml_fields.h"
+#include "base/text.h"
+#include "base/toml_fields.h"
 
 using namespace passerelle;
 using namespace std::string_literals;

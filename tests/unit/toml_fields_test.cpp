@@ -1,4 +1,4 @@
-#include "toml_fields.h"
+#include "base/toml_fields.h"
 
 #include <catch2/catch.hpp>
 #include <string>

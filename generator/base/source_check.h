@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "diagnostics.h"
+#include "base/diagnostics.h"
 
 namespace passerelle {
 

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "diagnostics.h"
-#include "filesystem.h"
+#include "base/diagnostics.h"
+#include "base/filesystem.h"
 
 namespace passerelle {
 

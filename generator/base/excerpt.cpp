@@ -1,8 +1,8 @@
-#include "excerpt.h"
+#include "base/excerpt.h"
 
 #include <algorithm>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -1,4 +1,4 @@
-#include "project.h"
+#include "pipeline/project.h"
 
 #include "output/writer.h"
 

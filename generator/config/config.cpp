@@ -1,9 +1,9 @@
-#include "config.h"
+#include "config/config.h"
 
 #include <set>
 
-#include "text.h"
-#include "toml_fields.h"
+#include "base/text.h"
+#include "base/toml_fields.h"
 
 namespace passerelle {
 

@@ -1,11 +1,11 @@
-#include "escaping.h"
+#include "base/escaping.h"
 
 #include <csv.h>
 
 #include <cstdlib>
 #include <utility>
 
-#include "unicode.h"
+#include "base/unicode.h"
 
 namespace passerelle {
 

@@ -1,9 +1,9 @@
-#include "toml_fields.h"
+#include "base/toml_fields.h"
 
 #include <cstdio>
 #include <vector>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "escaping.h"
-#include "unicode.h"
+#include "base/escaping.h"
+#include "base/unicode.h"
 
 namespace passerelle {
 

@@ -1,6 +1,6 @@
-#include "source_check.h"
+#include "base/source_check.h"
 
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

@@ -1,13 +1,13 @@
-#include "build.h"
+#include "pipeline/build.h"
 
 #include <cstdio>
 
-#include "config.h"
+#include "config/config.h"
 #include "content/directory.h"
 #include "content/pages.h"
 #include "render/theme.h"
 #include "render/views.h"
-#include "text.h"
+#include "base/text.h"
 
 namespace passerelle {
 

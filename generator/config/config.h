@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.h"
+#include "base/diagnostics.h"
 
 namespace passerelle {
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "build.h"
+#include "pipeline/build.h"
 
 namespace passerelle {
 

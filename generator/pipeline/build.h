@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "diagnostics.h"
-#include "filesystem.h"
+#include "base/diagnostics.h"
+#include "base/filesystem.h"
 #include "model/print_edition.h"
 #include "model/site.h"
 #include "output/plan.h"
