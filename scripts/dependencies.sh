@@ -14,7 +14,8 @@ case "$set_name" in
 esac
 build_packages=(cmake ninja-build g++ pkg-config libmd4c-dev libmd4c-html0-dev
   libtomlplusplus-dev libkainjow-mustache-dev libcxxopts-dev catch2 libutf8proc-dev
-  nlohmann-json3-dev libcpp-httplib-dev libstemmer-dev libmimalloc-dev libcsv-dev)
+  nlohmann-json3-dev libcpp-httplib-dev libstemmer-dev libmimalloc-dev libcsv-dev
+  gettext)  # gettext: msgfmt compiles the catalogs of the messages
 # `passerelle pdf` runs WeasyPrint, which typesets with the fonts print.css names first: Noto
 # Serif, Noto Sans and their Arabic companions (fonts-noto-core), DejaVu Sans Mono for code.
 # Chromium prints the same editions in the tests, and the web pages name Noto Naskh Arabic.

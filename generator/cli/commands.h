@@ -25,4 +25,7 @@ void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics);
 /// The bundled themes: $PASSERELLE_THEMES, else those installed with the binary, else the sources'.
 std::string bundled_themes_folder();
 
+/// Where the compiled message catalogs are (share/locale when installed).
+std::string message_catalog_folder();
+
 }  // namespace passerelle::cli

@@ -15,6 +15,7 @@
 #include "base/excerpt.h"
 #include "output/output_folder.h"
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle::cli {
 
@@ -50,7 +51,9 @@ void add_console_options(cxxopts::Options& options) {
       ("q,quiet", "print errors only")
       ("v,verbose", "print the time of each stage and more details")
       ("color", "colour the error and warning labels: auto, always or never",
-       cxxopts::value<std::string>()->default_value("auto"));
+       cxxopts::value<std::string>()->default_value("auto"))
+      ("lang", "the language of the messages: en, fr or it (default: from LANG)",
+       cxxopts::value<std::string>());
 }
 
 std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** argv,
@@ -68,7 +71,8 @@ std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** a
     return kExitOk;
   }
   if (!positional && !args.unmatched().empty()) {
-    std::cerr << name << "unexpected argument '" << args.unmatched().front() << "'\n";
+    std::cerr << name << format_message(tr("unexpected argument '%1$s'"), args.unmatched().front())
+              << "\n";
     return kExitUsage;
   }
   if (std::string error; style && !console_style(args, *style, error)) {
@@ -83,7 +87,8 @@ std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
   std::string source = args["source"].as<std::string>();
   std::string out = args.count("out") ? args["out"].as<std::string>() : source + "/public";
   if (!std::filesystem::is_regular_file(source + "/site.toml")) {
-    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
+    std::cerr << source << ": error: "
+              << tr("no site.toml here; pass the site's folder with --source") << "\n";
     exit_code = kExitErrors;
     return std::nullopt;
   }
@@ -99,7 +104,7 @@ std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
 bool console_style(const cxxopts::ParseResult& args, ConsoleStyle& style, std::string& error) {
   std::string color = args["color"].as<std::string>();
   if (color != "auto" && color != "always" && color != "never") {
-    error = "--color must be auto, always or never (not '" + color + "')";
+    error = format_message(tr("--color must be auto, always or never (not '%1$s')"), color);
     return false;
   }
   style.quiet = args.count("quiet") > 0;
@@ -147,15 +152,34 @@ void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics,
   }
   for (const auto& [path, count] : per_file) {
     if (count > kMaxPrintedPerFile && !path.empty()) {
-      std::cerr << printable(path) << ": " << count << " problems in this file, the first "
-                << kMaxPrintedPerFile << " shown\n";
+      std::cerr << printable(path) << ": "
+                << format_message(tr("%1$zu problems in this file, the first %2$zu shown"), count,
+                                  kMaxPrintedPerFile)
+                << "\n";
     }
   }
-  if (hidden > 0) std::cerr << "passerelle: " << hidden << " more problem(s) not shown\n";
+  if (hidden > 0) {
+    std::cerr << "passerelle: " << format_message(tr("%1$zu more problem(s) not shown"), hidden)
+              << "\n";
+  }
 }
 
 void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics) {
   print_diagnostics(tree, diagnostics, ConsoleStyle{});
+}
+
+std::string message_catalog_folder() {
+  // Installed (cmake --install): share/locale beside the binary's bin/; in the build tree,
+  // the catalogs msgfmt wrote there.
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const auto installed = (self.parent_path() / PASSERELLE_INSTALLED_CATALOGS).lexically_normal();
+    if (std::filesystem::is_regular_file(installed / "fr/LC_MESSAGES/passerelle.mo", error)) {
+      return installed.string();
+    }
+  }
+  return PASSERELLE_BUILD_CATALOGS;
 }
 
 std::string bundled_themes_folder() {
@@ -203,9 +227,9 @@ void Progress::stage(std::string_view name) {
   if (style_.quiet || !style_.terminal) return;
   // On a terminal, say what is going on in words; logs keep the short stage names.
   static const std::map<std::string, std::string, std::less<>> kLabels = {
-      {"load", "Reading the sources"},      {"render", "Rendering the pages"},
-      {"write", "Writing the site"},        {"translations", "Comparing translations"},
-      {"links", "Checking links"},          {"external links", "Asking external sites"}};
+      {"load", tr("Reading the sources")},      {"render", tr("Rendering the pages")},
+      {"write", tr("Writing the site")},        {"translations", tr("Comparing translations")},
+      {"links", tr("Checking links")},          {"external links", tr("Asking external sites")}};
   auto label = kLabels.find(current_);
   std::fprintf(out_, "\r\033[K%s…", label == kLabels.end() ? current_.c_str() : label->second.c_str());
   std::fflush(out_);

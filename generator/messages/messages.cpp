@@ -1,0 +1,80 @@
+#include "messages/messages.h"
+
+#include <libintl.h>
+
+#include <clocale>
+#include <cstdarg>
+#include <cstdlib>
+#include <vector>
+
+namespace passerelle {
+
+namespace {
+
+constexpr const char* kDomain = "passerelle";
+
+/// "fr" for "fr_FR.UTF-8", "fr_CH" or "fr"; "" when the value names no known language.
+/// LANGUAGE may list several, separated by ':'; the first known one wins.
+std::string known_language_in(std::string_view value) {
+  while (!value.empty()) {
+    std::string_view item = value.substr(0, value.find(':'));
+    std::string_view code = item.substr(0, item.find_first_of("_.@"));
+    for (const char* language : kMessageLanguages) {
+      if (code == language) return language;
+    }
+    if (item.size() == value.size()) break;
+    value.remove_prefix(item.size() + 1);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string message_language(std::string_view requested,
+                             const std::function<const char*(const char*)>& environment) {
+  if (!requested.empty()) {
+    for (const char* language : kMessageLanguages) {
+      if (requested == language) return language;
+    }
+    return "";
+  }
+  // The order in which gettext itself reads them; "C" or "POSIX" in LC_ALL means English.
+  for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = environment(name);
+    if (!value || !*value) continue;
+    if (std::string language = known_language_in(value); !language.empty()) return language;
+    if (std::string_view(name) != "LANGUAGE") return "en";
+  }
+  return "en";
+}
+
+void use_message_language(const std::string& language, const std::string& catalog_folder) {
+  // Only the messages' category changes: numbers, dates and sorting in the built site must not
+  // depend on the editor's locale. C.UTF-8 always exists; under it gettext follows LANGUAGE.
+  std::setlocale(LC_MESSAGES, "C.UTF-8");
+  setenv("LANGUAGE", language.c_str(), 1);
+  bindtextdomain(kDomain, catalog_folder.c_str());
+  bind_textdomain_codeset(kDomain, "UTF-8");
+  textdomain(kDomain);
+}
+
+const char* tr(const char* message) { return dgettext(kDomain, message); }
+
+namespace detail {
+
+std::string format_printf(const char* format, ...) {
+  va_list values;
+  va_start(values, format);
+  va_list again;
+  va_copy(again, values);
+  int size = std::vsnprintf(nullptr, 0, format, values);
+  va_end(values);
+  std::string text(size > 0 ? static_cast<size_t>(size) : 0, '\0');
+  if (size > 0) std::vsnprintf(text.data(), text.size() + 1, format, again);
+  va_end(again);
+  return text;
+}
+
+}  // namespace detail
+
+}  // namespace passerelle

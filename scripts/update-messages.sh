@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Extracts the messages marked with tr("…") in generator/ into generator/messages/passerelle.pot
+# and merges them into each catalog (fr.po, it.po): new messages arrive untranslated, changed
+# ones marked fuzzy. Translate those, then rebuild. tests/e2e/messages.sh fails while any
+# message of the code lacks a translation.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+messages=generator/messages
+git ls-files 'generator/*.cpp' 'generator/*.h' | LC_ALL=C sort >"$messages/.sources"
+trap 'rm -f "$messages/.sources"' EXIT
+xgettext --files-from="$messages/.sources" --from-code=UTF-8 --language=C++ --keyword= \
+  --keyword=tr --add-comments=TRANSLATORS: --no-wrap --no-location --package-name=passerelle \
+  --omit-header -o "$messages/passerelle.pot"
+for po in "$messages"/fr.po "$messages"/it.po; do
+  msgmerge --quiet --update --backup=none --no-wrap --no-location "$po" "$messages/passerelle.pot"
+done
