@@ -9,8 +9,8 @@ cd "$root"
 messages=generator/messages
 git ls-files 'generator/*.cpp' 'generator/*.h' | LC_ALL=C sort >"$messages/.sources"
 trap 'rm -f "$messages/.sources"' EXIT
-xgettext --files-from="$messages/.sources" --from-code=UTF-8 --language=C++ --keyword= \
-  --keyword=tr --add-comments=TRANSLATORS: --no-wrap --no-location --package-name=passerelle \
+LC_ALL=C.UTF-8 xgettext --files-from="$messages/.sources" --from-code=UTF-8 --language=C++ --keyword= \
+  --keyword=tr --keyword=trn:1,2 --add-comments=TRANSLATORS: --no-wrap --no-location --package-name=passerelle \
   --omit-header -o "$messages/passerelle.pot"
 for po in "$messages"/fr.po "$messages"/it.po; do
   msgmerge --quiet --update --backup=none --no-wrap --no-location "$po" "$messages/passerelle.pot"

@@ -60,6 +60,15 @@ void use_message_language(const std::string& language, const std::string& catalo
 
 const char* tr(const char* message) { return dgettext(kDomain, message); }
 
+const char* trn(const char* singular, const char* plural, unsigned long count) {
+  return dngettext(kDomain, singular, plural, count);
+}
+
+const char* message_language_code() {
+  // TRANSLATORS: the code of your language, as in an HTML page's lang attribute ("fr", "it").
+  return tr("en");
+}
+
 namespace detail {
 
 std::string format_printf(const char* format, ...) {

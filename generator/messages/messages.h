@@ -28,6 +28,12 @@ void use_message_language(const std::string& language, const std::string& catalo
 /// The translation of `message` into the language in use (the message itself in English).
 const char* tr(const char* message);
 
+/// The translation of `singular` or `plural`, whichever the language uses for `count`.
+const char* trn(const char* singular, const char* plural, unsigned long count);
+
+/// The code of the language in use ("en", "fr" or "it"), for an HTML page's lang attribute.
+const char* message_language_code();
+
 namespace detail {
 std::string format_printf(const char* format, ...) __attribute__((format(printf, 1, 2)));
 inline const char* printf_argument(const std::string& value) { return value.c_str(); }

@@ -2,6 +2,7 @@
 
 #include "base/excerpt.h"
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -26,26 +27,26 @@ code, pre { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, mono
 pre { overflow-x: auto; background: var(--code); color: var(--text); padding: .5rem; margin: .25rem 0; }
 )css";
 
-std::string plural(int n, const char* one, const char* other) {
-  return std::to_string(n) + " " + (n == 1 ? one : other);
-}
-
 }  // namespace
 
 std::string error_page_html(const Diagnostics& diagnostics, const SourceTree& tree) {
-  std::string html =
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>Build failed — Passerelle</title>\n<style>";
+  // In the editor's language, the language of the messages it lists.
+  std::string html = std::string("<!DOCTYPE html>\n<html lang=\"") + message_language_code() +
+                     "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<title>" + escape_html(tr("Build failed: Passerelle")) + "</title>\n<style>";
   html += kStyle;
-  html += "</style>\n</head>\n<body>\n<main>\n<h1>The site could not be built</h1>\n<p>";
-  html += plural(diagnostics.error_count(), "error", "errors");
-  if (diagnostics.warning_count() > 0) {
-    html += ", " + plural(diagnostics.warning_count(), "warning", "warnings");
+  html += "</style>\n</head>\n<body>\n<main>\n<h1>" +
+          escape_html(tr("The site could not be built")) + "</h1>\n<p>";
+  int errors = diagnostics.error_count(), warnings = diagnostics.warning_count();
+  std::string counts = format_message(trn("%1$d error", "%1$d errors", errors), errors);
+  if (warnings > 0) {
+    counts += ", " + format_message(trn("%1$d warning", "%1$d warnings", warnings), warnings);
   }
-  html +=
-      ". Fix the file and save it: this page reloads by itself and the site comes back.</p>\n"
-      "<ol>\n";
+  html += escape_html(counts) + ". " +
+          escape_html(tr("Fix the file and save it: this page reloads by itself and the site "
+                         "comes back.")) +
+          "</p>\n<ol>\n";
   for (const auto& d : diagnostics.sorted()) {
     bool error = d.severity == Severity::kError;
     // The place as format_diagnostic writes it, so it can be copied into an editor.

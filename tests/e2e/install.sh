@@ -24,7 +24,7 @@ check "the installed binary builds the site from its folder" bash -c \
 check "…with the installed themes" grep -qF "$marker" "$work/site/public/favicon.svg"
 check "…and its message catalogs, from where it is" bash -c \
   "test -f '$work/moved/share/locale/it/LC_MESSAGES/passerelle.mo' &&
-   LANG=it_IT.UTF-8 '$work/moved/bin/passerelle' --help | grep -q '^Uso: passerelle'"
+   '$work/moved/bin/passerelle' --lang it --help | grep -q '^Uso: passerelle'"
 check "…and the source tree's themes without the installed ones" bash -c \
   "rm -r '$work/moved/share/passerelle/themes' &&
    cd '$work/site' && env -u PASSERELLE_THEMES '$work/moved/bin/passerelle' build --quiet &&
