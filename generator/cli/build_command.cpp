@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "messages/messages.h"
 #include "pipeline/project.h"
 #include "base/text.h"
 
@@ -17,14 +18,10 @@ namespace passerelle::cli {
 namespace {
 
 cxxopts::Options build_options() {
-  cxxopts::Options options("passerelle build", "Builds the site into a folder of static files.");
+  cxxopts::Options options("passerelle build", tr("Builds the site into a folder of static files."));
+  add_site_options(options);
   options.add_options()
-      ("source", "the site's folder (with site.toml)", cxxopts::value<std::string>()->default_value("."))
-      ("out", "output folder (default: public/ in the source)", cxxopts::value<std::string>())
-      ("base-url", "absolute URL the site is published at (overrides site.toml)", cxxopts::value<std::string>())
-      ("drafts", "include pages marked draft = true")
-      ("json", "print the summary as one JSON object (diagnostics included) instead of a line")
-      ("h,help", "show this help");
+      ("json", tr("print the summary as one JSON object (diagnostics included) instead of a line"));
   add_console_options(options);
   return options;
 }
@@ -37,19 +34,21 @@ void print_sizes(const search::SizeReport& sizes) {
   size_t worst = 0;
   for (const auto& language : sizes.languages) {
     char part[96];
-    std::snprintf(part, sizeof part, "%s%s %.1f KB in %zu files", index.empty() ? "" : ", ",
-                  language.language.c_str(), kb(language.index_bytes), language.files);
-    index += part;
+    index += (index.empty() ? "" : ", ") +
+             format_message(tr("%1$s %2$.1f KB in %3$zu files"), language.language,
+                            kb(language.index_bytes), language.files);
     if (language.query_bytes >= worst) {
       worst = language.query_bytes;
       query = language.language;
     }
   }
   if (!sizes.languages.empty()) {
-    std::printf("Search index: %s; one query fetches at most %.1f KB (%s); search.js %.1f KB\n", index.c_str(),
-                kb(worst), query.c_str(), kb(sizes.client_bytes));
+    std::puts(format_message(tr("Search index: %1$s; one query fetches at most %2$.1f KB (%3$s); "
+                                "search.js %4$.1f KB"),
+                             index, kb(worst), query, kb(sizes.client_bytes)).c_str());
   }
-  std::printf("Heaviest page: %s, %.1f KB\n", sizes.heaviest_page.c_str(), kb(sizes.heaviest_page_bytes));
+  std::puts(format_message(tr("Heaviest page: %1$s, %2$.1f KB"), sizes.heaviest_page,
+                           kb(sizes.heaviest_page_bytes)).c_str());
 }
 
 }  // namespace
@@ -93,16 +92,15 @@ int run_build(int argc, char** argv) {
                                            progress.elapsed_ms(), output_folder).c_str());
   }
   if (!result) {
-    std::cerr << "passerelle: " << diagnostics.error_count() << " error(s); nothing was written, "
-              << out << " is unchanged\n";
+    print_nothing_written(diagnostics.error_count(), out);
     return kExitErrors;
   }
   if (!write_error.empty()) return kExitErrors;
   if (!json && !style.quiet) {
-    std::printf("Built %s, %d warning(s) in %.0f ms\n", build_counts(*result).c_str(),
-                diagnostics.warning_count(), progress.elapsed_ms());
+    std::puts(format_message(tr("Built %1$s, %2$d warning(s) in %3$.0f ms"), build_counts(*result),
+                             diagnostics.warning_count(), progress.elapsed_ms()).c_str());
     print_sizes(result->sizes);
-    std::printf("Open %s/index.html\n", output_folder.c_str());
+    std::puts(format_message(tr("Open %1$s/index.html"), output_folder).c_str());
   }
   return kExitOk;
 }

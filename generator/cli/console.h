@@ -26,7 +26,15 @@ struct ConsoleStyle {
   bool terminal = false;  // stdout is a terminal: progress may redraw one line
 };
 
-/// Adds --quiet, --verbose and --color to a subcommand's options.
+/// Adds --source, --out, --base-url, --drafts and --help: the options of the commands that
+/// build a site.
+void add_site_options(cxxopts::Options& options);
+
+/// "passerelle: 2 errors; nothing was written, <out> is unchanged" on stderr (no count when
+/// `errors` is 0).
+void print_nothing_written(int errors, const std::string& out);
+
+/// Adds --quiet, --verbose, --color and --lang to a subcommand's options.
 void add_console_options(cxxopts::Options& options);
 
 /// Reads them back; false with `error` set on a bad --color value.

@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "messages/messages.h"
 #include "print/pdf.h"
 #include "base/process.h"
 #include "pipeline/project.h"
@@ -22,23 +23,21 @@ namespace passerelle::cli {
 
 namespace {
 
-constexpr const char* kInstallHint =
-    "  WeasyPrint turns the print editions of the guidelines into PDF. Install it with\n"
-    "      sudo apt-get install weasyprint      (Debian, Ubuntu)\n"
-    "  or pass its path with --weasyprint. 'passerelle build' does not need it.\n";
+const char* install_hint() {
+  return tr("  WeasyPrint turns the print editions of the guidelines into PDF. Install it with\n"
+            "      sudo apt-get install weasyprint      (Debian, Ubuntu)\n"
+            "  or pass its path with --weasyprint. 'passerelle build' does not need it.\n");
+}
 
 cxxopts::Options pdf_options() {
   cxxopts::Options options("passerelle pdf",
-                           "Builds the site and makes a PDF of each print edition of the guidelines "
-                           "with WeasyPrint; the site then links them.");
+                           tr("Builds the site and makes a PDF of each print edition of the "
+                              "guidelines with WeasyPrint; the site then links them."));
+  add_site_options(options);
   options.add_options()
-      ("source", "the site's folder (with site.toml)", cxxopts::value<std::string>()->default_value("."))
-      ("out", "output folder (default: public/ in the source)", cxxopts::value<std::string>())
-      ("base-url", "absolute URL the site is published at (overrides site.toml)", cxxopts::value<std::string>())
-      ("drafts", "include pages marked draft = true")
-      ("weasyprint", "the WeasyPrint program (default: weasyprint on the PATH)", cxxopts::value<std::string>())
-      ("timeout", "seconds allowed for each PDF", cxxopts::value<int>()->default_value("300"))
-      ("h,help", "show this help");
+      ("weasyprint", tr("the WeasyPrint program (default: weasyprint on the PATH)"),
+       cxxopts::value<std::string>())
+      ("timeout", tr("seconds allowed for each PDF"), cxxopts::value<int>()->default_value("300"));
   return options;
 }
 
@@ -50,7 +49,7 @@ int run_pdf(int argc, char** argv) {
   if (auto stop = parse_arguments(options, argc, argv, "pdf", args, nullptr)) return *stop;
   int timeout = args["timeout"].as<int>();
   if (timeout <= 0) {
-    std::cerr << "passerelle pdf: --timeout must be a positive number of seconds\n";
+    std::cerr << "passerelle pdf: " << tr("--timeout must be a positive number of seconds") << "\n";
     return kExitUsage;
   }
   auto started = std::chrono::steady_clock::now();
@@ -63,9 +62,13 @@ int run_pdf(int argc, char** argv) {
   std::string wanted = args.count("weasyprint") ? args["weasyprint"].as<std::string>() : "weasyprint";
   std::string weasyprint = find_program(wanted, path_variable ? path_variable : "");
   if (weasyprint.empty()) {
-    std::cerr << "passerelle pdf: error: WeasyPrint was not found ('" << wanted << "' is not "
-              << (wanted.find('/') == std::string::npos ? "on the PATH" : "an executable file")
-              << "); nothing was written, " << out << " is unchanged\n" << kInstallHint;
+    const char* problem = wanted.find('/') == std::string::npos
+                              ? tr("WeasyPrint was not found ('%1$s' is not on the PATH); "
+                                   "nothing was written, %2$s is unchanged")
+                              : tr("WeasyPrint was not found ('%1$s' is not an executable file); "
+                                   "nothing was written, %2$s is unchanged");
+    std::cerr << "passerelle pdf: error: " << format_message(problem, wanted, out) << "\n"
+              << install_hint();
     return kExitErrors;
   }
 
@@ -81,8 +84,7 @@ int run_pdf(int argc, char** argv) {
   auto& result = project.result();
   print_diagnostics(tree, diagnostics);
   if (!result) {
-    std::cerr << "passerelle: " << diagnostics.error_count() << " error(s); nothing was written, "
-              << out << " is unchanged\n";
+    print_nothing_written(diagnostics.error_count(), out);
     return kExitErrors;
   }
 
@@ -93,20 +95,22 @@ int run_pdf(int argc, char** argv) {
   if (!publication.ok) {
     if (publication.weasyprint_failed) {
       std::cerr << "passerelle pdf: error: " << publication.error << "\n"
-                << publication.program_output << "passerelle: nothing was written, " << out
-                << " is unchanged\n";
+                << publication.program_output;
+      print_nothing_written(0, out);
     } else {
       std::cerr << "passerelle: error: " << publication.error << "\n";
     }
     return kExitErrors;
   }
   auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
-  std::printf("Built %zu pages and %zu PDF(s), %d warning(s) in %.1f s\n", result->html_pages,
-              publication.made.size(), diagnostics.warning_count(), elapsed.count());
+  std::puts(format_message(tr("Built %1$zu pages and %2$zu PDF(s), %3$d warning(s) in %4$.1f s"),
+                           result->html_pages, publication.made.size(),
+                           diagnostics.warning_count(), elapsed.count()).c_str());
   for (const auto& made : publication.made) {
     std::printf("  %s (%zu KB)\n", made.path.c_str(), (made.bytes + 1023) / 1024);
   }
-  std::printf("Open %s/index.html\n", fs::weakly_canonical(fs::absolute(out)).c_str());
+  std::puts(format_message(tr("Open %1$s/index.html"), fs::weakly_canonical(fs::absolute(out)).string())
+                .c_str());
   return kExitOk;
 }
 

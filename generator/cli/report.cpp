@@ -46,13 +46,32 @@ constexpr size_t kMaxPrinted = 200;
 
 }  // namespace
 
+void add_site_options(cxxopts::Options& options) {
+  options.add_options()
+      ("source", tr("the site's folder (with site.toml)"),
+       cxxopts::value<std::string>()->default_value("."))
+      ("out", tr("output folder (default: public/ in the source)"), cxxopts::value<std::string>())
+      ("base-url", tr("absolute URL the site is published at (overrides site.toml)"),
+       cxxopts::value<std::string>())
+      ("drafts", tr("include pages marked draft = true"))
+      ("h,help", tr("show this help"));
+}
+
+void print_nothing_written(int errors, const std::string& out) {
+  std::cerr << "passerelle: "
+            << (errors > 0 ? format_message(tr("%1$d error(s); nothing was written, %2$s is "
+                                               "unchanged"), errors, out)
+                           : format_message(tr("nothing was written, %1$s is unchanged"), out))
+            << "\n";
+}
+
 void add_console_options(cxxopts::Options& options) {
   options.add_options("output")
-      ("q,quiet", "print errors only")
-      ("v,verbose", "print the time of each stage and more details")
-      ("color", "colour the error and warning labels: auto, always or never",
+      ("q,quiet", tr("print errors only"))
+      ("v,verbose", tr("print the time of each stage and more details"))
+      ("color", tr("colour the error and warning labels: auto, always or never"),
        cxxopts::value<std::string>()->default_value("auto"))
-      ("lang", "the language of the messages: en, fr or it (default: from LANG)",
+      ("lang", tr("the language of the messages: en, fr or it (default: from LANG)"),
        cxxopts::value<std::string>());
 }
 
