@@ -42,7 +42,8 @@ try {
     schemes,
     concurrency: 3,
     visit: async (page, job) => {
-      await page.addScriptTag({ content: axeSource });
+      // Once per loaded page: the same page is checked again in the other colour scheme.
+      if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
       const r = await page.evaluate(
         (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] }),
         TAGS,
