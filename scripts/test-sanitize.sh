@@ -13,4 +13,4 @@ cmake --build "$root/build-sanitize"
 # Sanitizer reports exit with codes of their own, never 1 (the code of a site with errors).
 export ASAN_OPTIONS="exitcode=86:detect_leaks=1:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="exitcode=87:print_stacktrace=1:${UBSAN_OPTIONS:-}"
-cd "$root/build-sanitize" && ctest --output-on-failure -LE site "$@"
+cd "$root/build-sanitize" && ctest --output-on-failure -j "${PASSERELLE_TEST_JOBS:-$(nproc)}" -LE site "$@"

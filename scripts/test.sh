@@ -4,13 +4,15 @@
 # input, print PDFs), then the suite again under sanitizers with each fuzz target run for a bounded time
 # (scripts/test-sanitize.sh; PASSERELLE_SKIP_SANITIZE=1 skips that part), then the unit tests and
 # two site builds under ThreadSanitizer (scripts/test-threads.sh; PASSERELLE_SKIP_TSAN=1 skips
-# it). Arguments go to ctest.
+# it). Arguments go to ctest, which runs as many tests at once as there are cores
+# (PASSERELLE_TEST_JOBS overrides; tests/CMakeLists.txt keeps the browser tests one at a time).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/dependencies.sh" test
 (cd "$root/tests/site" && npm ci --no-audit --no-fund --loglevel=error)
 cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON >/dev/null
 cmake --build "$root/build"
-(cd "$root/build" && ctest --output-on-failure "$@")
+jobs=${PASSERELLE_TEST_JOBS:-$(nproc)}
+(cd "$root/build" && ctest --output-on-failure -j "$jobs" "$@")
 if [ "${PASSERELLE_SKIP_SANITIZE:-0}" != 1 ]; then "$root/scripts/test-sanitize.sh" "$@"; fi
 if [ "${PASSERELLE_SKIP_TSAN:-0}" != 1 ]; then "$root/scripts/test-threads.sh"; fi

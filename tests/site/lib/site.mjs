@@ -341,36 +341,40 @@ export function loadSite(siteArg, configArg) {
   return { siteDir, config };
 }
 
-// Opens every page of `pages` in a context per (width, scheme) combination,
-// a few at a time, and calls visit(page, job) once each page has loaded.
-// Collects per-job problems (HTTP errors, blocked requests, script errors)
-// so that a test on a half-loaded page is not mistaken for a pass.
+// Opens every page of `pages` at each width, a few at a time, and calls
+// visit(page, job) once per colour scheme: the page is loaded once per width
+// (scripts may read the width when they start) and switched from one scheme to
+// the next with emulateMedia, which only changes what the CSS media queries
+// see; loading it again for each scheme would check the same thing at twice
+// the cost. Collects per-job problems (HTTP errors, blocked requests, script
+// errors) so that a test on a half-loaded page is not mistaken for a pass.
 export async function visitAll({ browser, server, siteDir, baseUrl, pages, widths, schemes, concurrency = 3, visit }) {
   const jobs = [];
   for (const scheme of schemes) for (const width of widths) for (const p of pages) jobs.push({ ...p, width, scheme });
+  const loads = [];
+  for (const width of widths) for (const p of pages) loads.push({ ...p, width });
   const problems = [];
   const contexts = new Map();
-  const contextFor = async (width, scheme) => {
-    const key = `${width}-${scheme}`;
-    if (!contexts.has(key)) {
+  const contextFor = async (width) => {
+    if (!contexts.has(width)) {
       contexts.set(
-        key,
-        browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme }).then((context) => {
+        width,
+        browser.newContext({ viewport: { width, height: 800 }, colorScheme: schemes[0] }).then((context) => {
           context.setDefaultTimeout(15_000);
           context.setDefaultNavigationTimeout(15_000);
           return context;
         }),
       );
     }
-    return contexts.get(key);
+    return contexts.get(width);
   };
 
   let next = 0;
   const worker = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++];
-      const label = `${job.name} ${job.width} ${job.scheme}`;
-      const context = await contextFor(job.width, job.scheme);
+    while (next < loads.length) {
+      const load = loads[next++];
+      const label = `${load.name} ${load.width}`;
+      const context = await contextFor(load.width);
       const page = await context.newPage();
       const routeProblems = await routeContext(page, { siteDir, origin: server.origin, baseUrl });
       page.on('pageerror', (e) => problems.push(`${label}: script error: ${e.message}`));
@@ -378,9 +382,20 @@ export async function visitAll({ browser, server, siteDir, baseUrl, pages, width
         if (r.status() >= 400) problems.push(`${label}: HTTP ${r.status()} for ${r.url()}`);
       });
       try {
-        await page.goto(server.origin + job.urlPath, { waitUntil: 'load' });
+        await page.goto(server.origin + load.urlPath, { waitUntil: 'load' });
         await waitForEnhancements(page);
-        await withTimeout(visit(page, job), 45_000, label);
+        for (const scheme of schemes) {
+          const job = { ...load, scheme };
+          try {
+            await page.emulateMedia({ colorScheme: scheme });
+            // A check in the wrong scheme would pass for the right one: make sure it took.
+            const applied = await page.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, scheme);
+            if (!applied) throw new Error(`the ${scheme} colour scheme did not apply`);
+            await withTimeout(visit(page, job), 45_000, `${label} ${scheme}`);
+          } catch (e) {
+            problems.push(`${label} ${scheme}: ${e.message.split('\n')[0]}`);
+          }
+        }
       } catch (e) {
         problems.push(`${label}: ${e.message.split('\n')[0]}`);
       } finally {
