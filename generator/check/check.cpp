@@ -5,7 +5,6 @@
 #include <set>
 
 #include "check/rendered_links.h"
-#include "model/urls.h"
 #include "pipeline/project.h"
 #include "base/text.h"
 
@@ -13,70 +12,21 @@ namespace passerelle {
 
 namespace {
 
-/// When the build stops at the load stage, its link checks never run. Assembling what did load
-/// (files that failed stand in as empty placeholders, so links to them still resolve) finds
-/// those problems in the same run.
-void check_links_past_errors(const SourceTree& tree, const LoadedSources& loaded,
-                             Diagnostics& diagnostics) {
-  const SiteConfig& config = *loaded.config;
-  std::vector<PageSource> pages = loaded.pages;
-  std::set<std::string> loaded_pages, failed;
-  for (const auto& page : pages) loaded_pages.insert(page.path);
-  for (const auto& d : diagnostics.items()) {
-    if (d.severity == Severity::kError) failed.insert(d.location.path);
-  }
-  bool placeholders = false;
-  for (const auto& path : tree.list_files("content")) {
-    if (!ends_with(path, ".md") || loaded_pages.count(path) || !failed.count(path)) continue;
-    std::string rest = path.substr(8);
-    size_t slash = rest.find('/');
-    if (slash == std::string::npos || !config.language(rest.substr(0, slash))) continue;
-    Diagnostics ignored;
-    auto stand_in = parse_page("+++\ntitle = \"-\"\nsummary = \"-\"\ndate = 2000-01-01\n+++\n",
-                               path, rest.substr(0, slash), rest.substr(slash + 1), ignored);
-    if (stand_in) {
-      pages.push_back(std::move(*stand_in));
-      placeholders = true;
-    }
-  }
-  Directory directory = loaded.directory ? *loaded.directory : Directory{};
-  std::set<std::string> ids;
-  for (const auto& actor : directory.actors) ids.insert(actor.id);
-  for (const auto& path : tree.list_files("directory-data/actors")) {
-    if (!ends_with(path, ".toml")) continue;
-    std::string id = path.substr(22, path.size() - 22 - 5);
-    if (ids.count(id) || !is_valid_id(id)) continue;
-    ActorRecord stand_in;
-    stand_in.id = id;
-    stand_in.path = path;
-    stand_in.name = id;
-    directory.actors.push_back(std::move(stand_in));
-  }
-  std::sort(directory.actors.begin(), directory.actors.end(),
-            [](const ActorRecord& a, const ActorRecord& b) { return a.id < b.id; });
-  Diagnostics assembled;
-  assemble_site(config, std::move(pages), std::move(directory), assembled);
-  std::set<std::string> known;
-  for (const auto& d : diagnostics.items()) known.insert(format_diagnostic(d));
-  for (const auto& d : assembled.items()) {
-    // A stand-in has no headings and no real slug: what it says about itself, or about the
-    // #fragments of links to it, would be noise.
-    if (failed.count(d.location.path)) continue;
-    if (placeholders && starts_with(d.message, "no heading with id")) continue;
-    if (known.insert(format_diagnostic(d)).second) diagnostics.add(d);
-  }
-}
-
-/// Output file → the source it was built from, for messages about rendered pages.
-std::map<std::string, std::string> origins_of(const Site& site) {
-  std::map<std::string, std::string> origins;
-  for (const auto& page : site.pages) origins[output_file_of(page.path)] = page.source_path;
+/// Source file → each link its text passes through as written → where it writes it, as the
+/// model recorded them when the Markdown was rendered.
+LinkPlaces link_places_of(const Site& site) {
+  LinkPlaces places;
+  auto add = [&](const std::string& source, const std::vector<LinkPlace>& links) {
+    auto& of_source = places[source];
+    for (const auto& link : links) of_source.emplace(link.href, link.location);
+  };
+  for (const auto& page : site.pages) add(page.source_path, page.link_places);
   for (const auto& actor : site.actors) {
-    for (const auto& language : site.config.languages) {
-      origins[output_file_of(actor_path(language, actor.record.id))] = actor.record.path;
+    for (const auto& [language, text] : actor.descriptions) {
+      if (text.translated) add(actor.record.path, text.link_places);
     }
   }
-  return origins;
+  return places;
 }
 
 SourceLocation place_in(const SourceTree& tree, const std::string& path, const std::string& url) {
@@ -145,13 +95,12 @@ CheckReport run_check(const SourceTree& tree, const SourceTree& bundled_themes,
   build.include_drafts = options.include_drafts;
   build.on_stage = options.on_stage;
   Project project(tree, bundled_themes, build);
-  project.build(report.diagnostics);
+  // Every check in one run: what loaded is built and checked even when some files failed.
+  project.load(report.diagnostics);
+  project.render_past_errors(report.diagnostics);
   const auto& result = project.result();
   const LoadedSources& loaded = project.sources();
   if (options.on_stage) options.on_stage("translations");
-  if (!result && loaded.config) {
-    check_links_past_errors(tree, loaded, report.diagnostics);
-  }
   if (loaded.config) {
     report.translations = translation_report(tree, bundled_themes, *loaded.config, loaded.pages,
                                              loaded.directory ? &*loaded.directory : nullptr);
@@ -162,7 +111,7 @@ CheckReport run_check(const SourceTree& tree, const SourceTree& bundled_themes,
   report.actors = result->actors;
   if (options.on_stage) options.on_stage("links");
   auto stats = check_rendered_links(result->plan, result->site.config.base_url,
-                                    origins_of(result->site), report.diagnostics);
+                                    link_places_of(result->site), report.diagnostics);
   report.pages = stats.pages;
   report.internal_links = stats.internal_links;
   report.external_links = external_links_of(tree, result->site);

@@ -46,14 +46,35 @@ bool resolve(const std::string& from, const std::string& relative, std::string& 
 struct Page {
   std::vector<HtmlAttribute> attributes;
   std::set<std::string> ids;
+  const std::vector<std::string>* sources = nullptr;
 };
+
+std::string place_key(const SourceLocation& where) {
+  return where.path + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+/// Where one of `sources` writes the link `url`; nullptr when none does (a template's link).
+const SourceLocation* place_of(const LinkPlaces& places, const std::vector<std::string>& sources,
+                               const std::string& url) {
+  for (const auto& source : sources) {
+    auto links = places.find(source);
+    if (links == places.end()) continue;
+    if (auto it = links->second.find(url); it != links->second.end()) return &it->second;
+  }
+  return nullptr;
+}
 
 }  // namespace
 
 RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string& base_url,
-                                       const std::map<std::string, std::string>& origins,
-                                       Diagnostics& diagnostics) {
+                                       const LinkPlaces& places, Diagnostics& diagnostics) {
   RenderedLinkStats stats;
+  // A source place with an error already (a broken #fragment the model found) is not reported
+  // again for the page built from it.
+  std::set<std::string> reported;
+  for (const auto& d : diagnostics.items()) {
+    if (d.severity == Severity::kError) reported.insert(place_key(d.location));
+  }
   std::set<std::string> files;
   std::map<std::string, Page> pages;
   std::map<std::string, const std::string*> bytes_of;
@@ -62,6 +83,7 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
     if (!ends_with(file.path, ".html")) continue;
     Page& page = pages[file.path];
     page.attributes = scan_attributes(file.bytes);
+    page.sources = &file.sources;
     for (const auto& a : page.attributes) {
       if (a.name == "id" || (a.tag == "a" && a.name == "name")) page.ids.insert(a.value);
     }
@@ -76,6 +98,7 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
   struct Problem {
     Diagnostic first;
     size_t pages = 0;
+    bool in_source = false;  // located in the source that writes the link
   };
   std::map<std::string, Problem> problems;
   std::vector<std::string> order;
@@ -84,17 +107,23 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
     const std::string& path = entry.first;
     const auto& page = entry.second;
     ++stats.pages;
-    auto origin = origins.find(path);
+    const auto& sources = *page.sources;
     std::string built_from =
-        origin == origins.end() ? "" : " (page built from " + origin->second + ")";
+        sources.size() == 1 ? " (page built from " + sources.front() + ")" : "";
     std::set<std::string> seen_here;
-    auto report_as = [&](const std::string& key, const HtmlAttribute& a,
-                         const std::string& message) {
+    auto report_as = [&](std::string key, const HtmlAttribute& a, const std::string& message) {
+      // The text of a source is on several pages (its print edition too): one problem.
+      std::string url = collapse_whitespace(a.value);
+      const SourceLocation* written = place_of(places, sources, url);
+      if (written && reported.count(place_key(*written))) return;
+      if (written) key = "written at " + place_key(*written) + " " + url;
       if (!seen_here.insert(key).second) return;
       auto [it, fresh] = problems.try_emplace(key);
       if (fresh) {
         it->second.first = {Severity::kError, location_of_offset(path, *bytes_of[path], a.offset),
                             message + built_from};
+        if (written) it->second.first = {Severity::kError, *written, message};
+        it->second.in_source = written != nullptr;
         order.push_back(key);
       }
       ++it->second.pages;
@@ -165,7 +194,7 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
   }
   for (const auto& key : order) {
     Problem& problem = problems.at(key);
-    if (problem.pages > 1) {
+    if (problem.pages > 1 && !problem.in_source) {
       problem.first.message += "; the same problem is on " + std::to_string(problem.pages - 1) +
                                " other page(s): look at the theme's templates";
     }

@@ -18,11 +18,14 @@ struct RenderedLinkStats {
   size_t internal_links = 0;
 };
 
-/// `base_url` (absolute, ending with '/') makes absolute links to the site internal too.
-/// `origins` maps an output file to the source it was built from, for messages.
+/// Source file → link as the page has it → where that source writes it.
+using LinkPlaces = std::map<std::string, std::map<std::string, SourceLocation>>;
+
+/// `base_url` (absolute, ending with '/') makes absolute links to the site internal too. A
+/// problem with a link that `places` has for one of the file's sources (OutputFile::sources)
+/// is reported there, once however many pages show it; others in the page, naming its source.
 RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string& base_url,
-                                       const std::map<std::string, std::string>& origins,
-                                       Diagnostics& diagnostics);
+                                       const LinkPlaces& places, Diagnostics& diagnostics);
 
 /// The absolute http(s) URLs that <a> elements of `html` link to, in order, without repeats.
 std::vector<std::string> external_links_in(const std::string& html, const std::string& base_url);

@@ -305,10 +305,11 @@ class Renderer {
       diagnostics_.error(locate(in_source), resolution.error);
       return "#";
     }
+    SourceLocation where = locate(in_source);
     if (!resolution.target.empty() && !resolution.fragment.empty()) {
-      result_.fragment_references.push_back(
-          {resolution.target, resolution.fragment, locate(in_source)});
+      result_.fragment_references.push_back({resolution.target, resolution.fragment, where});
     }
+    result_.link_places.push_back({resolution.href, std::move(where)});
     return resolution.href;
   }
 

@@ -34,6 +34,14 @@ struct FragmentReference {
   SourceLocation location;
 };
 
+/// Where the source writes a link of the page: `check` reports a problem the built site shows
+/// with it (a relative path that is not a page, an image that is not there) here rather than
+/// in the generated HTML.
+struct LinkPlace {
+  std::string href;  // as it is in the page
+  SourceLocation location;
+};
+
 struct MarkdownSource {
   std::string text;
   std::string path;   // for diagnostics
@@ -56,6 +64,7 @@ struct RenderedMarkdown {
   std::vector<Heading> headings;
   std::string plain_text;  // white space collapsed
   std::vector<FragmentReference> fragment_references;
+  std::vector<LinkPlace> link_places;  // every link that resolved, in order
 };
 
 RenderedMarkdown render_markdown(const MarkdownSource& source, const MarkdownOptions& options,

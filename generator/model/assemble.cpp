@@ -232,6 +232,7 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.html = std::move(rendered.html);
   page.headings = std::move(rendered.headings);
   page.plain_text = std::move(rendered.plain_text);
+  page.link_places = std::move(rendered.link_places);
   if (source.kind == PageKind::kGuideline) {
     // Rendered again as a chapter of the print edition. Problems in the text were reported by
     // the rendering above; this one's diagnostics are the same and are dropped.
@@ -240,8 +241,11 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
     print_options.heading_shift = 1;
     PrintLinkContext print_links(targets, config, language, self, source.relative_path);
     Diagnostics repeated;
-    page.print_html = render_markdown({source.body, source.path, source.body_line}, print_options,
-                                      LinkResolver(print_links), repeated).html;
+    auto print = render_markdown({source.body, source.path, source.body_line}, print_options,
+                                 LinkResolver(print_links), repeated);
+    page.print_html = std::move(print.html);
+    page.link_places.insert(page.link_places.end(), print.link_places.begin(),
+                            print.link_places.end());
   }
   for (auto& reference : rendered.fragment_references) fragments.push_back(std::move(reference));
   return page;
@@ -276,7 +280,7 @@ Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTar
         for (auto& reference : rendered.fragment_references) fragments.push_back(reference);
       }
       actor.descriptions[language.code] = {rendered.html, rendered.plain_text, from,
-                                           from == language.code};
+                                           from == language.code, rendered.link_places};
     }
     auto [services, services_from] = text_for(record.services, config, language.code);
     if (services) {
@@ -300,6 +304,14 @@ int language_rank(const SiteConfig& config, const std::string& code) {
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
                                   Directory directory, Diagnostics& diagnostics) {
   int errors_before = diagnostics.error_count();
+  Site site = assemble_site_past_errors(std::move(config), std::move(sources),
+                                        std::move(directory), diagnostics);
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return site;
+}
+
+Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> sources,
+                               Directory directory, Diagnostics& diagnostics) {
   auto link_targets =
       std::make_shared<LinkTargets>(collect_targets(sources, config, directory.actors, diagnostics));
   const LinkTargets& targets = *link_targets;
@@ -353,7 +365,6 @@ std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sou
   site.config = std::move(config);
   site.vocabulary = std::move(directory.vocabulary);
   site.link_targets = std::move(link_targets);
-  if (diagnostics.error_count() > errors_before) return std::nullopt;
   return site;
 }
 

@@ -35,6 +35,8 @@ struct Page {
   std::string print_html;
   std::vector<Heading> headings;
   std::string plain_text;
+  // Links of `html` and `print_html`, as they are there: where the source writes them.
+  std::vector<LinkPlace> link_places;
 };
 
 struct ActorText {
@@ -42,6 +44,7 @@ struct ActorText {
   std::string plain_text;
   std::string language;     // the language the text is really in
   bool translated = true;   // false when borrowed from another language
+  std::vector<LinkPlace> link_places;  // links of `html`: where the record writes them
 };
 
 struct Actor {
@@ -76,6 +79,11 @@ const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::s
 /// duplicate URLs or translation keys. Returns nullopt when errors were found.
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
                                   Directory directory, Diagnostics& diagnostics);
+
+/// assemble_site, but the site is returned even when errors were reported (a broken link is
+/// rendered as "#"): `check` renders and checks the pages of a site that has errors.
+Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> sources,
+                               Directory directory, Diagnostics& diagnostics);
 
 /// For `passerelle serve`, right after an edit: the part of the site that the pages made from
 /// the edited `pages` and `records` need. Those are assembled as assemble_site would, with the

@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "content/directory.h"
 #include "content/pages.h"
+#include "pipeline/source_cache.h"
 #include "render/theme.h"
 #include "render/views.h"
 #include "base/text.h"
@@ -31,13 +32,10 @@ std::optional<SiteConfig> load_config(const SourceTree& tree, const BuildOptions
 LoadedSources read_sources(const SourceTree& tree, const BuildOptions& options,
                            Diagnostics& diagnostics) {
   if (options.on_stage) options.on_stage("load");
-  LoadedSources loaded;
-  loaded.config = load_config(tree, options, diagnostics);
-  if (!loaded.config) return loaded;
-  // Pages and records are independent: load both so every error of the run is reported.
-  loaded.pages = load_pages(tree, *loaded.config, options.include_drafts, diagnostics);
-  loaded.directory = load_directory(tree, *loaded.config, diagnostics);
-  return loaded;
+  SourceCache cache(options);
+  cache.load_all(tree);
+  diagnostics.append(cache.diagnostics());
+  return cache.loaded();
 }
 
 std::optional<SiteSources> load_sources(const SourceTree& tree, const BuildOptions& options,
@@ -105,20 +103,27 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
                                               const BuildOptions& options,
                                               Diagnostics& diagnostics) {
   auto cancelled = [&] { return options.cancelled && options.cancelled->load(); };
+  auto failed = [&] { return !options.past_errors && diagnostics.has_errors(); };
   if (options.on_stage) options.on_stage("assemble");
-  auto site = assemble_site(std::move(sources.config), std::move(sources.pages),
-                            std::move(sources.directory), diagnostics);
+  std::optional<Site> site;
+  if (options.past_errors) {
+    site = assemble_site_past_errors(std::move(sources.config), std::move(sources.pages),
+                                     std::move(sources.directory), diagnostics);
+  } else {
+    site = assemble_site(std::move(sources.config), std::move(sources.pages),
+                         std::move(sources.directory), diagnostics);
+  }
   std::shared_ptr<Theme> theme;
   if (site) {
     if (auto loaded = load_theme(tree, bundled_themes, site->config, diagnostics)) {
       theme = std::make_shared<Theme>(std::move(*loaded));
     }
   }
-  if (!site || !theme || diagnostics.has_errors() || cancelled()) return std::nullopt;
+  if (!site || !theme || failed() || cancelled()) return std::nullopt;
   if (options.on_stage) options.on_stage("render");
   BuildResult result;
   result.plan = render_site(*site, *theme, diagnostics, options.cancelled);
-  if (diagnostics.has_errors() || cancelled()) return std::nullopt;
+  if (failed() || cancelled()) return std::nullopt;
   for (const auto& file : result.plan) {
     if (!ends_with(file.path, ".html")) continue;
     ++result.html_pages;
@@ -127,7 +132,7 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   result.actors = site->actors.size();
   result.sizes = search::measure(result.plan, site->config);
   check_budgets(site->config.budgets, result.sizes, diagnostics);
-  if (diagnostics.has_errors()) return std::nullopt;
+  if (failed()) return std::nullopt;
   result.print_editions = print_editions(*site);
   result.site = std::move(*site);
   result.theme = std::move(theme);

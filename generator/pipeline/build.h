@@ -28,6 +28,9 @@ struct BuildOptions {
   /// When set (by another thread), the build stops at the next stage or render job and
   /// returns nullopt without an error: `serve` drops a build a newer edit made out of date.
   const std::atomic<bool>* cancelled = nullptr;
+  /// For `check`: assemble and render even when the sources have errors (a broken link is
+  /// rendered as "#"), so that the built pages are checked in the same run. Never published.
+  bool past_errors = false;
 };
 
 /// What the loading stage reads: the configuration, the pages and the actor records.

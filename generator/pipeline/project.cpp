@@ -1,33 +1,119 @@
 #include "pipeline/project.h"
 
+#include <algorithm>
+#include <set>
+
+#include "base/text.h"
 #include "output/writer.h"
+#include "pipeline/stand_ins.h"
 
 namespace passerelle {
 
+namespace {
+
+/// Output path → a hash of its bytes, to tell what an update changed.
+std::map<std::string, size_t> hashes_of(const OutputPlan& plan) {
+  std::map<std::string, size_t> hashes;
+  for (const auto& file : plan) hashes[file.path] = std::hash<std::string>{}(file.bytes);
+  return hashes;
+}
+
+}  // namespace
+
 Project::Project(const SourceTree& tree, const SourceTree& bundled_themes, BuildOptions options)
-    : tree_(tree), bundled_themes_(bundled_themes), options_(std::move(options)) {}
+    : tree_(tree), bundled_themes_(bundled_themes), options_(std::move(options)), cache_(options_) {}
 
 bool Project::load(Diagnostics& diagnostics) {
   result_.reset();
-  sources_ = read_sources(tree_, options_, diagnostics);
-  return sources_.config && sources_.directory && !diagnostics.has_errors();
+  if (options_.on_stage) options_.on_stage("load");
+  cache_.load_all(tree_);
+  diagnostics.append(cache_.diagnostics());
+  sources_.reset();
+  return cache_.ok();
+}
+
+std::optional<OutputChanges> Project::update(const std::set<std::string>& paths,
+                                             Diagnostics& diagnostics,
+                                             const std::atomic<bool>* cancelled) {
+  std::vector<std::string> sources;
+  for (const auto& path : paths) {
+    if (SourceCache::is_read(path) && !starts_with(path, "themes/")) sources.push_back(path);
+  }
+  if (!cache_.update(tree_, sources)) cache_.load_all(tree_);
+  diagnostics.append(cache_.diagnostics());
+  sources_.reset();
+  result_.reset();
+  if (!cache_.ok()) return std::nullopt;
+  auto previous = output_hashes_;  // render() replaces them when it succeeds
+  options_.cancelled = cancelled;
+  bool rendered = render(diagnostics);
+  options_.cancelled = nullptr;
+  if (!rendered) return std::nullopt;
+  OutputChanges changes;
+  for (const auto& [path, hash] : output_hashes_) {
+    auto it = previous.find(path);
+    if (it == previous.end() || it->second != hash) changes.changed.push_back(path);
+  }
+  for (const auto& [path, hash] : previous) {
+    if (!output_hashes_.count(path)) changes.removed.push_back(path);
+  }
+  return changes;
 }
 
 bool Project::render(Diagnostics& diagnostics) {
   result_.reset();
-  if (!sources_.config || !sources_.directory) return false;
-  // A copy: the model takes its sources, and `check` reports on them after rendering.
-  SiteSources copy{*sources_.config, sources_.pages, *sources_.directory};
-  result_ = build_from_sources(std::move(copy), tree_, bundled_themes_, options_, diagnostics);
+  past_errors_ = false;
+  if (!cache_.usable()) return false;
+  // A copy: the model takes its sources, and the cache keeps them for the next update.
+  result_ = build_from_sources(cache_.sources().copy(), tree_, bundled_themes_, options_,
+                               diagnostics);
+  if (result_) output_hashes_ = hashes_of(result_->plan);
   return result_.has_value();
+}
+
+const LoadedSources& Project::sources() const {
+  if (!sources_) sources_ = cache_.loaded();
+  return *sources_;
 }
 
 bool Project::build(Diagnostics& diagnostics) { return load(diagnostics) && render(diagnostics); }
 
+bool Project::render_past_errors(Diagnostics& diagnostics) {
+  result_.reset();
+  past_errors_ = true;
+  if (!sources().config) return false;
+  std::set<std::string> failed;
+  for (const auto& d : diagnostics.items()) {
+    if (d.severity == Severity::kError) failed.insert(d.location.path);
+  }
+  auto with = with_stand_ins(tree_, sources(), failed);
+  Diagnostics assembled;
+  if (with.renderable) {
+    BuildOptions options = options_;
+    options.past_errors = true;
+    result_ = build_from_sources(std::move(with.sources), tree_, bundled_themes_, options, assembled);
+  } else {
+    assemble_site_past_errors(std::move(with.sources.config), std::move(with.sources.pages),
+                              std::move(with.sources.directory), assembled);
+  }
+  std::set<std::string> known;
+  for (const auto& d : diagnostics.items()) known.insert(format_diagnostic(d));
+  bool pages_stand_in = std::any_of(with.stand_ins.begin(), with.stand_ins.end(),
+                                    [](const std::string& path) { return ends_with(path, ".md"); });
+  for (const auto& d : assembled.items()) {
+    // A stand-in has no text, headings nor real slug: what is said about it, or about the
+    // #fragments of links to it, would be noise.
+    if (failed.count(d.location.path) || with.stand_ins.count(d.location.path)) continue;
+    if (pages_stand_in && starts_with(d.message, "no heading with id")) continue;
+    if (known.insert(format_diagnostic(d)).second) diagnostics.add(d);
+  }
+  return result_.has_value();
+}
+
 bool Project::publish(const std::string& out_dir, const std::string& source_dir,
                       std::string* error) const {
-  if (!result_) {
-    *error = "the site was not rendered";
+  if (!result_ || past_errors_) {
+    *error = past_errors_ ? "the site was rendered past errors" : "the site was not rendered";
     return false;
   }
   return passerelle::publish(result_->plan, out_dir, source_dir, error);

@@ -18,6 +18,12 @@ Translations translations_of(const Site& site, const Page& page) {
   return translations;
 }
 
+/// The source of a section's introduction, when it has one.
+std::vector<std::string> sources_of(const Page* intro) {
+  if (!intro) return {};
+  return {intro->source_path};
+}
+
 /// Translations of a page every language has (home, section indexes).
 Translations section_translations(const Site& site,
                                   std::string (*path_of)(const LanguageConfig&)) {
@@ -103,7 +109,8 @@ void render_home(const RenderContext& context, const LanguageConfig& language, R
       .set("actor_count", strings.count("actors", static_cast<long>(site.actors.size())))
       .set("guidelines_href", relative_url(frame.path, guidelines_path(language)))
       .set("directory_href", relative_url(frame.path, directory_path(language)));
-  out.add(frame, context.theme.templates.render("home", view, diagnostics, context.worker));
+  out.add(frame, context.theme.templates.render("home", view, diagnostics, context.worker),
+          sources_of(intro));
 }
 
 void render_guidelines_index(const RenderContext& context, const LanguageConfig& language,
@@ -123,7 +130,8 @@ void render_guidelines_index(const RenderContext& context, const LanguageConfig&
   }
   view.set("intro_html", intro ? intro->html : "").set("guidelines", guidelines);
   if (!guidelines.empty()) set_print_links(view, site, language, path, "");
-  out.add(frame, context.theme.templates.render("guidelines", view, diagnostics, context.worker));
+  out.add(frame, context.theme.templates.render("guidelines", view, diagnostics, context.worker),
+          sources_of(intro));
 }
 
 void render_guideline(const RenderContext& context, const LanguageConfig& language,
@@ -151,7 +159,8 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
   set_print_links(view, context.site, language, page.path, print_anchor(page.slug));
   if (previous) view.set("previous", guideline_summary(*previous, strings, page.path));
   if (next) view.set("next", guideline_summary(*next, strings, page.path));
-  out.add(frame, context.theme.templates.render("guideline", view, diagnostics, context.worker));
+  out.add(frame, context.theme.templates.render("guideline", view, diagnostics, context.worker),
+          {page.source_path});
 }
 
 void render_plain_page(const RenderContext& context, const LanguageConfig& language,
@@ -162,7 +171,8 @@ void render_plain_page(const RenderContext& context, const LanguageConfig& langu
                   {{strings.get("home"), home_path(language)}}};
   View view = frame_view(context, frame);
   view.set("summary", page.summary).set("content_html", page.html);
-  out.add(frame, context.theme.templates.render("page", view, diagnostics, context.worker));
+  out.add(frame, context.theme.templates.render("page", view, diagnostics, context.worker),
+          {page.source_path});
 }
 
 }  // namespace

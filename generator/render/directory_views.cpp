@@ -289,7 +289,8 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
         .set("services_untranslated", from != language.code)
         .set("services_source", language_label(site, from, language));
   }
-  out.add(frame, context.theme.templates.render("actor", view, diagnostics, context.worker));
+  out.add(frame, context.theme.templates.render("actor", view, diagnostics, context.worker),
+          {record.path});
 }
 
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,

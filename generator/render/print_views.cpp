@@ -108,7 +108,10 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
     view.set("annex", View().set("countries", annex_view(context, language, path))
                             .set("directory_url", absolute_url(site.config, directory_path(language))));
   }
-  out.add(frame, context.theme.templates.render("print", view, diagnostics, context.worker));
+  std::vector<std::string> sources;
+  for (const auto* guideline : guidelines) sources.push_back(guideline->source_path);
+  out.add(frame, context.theme.templates.render("print", view, diagnostics, context.worker),
+          std::move(sources));
 }
 
 }  // namespace passerelle

@@ -14,8 +14,9 @@
 
 namespace passerelle {
 
-void RenderedPages::add(const PageFrame& frame, std::string html) {
-  files.push_back({output_file_of(frame.path), std::move(html)});
+void RenderedPages::add(const PageFrame& frame, std::string html,
+                        std::vector<std::string> sources) {
+  files.push_back({output_file_of(frame.path), std::move(html), std::move(sources)});
   sitemap.emplace_back(frame.path, frame.translations);
 }
 

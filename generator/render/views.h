@@ -45,7 +45,8 @@ struct RenderedPages {
   OutputPlan files;
   std::vector<std::pair<std::string, Translations>> sitemap;  // site path → versions
 
-  void add(const PageFrame& frame, std::string html);
+  /// `sources`: the source files whose text the page shows (see OutputFile).
+  void add(const PageFrame& frame, std::string html, std::vector<std::string> sources = {});
 };
 
 /// Fields every page template uses: language, titles, links, switcher, navigation, strings.

@@ -43,18 +43,19 @@ double ms_since(ServeRebuilds::Clock::time_point start) {
 
 ServeRebuilds::ServeRebuilds(std::string source, std::string bundled_themes, BuildOptions options,
                              LiveSite& live, RebuildConsole console)
-    : source_(std::move(source)),
+    : tree_(std::move(source)),
       bundled_themes_(std::move(bundled_themes)),
-      options_(options),
       live_(live),
       console_(std::move(console)),
+      project_(tree_, bundled_themes_, options),
       cache_(options) {}
 
 void ServeRebuilds::first_build() {
   auto started = Clock::now();
-  cache_.load_all(DiskSourceTree(source_));
-  std::atomic<bool> never{false};
-  complete_build(next_request("", started), never);
+  Diagnostics diagnostics;
+  project_.build(diagnostics);
+  cache_ = project_.cache();
+  publish(0, diagnostics, "", started);
 }
 
 void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_point seen) {
@@ -66,43 +67,24 @@ void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_
     if (!starts_with(path, "themes/")) sources.push_back(path);
   }
   if (paths.empty()) return;  // nothing the site is made from
-  DiskSourceTree tree(source_);
   std::string reason = describe(paths);
-  bool one_by_one = cache_.update(tree, sources);
-  if (!one_by_one) cache_.load_all(tree);
+  bool one_by_one = cache_.update(tree_, sources);
+  if (!one_by_one) cache_.load_all(tree_);
   // With another theme, the pages rendered at once would not be those of the complete build.
   one_by_one = one_by_one && sources.size() == paths.size();
   if (console_.verbose) console_.line(formatted("  sources read again in %.1f ms", ms_since(seen)));
+  uint64_t id;
   {
     // From now on, a complete build started before this change is not published: it would
     // hide the pages updated below.
     std::lock_guard lock(mutex_);
-    ++latest_;
+    id = ++latest_;
+    pending_.insert(paths.begin(), paths.end());
   }
   if (one_by_one && cache_.ok()) update_pages(paths, seen, reason);
-  auto copying = Clock::now();
-  auto request = next_request(reason, seen);
-  if (console_.verbose) {
-    console_.line(
-        formatted("  sources copied for the complete build in %.1f ms", ms_since(copying)));
-  }
-  complete_builds_.post(
-      [this, request = std::make_shared<Request>(std::move(request))](
-          const std::atomic<bool>& cancelled) { complete_build(std::move(*request), cancelled); });
-}
-
-ServeRebuilds::Request ServeRebuilds::next_request(const std::string& reason,
-                                                   Clock::time_point seen) {
-  Request request;
-  {
-    std::lock_guard lock(mutex_);
-    request.id = latest_;
-  }
-  if (cache_.ok()) request.sources = cache_.sources();
-  request.diagnostics = cache_.diagnostics();
-  request.reason = reason;
-  request.seen = seen;
-  return request;
+  complete_builds_.post([this, id, reason, seen](const std::atomic<bool>& cancelled) {
+    complete_build(id, reason, seen, cancelled);
+  });
 }
 
 bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time_point seen,
@@ -152,34 +134,41 @@ bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time
   return true;
 }
 
-void ServeRebuilds::complete_build(Request request, const std::atomic<bool>& cancelled) {
-  DiskSourceTree tree(source_);
-  DiskSourceTree bundled(bundled_themes_);
-  Diagnostics diagnostics = std::move(request.diagnostics);
-  std::optional<BuildResult> result;
-  if (request.sources) {
-    BuildOptions options = options_;
-    options.cancelled = &cancelled;
-    result = build_from_sources(request.sources->copy(), tree, bundled, options, diagnostics);
+void ServeRebuilds::complete_build(uint64_t id, const std::string& reason,
+                                   Clock::time_point seen, const std::atomic<bool>& cancelled) {
+  std::set<std::string> paths;
+  {
+    std::lock_guard lock(mutex_);
+    paths.swap(pending_);
   }
+  // A cancelled update has read its files again already; the next one renders them.
+  Diagnostics diagnostics;
+  project_.update(paths, diagnostics, &cancelled);
   if (cancelled) return;
+  publish(id, diagnostics, reason, seen);
+}
+
+void ServeRebuilds::publish(uint64_t id, const Diagnostics& diagnostics, const std::string& reason,
+                            Clock::time_point seen) {
   std::lock_guard lock(mutex_);
-  if (request.id != latest_) return;  // a newer edit's build follows
-  double ms = ms_since(request.seen);
-  const std::string& reason = request.reason;
+  if (id != latest_) return;  // a newer edit's build follows
+  double ms = ms_since(seen);
   std::string when = reason.empty() ? "" : "[" + clock_time() + "] " + reason + ": ";
-  console_.diagnostics(tree, diagnostics);
+  console_.diagnostics(tree_, diagnostics);
+  auto& result = project_.result();
   if (!result) {
-    live_.publish_error(error_page_html(diagnostics, tree));
+    live_.publish_error(error_page_html(diagnostics, tree_));
     console_.line(when + formatted("build failed with %d error(s) in %.0f ms; the browser shows "
                                    "them until they are fixed",
                                    diagnostics.error_count(), ms));
     return;
   }
   std::string counts = build_counts(*result);
+  // Taken from the project, which keeps only what tells the next update's changes.
   auto summary = live_.publish(std::move(result->plan));
   site_ = std::make_shared<const Site>(std::move(result->site));
-  theme_ = std::move(result->theme);
+  theme_ = result->theme;
+  result.reset();
   if (console_.quiet) return;
   std::string line = when + (reason.empty() ? "Built " : "rebuilt ") + counts +
                      formatted(", %d warning(s) in %.0f ms", diagnostics.warning_count(), ms);

@@ -1,8 +1,9 @@
 // What `passerelle serve` does when sources change, in two steps. At once, the pages made from
 // the edited files (a guideline, an actor) are rendered alone and published over the last
 // build, so that the tab showing one reloads within a few tens of milliseconds even on a large
-// site. Then the complete build runs on a thread of its own and publishes the whole site
-// (listings, facets, search index, print edition, feeds); an edit made meanwhile cancels it.
+// site. Then the complete build — the Project's update() — runs on a thread of its own and
+// publishes the whole site (listings, facets, search index, print edition, feeds); an edit
+// made meanwhile cancels it.
 #pragma once
 
 #include <chrono>
@@ -12,10 +13,10 @@
 #include <set>
 #include <string>
 
-#include "pipeline/build.h"
+#include "pipeline/project.h"
+#include "pipeline/source_cache.h"
 #include "serve/latest_job.h"
 #include "serve/live_site.h"
-#include "serve/source_cache.h"
 
 namespace passerelle {
 
@@ -45,29 +46,27 @@ class ServeRebuilds {
   void wait_idle() { complete_builds_.wait_idle(); }
 
  private:
-  struct Request {
-    uint64_t id = 0;
-    std::optional<SharedSources> sources;  // none: the sources have errors
-    Diagnostics diagnostics;               // of loading the sources
-    std::string reason;                    // "x.md changed", empty for the first build
-    Clock::time_point seen;
-  };
   /// Renders and publishes the pages of the edited files; false when the edit needs the
   /// complete build to be seen.
   bool update_pages(const std::set<std::string>& paths, Clock::time_point seen,
                     const std::string& reason);
-  Request next_request(const std::string& reason, Clock::time_point seen);
-  void complete_build(Request request, const std::atomic<bool>& cancelled);
+  /// The complete build after the changes of request `id` (and those before it).
+  void complete_build(uint64_t id, const std::string& reason, Clock::time_point seen,
+                      const std::atomic<bool>& cancelled);
+  /// Publishes what project_ rendered (or its errors) unless a newer request came.
+  void publish(uint64_t id, const Diagnostics& diagnostics, const std::string& reason,
+               Clock::time_point seen);
 
-  std::string source_;
-  std::string bundled_themes_;
-  BuildOptions options_;
+  DiskSourceTree tree_;
+  DiskSourceTree bundled_themes_;
   LiveSite& live_;
   RebuildConsole console_;
-  SourceCache cache_;  // used by the watching thread only
+  Project project_;    // the first build, then the complete builds' thread only
+  SourceCache cache_;  // the edited files for the pages shown at once: the watching thread's
 
   std::mutex mutex_;     // guards what follows, and orders the publications
   uint64_t latest_ = 0;  // the newest request: an older complete build is not published
+  std::set<std::string> pending_;  // changed since the last complete build started
   std::shared_ptr<const Site> site_;  // of the last complete build, with its theme
   std::shared_ptr<const Theme> theme_;
 

@@ -47,7 +47,7 @@ planted=$(site_with planted-json "$here/check/planted")
 check "planted: the JSON report lists the problems and the translation gaps" node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const has = (list, f) => list.some(f);
-  const ok = r.ok === false && r.errors === 3 && r.rendered === false &&
+  const ok = r.ok === false && r.errors === 3 && r.rendered === true &&
     has(r.diagnostics, (d) => d.severity === "error" && /unknown sector .cooking./.test(d.message) && d.line === 7 && d.column === 24) &&
     has(r.diagnostics, (d) => /nulle-part\.md/.test(d.message)) &&
     has(r.diagnostics, (d) => /le-budjet/.test(d.message)) &&

@@ -69,15 +69,19 @@ TEST_CASE("Rendered links must lead to a file of the build and fragments to an i
        "<a href=\"../../x/\">above</a> <a href=\"mailto:x@example.org\">mail</a> "
        "<a href=\"https://other.example.net/\">other</a> <link rel=\"stylesheet\" "
        "href=\"../css/s.css\">"
-       "<img src=\"../img/none.png\" alt=\"\"> <a href=\"/fr/\">root-relative</a>"},
+       "<img src=\"../img/none.png\" alt=\"\"> <a href=\"/fr/\">root-relative</a>",
+       {"content/fr/_index.md"}},
       {"fr/a/index.html",
        "<section id=\"part\"></section><a href=\"../\">up</a><a href=\"./#part\">self</a>"},
+      // The same text in a print edition: its link's problem is the same one.
+      {"fr/print/index.html", "<img src=\"../img/none.png\" alt=\"\">",
+       {"content/fr/x.md", "content/fr/_index.md"}},
       {"css/s.css", "body{}"},
   };
   Diagnostics diagnostics;
-  auto stats = check_rendered_links(plan, "https://example.org/site/",
-                                    {{"fr/index.html", "content/fr/_index.md"}}, diagnostics);
-  CHECK(stats.pages == 3);
+  LinkPlaces places = {{"content/fr/_index.md", {{"../img/none.png", {"content/fr/_index.md", 9, 4}}}}};
+  auto stats = check_rendered_links(plan, "https://example.org/site/", places, diagnostics);
+  CHECK(stats.pages == 4);
   auto lines = messages(diagnostics);
   CHECK(lines.size() == 6);
   CHECK(has(lines,
@@ -86,7 +90,10 @@ TEST_CASE("Rendered links must lead to a file of the build and fragments to an i
   CHECK(has(lines, "link 'a/#nope': no element with id 'nope' in fr/a/index.html"));
   CHECK(has(lines, "link 'a' leads to a folder: add the trailing slash ('a/')"));
   CHECK(has(lines, "link '../../x/' climbs above the site's root"));
-  CHECK(has(lines, "link '../img/none.png' leads to no file"));
+  // Where the source writes it, once, although two pages show it.
+  CHECK(has(lines,
+            "content/fr/_index.md:9:4: error: link '../img/none.png' leads to no file of the "
+            "built site"));
   CHECK(has(lines, "link '/fr/' starts at the host's root"));
 }
 
@@ -171,6 +178,28 @@ TEST_CASE("check finds link problems even when the build stops at a broken recor
   // The broken record stands in as a link target: no false "no actor" error.
   CHECK_FALSE(has(lines, "no actor 'ong-atlas'"));
   CHECK(report.diagnostics.error_count() == 3);
+}
+
+TEST_CASE("check reports a source error and a problem only the built pages show in one run") {
+  auto report = check_fixture({
+      {"content/fr/guidelines/credit.md",
+       "+++\ntitle = \"Le crédit\"\nsummary = \"x\"\ndate = 2026-10-05\n+++\n## Le budget\n\n"
+       "Voir [le site](www.example.org) et ![un plan](plan.png).\n"},
+      {"directory-data/actors/ong-atlas.toml", "name = \"Atlas\"\ncountry = \"XX\"\n"},
+  });
+  auto lines = messages(report.diagnostics);
+  CHECK(has(lines, "directory-data/actors/ong-atlas.toml:2:11: error: unknown country"));
+  CHECK(report.rendered);
+  // At the Markdown line, once: not in the guideline's page and again in the print edition.
+  CHECK(has(lines, "content/fr/guidelines/credit.md:8:16: error: link 'www.example.org' leads to "
+                   "no file of the built site"));
+  CHECK(has(lines, "content/fr/guidelines/credit.md:8:47: error: link 'plan.png' leads to no file"));
+  auto mentions = std::count_if(lines.begin(), lines.end(), [](const std::string& line) {
+    return line.find("www.example.org") != std::string::npos;
+  });
+  CHECK(mentions == 1);
+  // Links to the broken record still lead to its page.
+  CHECK_FALSE(has(lines, "ong-atlas/' leads to no file"));
 }
 
 TEST_CASE("check lists external links with where the sources write them, and reports JSON") {

@@ -9,7 +9,7 @@
 #include "pipeline/build.h"
 #include "render/views.h"
 #include "serve/latest_job.h"
-#include "serve/source_cache.h"
+#include "pipeline/source_cache.h"
 
 using namespace passerelle;
 using namespace std::chrono_literals;

@@ -1,6 +1,6 @@
-// The sources `passerelle serve` keeps between rebuilds: every page and actor record as parsed,
-// with the diagnostics of each file, so that after an edit only the files the watcher names
-// are read again. Thousands of files take seconds to read and parse; one takes a millisecond.
+// The loader of the pipeline: every page and actor record as parsed, with the diagnostics of
+// each file, kept so that after an edit only the changed files are read again (Project::update,
+// serve). Thousands of files take seconds to read and parse; one takes a millisecond.
 #pragma once
 
 #include <functional>
@@ -46,10 +46,15 @@ class SourceCache {
 
   /// True when a build may start from sources(): nothing reported an error.
   bool ok() const;
+  /// True when site.toml and the vocabulary loaded, so that what did load can be assembled.
+  bool usable() const { return have_config_ && have_vocabulary_; }
   /// Every diagnostic of the sources, as a load of every file reports them.
   Diagnostics diagnostics() const;
   /// The pages and records that loaded (drafts left out unless asked for).
   const SharedSources& sources() const { return sources_; }
+  /// A copy of what loaded: no configuration when site.toml is unusable, no directory when
+  /// the vocabulary is.
+  LoadedSources loaded() const;
   /// The page or record made from the file at `path`; nullptr when there is none (removed,
   /// not parsed, a draft left out).
   const PageSource* page(const std::string& path) const;

@@ -1,4 +1,4 @@
-#include "serve/source_cache.h"
+#include "pipeline/source_cache.h"
 
 #include <algorithm>
 
@@ -51,6 +51,16 @@ SiteSources SharedSources::copy() const {
   sources.directory.actors.reserve(records.size());
   for (const auto& record : records) sources.directory.actors.push_back(*record);
   return sources;
+}
+
+LoadedSources SourceCache::loaded() const {
+  LoadedSources loaded;
+  if (!have_config_) return loaded;
+  SiteSources copy = sources_.copy();
+  loaded.config = std::move(copy.config);
+  loaded.pages = std::move(copy.pages);
+  if (have_vocabulary_) loaded.directory = std::move(copy.directory);
+  return loaded;
 }
 
 const PageSource* SourceCache::page(const std::string& path) const {
