@@ -16,11 +16,6 @@ const Page* Site::find_page(const std::string& language, const std::string& key)
   return nullptr;
 }
 
-const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::string& key,
-                          const std::string& language) {
-  return terms.at(key).by_language.at(language);
-}
-
 std::vector<const Page*> Site::pages_of(const std::string& language, PageKind kind) const {
   std::vector<const Page*> result;
   for (const auto& page : pages) {
@@ -315,6 +310,7 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
   auto link_targets =
       std::make_shared<LinkTargets>(collect_targets(sources, config, directory.actors, diagnostics));
   const LinkTargets& targets = *link_targets;
+  SiteVocabulary terms = resolve_vocabulary(directory.vocabulary, config, diagnostics);
   // Each page and actor is rendered on its own, in parallel, into its own slot; the slots are
   // then gathered in order, so the result is the same whatever thread ran what.
   size_t workers = worker_count();
@@ -331,6 +327,7 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
   for_each_index(directory.actors.size(), workers, [&](size_t, size_t i) {
     site.actors[i] = assemble_actor(std::move(directory.actors[i]), config, targets, actor_fragments[i],
                                     actor_diagnostics[i]);
+    resolve_actor_terms(site.actors[i], terms, config, actor_diagnostics[i]);
   });
   std::map<std::string, std::set<std::string>> ids_of_target;
   std::vector<FragmentReference> fragments;
@@ -363,7 +360,8 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
   std::sort(site.actors.begin(), site.actors.end(),
             [](const Actor& a, const Actor& b) { return a.record.id < b.record.id; });
   site.config = std::move(config);
-  site.vocabulary = std::move(directory.vocabulary);
+  site.terms = std::move(terms);
+  site.facets = count_facets(site.actors);
   site.link_targets = std::move(link_targets);
   return site;
 }
@@ -433,7 +431,8 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<const 
   std::vector<FragmentReference> fragments;  // checked by the complete build
   Site part;
   part.config = config;
-  part.vocabulary = previous.vocabulary;
+  part.terms = previous.terms;
+  part.facets = previous.facets;  // the counts of the complete site, not of this part
   part.link_targets = previous.link_targets;
   auto kept = pages_around(previous, changed_pages);
   for (size_t i = 0; i < previous.pages.size(); ++i) {
@@ -447,6 +446,7 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<const 
   }
   for (const auto* record : records) {
     part.actors.push_back(assemble_actor(*record, config, targets, fragments, diagnostics));
+    resolve_actor_terms(part.actors.back(), part.terms, config, diagnostics);
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return part;

@@ -13,6 +13,7 @@
 #include "content/directory.h"
 #include "content/pages.h"
 #include "markdown/markdown.h"
+#include "model/terms.h"
 
 namespace passerelle {
 
@@ -47,11 +48,23 @@ struct ActorText {
   std::vector<LinkPlace> link_places;  // links of `html`: where the record writes them
 };
 
+struct ActorField;
+
 struct Actor {
   ActorRecord record;
+  // The record's vocabulary terms, resolved once (model/terms.h): what every output shows.
+  TermRef country;
+  TermRef kind;
+  TermRef region;  // null when the record has none
+  std::vector<TermRef> sectors;
+  std::vector<TermRef> languages;  // spoken languages
   std::map<std::string, ActorText> descriptions;                   // by site language
   std::map<std::string, std::vector<std::string>> services;        // by site language
   std::map<std::string, std::string> services_language;            // language really shown
+
+  /// The terms of a kTerm or kTermList field of content/actor_schema.h, in the record's
+  /// order (none for an optional term left out), for outputs that walk the table of fields.
+  std::vector<const SiteTerm*> terms_of(const ActorField& field) const;
 };
 
 /// What links in the sources may point to (pages and actors), kept for assemble_part.
@@ -59,7 +72,8 @@ struct LinkTargets;
 
 struct Site {
   SiteConfig config;
-  Vocabulary vocabulary;
+  SiteVocabulary terms;  // the vocabulary, resolved
+  FacetCounts facets;    // actors per facet value, counted once
   std::vector<Page> pages;    // by language (config order), kind, weight, title
   std::vector<Actor> actors;  // by id
   std::shared_ptr<const LinkTargets> link_targets;
@@ -70,10 +84,12 @@ struct Site {
   std::vector<const Page*> pages_of(const std::string& language, PageKind kind) const;
 };
 
-/// The label and slug of vocabulary term `key` in `language`. Loading checked that every term
-/// used exists in every language, so a missing one is a bug: it throws std::out_of_range.
-const TermLabel& label_of(const std::map<std::string, Term>& terms, const std::string& key,
-                          const std::string& language);
+/// Resolves the vocabulary terms of `actor.record` into `actor` (see resolve_term).
+void resolve_actor_terms(Actor& actor, const SiteVocabulary& terms, const SiteConfig& config,
+                         Diagnostics& diagnostics);
+
+/// How many of `actors` each facet value (country, kind, sector, region, country × sector) has.
+FacetCounts count_facets(const std::vector<Actor>& actors);
 
 /// Builds the site: computes URLs, renders Markdown, resolves and checks links, and reports
 /// duplicate URLs or translation keys. Returns nullopt when errors were found.

@@ -93,14 +93,12 @@ void render_home(const RenderContext& context, const LanguageConfig& language, R
     guidelines.push(guideline_summary(*page, strings, frame.path));
   }
   View countries = View::list();
-  for (const auto& [key, country] : site.vocabulary.countries) {
-    long count = 0;
-    for (const auto& actor : site.actors) count += actor.record.country == key;
-    if (count == 0) continue;
-    countries.push(View().set("label", country.by_language.at(language.code).label)
-                       .set("count", strings.count("actors", count))
-                       .set("href", relative_url(frame.path,
-                                                 country_path(language, country.by_language.at(language.code).slug))));
+  for (const auto& [key, country] : site.terms.countries) {
+    auto count = site.facets.countries.find(key);
+    if (count == site.facets.countries.end()) continue;
+    countries.push(View().set("label", country->label(language.code))
+                       .set("count", strings.count("actors", count->second))
+                       .set("href", relative_url(frame.path, country_path(language, country->slug(language.code)))));
   }
   view.set("intro_html", intro ? intro->html : "")
       .set("intro_summary", intro ? intro->summary : "")

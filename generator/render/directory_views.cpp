@@ -14,18 +14,18 @@ namespace passerelle {
 
 namespace {
 
-/// Which actors a directory page lists; empty fields match everything.
+/// Which actors a directory page lists; null fields match everything.
 struct Filter {
-  std::string country;
-  std::string kind;
-  std::string sector;
+  const SiteTerm* country = nullptr;
+  const SiteTerm* kind = nullptr;
+  const SiteTerm* sector = nullptr;
 
-  bool matches(const ActorRecord& actor) const {
-    if (!country.empty() && actor.country != country) return false;
-    if (!kind.empty() && actor.kind != kind) return false;
-    if (sector.empty()) return true;
+  bool matches(const Actor& actor) const {
+    if (country && actor.country->key != country->key) return false;
+    if (kind && actor.kind->key != kind->key) return false;
+    if (!sector) return true;
     for (const auto& s : actor.sectors) {
-      if (s == sector) return true;
+      if (s->key == sector->key) return true;
     }
     return false;
   }
@@ -35,32 +35,39 @@ struct Filter {
 std::vector<const Actor*> select(const RenderContext& context, const Filter& filter) {
   std::vector<const Actor*> selected;
   for (const auto* actor : context.actors_by_name) {
-    if (filter.matches(actor->record)) selected.push_back(actor);
+    if (filter.matches(*actor)) selected.push_back(actor);
   }
   return selected;
 }
 
-long count(const RenderContext& context, const Filter& filter) {
-  long n = 0;
-  for (const auto& actor : context.site.actors) n += filter.matches(actor.record);
-  return n;
+long count_in(const std::map<std::string, long>& counts, const SiteTerm* term) {
+  auto found = counts.find(term->key);
+  return found == counts.end() ? 0 : found->second;
 }
 
-std::string slug(const std::map<std::string, Term>& terms, const std::string& key,
-                 const LanguageConfig& language) {
-  return label_of(terms, key, language.code).slug;
+/// How many actors `filter` lists (which has at most country + sector, or one term), from the
+/// counts of the model.
+long count(const Site& site, const Filter& filter) {
+  const auto& facets = site.facets;
+  if (filter.country && filter.sector) {
+    auto found = facets.country_sectors.find({filter.country->key, filter.sector->key});
+    return found == facets.country_sectors.end() ? 0 : found->second;
+  }
+  if (filter.country) return count_in(facets.countries, filter.country);
+  if (filter.kind) return count_in(facets.kinds, filter.kind);
+  if (filter.sector) return count_in(facets.sectors, filter.sector);
+  return static_cast<long>(site.actors.size());
 }
 
 /// The site path of the page listing `filter` (which has at most country + sector, or one term).
-std::string filter_path(const Site& site, const LanguageConfig& language, const Filter& filter) {
-  const auto& v = site.vocabulary;
-  if (!filter.country.empty() && !filter.sector.empty()) {
-    return country_sector_path(language, slug(v.countries, filter.country, language),
-                               slug(v.sectors, filter.sector, language));
+std::string filter_path(const LanguageConfig& language, const Filter& filter) {
+  const std::string& code = language.code;
+  if (filter.country && filter.sector) {
+    return country_sector_path(language, filter.country->slug(code), filter.sector->slug(code));
   }
-  if (!filter.country.empty()) return country_path(language, slug(v.countries, filter.country, language));
-  if (!filter.kind.empty()) return kind_path(language, slug(v.kinds, filter.kind, language));
-  if (!filter.sector.empty()) return sector_path(language, slug(v.sectors, filter.sector, language));
+  if (filter.country) return country_path(language, filter.country->slug(code));
+  if (filter.kind) return kind_path(language, filter.kind->slug(code));
+  if (filter.sector) return sector_path(language, filter.sector->slug(code));
   return directory_path(language);
 }
 
@@ -68,28 +75,27 @@ std::string filter_path(const Site& site, const LanguageConfig& language, const 
 Translations filter_translations(const Site& site, const Filter& filter) {
   Translations translations;
   for (const auto& language : site.config.languages) {
-    translations[language.code] = filter_path(site, language, filter);
+    translations[language.code] = filter_path(language, filter);
   }
   return translations;
 }
 
-using FilterFor = std::function<Filter(const std::string& key)>;
+using FilterFor = std::function<Filter(const SiteTerm* term)>;
 
 View facet_group(const RenderContext& context, const LanguageConfig& language,
-                 const std::string& from, const std::string& title,
-                 const std::map<std::string, Term>& terms, const FilterFor& filter_for,
-                 const std::string& current_key) {
+                 const std::string& from, const std::string& title, const SiteTerms& terms,
+                 const FilterFor& filter_for, const SiteTerm* current) {
   const auto& strings = context.theme.strings.at(language.code);
   View items = View::list();
   for (const auto& [key, term] : terms) {
-    Filter filter = filter_for(key);
-    long n = count(context, filter);
+    Filter filter = filter_for(term.get());
+    long n = count(context.site, filter);
     if (n == 0) continue;
-    items.push(View().set("label", term.by_language.at(language.code).label)
+    items.push(View().set("label", term->label(language.code))
                    .set("count", std::to_string(n))
                    .set("count_label", strings.count("actors", n))
-                   .set("href", relative_url(from, filter_path(context.site, language, filter)))
-                   .set("current", key == current_key));
+                   .set("href", relative_url(from, filter_path(language, filter)))
+                   .set("current", current && key == current->key));
   }
   return View().set("title", title).set("items", items).set("has_items", !items.empty());
 }
@@ -99,16 +105,16 @@ View facet_group(const RenderContext& context, const LanguageConfig& language,
 View facet_groups(const RenderContext& context, const LanguageConfig& language,
                   const std::string& from, const Filter& current) {
   const auto& strings = context.theme.strings.at(language.code);
-  const auto& v = context.site.vocabulary;
+  const auto& v = context.site.terms;
   View groups = View::list();
   groups.push(facet_group(context, language, from, strings.get("country"), v.countries,
-                          [&](const std::string& key) { return Filter{key, "", current.sector}; },
+                          [&](const SiteTerm* term) { return Filter{term, nullptr, current.sector}; },
                           current.country));
   groups.push(facet_group(context, language, from, strings.get("sector"), v.sectors,
-                          [&](const std::string& key) { return Filter{current.country, "", key}; },
+                          [&](const SiteTerm* term) { return Filter{current.country, nullptr, term}; },
                           current.sector));
   groups.push(facet_group(context, language, from, strings.get("kind"), v.kinds,
-                          [&](const std::string& key) { return Filter{"", key, ""}; },
+                          [&](const SiteTerm* term) { return Filter{nullptr, term, nullptr}; },
                           current.kind));
   return groups;
 }
@@ -120,16 +126,11 @@ View cards(const RenderContext& context, const LanguageConfig& language, const s
   return list;
 }
 
-std::string filter_title(const Site& site, const LanguageConfig& language, const Filter& filter) {
-  const auto& v = site.vocabulary;
+std::string filter_title(const LanguageConfig& language, const Filter& filter) {
   std::string title;
-  auto add = [&](const std::map<std::string, Term>& terms, const std::string& key) {
-    if (key.empty()) return;
-    title += (title.empty() ? "" : " — ") + label_of(terms, key, language.code).label;
-  };
-  add(v.countries, filter.country);
-  add(v.kinds, filter.kind);
-  add(v.sectors, filter.sector);
+  for (const SiteTerm* term : {filter.country, filter.kind, filter.sector}) {
+    if (term) title += (title.empty() ? "" : " — ") + term->label(language.code);
+  }
   return title;
 }
 
@@ -143,13 +144,13 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
                   {{strings.get("home"), home_path(language)}}};
   View view = frame_view(context, frame);
   View countries = View::list();
-  for (const auto& [key, country] : site.vocabulary.countries) {
-    auto actors = select(context, {key, "", ""});
+  for (const auto& [key, country] : site.terms.countries) {
+    auto actors = select(context, {country.get()});
     if (actors.empty()) continue;
-    countries.push(View().set("label", country.by_language.at(language.code).label)
-                       .set("id", "country-" + country.by_language.at(language.code).slug)
+    countries.push(View().set("label", country->label(language.code))
+                       .set("id", "country-" + country->slug(language.code))
                        .set("count", strings.count("actors", static_cast<long>(actors.size())))
-                       .set("href", relative_url(path, filter_path(site, language, {key, "", ""})))
+                       .set("href", relative_url(path, filter_path(language, {country.get()})))
                        .set("actors", cards(context, language, path, actors)));
   }
   view.set("countries", countries)
@@ -162,16 +163,16 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
                         const Filter& filter, RenderedPages& out, Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
+  if (count(site, filter) == 0) return;  // no page for an empty selection
   auto actors = select(context, filter);
-  if (actors.empty()) return;
-  std::string path = filter_path(site, language, filter);
-  std::string title = filter_title(site, language, filter);
+  std::string path = filter_path(language, filter);
+  std::string title = filter_title(language, filter);
   std::vector<std::pair<std::string, std::string>> breadcrumbs = {
       {strings.get("home"), home_path(language)},
       {strings.get("directory"), directory_path(language)}};
-  if (!filter.country.empty() && !filter.sector.empty()) {
-    breadcrumbs.push_back({filter_title(site, language, {filter.country, "", ""}),
-                           filter_path(site, language, {filter.country, "", ""})});
+  if (filter.country && filter.sector) {
+    breadcrumbs.push_back({filter_title(language, {filter.country}),
+                           filter_path(language, {filter.country})});
   }
   PageFrame frame{&language, path, title, strings.get("directory_description"),
                   filter_translations(site, filter), "directory", breadcrumbs};
@@ -189,30 +190,29 @@ bool is_right_to_left(const std::string& code) {
 }
 
 std::string language_label(const Site& site, const std::string& code, const LanguageConfig& in) {
-  auto it = site.vocabulary.languages.find(code);
-  if (it != site.vocabulary.languages.end()) return it->second.by_language.at(in.code).label;
+  auto it = site.terms.languages.find(code);
+  if (it != site.terms.languages.end()) return it->second->label(in.code);
   if (const auto* language = site.config.language(code)) return language->name;
   return code;
 }
 
 View actor_details(const RenderContext& context, const Actor& actor,
                    const LanguageConfig& language, const std::string& path) {
-  const auto& site = context.site;
   const auto& record = actor.record;
-  const auto& v = site.vocabulary;
   View other_names = View::list();
   for (const auto& name : record.other_names) {
     other_names.push(View().set("name", name.name).set("lang", name.language)
                          .set("dir", is_right_to_left(name.language) ? "rtl" : "ltr"));
   }
   View sectors = View::list();
-  for (const auto& sector : record.sectors) {
-    sectors.push(View().set("label", label_of(v.sectors, sector, language.code).label)
-                     .set("href", relative_url(path, filter_path(site, language, {record.country, "", sector}))));
+  const SiteTerm* country = actor.country.get();
+  for (const auto& sector : actor.sectors) {
+    sectors.push(View().set("label", sector->label(language.code))
+                     .set("href", relative_url(path, filter_path(language, {country, nullptr, sector.get()}))));
   }
   View spoken = View::list();
-  for (const auto& code : record.languages) {
-    spoken.push(View().set("label", language_label(site, code, language)));
+  for (const auto& spoken_language : actor.languages) {
+    spoken.push(View().set("label", spoken_language->label(language.code)));
   }
   View details;
   details.set("other_names", other_names)
@@ -220,8 +220,8 @@ View actor_details(const RenderContext& context, const Actor& actor,
       .set("sectors", sectors)
       .set("languages", spoken)
       .set("has_languages", !spoken.empty())
-      .set("country_href", relative_url(path, filter_path(site, language, {record.country, "", ""})))
-      .set("kind_href", relative_url(path, filter_path(site, language, {"", record.kind, ""})))
+      .set("country_href", relative_url(path, filter_path(language, {country})))
+      .set("kind_href", relative_url(path, filter_path(language, {nullptr, actor.kind.get()})))
       .set("last_reviewed", context.theme.strings.at(language.code).date(record.last_reviewed))
       .set("iso_last_reviewed", record.last_reviewed);
   for (const auto& field : kActorFields) {
@@ -265,8 +265,8 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
   PageFrame frame{&language, path, record.name, summary, translations, "directory",
                   {{strings.get("home"), home_path(language)},
                    {strings.get("directory"), directory_path(language)},
-                   {filter_title(site, language, {record.country, "", ""}),
-                    filter_path(site, language, {record.country, "", ""})}}};
+                   {filter_title(language, {actor.country.get()}),
+                    filter_path(language, {actor.country.get()})}}};
   View view = frame_view(context, frame);
   view.set("actor", actor_card(context, actor, language, path))
       .set("details", actor_details(context, actor, language, path))
@@ -300,17 +300,19 @@ View directory_facet_groups(const RenderContext& context, const LanguageConfig& 
 
 void render_directory_listings(const RenderContext& context, const LanguageConfig& language,
                                RenderedPages& out, Diagnostics& diagnostics) {
-  const auto& v = context.site.vocabulary;
+  const auto& v = context.site.terms;
   render_directory_index(context, language, out, diagnostics);
-  for (const auto& [country, term] : v.countries) {
-    render_filter_page(context, language, {country, "", ""}, out, diagnostics);
-    for (const auto& [sector, sector_term] : v.sectors) {
-      render_filter_page(context, language, {country, "", sector}, out, diagnostics);
+  for (const auto& [key, country] : v.countries) {
+    render_filter_page(context, language, {country.get()}, out, diagnostics);
+    for (const auto& [sector_key, sector] : v.sectors) {
+      render_filter_page(context, language, {country.get(), nullptr, sector.get()}, out, diagnostics);
     }
   }
-  for (const auto& [kind, term] : v.kinds) render_filter_page(context, language, {"", kind, ""}, out, diagnostics);
-  for (const auto& [sector, term] : v.sectors) {
-    render_filter_page(context, language, {"", "", sector}, out, diagnostics);
+  for (const auto& [key, kind] : v.kinds) {
+    render_filter_page(context, language, {nullptr, kind.get()}, out, diagnostics);
+  }
+  for (const auto& [key, sector] : v.sectors) {
+    render_filter_page(context, language, {nullptr, nullptr, sector.get()}, out, diagnostics);
   }
 }
 

@@ -32,11 +32,11 @@ std::string script_safe(const std::string& json) {
   return out;
 }
 
-ordered_json labels_of(const std::map<std::string, Term>& terms) {
+ordered_json labels_of(const SiteTerms& terms) {
   ordered_json out = ordered_json::object();
   for (const auto& [key, term] : terms) {
     ordered_json labels = ordered_json::object();
-    for (const auto& [language, label] : term.by_language) labels[language] = label.label;
+    for (const auto& [language, label] : term->by_language) labels[language] = label.label;
     out[key] = labels;
   }
   return out;
@@ -99,11 +99,11 @@ ordered_json actor_json(const Site& site, const Actor& actor) {
 
 std::string actors_json(const Site& site) {
   ordered_json json;
-  json["vocabulary"] = {{"countries", labels_of(site.vocabulary.countries)},
-                        {"regions", labels_of(site.vocabulary.regions)},
-                        {"kinds", labels_of(site.vocabulary.kinds)},
-                        {"sectors", labels_of(site.vocabulary.sectors)},
-                        {"languages", labels_of(site.vocabulary.languages)}};
+  json["vocabulary"] = {{"countries", labels_of(site.terms.countries)},
+                        {"regions", labels_of(site.terms.regions)},
+                        {"kinds", labels_of(site.terms.kinds)},
+                        {"sectors", labels_of(site.terms.sectors)},
+                        {"languages", labels_of(site.terms.languages)}};
   json["actors"] = ordered_json::array();
   for (const auto& actor : site.actors) json["actors"].push_back(actor_json(site, actor));
   return json.dump(2) + "\n";
@@ -209,7 +209,7 @@ std::string actor_json_ld(const RenderContext& context, const Actor& actor,
   if (!r.phone.empty()) json["telephone"] = r.phone;
   ordered_json address = {{"@type", "PostalAddress"}, {"addressCountry", r.country}};
   if (!r.city.empty()) address["addressLocality"] = r.city;
-  if (!r.region.empty()) address["addressRegion"] = label_of(site.vocabulary.regions, r.region, language.code).label;
+  if (actor.region) address["addressRegion"] = actor.region->label(language.code);
   if (!r.address.empty()) address["streetAddress"] = r.address;
   json["address"] = address;
   if (r.coordinates) {

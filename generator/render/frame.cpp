@@ -134,12 +134,10 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
 
 View actor_card(const RenderContext& context, const Actor& actor, const LanguageConfig& language,
                 const std::string& from) {
-  const auto& vocabulary = context.site.vocabulary;
   const auto& record = actor.record;
+  const std::string& code = language.code;
   View sectors = View::list();
-  for (const auto& sector : record.sectors) {
-    sectors.push(View().set("label", label_of(vocabulary.sectors, sector, language.code).label));
-  }
+  for (const auto& sector : actor.sectors) sectors.push(View().set("label", sector->label(code)));
   View card;
   card.set("name", record.name)
       .set("short_name", record.short_name)
@@ -147,24 +145,24 @@ View actor_card(const RenderContext& context, const Actor& actor, const Language
       .set("href", relative_url(from, actor_path(language, record.id)))
       .set("id", record.id)
       .set("city", record.city)
-      .set("country", label_of(vocabulary.countries, record.country, language.code).label)
-      .set("kind", label_of(vocabulary.kinds, record.kind, language.code).label)
+      .set("country", actor.country->label(code))
+      .set("kind", actor.kind->label(code))
       .set("sectors", sectors)
       .set("website", record.website)
       .set("email", record.email)
       .set("phone", record.phone);
   std::string region;
-  if (!record.region.empty()) {
-    region = label_of(vocabulary.regions, record.region, language.code).label;
+  if (actor.region) {
+    region = actor.region->label(code);
     card.set("region", region);
   }
   // "Oujda, Oriental, Maroc", with each language's list separator ("، " in Arabic).
   std::string place;
-  const std::string separator = context.theme.strings.at(language.code).get("list_separator");
+  const std::string separator = context.theme.strings.at(code).get("list_separator");
   for (const std::string* part : {&record.city, static_cast<const std::string*>(&region)}) {
     if (!part->empty()) place += *part + separator;
   }
-  card.set("place", place + label_of(vocabulary.countries, record.country, language.code).label);
+  card.set("place", place + actor.country->label(code));
   return card;
 }
 

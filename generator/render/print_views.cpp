@@ -34,25 +34,19 @@ View chapter_view(const Page& page, const UiStrings& strings, size_t number) {
 
 View annex_view(const RenderContext& context, const LanguageConfig& language, const std::string& from) {
   const auto& site = context.site;
-  std::vector<std::pair<std::string, std::string>> countries;  // folded label, key
-  for (const auto& [key, country] : site.vocabulary.countries) {
-    countries.emplace_back(fold_text(country.by_language.at(language.code).label), key);
-  }
-  std::sort(countries.begin(), countries.end());
   View groups = View::list();
-  for (const auto& [folded, key] : countries) {
+  for (const SiteTerm* country : terms_by_label(site.terms.countries, language.code)) {
     std::vector<const Actor*> members;
     for (const auto& actor : site.actors) {
-      if (actor.record.country == key) members.push_back(&actor);
+      if (actor.country->key == country->key) members.push_back(&actor);
     }
     if (members.empty()) continue;
-    const auto& label = label_of(site.vocabulary.countries, key, language.code);
     View actors = View::list();
     for (const auto* actor : actors_by_name(members)) {
       View card = actor_card(context, *actor, language, from);
       std::string sectors;
-      for (const auto& sector : actor->record.sectors) {
-        sectors += (sectors.empty() ? "" : ", ") + label_of(site.vocabulary.sectors, sector, language.code).label;
+      for (const auto& sector : actor->sectors) {
+        sectors += (sectors.empty() ? "" : ", ") + sector->label(language.code);
       }
       card.set("anchor", print_actor_anchor(actor->record.id))
           .set("sectors_text", sectors)
@@ -60,8 +54,8 @@ View annex_view(const RenderContext& context, const LanguageConfig& language, co
           .set("url", absolute_url(site.config, actor_path(language, actor->record.id)));
       actors.push(std::move(card));
     }
-    groups.push(View().set("anchor", "country_" + label.slug)
-                    .set("label", label.label)
+    groups.push(View().set("anchor", "country_" + country->slug(language.code))
+                    .set("label", country->label(language.code))
                     .set("count", context.theme.strings.at(language.code).count("actors", static_cast<long>(members.size())))
                     .set("actors", actors));
   }

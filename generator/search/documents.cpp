@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "content/actor_schema.h"
+#include "base/text.h"
 #include "model/urls.h"
 
 namespace passerelle::search {
@@ -20,20 +21,6 @@ double field_weight(Field field) {
 
 namespace {
 
-std::string label(const std::map<std::string, Term>& terms, const std::string& key,
-                  const std::string& language) {
-  auto term = terms.find(key);
-  if (term == terms.end()) return "";
-  auto found = term->second.by_language.find(language);
-  return found == term->second.by_language.end() ? "" : found->second.label;
-}
-
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
 Document page_document(const Page& page) {
   Document document;
   document.kind = page.kind == PageKind::kGuideline ? "guideline" : "page";
@@ -41,7 +28,7 @@ Document page_document(const Page& page) {
   document.path = page.path;
   document.fields.push_back({Field::kTitle, page.title});
   for (const auto& heading : page.headings) document.fields.push_back({Field::kHeading, heading.text});
-  document.fields.push_back({Field::kHeading, join(page.tags, " ")});
+  document.fields.push_back({Field::kHeading, join_with(page.tags, " ")});
   document.text.push_back({Field::kSummary, page.summary});
   document.text.push_back({Field::kBody, page.plain_text});
   return document;
@@ -52,14 +39,11 @@ Document page_document(const Page& page) {
 std::vector<std::string> texts_of(const Site& site, const Actor& actor, const ActorField& field,
                                   const std::string& language) {
   const auto& record = actor.record;
-  if (field.type == FieldType::kTerm) {
-    return {label(site.vocabulary.*field.vocabulary, string_value(record, field), language)};
-  }
-  if (field.type == FieldType::kTermList) {
+  if (field.type == FieldType::kTerm || field.type == FieldType::kTermList) {
     std::vector<std::string> labels;
-    for (const auto& key : record.*std::get<std::vector<std::string> ActorRecord::*>(field.member)) {
-      labels.push_back(label(site.vocabulary.*field.vocabulary, key, language));
-    }
+    for (const SiteTerm* term : actor.terms_of(field)) labels.push_back(term->label(language));
+    // An optional term left out still counts as one (empty) text.
+    if (field.type == FieldType::kTerm && labels.empty()) labels.emplace_back();
     return labels;
   }
   if (is_single_value(field.type)) return {single_text(single_value(record, field))};
@@ -79,7 +63,7 @@ std::vector<std::string> texts_of(const Site& site, const Actor& actor, const Ac
       if (found == lists.end()) found = lists.find(other.code);
     }
     if (found == lists.end()) return {};
-    return {join(found->second, ". ") + "."};
+    return {join_with(found->second, ". ") + "."};
   }
   if (field.type == FieldType::kLocalizedText) {
     auto found = actor.descriptions.find(language);
@@ -102,7 +86,6 @@ Field search_field(Indexed indexed) {
 
 Document actor_document(const Site& site, const Actor& actor, const LanguageConfig& language) {
   const auto& record = actor.record;
-  const auto& v = site.vocabulary;
   const std::string& code = language.code;
   Document document;
   document.kind = "actor";
@@ -123,7 +106,7 @@ Document actor_document(const Site& site, const Actor& actor, const LanguageConf
       else document.fields.push_back({Field::kTitle, std::move(text)});
     }
   }
-  document.fields.push_back({Field::kLabel, join(labels, " ")});
+  document.fields.push_back({Field::kLabel, join_with(labels, " ")});
   std::vector<const ActorField*> long_texts;  // the required ones first: the description
   for (const auto& field : kActorFields) {
     if (field.indexed == Indexed::kBody || field.indexed == Indexed::kSummary) {
@@ -138,8 +121,8 @@ Document actor_document(const Site& site, const Actor& actor, const LanguageConf
     }
   }
 
-  std::string country = label(v.countries, record.country, code);
-  std::string kind = label(v.kinds, record.kind, code);
+  const std::string& country = actor.country->label(code);
+  const std::string& kind = actor.kind->label(code);
   std::string place = record.city.empty() ? country : record.city + ", " + country;
   document.meta = kind.empty() ? place : kind + " · " + place;
   return document;

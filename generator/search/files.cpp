@@ -165,40 +165,32 @@ std::string shard_data(const Index& index, const Shard& shard, const ShardBuilde
   return data + "}";
 }
 
-/// Facet values used by at least one actor, sorted by label as a reader expects.
-std::string facet_group(const std::string& name, const std::map<std::string, Term>& terms,
-                        const std::set<std::string>& used, const std::string& language) {
-  std::vector<std::pair<std::string, std::string>> values;
-  for (const auto& key : used) {
-    if (!key.empty()) values.emplace_back(fold_text(label_of(terms, key, language).label), key);
-  }
-  std::sort(values.begin(), values.end());
+/// Facet values used by at least one actor (the model counted them), sorted by label as a
+/// reader expects.
+std::string facet_group(const std::string& name, const SiteTerms& terms,
+                        const std::map<std::string, long>& used, const std::string& language) {
   std::string items;
-  for (const auto& [folded, key] : values) {
-    items += (items.empty() ? "" : ",") + std::string("[") + quote(key) + "," + quote(label_of(terms, key, language).label) + "]";
+  for (const SiteTerm* term : terms_by_label(terms, language, &used)) {
+    items += (items.empty() ? "" : ",") + std::string("[") + quote(term->key) + "," + quote(term->label(language)) + "]";
   }
   return "[" + quote(name) + ",[" + items + "]]";
 }
 
 std::string facets_data(const Index& index, const Site& site, const std::string& language) {
-  std::set<std::string> countries, kinds, sectors, regions;
   std::string actors;
   for (uint32_t d = 0; d < index.documents.size(); ++d) {
     const auto& document = index.documents[d];
     if (document.kind != "actor") continue;
-    countries.insert(document.country);
-    kinds.insert(document.actor_kind);
-    regions.insert(document.region);
-    sectors.insert(document.sectors.begin(), document.sectors.end());
     actors += (actors.empty() ? "" : ",") + std::string("[") + quote(document.actor_id) + "," +
               std::to_string(d) + "," + quote(document.country) + "," + quote(document.actor_kind) + "," +
               quote(document.region) + "," + quote(join_with(document.sectors, " ")) + "]";
   }
-  const auto& v = site.vocabulary;
-  return "{\"groups\":[" + facet_group("country", v.countries, countries, language) + "," +
-         facet_group("kind", v.kinds, kinds, language) + "," +
-         facet_group("sector", v.sectors, sectors, language) + "," +
-         facet_group("region", v.regions, regions, language) + "],\"actors\":[" + actors + "]}";
+  const auto& v = site.terms;
+  const auto& used = site.facets;
+  return "{\"groups\":[" + facet_group("country", v.countries, used.countries, language) + "," +
+         facet_group("kind", v.kinds, used.kinds, language) + "," +
+         facet_group("sector", v.sectors, used.sectors, language) + "," +
+         facet_group("region", v.regions, used.regions, language) + "],\"actors\":[" + actors + "]}";
 }
 
 std::string manifest_data(const Index& index, const LanguageConfig& language,
