@@ -275,7 +275,7 @@ std::string build_summary_json(const BuildResult* result, const Diagnostics& dia
   if (result) {
     ordered_json per_language = ordered_json::object();
     for (const auto& [language, count] : result->pages_per_language) {
-      if (language.find('.') == std::string::npos) per_language[language] = count;  // not root files
+      per_language[language] = count;
     }
     summary["pages"] = result->html_pages;
     summary["pages_per_language"] = std::move(per_language);

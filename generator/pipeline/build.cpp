@@ -1,6 +1,7 @@
 #include "pipeline/build.h"
 
 #include <cstdio>
+#include <future>
 
 #include "config/config.h"
 #include "content/directory.h"
@@ -8,6 +9,7 @@
 #include "pipeline/source_cache.h"
 #include "render/theme.h"
 #include "render/views.h"
+#include "search/files.h"
 #include "base/text.h"
 
 namespace passerelle {
@@ -84,7 +86,6 @@ void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diag
 std::string build_counts(const BuildResult& result) {
   std::string per_language;
   for (const auto& [language, count] : result.pages_per_language) {
-    if (language.find('.') != std::string::npos) continue;  // root files
     per_language += (per_language.empty() ? "" : ", ") + language + " " + std::to_string(count);
   }
   return std::to_string(result.html_pages) + " pages (" + per_language + "), " +
@@ -122,13 +123,15 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   if (!site || !theme || failed() || cancelled()) return std::nullopt;
   if (options.on_stage) options.on_stage("render");
   BuildResult result;
-  result.plan = render_site(*site, *theme, diagnostics, options.cancelled);
+  // The outputs are independent: the search index (the longest part) is built while the
+  // pages are rendered.
+  auto index = std::async(std::launch::async,
+                          [&] { return search::search_files(*site, options.cancelled); });
+  auto rendered = render_site(*site, *theme, diagnostics, options.cancelled);
+  result.plan = merge_plans(std::move(rendered.files), index.get());
   if (failed() || cancelled()) return std::nullopt;
-  for (const auto& file : result.plan) {
-    if (!ends_with(file.path, ".html")) continue;
-    ++result.html_pages;
-    result.pages_per_language[file.path.substr(0, file.path.find('/'))]++;
-  }
+  result.html_pages = rendered.pages.total;
+  result.pages_per_language = std::move(rendered.pages.per_language);
   result.actors = site->actors.size();
   result.sizes = search::measure(result.plan, site->config);
   check_budgets(site->config.budgets, result.sizes, diagnostics);

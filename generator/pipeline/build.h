@@ -65,8 +65,8 @@ std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& option
 
 struct BuildResult {
   OutputPlan plan;
-  size_t html_pages = 0;
-  std::map<std::string, size_t> pages_per_language;
+  size_t html_pages = 0;                              // the root's pages included
+  std::map<std::string, size_t> pages_per_language;  // language code → its pages
   size_t actors = 0;
   std::vector<PrintEditionFiles> print_editions;
   Site site;  // the model the plan was rendered from, for checks that need the sources

@@ -1,15 +1,10 @@
-// Search: the index files (built by search/, a pure function of the site) and the search page
-// of each language, whose results the client (static/js/search.js) fills in.
+// The search page of each language, whose results the client (static/js/search.js) fills in
+// from the index (an output of its own, search/files.h).
 #include "model/urls.h"
 #include "render/templates.h"
 #include "render/views.h"
-#include "search/files.h"
 
 namespace passerelle {
-
-void render_search_index(const Site& site, const LanguageConfig& language, RenderedPages& out) {
-  for (auto& file : search::language_search_files(site, language)) out.files.push_back(std::move(file));
-}
 
 void render_search_page(const RenderContext& context, const LanguageConfig& language,
                         RenderedPages& out, Diagnostics& diagnostics) {
@@ -25,7 +20,7 @@ void render_search_page(const RenderContext& context, const LanguageConfig& lang
       .set("guidelines_href", relative_url(path, guidelines_path(language)))
       .set("many_languages", context.site.config.languages.size() > 1);
   // Not in the sitemap: a search page without a query has nothing to index.
-  out.files.push_back({output_file_of(path), context.theme.templates.render("search", view, diagnostics, context.worker)});
+  out.add_unlisted(frame, context.theme.templates.render("search", view, diagnostics, context.worker));
 }
 
 }  // namespace passerelle

@@ -16,8 +16,20 @@ namespace passerelle {
 
 void RenderedPages::add(const PageFrame& frame, std::string html,
                         std::vector<std::string> sources) {
-  files.push_back({output_file_of(frame.path), std::move(html), std::move(sources)});
   sitemap.emplace_back(frame.path, frame.translations);
+  add_unlisted(frame, std::move(html), std::move(sources));
+}
+
+void RenderedPages::add_unlisted(const PageFrame& frame, std::string html,
+                                 std::vector<std::string> sources) {
+  files.push_back({output_file_of(frame.path), std::move(html), std::move(sources)});
+  ++counts.total;
+  ++counts.per_language[frame.language->code];
+}
+
+void RenderedPages::add_root(std::string path, std::string html) {
+  files.push_back({std::move(path), std::move(html)});
+  ++counts.total;
 }
 
 namespace {
@@ -75,10 +87,10 @@ void render_root_pages(const RenderContext& context, RenderedPages& out, Diagnos
   View root = root_frame(context, [](const std::string& path) { return relative_url("", path); });
   root.set("canonical", absolute_url(config, ""));
   root.set("x_default", absolute_url(config, ""));
-  out.files.push_back({"index.html", context.theme.templates.render("root", root, diagnostics, context.worker)});
+  out.add_root("index.html", context.theme.templates.render("root", root, diagnostics, context.worker));
   // 404.html is served at any depth, so its links are absolute.
   View not_found = root_frame(context, [&](const std::string& path) { return absolute_url(config, path); });
-  out.files.push_back({"404.html", context.theme.templates.render("404", not_found, diagnostics, context.worker)});
+  out.add_root("404.html", context.theme.templates.render("404", not_found, diagnostics, context.worker));
 }
 
 }  // namespace
@@ -106,11 +118,6 @@ using RenderJob = std::function<void(const RenderContext&, RenderedPages&, Diagn
 std::vector<RenderJob> render_jobs(const Site& site) {
   constexpr size_t kActorsPerJob = 500;
   std::vector<RenderJob> jobs;
-  // The search indexes first: they are the longest jobs, so the others fill in around them.
-  for (const auto& language : site.config.languages) {
-    const LanguageConfig* l = &language;
-    jobs.push_back([l](auto& c, auto& out, auto&) { render_search_index(c.site, *l, out); });
-  }
   for (const auto& language : site.config.languages) {
     const LanguageConfig* l = &language;
     jobs.push_back([l](auto& c, auto& out, auto& d) { render_content_pages(c, *l, out, d); });
@@ -161,7 +168,7 @@ RenderContext render_context(const Site& site, const Theme& theme, RenderedPages
 
 }  // namespace
 
-OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics,
+RenderedSite render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics,
                        const std::atomic<bool>* cancelled) {
   RenderedPages out;
   RenderContext context = render_context(site, theme, out);
@@ -171,12 +178,13 @@ OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagno
   for (size_t i = 0; i < outputs.size(); ++i) {
     for (auto& file : outputs[i].files) out.files.push_back(std::move(file));
     for (auto& entry : outputs[i].sitemap) out.sitemap.push_back(std::move(entry));
+    out.counts.total += outputs[i].counts.total;
+    for (const auto& [language, n] : outputs[i].counts.per_language) out.counts.per_language[language] += n;
     diagnostics.append(job_diagnostics[i]);
   }
   render_site_files(context, out, diagnostics);
-  std::sort(out.files.begin(), out.files.end(),
-            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
-  return std::move(out.files);
+  sort_by_path(out.files);
+  return {std::move(out.files), std::move(out.counts)};
 }
 
 OutputPlan render_pages_of(const Site& site, const Theme& theme,

@@ -40,13 +40,32 @@ struct PageFrame {
   std::vector<std::pair<std::string, std::string>> breadcrumbs;  // title, site path
 };
 
+/// How many HTML pages a rendering made: in all, and per language (the root's language
+/// picker and 404 page count in the total only). The build's summary reports them.
+struct PageCounts {
+  size_t total = 0;
+  std::map<std::string, size_t> per_language;
+};
+
 /// The pages rendered so far, with their language versions for the sitemap.
 struct RenderedPages {
   OutputPlan files;
   std::vector<std::pair<std::string, Translations>> sitemap;  // site path → versions
+  PageCounts counts;
 
+  /// A page of the site, listed in the sitemap.
   /// `sources`: the source files whose text the page shows (see OutputFile).
   void add(const PageFrame& frame, std::string html, std::vector<std::string> sources = {});
+  /// A page of a language left out of the sitemap (the search page).
+  void add_unlisted(const PageFrame& frame, std::string html, std::vector<std::string> sources = {});
+  /// A page at the root, for no language in particular (index.html, 404.html).
+  void add_root(std::string path, std::string html);
+};
+
+/// What render_site plans: the files and how many pages they hold.
+struct RenderedSite {
+  OutputPlan files;
+  PageCounts pages;
 };
 
 /// Fields every page template uses: language, titles, links, switcher, navigation, strings.
@@ -80,9 +99,10 @@ View sitemap_view(const Site& site, const RenderedPages& pages);
 
 void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics);
 
-/// Renders the whole site: every page, feed, export and asset. When `cancelled` becomes true
-/// (from another thread), the jobs not started yet are skipped and the plan is incomplete.
-OutputPlan render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics,
+/// Renders the whole site: every page, feed, export and asset, sorted by path. When
+/// `cancelled` becomes true (from another thread), the jobs not started yet are skipped and
+/// the plan is incomplete.
+RenderedSite render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics,
                        const std::atomic<bool>* cancelled = nullptr);
 
 /// The pages made from the source files `source_paths` only: a guideline or other page in
@@ -102,8 +122,6 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
                             const std::string& from);
 
-/// The search index files of a language.
-void render_search_index(const Site& site, const LanguageConfig& language, RenderedPages& out);
 /// The search page of a language (results are filled in by the client, search.js).
 void render_search_page(const RenderContext& context, const LanguageConfig& language,
                         RenderedPages& out, Diagnostics& diagnostics);

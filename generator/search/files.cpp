@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/content_hash.h"
+#include "base/parallel.h"
 #include "base/text.h"
 
 namespace passerelle::search {
@@ -331,6 +332,20 @@ OutputPlan language_search_files(const Site& site, const LanguageConfig& languag
   Analyzer analyzer(language.code);
   auto index = build_index(documents_of(site, language), analyzer, layout.block_chars);
   return index_files(index, site, language, layout);
+}
+
+OutputPlan search_files(const Site& site, const std::atomic<bool>* cancelled) {
+  const auto& languages = site.config.languages;
+  std::vector<OutputPlan> plans(languages.size());
+  for_each_index(languages.size(), worker_count(), [&](size_t, size_t i) {
+    plans[i] = language_search_files(site, languages[i]);
+  }, cancelled);
+  OutputPlan files;
+  for (auto& plan : plans) {
+    for (auto& file : plan) files.push_back(std::move(file));
+  }
+  sort_by_path(files);
+  return files;
 }
 
 }  // namespace passerelle::search

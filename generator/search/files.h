@@ -4,6 +4,7 @@
 // under a strict Content Security Policy, and on any host.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,5 +44,9 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
 /// The index of one language of the site: every file of index_files(). Languages are
 /// independent, so they can be built at the same time.
 OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout = {});
+
+/// The search output: the index of every language of the site, sorted by path. Languages are
+/// built at the same time; once `cancelled` is set, the languages not started are left out.
+OutputPlan search_files(const Site& site, const std::atomic<bool>* cancelled = nullptr);
 
 }  // namespace passerelle::search

@@ -29,13 +29,7 @@ struct EveryLanguage {
 };
 
 /// The index files of every language of a site, as the build writes them.
-EveryLanguage site_search_files(const Site& site) {
-  EveryLanguage result;
-  for (const auto& language : site.config.languages) {
-    for (auto& file : language_search_files(site, language)) result.files.push_back(std::move(file));
-  }
-  return result;
-}
+EveryLanguage site_search_files(const Site& site) { return {search_files(site)}; }
 
 std::string manifest_version(const OutputPlan& files, const std::string& language) {
   for (const auto& file : files) {
@@ -348,4 +342,32 @@ TEST_CASE("a short text travels whole in its document file") {
   CHECK(d["x"] == index.blocks[0][0]);
   CHECK(d["y"] == nlohmann::json(std::vector<std::string>(index.blocks[0].begin() + 1, index.blocks[0].end())));
   CHECK(find(files, "search/fr/x/0-1.js") == nullptr);
+}
+
+TEST_CASE("the search output plans every language's index, sorted by path, into the build") {
+  const Site& site = fixture_site();
+  OutputPlan files = search_files(site);
+  OutputPlan expected;
+  for (const auto& language : site.config.languages) {
+    for (auto& file : language_search_files(site, language)) expected.push_back(std::move(file));
+  }
+  REQUIRE(files.size() == expected.size());
+  CHECK(std::is_sorted(files.begin(), files.end(),
+                       [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; }));
+  sort_by_path(expected);
+  for (size_t i = 0; i < files.size(); ++i) {
+    CHECK(files[i].path == expected[i].path);
+    CHECK(files[i].bytes == expected[i].bytes);
+  }
+  // The build puts them next to the pages, once each.
+  static DiskSourceTree tree(std::string(PASSERELLE_FIXTURES) + "/site-small");
+  static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  Diagnostics diagnostics;
+  auto built = build_site(tree, bundled, {}, diagnostics);
+  REQUIRE(built);
+  size_t in_plan = 0;
+  for (const auto& file : built->plan) in_plan += file.path.rfind("search/", 0) == 0;
+  CHECK(in_plan == files.size());
+  std::atomic<bool> cancelled{true};
+  CHECK(search_files(site, &cancelled).empty());  // no language started
 }
