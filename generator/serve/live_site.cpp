@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 
+#include "base/escaping.h"
 #include "base/text.h"
 
 namespace passerelle {
@@ -55,27 +56,6 @@ const char* const kLiveScript =
   open();
 })();
 )js";
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decode(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-        hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
 
 /// Adds the live-reload script before </head> (or at the end when there is none).
 std::string with_live_script(const std::string& html, const std::string& since) {
