@@ -50,5 +50,4 @@ std::string quoted_alternatives(const std::vector<std::string>& items) {
   return out;
 }
 
-
 }  // namespace passerelle

@@ -59,7 +59,7 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> suggest_values(std::string_view word,
                                         const std::vector<SuggestionCandidate>& candidates,
-                                 size_t limit) {
+                                        size_t limit) {
   const std::u32string folded = code_points(fold_text(word));
   if (folded.empty()) return {};
   constexpr size_t kNone = std::numeric_limits<size_t>::max();
@@ -91,9 +91,8 @@ std::vector<std::string> suggest_values(std::string_view word,
     }
     if (best != kNone) ranked.push_back({best, i, &candidates[i].value});
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    return a.score < b.score;
-  });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Ranked& a, const Ranked& b) { return a.score < b.score; });
   std::vector<std::string> result;
   for (const auto& r : ranked) {
     if (result.size() == limit) break;

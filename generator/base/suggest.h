@@ -29,7 +29,7 @@ size_t edit_distance(std::string_view a, std::string_view b);
 /// begin it ("language" for "lang"). Ties keep the candidates' order.
 std::vector<std::string> suggest_values(std::string_view word,
                                         const std::vector<SuggestionCandidate>& candidates,
-                                 size_t limit = 3);
+                                        size_t limit = 3);
 
 /// `suggest_values` for candidates that have one name each.
 std::vector<std::string> suggest(std::string_view word, const std::vector<std::string>& candidates,

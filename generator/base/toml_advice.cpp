@@ -36,7 +36,8 @@ std::string value_on(std::string_view line) {
   size_t equals = line.find('=');
   if (equals == std::string_view::npos) return "";
   std::string value = trimmed(line.substr(equals + 1));
-  if (size_t hash = value.find(" #"); hash != std::string::npos) value = trimmed(value.substr(0, hash));
+  if (size_t hash = value.find(" #"); hash != std::string::npos)
+    value = trimmed(value.substr(0, hash));
   return value;
 }
 
@@ -51,7 +52,8 @@ int first_definition(const std::vector<std::string_view>& lines, int before, con
                      bool table) {
   for (int i = 1; i < before && i < static_cast<int>(lines.size()); ++i) {
     std::string line = trimmed(lines[i]);
-    if (table ? line == "[" + key + "]" : (key_on(line) == key && line.find('=') != std::string::npos))
+    if (table ? line == "[" + key + "]"
+              : (key_on(line) == key && line.find('=') != std::string::npos))
       return i;
   }
   return 0;
@@ -70,9 +72,9 @@ std::string iso_date(const std::string& value) {
 }
 
 bool is_yes_or_no(const std::string& value) {
-  static const std::vector<std::string> kWords = {"yes", "no", "oui", "non", "si", "sì", "vrai",
-                                                  "faux", "vero", "falso", "true", "false", "on",
-                                                  "off", "1", "0"};
+  static const std::vector<std::string> kWords = {"yes",  "no",   "oui",  "non",   "si",   "sì",
+                                                  "vrai", "faux", "vero", "falso", "true", "false",
+                                                  "on",   "off",  "1",    "0"};
   std::string folded = fold_text(value);
   for (const auto& word : kWords) {
     if (folded == fold_text(word)) return true;
@@ -90,13 +92,13 @@ constexpr const char* kDateFormat =
 std::string date_advice(const std::string& key, const std::string& value) {
   std::string date = iso_date(value);
   if (!date.empty()) {
-    return format_message("'%s' is not a date TOML understands: write %s (YYYY-MM-DD: year, "
-                          "month, day), without quotes",
-                          {value, date});
+    return format_message(
+        "'%s' is not a date TOML understands: write %s (YYYY-MM-DD: year, "
+        "month, day), without quotes",
+        {value, date});
   }
   return format_message("'%s' of '%s' is not a date: %s", {value, key, kDateFormat});
 }
-
 
 /// 1-based column, in code points, of byte `offset` of `line`.
 int column_of(std::string_view line, size_t offset) {
@@ -128,9 +130,10 @@ std::string advice_text(std::string_view description, std::string_view text, int
     bool table = contains(description, "table header");
     int first = first_definition(lines, line, name, table);
     if (table) {
-      return first ? format_message("table [%s] appears twice (first on line %s): keep one and "
-                                    "put all its fields there",
-                                    {name, std::to_string(first + line_offset)})
+      return first ? format_message(
+                         "table [%s] appears twice (first on line %s): keep one and "
+                         "put all its fields there",
+                         {name, std::to_string(first + line_offset)})
                    : format_message("table [%s] appears twice: keep one", {name});
     }
     return first ? format_message("field '%s' is set twice (first on line %s): keep one",
@@ -170,21 +173,24 @@ std::string advice_text(std::string_view description, std::string_view text, int
   if (contains(description, "could not determine value type") ||
       contains(description, "parsing boolean")) {
     if (is_yes_or_no(value)) {
-      return format_message("'%s' must be true or false (in lower case, without quotes), not "
-                            "'%s'",
-                            {key, value});
+      return format_message(
+          "'%s' must be true or false (in lower case, without quotes), not "
+          "'%s'",
+          {key, value});
     }
-    return format_message("the value of '%s' is not text, a number or a date: put text between "
-                          "quotes, %s = \"%s\"",
-                          {key, key, value});
+    return format_message(
+        "the value of '%s' is not text, a number or a date: put text between "
+        "quotes, %s = \"%s\"",
+        {key, key, value});
   }
   if (contains(description, "leading zeroes")) {
     return "a number cannot start with 0: write 10, not 010 (or put a code between quotes)";
   }
   if (contains(description, "integer") || contains(description, "float")) {
-    return format_message("the value of '%s' is not a number: write digits only (a decimal with "
-                          "'.'), or put text between quotes",
-                          {key});
+    return format_message(
+        "the value of '%s' is not a number: write digits only (a decimal with "
+        "'.'), or put text between quotes",
+        {key});
   }
   if (contains(description, "expected '=', saw ':'")) {
     return "write '=' between a field's name and its value, not ':'";
@@ -213,7 +219,8 @@ std::string advice_text(std::string_view description, std::string_view text, int
            "(a comment after the value starts with #)";
   }
   if (contains(description, "parsing array")) {
-    if (contains(description, "end-of-file")) return "this list is never closed: add ']' after its last item";
+    if (contains(description, "end-of-file"))
+      return "this list is never closed: add ']' after its last item";
     return "items of a list are separated by commas: [\"a\", \"b\"]";
   }
   if (contains(description, "parsing inline table")) {
@@ -239,8 +246,8 @@ TomlAdvice toml_advice(std::string_view description, std::string_view text, int 
   // A message about the whole value or key points at its start, not where toml++ stopped.
   bool about_value = contains(description, "parsing date") ||
                      contains(description, "could not determine value type") ||
-                     contains(description, "parsing boolean") ||
-                     contains(description, "integer") || contains(description, "float");
+                     contains(description, "parsing boolean") || contains(description, "integer") ||
+                     contains(description, "float");
   if ((contains(description, "parsing string") || contains(description, "literal string")) &&
       contains(description, "end-of-file")) {
     // toml++ stops at the end; the mistake is where the text opens.

@@ -1,7 +1,8 @@
+#include "base/suggest.h"
+
 #include <catch2/catch.hpp>
 
 #include "base/message.h"
-#include "base/suggest.h"
 
 using namespace passerelle;
 
@@ -31,7 +32,8 @@ TEST_CASE("suggest matches a candidate's other names and suggests its value") {
   CHECK(suggest_values("italia", countries) == std::vector<std::string>{"IT"});
   std::vector<SuggestionCandidate> actors = {{"iom-morocco", {"iom-morocco", "OIM", "IOM"}},
                                              {"coopi", {"coopi", "COOPI"}}};
-  CHECK(suggest_values("oim", actors) == std::vector<std::string>{"iom-morocco"});  // once, not twice
+  CHECK(suggest_values("oim", actors) ==
+        std::vector<std::string>{"iom-morocco"});  // once, not twice
 }
 
 TEST_CASE("suggest ranks the closest first and gives at most three") {

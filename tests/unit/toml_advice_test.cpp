@@ -1,8 +1,9 @@
 // Each failure kind with toml++ 3.3's own description (Debian 12) of the mistake, and the
 // advice an editor reads instead.
+#include "base/toml_advice.h"
+
 #include <catch2/catch.hpp>
 
-#include "base/toml_advice.h"
 #include "base/toml_fields.h"
 
 using namespace passerelle;
@@ -38,19 +39,18 @@ TEST_CASE("toml_advice: a date written day first, and its caret on the value") {
         "'05/12/2026' is not a date TOML understands: write 2026-12-05 (YYYY-MM-DD: year, "
         "month, day), without quotes");
   CHECK(day_first.column == 8);
-  CHECK(advice("Error while parsing decimal integer: expected digit, saw '/'",
-               "date = 2026/12/5\n", 1) ==
+  CHECK(advice("Error while parsing decimal integer: expected digit, saw '/'", "date = 2026/12/5\n",
+               1) ==
         "'2026/12/5' is not a date TOML understands: write 2026-12-05 (YYYY-MM-DD: year, month, "
         "day), without quotes");
   CHECK(advice("Error while parsing date: expected 4-digit year, saw '-'", "d = 05-12-2026\n", 1) ==
         "'05-12-2026' is not a date TOML understands: write 2026-12-05 (YYYY-MM-DD: year, "
         "month, day), without quotes");
-  CHECK(advice("Error while parsing date: expected 2-digit month, saw '-'", "date = 2026-1-5\n",
-               1) ==
-        "'2026-1-5' is not a date TOML understands: write 2026-01-05 (YYYY-MM-DD: year, month, "
-        "day), without quotes");
-  CHECK(advice("Error while parsing date: expected 2-digit month, saw '-'", "date = 2026-1\n",
-               1) ==
+  CHECK(
+      advice("Error while parsing date: expected 2-digit month, saw '-'", "date = 2026-1-5\n", 1) ==
+      "'2026-1-5' is not a date TOML understands: write 2026-01-05 (YYYY-MM-DD: year, month, "
+      "day), without quotes");
+  CHECK(advice("Error while parsing date: expected 2-digit month, saw '-'", "date = 2026-1\n", 1) ==
         "'2026-1' of 'date' is not a date: write the date as YYYY-MM-DD (year, month, day), "
         "without quotes, such as 2026-12-05");
 }
@@ -71,22 +71,22 @@ TEST_CASE("toml_advice: a month or day that does not exist") {
 }
 
 TEST_CASE("toml_advice: yes or no for true or false, and text without quotes") {
-  auto yes = toml_advice("Error while parsing value: could not determine value type",
-                         "draft = yes\n", 1);
+  auto yes =
+      toml_advice("Error while parsing value: could not determine value type", "draft = yes\n", 1);
   CHECK(yes.message == "'draft' must be true or false (in lower case, without quotes), not 'yes'");
   CHECK(yes.column == 9);
   CHECK(advice("Error while parsing boolean: expected 'true', saw 'T'", "draft = True\n", 1) ==
         "'draft' must be true or false (in lower case, without quotes), not 'True'");
-  CHECK(advice("Error while parsing value: could not determine value type",
-               "city = Oujda\n", 1) ==
+  CHECK(advice("Error while parsing value: could not determine value type", "city = Oujda\n", 1) ==
         "the value of 'city' is not text, a number or a date: put text between quotes, city = "
         "\"Oujda\"");
 }
 
 TEST_CASE("toml_advice: a field or table set twice names the first line") {
-  auto twice = toml_advice("Error while parsing key-value pair: cannot redefine existing string "
-                           "'title'",
-                           "title = \"a\"\ndate = 2026-01-01\n  title = \"b\"\n", 3);
+  auto twice = toml_advice(
+      "Error while parsing key-value pair: cannot redefine existing string "
+      "'title'",
+      "title = \"a\"\ndate = 2026-01-01\n  title = \"b\"\n", 3);
   CHECK(twice.message == "field 'title' is set twice (first on line 1): keep one");
   CHECK(twice.column == 3);
   CHECK(advice("Error while parsing table header: cannot redefine existing table 'services'",
@@ -98,10 +98,10 @@ TEST_CASE("toml_advice: numbers") {
   CHECK(advice("Error while parsing decimal integer: leading zeroes are prohibited",
                "weight = 010\n", 1) ==
         "a number cannot start with 0: write 10, not 010 (or put a code between quotes)");
-  CHECK(advice("Error while parsing decimal integer: expected digit, saw 'O'", "weight = 1O\n",
-               1) ==
-        "the value of 'weight' is not a number: write digits only (a decimal with '.'), or put "
-        "text between quotes");
+  CHECK(
+      advice("Error while parsing decimal integer: expected digit, saw 'O'", "weight = 1O\n", 1) ==
+      "the value of 'weight' is not a number: write digits only (a decimal with '.'), or put "
+      "text between quotes");
 }
 
 TEST_CASE("toml_advice: the shape of a line") {
@@ -115,8 +115,7 @@ TEST_CASE("toml_advice: the shape of a line") {
         "each line is a field (name = value), a [table], a comment starting with # or empty: "
         "this line has no '='");
   CHECK(advice("Error while parsing key-value pair: expected value, saw '\\n'", "summary = \n",
-               1) ==
-        "'summary' has no value: write one after '=' (\"\" for an empty text)");
+               1) == "'summary' has no value: write one after '=' (\"\" for an empty text)");
   CHECK(advice("Error while parsing root table: expected keys, tables, whitespace or comments, "
                "saw '='",
                "= 3\n", 1) ==
@@ -140,16 +139,16 @@ TEST_CASE("toml_advice: more after the value") {
 
 TEST_CASE("toml_advice: lists, inline tables and escapes") {
   CHECK(advice("Error while parsing array: expected comma or closing ']', saw '\"'",
-               "tags = [\"a\" \"b\"]\n", 1) ==
-        "items of a list are separated by commas: [\"a\", \"b\"]");
+               "tags = [\"a\" \"b\"]\n",
+               1) == "items of a list are separated by commas: [\"a\", \"b\"]");
   CHECK(advice("Error while parsing array: encountered end-of-file", "tags = [\"a\"\n", 1) ==
         "this list is never closed: add ']' after its last item");
   CHECK(advice("Error while parsing inline table: expected key or closing '}', saw '\\n'",
                "x = { a = 1\n", 1) ==
         "a table written { … } must be closed with '}' on the same line, its fields separated "
         "by commas: { lat = 34.0, lon = -6.8 }");
-  CHECK(advice("Error while parsing string: unknown escape sequence '\\q'",
-               "title = \"bad \\q\"\n", 1) ==
+  CHECK(advice("Error while parsing string: unknown escape sequence '\\q'", "title = \"bad \\q\"\n",
+               1) ==
         "a backslash (\\) in text between \"…\" starts an escape such as \\n: write \\\\ for a "
         "backslash itself");
 }
