@@ -110,4 +110,13 @@ std::vector<std::string> suggest(std::string_view word, const std::vector<std::s
   return suggest_values(word, named, limit);
 }
 
+std::string quoted_alternatives(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += "'" + items[i] + "'";
+  }
+  return out;
+}
+
 }  // namespace passerelle

@@ -31,6 +31,9 @@ std::vector<std::string> suggest_values(std::string_view word,
                                         const std::vector<SuggestionCandidate>& candidates,
                                         size_t limit = 3);
 
+/// "'a'", "'a' or 'b'", "'a', 'b' or 'c'": suggestions as a message lists them.
+std::string quoted_alternatives(const std::vector<std::string>& items);
+
 /// `suggest_values` for candidates that have one name each.
 std::vector<std::string> suggest(std::string_view word, const std::vector<std::string>& candidates,
                                  size_t limit = 3);

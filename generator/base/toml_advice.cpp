@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "base/message.h"
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -93,11 +93,11 @@ std::string date_advice(const std::string& key, const std::string& value) {
   std::string date = iso_date(value);
   if (!date.empty()) {
     return format_message(
-        "'%s' is not a date TOML understands: write %s (YYYY-MM-DD: year, "
+        "'%1$s' is not a date TOML understands: write %2$s (YYYY-MM-DD: year, "
         "month, day), without quotes",
-        {value, date});
+        value, date);
   }
-  return format_message("'%s' of '%s' is not a date: %s", {value, key, kDateFormat});
+  return format_message("'%1$s' of '%2$s' is not a date: %3$s", value, key, kDateFormat);
 }
 
 /// 1-based column, in code points, of byte `offset` of `line`.
@@ -131,14 +131,14 @@ std::string advice_text(std::string_view description, std::string_view text, int
     int first = first_definition(lines, line, name, table);
     if (table) {
       return first ? format_message(
-                         "table [%s] appears twice (first on line %s): keep one and "
+                         "table [%1$s] appears twice (first on line %2$s): keep one and "
                          "put all its fields there",
-                         {name, std::to_string(first + line_offset)})
-                   : format_message("table [%s] appears twice: keep one", {name});
+                         name, std::to_string(first + line_offset))
+                   : format_message("table [%1$s] appears twice: keep one", name);
     }
-    return first ? format_message("field '%s' is set twice (first on line %s): keep one",
-                                  {name, std::to_string(first + line_offset)})
-                 : format_message("field '%s' is set twice: keep one", {name});
+    return first ? format_message("field '%1$s' is set twice (first on line %2$s): keep one", name,
+                                  std::to_string(first + line_offset))
+                 : format_message("field '%1$s' is set twice: keep one", name);
   }
   if (contains(description, "parsing string") || contains(description, "parsing literal string")) {
     if (contains(description, "unknown escape sequence")) {
@@ -158,11 +158,11 @@ std::string advice_text(std::string_view description, std::string_view text, int
     static const std::regex kMonth(R"(month between 1 and 12 \(inclusive\), saw (\d+))");
     static const std::regex kDay(R"(day between 1 and (\d+) \(inclusive\), saw (\d+))");
     if (std::regex_search(description.begin(), description.end(), m, kMonth)) {
-      return format_message("there is no month %s: %s", {m[1].str(), kDateFormat});
+      return format_message("there is no month %1$s: %2$s", m[1].str(), kDateFormat);
     }
     if (std::regex_search(description.begin(), description.end(), m, kDay)) {
-      return format_message("this month has no day %s (it has %s days): %s",
-                            {m[2].str(), m[1].str(), kDateFormat});
+      return format_message("this month has no day %1$s (it has %2$s days): %3$s", m[2].str(),
+                            m[1].str(), kDateFormat);
     }
     if (contains(description, "parsing time")) {
       return "the time is not valid: write it as HH:MM:SS (hours 00 to 23), or leave the time "
@@ -174,23 +174,23 @@ std::string advice_text(std::string_view description, std::string_view text, int
       contains(description, "parsing boolean")) {
     if (is_yes_or_no(value)) {
       return format_message(
-          "'%s' must be true or false (in lower case, without quotes), not "
-          "'%s'",
-          {key, value});
+          "'%1$s' must be true or false (in lower case, without quotes), not "
+          "'%2$s'",
+          key, value);
     }
     return format_message(
-        "the value of '%s' is not text, a number or a date: put text between "
-        "quotes, %s = \"%s\"",
-        {key, key, value});
+        "the value of '%1$s' is not text, a number or a date: put text between "
+        "quotes, %2$s = \"%3$s\"",
+        key, key, value);
   }
   if (contains(description, "leading zeroes")) {
     return "a number cannot start with 0: write 10, not 010 (or put a code between quotes)";
   }
   if (contains(description, "integer") || contains(description, "float")) {
     return format_message(
-        "the value of '%s' is not a number: write digits only (a decimal with "
+        "the value of '%1$s' is not a number: write digits only (a decimal with "
         "'.'), or put text between quotes",
-        {key});
+        key);
   }
   if (contains(description, "expected '=', saw ':'")) {
     return "write '=' between a field's name and its value, not ':'";
@@ -204,7 +204,7 @@ std::string advice_text(std::string_view description, std::string_view text, int
            "empty: this line has no '='";
   }
   if (contains(description, "expected value")) {
-    return format_message("'%s' has no value: write one after '=' (\"\" for an empty text)", {key});
+    return format_message("'%1$s' has no value: write one after '=' (\"\" for an empty text)", key);
   }
   if (contains(description, "expected a comment or whitespace")) {
     if (!value.empty() && value.front() == '\'') {
@@ -233,7 +233,7 @@ std::string advice_text(std::string_view description, std::string_view text, int
   // Not one of the mistakes above: toml++'s own words, without its preamble.
   std::string raw(description);
   if (starts_with(raw, "Error while parsing ")) raw = raw.substr(raw.find(':') + 1);
-  return format_message("this is not valid TOML:%s", {raw});
+  return format_message("this is not valid TOML:%1$s", raw);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "base/message.h"
+#include "messages/messages.h"
 #include "base/suggest.h"
 #include "base/text.h"
 #include "base/toml_advice.h"
@@ -194,9 +194,9 @@ std::optional<std::string> TomlReader::date(std::string_view key, bool required)
     if (text && !text->empty()) {
       // A date in quotes is text to TOML; the editor meant the date.
       diagnostics_.error(location(key),
-                         format_message("field '%s' is a date: write it without quotes, such as "
-                                        "%s = 2026-11-20",
-                                        {field_name(key), std::string(key)}));
+                         format_message("field '%1$s' is a date: write it without quotes, such as "
+                                        "%2$s = 2026-11-20",
+                                        field_name(key), std::string(key)));
     } else {
       wrong_type(key, "a date such as 2026-11-20 (no quotes)");
     }
@@ -273,11 +273,11 @@ void TomlReader::reject_unknown(const std::vector<std::string_view>& known) {
     auto candidates = suggest(key.str(), names);
     if (!candidates.empty()) misspelled_.insert(candidates.front());
     diagnostics_.error(where, candidates.empty()
-                                  ? format_message("unknown field '%s' (the fields are: %s)",
-                                                   {field_name(key.str()), join_with(names, ", ")})
-                                  : format_message("unknown field '%s'; did you mean %s?",
-                                                   {field_name(key.str()),
-                                                    quoted_alternatives(candidates)}));
+                                  ? format_message("unknown field '%1$s' (the fields are: %2$s)",
+                                                   field_name(key.str()), join_with(names, ", "))
+                                  : format_message("unknown field '%1$s'; did you mean %2$s?",
+                                                   field_name(key.str()),
+                                                    quoted_alternatives(candidates)));
   }
 }
 

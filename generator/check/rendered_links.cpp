@@ -4,7 +4,7 @@
 #include <set>
 
 #include "check/html_scan.h"
-#include "base/message.h"
+#include "messages/messages.h"
 #include "base/suggest.h"
 #include "base/text.h"
 
@@ -162,10 +162,10 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
         auto hints = suggest(fragment, ids);
         for (auto& hint : hints) hint = "#" + hint;
         report(a, hints.empty()
-                      ? format_message("link '%s': no element with id '%s' in %s",
-                                       {url, fragment, file})
-                      : format_message("link '%s': no element with id '%s' in %s; did you mean %s?",
-                                       {url, fragment, file, quoted_alternatives(hints)}));
+                      ? format_message("link '%1$s': no element with id '%2$s' in %3$s",
+                                       url, fragment, file)
+                      : format_message("link '%1$s': no element with id '%2$s' in %3$s; did you mean %4$s?",
+                                       url, fragment, file, quoted_alternatives(hints)));
       }
     }
   }

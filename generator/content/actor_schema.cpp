@@ -5,7 +5,7 @@
 #include <set>
 
 #include "content/contact.h"
-#include "base/message.h"
+#include "messages/messages.h"
 #include "base/suggest.h"
 #include "base/text.h"
 #include "base/toml_fields.h"
@@ -59,13 +59,13 @@ bool check_term(TomlReader& reader, const ActorField& field, const std::string& 
   auto candidates = suggest_values(value, term_candidates(terms));
   reader.diagnostics().error(
       where, candidates.empty()
-                 ? format_message("unknown %s '%s' (the %s are the keys of [%s] in %s: %s)",
-                                  {noun, value, category, category, kVocabularyPath,
-                                   allowed_keys(terms)})
-                 : format_message("unknown %s '%s'; did you mean %s? (the %s are the keys of "
-                                  "[%s] in %s)",
-                                  {noun, value, quoted_alternatives(candidates), category,
-                                   category, kVocabularyPath}));
+                 ? format_message("unknown %1$s '%2$s' (the %3$s are the keys of [%4$s] in %5$s: %6$s)",
+                                  noun, value, category, category, kVocabularyPath,
+                                   allowed_keys(terms))
+                 : format_message("unknown %1$s '%2$s'; did you mean %3$s? (the %4$s are the keys of "
+                                  "[%5$s] in %6$s)",
+                                  noun, value, quoted_alternatives(candidates), category,
+                                   category, kVocabularyPath));
   return false;
 }
 
@@ -79,8 +79,8 @@ void read_term_list(TomlReader& reader, const ActorField& field, bool required,
     check_term(reader, field, out[i], terms, node);
     if (!seen.insert(out[i]).second) {
       reader.diagnostics().error(node ? location_of(*node, reader.path()) : reader.location(field.name),
-                                 format_message("'%s' is listed twice in '%s': remove one",
-                                                {out[i], field.name}));
+                                 format_message("'%1$s' is listed twice in '%2$s': remove one",
+                                                out[i], field.name));
     }
   }
 }

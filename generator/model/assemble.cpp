@@ -5,7 +5,7 @@
 #include "base/parallel.h"
 #include "model/site.h"
 #include "model/urls.h"
-#include "base/message.h"
+#include "messages/messages.h"
 #include "base/suggest.h"
 #include "base/text.h"
 
@@ -104,11 +104,11 @@ class LinkContext {
   std::string missing_actor(const std::string& id) const {
     auto ids = suggest_values(id, targets_.actor_names);
     for (auto& candidate : ids) candidate = "@/actors/" + candidate;
-    return ids.empty() ? format_message("no actor '%s' (expected directory-data/actors/%s.toml)",
-                                        {id, id})
-                       : format_message("no actor '%s' (expected directory-data/actors/%s.toml); "
-                                        "did you mean %s?",
-                                        {id, id, quoted_alternatives(ids)});
+    return ids.empty() ? format_message("no actor '%1$s' (expected directory-data/actors/%2$s.toml)",
+                                        id, id)
+                       : format_message("no actor '%1$s' (expected directory-data/actors/%2$s.toml); "
+                                        "did you mean %3$s?",
+                                        id, id, quoted_alternatives(ids));
   }
 
   /// A link to a page that is not there: the pages of the language whose file name or slug is
@@ -135,14 +135,14 @@ class LinkContext {
     }
     auto candidates = suggest_values(stem, pages);
     std::string file = "content/" + language_.code + "/" + relative;
-    if (candidates.empty()) return format_message("link to '%s': no page %s", {written, file});
+    if (candidates.empty()) return format_message("link to '%1$s': no page %2$s", written, file);
     if (slug_written) {
-      return format_message("link to '%s': no page %s; a link names the page's file, not its "
-                            "slug: did you mean %s?",
-                            {written, file, quoted_alternatives(candidates)});
+      return format_message("link to '%1$s': no page %2$s; a link names the page's file, not its "
+                            "slug: did you mean %3$s?",
+                            written, file, quoted_alternatives(candidates));
     }
-    return format_message("link to '%s': no page %s; did you mean %s?",
-                          {written, file, quoted_alternatives(candidates)});
+    return format_message("link to '%1$s': no page %2$s; did you mean %3$s?",
+                          written, file, quoted_alternatives(candidates));
   }
 
   const LinkTargets& targets_;
@@ -384,11 +384,11 @@ std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sou
     for (auto& hint : hints) hint = "#" + hint;
     diagnostics.error(reference.location,
                       hints.empty()
-                          ? format_message("no heading with id '%s' in the linked page",
-                                           {reference.fragment})
-                          : format_message("no heading with id '%s' in the linked page; did you "
-                                           "mean %s?",
-                                           {reference.fragment, quoted_alternatives(hints)}));
+                          ? format_message("no heading with id '%1$s' in the linked page",
+                                           reference.fragment)
+                          : format_message("no heading with id '%1$s' in the linked page; did you "
+                                           "mean %2$s?",
+                                           reference.fragment, quoted_alternatives(hints)));
   }
   std::sort(site.pages.begin(), site.pages.end(), [&](const Page& a, const Page& b) {
     auto rank = [&](const Page& p) {

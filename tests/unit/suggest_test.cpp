@@ -2,8 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "base/message.h"
-
 using namespace passerelle;
 
 TEST_CASE("edit_distance counts a swap of neighbours as one edit, in code points") {
@@ -50,15 +48,6 @@ TEST_CASE("suggest offers the names a word of four characters or more begins, sh
         std::vector<std::string>{"micro-entreprise", "microcredit-et-banques"});
   CHECK(suggest("abc", {"abcdefghijkl"}).empty());  // too short to guess
   CHECK(suggest("zzzz", {"microcredit"}).empty());
-}
-
-TEST_CASE("format_message fills %s in order and %N$s by number") {
-  CHECK(format_message("field '%s' is set twice (first on line %s)", {"title", "3"}) ==
-        "field 'title' is set twice (first on line 3)");
-  CHECK(format_message("%2$s before %1$s", {"a", "b"}) == "b before a");
-  CHECK(format_message("100%% of %s", {"pages"}) == "100% of pages");
-  CHECK(format_message("%s and %s", {"only"}) == "only and ");
-  CHECK(format_message("%d stays", {"x"}) == "%d stays");
 }
 
 TEST_CASE("quoted_alternatives joins candidates with commas and 'or'") {
