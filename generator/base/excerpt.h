@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "base/filesystem.h"
@@ -15,8 +16,17 @@ struct SourceExcerpt {
   std::string caret;  // white space up to the column, then '^'; empty when the column is unknown
 };
 
+/// Lines longer than this many code points are shown as a window of that width around the
+/// column, starting kExcerptBefore code points before it, with "…" where the line goes on.
+constexpr size_t kExcerptWidth = 100;
+constexpr size_t kExcerptBefore = 40;
+
+/// The excerpt of one source line (without its line ending) for a caret at `column` (1-based,
+/// in code points; 0: no caret).
+SourceExcerpt excerpt_of_line(std::string line, int column);
+
 /// The excerpt of `diagnostic` in `tree`, or nullopt when there is no line to show (unknown
-/// position, unreadable file, a line too long or not valid UTF-8).
+/// position, unreadable file, a line that is not valid UTF-8 or binary data).
 std::optional<SourceExcerpt> source_excerpt(const SourceTree& tree, const Diagnostic& diagnostic);
 
 }  // namespace passerelle

@@ -202,37 +202,5 @@ std::optional<std::string> join_relative_path(const std::string& from_file,
   return join_with(parts, "/");
 }
 
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
-  for (const auto& candidate : candidates) {
-    std::vector<size_t> row(candidate.size() + 1);
-    for (size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= word.size(); ++i) {
-      size_t diagonal = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= candidate.size(); ++j) {
-        size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                           diagonal + (word[i - 1] == candidate[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    if (row.back() < best_distance) {
-      best_distance = row.back();
-      best = candidate;
-    }
-  }
-  // A word typed short ("#microcredit" for "#microcredit-et-banques") is far by edit distance
-  // but a likely intent: offer the shortest candidate it begins.
-  if (best.empty() && word.size() >= 4) {
-    for (const auto& candidate : candidates) {
-      if (starts_with(candidate, word) && (best.empty() || candidate.size() < best.size())) {
-        best = candidate;
-      }
-    }
-  }
-  return best;
-}
 
 }  // namespace passerelle

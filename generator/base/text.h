@@ -63,7 +63,4 @@ std::string join_with(const std::vector<std::string>& items, std::string_view se
 /// nullopt when it climbs above the root. The result has no trailing slash.
 std::optional<std::string> join_relative_path(const std::string& from_file,
                                               const std::string& relative);
-
-/// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 }  // namespace passerelle

@@ -1,14 +1,23 @@
 #include "base/toml_fields.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
+#include "messages/messages.h"
+#include "base/suggest.h"
 #include "base/text.h"
+#include "base/toml_advice.h"
 
 namespace passerelle {
 
 SourceLocation location_of(const toml::node& node, const std::string& path, int line_offset) {
-  const auto& begin = node.source().begin;
+  return location_of(node.source(), path, line_offset);
+}
+
+SourceLocation location_of(const toml::source_region& region, const std::string& path,
+                           int line_offset) {
+  const auto& begin = region.begin;
   return {path, static_cast<int>(begin.line) + line_offset, static_cast<int>(begin.column)};
 }
 
@@ -71,9 +80,12 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
     return toml::parse(text, std::string_view(path));
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
-    diagnostics.error({path, static_cast<int>(begin.line) + line_offset,
-                       static_cast<int>(begin.column)},
-                      std::string(error.description()));
+    auto advice =
+        toml_advice(error.description(), text, static_cast<int>(begin.line), line_offset);
+    int line = advice.line ? advice.line : static_cast<int>(begin.line);
+    diagnostics.error({path, line + line_offset,
+                       advice.column ? advice.column : static_cast<int>(begin.column)},
+                      std::move(advice.message));
     return std::nullopt;
   }
 }
@@ -116,6 +128,8 @@ void TomlReader::wrong_type(std::string_view key, const char* expected) {
 }
 
 void TomlReader::missing(std::string_view key) {
+  // "titre" was reported as unknown with 'title' suggested: one root cause, one error.
+  if (misspelled_.count(std::string(key))) return;
   auto where = table_location();
   if (where.line == 0) where = {path_, 1 + line_offset_, 1};
   diagnostics_.error(where, "missing required field '" + field_name(key) + "'");
@@ -176,7 +190,16 @@ std::optional<std::string> TomlReader::date(std::string_view key, bool required)
   if (node->is_date()) date = node->as_date()->get();
   if (node->is_date_time()) date = node->as_date_time()->get().date;
   if (!date) {
-    wrong_type(key, "a date such as 2026-11-20 (no quotes)");
+    auto text = node->value<std::string>();
+    if (text && !text->empty()) {
+      // A date in quotes is text to TOML; the editor meant the date.
+      diagnostics_.error(location(key),
+                         format_message("field '%1$s' is a date: write it without quotes, such as "
+                                        "%2$s = 2026-11-20",
+                                        field_name(key), std::string(key)));
+    } else {
+      wrong_type(key, "a date such as 2026-11-20 (no quotes)");
+    }
     return std::nullopt;
   }
   char buffer[16];
@@ -241,14 +264,20 @@ const toml::array* TomlReader::array(std::string_view key, bool required) {
 }
 
 void TomlReader::reject_unknown(const std::vector<std::string_view>& known) {
+  std::vector<std::string> names(known.begin(), known.end());
   for (const auto& [key, node] : table_) {
-    bool found = false;
-    for (auto name : known) found = found || key.str() == name;
-    if (found) continue;
-    std::string allowed;
-    for (auto name : known) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
-    diagnostics_.error(location_of(node, path_, line_offset_),
-                       "unknown field '" + field_name(key.str()) + "' (allowed: " + allowed + ")");
+    if (std::find(names.begin(), names.end(), key.str()) != names.end()) continue;
+    // The caret goes under the key; a key toml++ gives no place (none do) falls back on its value.
+    auto where = key.source().begin.line ? location_of(key.source(), path_, line_offset_)
+                                         : location_of(node, path_, line_offset_);
+    auto candidates = suggest(key.str(), names);
+    if (!candidates.empty()) misspelled_.insert(candidates.front());
+    diagnostics_.error(where, candidates.empty()
+                                  ? format_message("unknown field '%1$s' (the fields are: %2$s)",
+                                                   field_name(key.str()), join_with(names, ", "))
+                                  : format_message("unknown field '%1$s'; did you mean %2$s?",
+                                                   field_name(key.str()),
+                                                    quoted_alternatives(candidates)));
   }
 }
 

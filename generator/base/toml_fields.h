@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace passerelle {
 
 /// Where a toml++ node comes from; `line_offset` shifts it (front matter starts below line 1).
 SourceLocation location_of(const toml::node& node, const std::string& path, int line_offset = 0);
+SourceLocation location_of(const toml::source_region& region, const std::string& path,
+                           int line_offset = 0);
 
 /// Parses TOML text, turning a syntax error into a diagnostic at its position. Text nested
 /// more than 64 levels deep is refused before parsing (toml++ would overflow the stack).
@@ -42,7 +45,8 @@ class TomlReader {
   const toml::table* table(std::string_view key, bool required);
   const toml::array* array(std::string_view key, bool required);
 
-  /// Reports every key of the table not in `known` as an error ("unknown field").
+  /// Reports every key of the table not in `known` as an error ("unknown field"), suggesting
+  /// the closest known names; a required field suggested so is then not also reported missing.
   void reject_unknown(const std::vector<std::string_view>& known);
 
   SourceLocation location(std::string_view key) const;
@@ -64,6 +68,7 @@ class TomlReader {
   Diagnostics& diagnostics_;
   std::string context_;
   int line_offset_;
+  std::set<std::string> misspelled_;  // known fields suggested for an unknown key
 };
 
 }  // namespace passerelle

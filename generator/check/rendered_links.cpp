@@ -4,6 +4,8 @@
 #include <set>
 
 #include "check/html_scan.h"
+#include "messages/messages.h"
+#include "base/suggest.h"
 #include "base/text.h"
 
 namespace passerelle {
@@ -186,9 +188,13 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
       if (linked != pages.end() && !linked->second.ids.count(fragment)) {
         key = (file == path ? std::string("own fragment ") : "fragment " + file + "#") + fragment;
         std::vector<std::string> ids(linked->second.ids.begin(), linked->second.ids.end());
-        std::string hint = closest_match(fragment, ids);
-        report(a, "link '" + url + "': no element with id '" + fragment + "' in " + file +
-                      (hint.empty() ? "" : "; did you mean '#" + hint + "'?"));
+        auto hints = suggest(fragment, ids);
+        for (auto& hint : hints) hint = "#" + hint;
+        report(a, hints.empty()
+                      ? format_message("link '%1$s': no element with id '%2$s' in %3$s",
+                                       url, fragment, file)
+                      : format_message("link '%1$s': no element with id '%2$s' in %3$s; did you mean %4$s?",
+                                       url, fragment, file, quoted_alternatives(hints)));
       }
     }
   }

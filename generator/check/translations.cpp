@@ -65,7 +65,13 @@ void add_pages(const SourceTree& tree, const SiteConfig& config,
     for (const auto& language : config.languages) {
       auto version = versions.find(language.code);
       if (version == versions.end()) {
-        report.missing.push_back({"page", key, language.code, {reference->path, 0, 0}});
+        // A translation whose file is there but did not load (its errors are reported) is not
+        // missing: `passerelle new` would refuse to write it.
+        if (tree.is_file("content/" + language.code + "/" + key + ".md")) {
+          ++coverage.present[language.code];
+        } else {
+          report.missing.push_back({"page", key, language.code, {reference->path, 0, 0}});
+        }
         continue;
       }
       ++coverage.present[language.code];

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "content/contact.h"
+#include "messages/messages.h"
+#include "base/suggest.h"
 #include "base/text.h"
 #include "base/toml_fields.h"
 
@@ -23,29 +25,62 @@ std::string allowed_keys(const std::map<std::string, Term>& terms) {
   return list;
 }
 
-bool check_term(TomlReader& reader, std::string_view field, const std::string& value,
+/// The vocabulary's terms as suggestions: a key may have been typed as a label or slug of any
+/// language ("Maroc" for MA), or in another case ("Social" for social).
+std::vector<SuggestionCandidate> term_candidates(const std::map<std::string, Term>& terms) {
+  std::vector<SuggestionCandidate> candidates;
+  for (const auto& [key, term] : terms) {
+    SuggestionCandidate candidate{key, {key}};
+    for (const auto& [language, label] : term.by_language) {
+      candidate.names.push_back(label.label);
+      if (!label.slug.empty()) candidate.names.push_back(label.slug);
+    }
+    candidates.push_back(std::move(candidate));
+  }
+  return candidates;
+}
+
+/// The table of the vocabulary that holds a field's terms ("sectors").
+std::string category_of(VocabularyCategory category) {
+  if (category == &Vocabulary::countries) return "countries";
+  if (category == &Vocabulary::regions) return "regions";
+  if (category == &Vocabulary::kinds) return "kinds";
+  if (category == &Vocabulary::sectors) return "sectors";
+  return "languages";
+}
+
+bool check_term(TomlReader& reader, const ActorField& field, const std::string& value,
                 const std::map<std::string, Term>& terms, const toml::node* node) {
   if (terms.count(value)) return true;
-  auto where = node ? location_of(*node, reader.path()) : reader.location(field);
-  std::string noun(field);
+  auto where = node ? location_of(*node, reader.path()) : reader.location(field.name);
+  std::string noun(field.name);
   if (noun.back() == 's') noun.pop_back();  // "sectors" lists sector terms
-  reader.diagnostics().error(where, "unknown " + noun + " '" + value +
-                                        "' (allowed: " + allowed_keys(terms) + ")");
+  std::string category = category_of(field.vocabulary);
+  auto candidates = suggest_values(value, term_candidates(terms));
+  reader.diagnostics().error(
+      where, candidates.empty()
+                 ? format_message("unknown %1$s '%2$s' (the %3$s are the keys of [%4$s] in %5$s: %6$s)",
+                                  noun, value, category, category, kVocabularyPath,
+                                   allowed_keys(terms))
+                 : format_message("unknown %1$s '%2$s'; did you mean %3$s? (the %4$s are the keys of "
+                                  "[%5$s] in %6$s)",
+                                  noun, value, quoted_alternatives(candidates), category,
+                                   category, kVocabularyPath));
   return false;
 }
 
-void read_term_list(TomlReader& reader, std::string_view field,
-                    bool required, const std::map<std::string, Term>& terms,
-                    std::vector<std::string>& out) {
-  out = reader.string_list(field, required);
-  const auto* array = reader.node_table().get_as<toml::array>(field);
+void read_term_list(TomlReader& reader, const ActorField& field, bool required,
+                    const std::map<std::string, Term>& terms, std::vector<std::string>& out) {
+  out = reader.string_list(field.name, required);
+  const auto* array = reader.node_table().get_as<toml::array>(field.name);
   std::set<std::string> seen;
   for (size_t i = 0; i < out.size(); ++i) {
     const toml::node* node = array && i < array->size() ? array->get(i) : nullptr;
     check_term(reader, field, out[i], terms, node);
     if (!seen.insert(out[i]).second) {
-      reader.diagnostics().error(node ? location_of(*node, reader.path()) : reader.location(field),
-                                 "'" + out[i] + "' is listed twice in '" + std::string(field) + "'");
+      reader.diagnostics().error(node ? location_of(*node, reader.path()) : reader.location(field.name),
+                                 format_message("'%1$s' is listed twice in '%2$s': remove one",
+                                                out[i], field.name));
     }
   }
 }
@@ -100,9 +135,13 @@ void read_coordinates(TomlReader& reader, const std::string& field,
   const auto* coordinates = reader.table(field, false);
   if (!coordinates) return;
   TomlReader position(*coordinates, reader.path(), reader.diagnostics(), field);
+  int errors_before = reader.diagnostics().error_count();
   position.reject_unknown({"lat", "lon"});
+  // "lng" for "lon" is reported as such: one root cause, one error.
+  bool misspelled = reader.diagnostics().error_count() > errors_before;
   auto latitude = position.number("lat");
   auto longitude = position.number("lon");
+  if (misspelled) return;
   if (!latitude || !longitude || *latitude < -90 || *latitude > 90 || *longitude < -180 ||
       *longitude > 180) {
     reader.diagnostics().error(reader.location(field),
@@ -188,7 +227,7 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
     case FieldType::kTerm: {
       auto& value = string_member(actor, field) = reader.string(name, field.required).value_or("");
       const auto& terms = in.vocabulary.*field.vocabulary;
-      if (value.empty() || !check_term(reader, name, value, terms, nullptr)) break;
+      if (value.empty() || !check_term(reader, field, value, terms, nullptr)) break;
       in.known_terms.insert(name);
       // Without a known country the term cannot be compared: one root cause, one error.
       if (field.in_country && in.known_terms.count("country") &&
@@ -199,7 +238,7 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
       break;
     }
     case FieldType::kTermList:
-      read_term_list(reader, name, field.required, in.vocabulary.*field.vocabulary,
+      read_term_list(reader, field, field.required, in.vocabulary.*field.vocabulary,
                      actor.*std::get<std::vector<std::string> ActorRecord::*>(field.member));
       break;
     case FieldType::kDate:

@@ -5,6 +5,8 @@
 #include "base/parallel.h"
 #include "model/site.h"
 #include "model/urls.h"
+#include "messages/messages.h"
+#include "base/suggest.h"
 #include "base/text.h"
 
 namespace passerelle {
@@ -28,6 +30,9 @@ struct LinkTargets {
   std::map<std::string, std::string> page_paths;  // page key → site path
   std::map<std::string, std::string> guideline_slugs;  // page key → slug, guidelines only
   std::set<std::string> actor_ids;
+  // For "did you mean" in link errors: every page's slug, and each actor's id and names.
+  std::map<std::string, std::string> page_slugs;  // page key → slug
+  std::vector<SuggestionCandidate> actor_names;
 };
 
 namespace {
@@ -77,13 +82,7 @@ class LinkContext {
  private:
   LinkResolution actor(std::string id, const std::string& fragment) const {
     if (ends_with(id, "/")) id.pop_back();
-    if (!targets_.actor_ids.count(id)) {
-      std::vector<std::string> ids(targets_.actor_ids.begin(), targets_.actor_ids.end());
-      std::string hint = closest_match(id, ids);
-      return {"", "no actor '" + id + "' (expected directory-data/actors/" + id + ".toml)" +
-                      (hint.empty() ? "" : "; did you mean '@/actors/" + hint + "'?"),
-              "", ""};
-    }
+    if (!targets_.actor_ids.count(id)) return {"", missing_actor(id), "", ""};
     std::string href = relative_url(from_path_, actor_path(language_, id));
     return {fragment.empty() ? href : href + "#" + fragment, "", actor_key(id), fragment};
   }
@@ -92,12 +91,53 @@ class LinkContext {
                       const std::string& fragment) const {
     std::string key = page_key(language_.code, relative);
     auto it = relative.empty() ? targets_.page_paths.end() : targets_.page_paths.find(key);
-    if (it == targets_.page_paths.end()) {
-      return {"", "link to '" + written + "': no page content/" + language_.code + "/" + relative,
-              "", ""};
-    }
+    if (it == targets_.page_paths.end()) return {"", missing_page(relative, written), "", ""};
     std::string href = relative_url(from_path_, it->second);
     return {fragment.empty() ? href : href + "#" + fragment, "", key, fragment};
+  }
+
+  std::string missing_actor(const std::string& id) const {
+    auto ids = suggest_values(id, targets_.actor_names);
+    for (auto& candidate : ids) candidate = "@/actors/" + candidate;
+    return ids.empty() ? format_message("no actor '%1$s' (expected directory-data/actors/%2$s.toml)",
+                                        id, id)
+                       : format_message("no actor '%1$s' (expected directory-data/actors/%2$s.toml); "
+                                        "did you mean %3$s?",
+                                        id, id, quoted_alternatives(ids));
+  }
+
+  /// A link to a page that is not there: the pages of the language whose file name or slug is
+  /// close, written as the link was (relative in the same folder, else from the root "@/").
+  std::string missing_page(const std::string& relative, const std::string& written) const {
+    std::string prefix = "page:" + language_.code + ":";
+    std::string folder = relative.substr(0, relative.rfind('/') + 1);
+    std::string stem = relative.substr(folder.size());
+    if (ends_with(stem, ".md")) stem.resize(stem.size() - 3);
+    bool from_root = starts_with(written, "@/");
+    std::string written_folder = written.substr(0, written.find('#'));
+    written_folder = written_folder.substr(0, written_folder.rfind('/') + 1);
+    std::vector<SuggestionCandidate> pages;
+    bool slug_written = false;
+    for (const auto& [key, slug] : targets_.page_slugs) {
+      if (!starts_with(key, prefix)) continue;
+      std::string path = key.substr(prefix.size());
+      std::string name = path.substr(path.rfind('/') + 1);
+      if (name == "_index.md") continue;
+      slug_written = slug_written || (slug == stem && name != stem + ".md");
+      bool here = !from_root && starts_with(path, folder) && path.find('/', folder.size()) == std::string::npos;
+      pages.push_back({here ? written_folder + name : "@/" + path,
+                       {name.substr(0, name.size() - 3), slug}});
+    }
+    auto candidates = suggest_values(stem, pages);
+    std::string file = "content/" + language_.code + "/" + relative;
+    if (candidates.empty()) return format_message("link to '%1$s': no page %2$s", written, file);
+    if (slug_written) {
+      return format_message("link to '%1$s': no page %2$s; a link names the page's file, not its "
+                            "slug: did you mean %3$s?",
+                            written, file, quoted_alternatives(candidates));
+    }
+    return format_message("link to '%1$s': no page %2$s; did you mean %3$s?",
+                          written, file, quoted_alternatives(candidates));
   }
 
   const LinkTargets& targets_;
@@ -188,9 +228,13 @@ LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteCo
     if (source.kind == PageKind::kGuideline) {
       targets.guideline_slugs[page_key(source.language, source.relative_path)] = source.slug;
     }
+    targets.page_slugs[page_key(source.language, source.relative_path)] = source.slug;
   }
   for (const auto& actor : actors) {
     targets.actor_ids.insert(actor.id);
+    SuggestionCandidate names{actor.id, {actor.id, actor.name, actor.short_name}};
+    for (const auto& other : actor.other_names) names.names.push_back(other.name);
+    targets.actor_names.push_back(std::move(names));
     for (const auto& language : config.languages) {
       const auto& s = language.sections;
       if (actor.id == s.country || actor.id == s.kind || actor.id == s.sector) {
@@ -345,10 +389,15 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
     if (starts_with(reference.target, "actor:")) continue;  // actor pages have no headings
     const auto& ids = ids_of_target[reference.target];
     if (ids.count(reference.fragment) || kTemplateIds.count(reference.fragment)) continue;
-    std::string hint = closest_match(reference.fragment, {ids.begin(), ids.end()});
+    auto hints = suggest(reference.fragment, std::vector<std::string>(ids.begin(), ids.end()));
+    for (auto& hint : hints) hint = "#" + hint;
     diagnostics.error(reference.location,
-                      "no heading with id '" + reference.fragment + "' in the linked page" +
-                          (hint.empty() ? "" : "; did you mean '#" + hint + "'?"));
+                      hints.empty()
+                          ? format_message("no heading with id '%1$s' in the linked page",
+                                           reference.fragment)
+                          : format_message("no heading with id '%1$s' in the linked page; did you "
+                                           "mean %2$s?",
+                                           reference.fragment, quoted_alternatives(hints)));
   }
   std::sort(site.pages.begin(), site.pages.end(), [&](const Page& a, const Page& b) {
     auto rank = [&](const Page& p) {

@@ -45,7 +45,7 @@ TEST_CASE("site.toml declares any number of languages in order") {
   CHECK_FALSE(config->allow_raw_html);
 }
 
-TEST_CASE("site.toml errors point at the value and name the field") {
+TEST_CASE("site.toml errors point at the value (the key, for an unknown one) and name the field") {
   Diagnostics diagnostics;
   auto config = parse_site_config(
       "base_url = \"ftp://x\"\nlanguages = []\nallow_raw_html = \"yes\"\ncolour = 1\n", "site.toml",
@@ -57,7 +57,7 @@ TEST_CASE("site.toml errors point at the value and name the field") {
   CHECK(messages[0] == "site.toml:1:12: error: base_url must be an absolute http(s) URL such as https://example.org/");
   CHECK(messages[1] == "site.toml:2:13: error: site.toml declares no [[languages]]");
   CHECK(messages[2] == "site.toml:3:18: error: field 'allow_raw_html' must be true or false");
-  CHECK(messages[3].rfind("site.toml:4:10: error: unknown field 'colour'", 0) == 0);
+  CHECK(messages[3].rfind("site.toml:4:1: error: unknown field 'colour'", 0) == 0);
 }
 
 TEST_CASE("a TOML syntax error carries its position") {

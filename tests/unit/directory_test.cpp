@@ -89,9 +89,11 @@ fr = "x"
   auto sorted = diagnostics.sorted();
   REQUIRE(sorted.size() == 2);
   CHECK(format_diagnostic(sorted[0]) ==
-        "directory-data/actors/x.toml:2:11: error: unknown country 'FR' (allowed: MA)");
+        "directory-data/actors/x.toml:2:11: error: unknown country 'FR' (the countries are the keys "
+        "of [countries] in directory-data/vocabulary.toml: MA)");
   CHECK(format_diagnostic(sorted[1]) ==
-        "directory-data/actors/x.toml:4:24: error: unknown sector 'cooking' (allowed: training)");
+        "directory-data/actors/x.toml:4:24: error: unknown sector 'cooking' (the sectors are the "
+        "keys of [sectors] in directory-data/vocabulary.toml: training)");
 }
 
 TEST_CASE("contact fields are checked: http(s) websites and e-mail addresses only") {

@@ -46,7 +46,8 @@ TEST_CASE("front matter errors are reported at their line in the file") {
   CHECK_FALSE(page);
   REQUIRE(diagnostics.error_count() == 1);
   CHECK(format_diagnostic(diagnostics.items()[0]) ==
-        "content/fr/x.md:4:8: error: field 'date' must be a date such as 2026-11-20 (no quotes)");
+        "content/fr/x.md:4:8: error: field 'date' is a date: write it without quotes, such as "
+        "date = 2026-11-20");
 }
 
 TEST_CASE("a TOML syntax error in front matter points into the file, not the fragment") {

@@ -159,7 +159,7 @@ TEST_CASE("broken links name the file, the line and a likely fix") {
         "content/fr/guidelines/credit.md:6:40: error: link to '@/guidelines/nope.md': no page "
         "content/fr/guidelines/nope.md\n"
         "content/fr/guidelines/credit.md:7:8: error: no heading with id 'les-etape' in the linked "
-        "page; did you mean '#les-etapes'?\n"
+        "page; did you mean '#les-etapes' or '#les-etapes-2'?\n"
         "content/fr/guidelines/retour.md:10:48: error: no heading with id 'le-budget' in the linked "
         "page\n");
 }

@@ -70,11 +70,6 @@ TEST_CASE("truncate_words cuts at a word boundary") {
   CHECK(truncate_words("court", 20) == "court");
 }
 
-TEST_CASE("closest_match suggests a likely typo fix") {
-  CHECK(closest_match("iom-marocco", {"iom-morocco", "coopi"}) == "iom-morocco");
-  CHECK(closest_match("zzzzzz", {"iom-morocco", "coopi"}) == "");
-}
-
 TEST_CASE("encode_url_path percent-encodes what a path may not hold") {
   CHECK(encode_url_path("fr/a b/é") == "fr/a%20b/%C3%A9");
 }
@@ -83,14 +78,6 @@ TEST_CASE("french_spacing glues double punctuation to the word before it") {
   CHECK(french_spacing("Financer : épargne ; oui ? « Bien » !") ==
         "Financer\u00A0: épargne\u202F; oui\u202F? «\u202FBien\u202F»\u202F!");
   CHECK(french_spacing("https://x.org a:b") == "https://x.org a:b");
-}
-
-TEST_CASE("closest_match offers a candidate that a short word begins") {
-  CHECK(closest_match("microcredit", {"epargne-et-famille", "microcredit-et-banques"}) ==
-        "microcredit-et-banques");
-  CHECK(closest_match("micro", {"microcredit-et-banques", "micro-entreprise"}) == "micro-entreprise");
-  CHECK(closest_match("abc", {"abcdefghijkl"}).empty());  // too short to guess
-  CHECK(closest_match("zzzz", {"microcredit"}).empty());
 }
 
 TEST_CASE("escape_csv neutralises formulas hidden behind blanks and line breaks") {

@@ -107,3 +107,18 @@ TEST_CASE("TomlReader::string refuses blank required text but keeps optional tex
   CHECK(reader.string("b", false) == " ");
   CHECK(diagnostics.error_count() == 1);
 }
+
+TEST_CASE("an unknown field points at its key and suggests the field meant, not also missing") {
+  Diagnostics diagnostics;
+  auto table = parse_toml("titre = \"x\"\n  colour = 1\n", "p.md", diagnostics, 1);
+  REQUIRE(table);
+  TomlReader reader(*table, "p.md", diagnostics, "", 1);
+  reader.reject_unknown({"title", "summary", "date"});
+  reader.string("title", true);
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics.sorted()) messages.push_back(format_diagnostic(d));
+  REQUIRE(messages.size() == 2);  // no "missing required field 'title'"
+  CHECK(messages[0] == "p.md:2:1: error: unknown field 'titre'; did you mean 'title'?");
+  CHECK(messages[1] ==
+        "p.md:3:3: error: unknown field 'colour' (the fields are: title, summary, date)");
+}
