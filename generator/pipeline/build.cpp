@@ -4,6 +4,7 @@
 
 #include "config/config.h"
 #include "content/directory.h"
+#include "content/freshness.h"
 #include "content/pages.h"
 #include "render/theme.h"
 #include "render/views.h"
@@ -36,7 +37,7 @@ LoadedSources read_sources(const SourceTree& tree, const BuildOptions& options,
   if (!loaded.config) return loaded;
   // Pages and records are independent: load both so every error of the run is reported.
   loaded.pages = load_pages(tree, *loaded.config, options.include_drafts, diagnostics);
-  loaded.directory = load_directory(tree, *loaded.config, diagnostics);
+  loaded.directory = load_directory(tree, *loaded.config, options.include_drafts, diagnostics);
   return loaded;
 }
 
@@ -105,6 +106,11 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
                                               const BuildOptions& options,
                                               Diagnostics& diagnostics) {
   auto cancelled = [&] { return options.cancelled && options.cancelled->load(); };
+  check_freshness(sources.pages, sources.directory.actors, options.today,
+                  static_cast<int>(sources.config.review_months), diagnostics);
+  if (!options.include_future) {
+    std::erase_if(sources.pages, [&](const PageSource& page) { return is_future(page, options.today); });
+  }
   if (options.on_stage) options.on_stage("assemble");
   auto site = assemble_site(std::move(sources.config), std::move(sources.pages),
                             std::move(sources.directory), diagnostics);
