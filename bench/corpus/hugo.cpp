@@ -293,7 +293,7 @@ std::string convert_to_hugo(const HugoOptions& options) {
   std::optional<passerelle::Directory> directory;
   if (config) {
     pages = passerelle::load_pages(tree, *config, false, diagnostics);
-    directory = passerelle::load_directory(tree, *config, diagnostics);
+    directory = passerelle::load_directory(tree, *config, false, diagnostics);
   }
   if (!config || !directory || diagnostics.has_errors()) {
     std::string message = options.site + " is not a valid Passerelle site:";

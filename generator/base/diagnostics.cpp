@@ -22,6 +22,15 @@ void Diagnostics::append(const Diagnostics& other) {
   for (const auto& d : other.items_) add(d);
 }
 
+Diagnostics as_warnings(const Diagnostics& diagnostics) {
+  Diagnostics warnings;
+  for (auto item : diagnostics.items()) {
+    item.severity = Severity::kWarning;
+    warnings.add(std::move(item));
+  }
+  return warnings;
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> result = items_;
   std::stable_sort(result.begin(), result.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -43,6 +43,9 @@ class Diagnostics {
   int error_count_ = 0;
 };
 
+/// The same diagnostics, every error made a warning (the problems of a draft).
+Diagnostics as_warnings(const Diagnostics& diagnostics);
+
 /// `path:line:col: error: message` (parts that are unknown are left out).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 

@@ -1,4 +1,5 @@
 #include "check/check.h"
+#include "check/untranslated.h"
 
 #include <algorithm>
 #include <map>
@@ -93,6 +94,8 @@ CheckReport run_check(const SourceTree& tree, const SourceTree& bundled_themes,
   CheckReport report;
   BuildOptions build;
   build.include_drafts = options.include_drafts;
+  build.include_future = options.include_future;
+  build.today = options.today;
   build.on_stage = options.on_stage;
   Project project(tree, bundled_themes, build);
   // Every check in one run: what loaded is built and checked even when some files failed.
@@ -105,6 +108,11 @@ CheckReport run_check(const SourceTree& tree, const SourceTree& bundled_themes,
     report.translations = translation_report(tree, bundled_themes, *loaded.config, loaded.pages,
                                              loaded.directory ? &*loaded.directory : nullptr);
     add_translation_warnings(*report.translations, *loaded.config, report.diagnostics);
+    auto copies = untranslated_copies(
+        *loaded.config, loaded.pages,
+        loaded.directory ? loaded.directory->actors : std::vector<ActorRecord>{});
+    discount_untranslated(copies, *report.translations);
+    add_untranslated_warnings(copies, report.diagnostics);
   }
   if (!result) return report;
   report.rendered = true;

@@ -18,6 +18,8 @@ namespace passerelle {
 
 struct CheckOptions {
   bool include_drafts = false;
+  bool include_future = false;
+  std::string today;  // YYYY-MM-DD (see BuildOptions::today)
   bool fetch_external = false;
   FetchOptions fetch;
   std::function<void(std::string_view stage)> on_stage;              // may be empty

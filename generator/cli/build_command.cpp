@@ -21,6 +21,8 @@ cxxopts::Options build_options() {
   cxxopts::Options options("passerelle build", tr("Builds the site into a folder of static files."));
   add_site_options(options);
   options.add_options()
+      ("future", tr("include pages dated after today"))
+      ("strict", tr("treat warnings as errors (for CI): exit 1 and write nothing"))
       ("json", tr("print the summary as one JSON object (diagnostics included) instead of a line"));
   add_console_options(options);
   return options;
@@ -68,6 +70,9 @@ int run_build(int argc, char** argv) {
   Progress progress(style, json ? stderr : stdout);
   BuildOptions build;
   build.include_drafts = args.count("drafts") > 0;
+  build.include_future = args.count("future") > 0;
+  build.today = today();
+  bool strict = args.count("strict") > 0;
   if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();
   build.on_stage = [&](std::string_view stage) { progress.stage(stage); };
 
@@ -75,7 +80,12 @@ int run_build(int argc, char** argv) {
   DiskSourceTree bundled(bundled_themes_folder());
   Diagnostics diagnostics;
   Project project(tree, bundled, build);
-  project.build(diagnostics);
+  bool built = project.build(diagnostics);
+  if (built && strict && diagnostics.warning_count() > 0) {
+    diagnostics.error({}, "--strict: " + std::to_string(diagnostics.warning_count()) +
+                              " warning(s) count as errors");
+    project.result().reset();
+  }
   const auto& result = project.result();
   std::string write_error;
   if (result) {
@@ -85,7 +95,9 @@ int run_build(int argc, char** argv) {
     }
   }
   progress.finish();
-  print_diagnostics(tree, diagnostics, style);
+  ConsoleStyle shown = style;
+  shown.quiet = style.quiet && !strict;  // with --strict, warnings fail the run: show them
+  print_diagnostics(tree, diagnostics, shown);
   std::string output_folder = fs::weakly_canonical(fs::absolute(out)).string();
   if (json) {
     std::printf("%s\n", build_summary_json(result ? &*result : nullptr, diagnostics,

@@ -23,7 +23,8 @@ cxxopts::Options check_options() {
                            "links of the built pages, translations and external links.");
   options.add_options()("source", "the site's folder (with site.toml)",
                         cxxopts::value<std::string>()->default_value("."))(
-      "drafts", "check pages marked draft = true too")("strict",
+      "drafts", "check pages and actor records marked draft = true too")(
+      "future", "check pages dated after today too")("strict",
                                                        "treat warnings as errors (for CI)")(
       "format", "text or json (the whole report on stdout)",
       cxxopts::value<std::string>()->default_value("text"))(
@@ -147,6 +148,8 @@ int run_check(int argc, char** argv) {
   Progress progress(style, json ? stderr : stdout);
   CheckOptions check;
   check.include_drafts = args.count("drafts") > 0;
+  check.include_future = args.count("future") > 0;
+  check.today = today();
   check.fetch_external = args.count("external") > 0;
   check.fetch.timeout = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
   check.fetch.host_interval = std::chrono::milliseconds(static_cast<long>(interval * 1000));

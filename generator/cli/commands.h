@@ -18,6 +18,11 @@ int run_pdf(int argc, char** argv);
 int run_serve(int argc, char** argv);
 int run_check(int argc, char** argv);
 int run_new(int argc, char** argv);
+int run_list(int argc, char** argv);
+
+/// Today's date on this machine, YYYY-MM-DD, or the day of $SOURCE_DATE_EPOCH when it is set:
+/// the one place the clock is read (the pipeline gets the day in BuildOptions::today).
+std::string today();
 
 /// Prints diagnostics to stderr, each followed by its source line and a caret.
 void print_diagnostics(const SourceTree& tree, const Diagnostics& diagnostics);

@@ -19,7 +19,8 @@ void print_usage(std::ostream& out) {
             "  pdf      build the site with PDFs of the print editions (needs WeasyPrint)\n"
             "  serve    preview the site in a browser, rebuilt and reloaded as you edit\n"
             "  check    check the site without writing it: links, translations, external links\n"
-            "  new      create a guideline or an actor record, ready to fill\n\n"
+            "  new      create a guideline or an actor record, ready to fill\n"
+            "  list     list drafts, future pages, stale records or untranslated copies\n\n"
             "Options:\n"
             "  --lang     the language of the messages (default: from LANG or LC_MESSAGES)\n"
             "  --version  print the version\n"
@@ -93,6 +94,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return run_serve(argc - 1, argv + 1);
   if (command == "check") return run_check(argc - 1, argv + 1);
   if (command == "new") return run_new(argc - 1, argv + 1);
+  if (command == "list") return run_list(argc - 1, argv + 1);
   std::cerr << passerelle::format_message(tr("passerelle: unknown command '%1$s'\n\n"), command);
   print_usage(std::cerr);
   return kExitUsage;

@@ -1,5 +1,6 @@
 // `passerelle new guideline <slug> [--lang L]` and `passerelle new actor <id>`: a new source
 // file with every field present and commented, never over an existing one.
+#include <cstdlib>
 #include <ctime>
 #include <cxxopts.hpp>
 #include <filesystem>
@@ -36,14 +37,20 @@ cxxopts::Options new_options() {
   return options;
 }
 
+}  // namespace
+
 std::string today() {
+  // SOURCE_DATE_EPOCH (reproducible-builds.org): a CI job or a test pins the day with it.
   std::time_t now = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (*end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
+  }
   char text[16];
   std::strftime(text, sizeof text, "%Y-%m-%d", std::localtime(&now));
   return text;
 }
-
-}  // namespace
 
 int run_new(int argc, char** argv) {
   auto options = new_options();

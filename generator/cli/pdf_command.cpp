@@ -74,6 +74,7 @@ int run_pdf(int argc, char** argv) {
 
   BuildOptions build;
   build.include_drafts = args.count("drafts") > 0;
+  build.today = today();
   build.pdf_links = true;
   if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();
   DiskSourceTree tree(source);

@@ -42,7 +42,7 @@ cxxopts::Options serve_options() {
       cxxopts::value<std::string>()->default_value("127.0.0.1"))(
       "base-url", "absolute URL in canonical links (default: the preview's own address)",
       cxxopts::value<std::string>())("no-drafts",
-                                     "leave out pages marked draft = true, as build does")(
+                                     "leave out drafts and pages dated after today, as build does")(
       "polling", "look for changes by polling instead of inotify notifications")(
       "poll", "when polling, how often to look for changes, in milliseconds",
       cxxopts::value<int>()->default_value("250"))("h,help", "show this help");
@@ -185,6 +185,8 @@ int run_serve(int argc, char** argv) {
 
   BuildOptions build;
   build.include_drafts = args.count("no-drafts") == 0;
+  build.include_future = build.include_drafts;  // like drafts: previewed, not yet published
+  build.today = today();
   // Absolute links (canonical, 404 page) point at the preview unless asked otherwise.
   build.base_url = args.count("base-url") ? args["base-url"].as<std::string>() : address;
 

@@ -124,7 +124,8 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
   auto table = parse_toml(text, path, diagnostics);
   if (!table) return std::nullopt;
   TomlReader reader(*table, path, diagnostics);
-  reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages", "print", "budgets"});
+  reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages", "print", "budgets",
+                         "review_months"});
   SiteConfig config;
   config.base_url = with_trailing_slash(reader.string("base_url", true).value_or("/"));
   if (!is_http_url(config.base_url)) {
@@ -132,6 +133,11 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
                       "base_url must be an absolute http(s) URL such as https://example.org/");
   }
   config.allow_raw_html = reader.boolean("allow_raw_html").value_or(false);
+  config.review_months = reader.integer("review_months").value_or(config.review_months);
+  if (config.review_months < 1 || config.review_months > 120) {
+    diagnostics.error(reader.location("review_months"),
+                      "review_months must be a number of months from 1 to 120");
+  }
   config.theme = reader.string("theme", false).value_or("default");
   if (!is_valid_id(config.theme)) {
     diagnostics.error(reader.location("theme"), "theme name must use only a-z, 0-9 and hyphens");

@@ -53,6 +53,8 @@ struct SiteConfig {
   std::string base_url;  // absolute, ends with '/'
   std::string default_language;
   bool allow_raw_html = false;
+  /// An actor record whose last_reviewed is older than this many months gets a warning.
+  int64_t review_months = 12;
   std::string theme = "default";
   std::vector<LanguageConfig> languages;
   PrintConfig print;

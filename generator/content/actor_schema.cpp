@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "base/link_warnings.h"
 #include "content/contact.h"
 #include "messages/messages.h"
 #include "base/suggest.h"
@@ -207,6 +208,9 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
   const std::string name = field.name;
   auto& diagnostics = reader.diagnostics();
   switch (field.type) {
+    case FieldType::kBool:
+      actor.*std::get<bool ActorRecord::*>(field.member) = reader.boolean(name).value_or(false);
+      break;
     case FieldType::kText:
       string_member(actor, field) = reader.string(name, field.required).value_or("");
       break;
@@ -214,6 +218,8 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
       auto& value = string_member(actor, field) = reader.string(name, field.required).value_or("");
       if (!value.empty() && !is_http_url(value)) {
         diagnostics.error(reader.location(name), name + " must be an http:// or https:// URL");
+      } else if (auto problem = link_warning(value); !problem.empty()) {
+        diagnostics.warning(reader.location(name), problem);
       }
       break;
     }
@@ -286,7 +292,10 @@ void read_actor_fields(TomlReader& reader, const SiteConfig& config, const Vocab
   for (const auto& field : kActorFields) names.push_back(field.name);
   reader.reject_unknown(names);
   RecordReading reading{reader, config, vocabulary, {}};
-  for (const auto& field : kActorFields) read_field(field, reading, actor);
+  for (const auto& field : kActorFields) {
+    read_field(field, reading, actor);
+    if (reader.node_table().get(field.name)) actor.lines[field.name] = reader.location(field.name).line;
+  }
 }
 
 const std::string& string_value(const ActorRecord& record, const ActorField& field) {

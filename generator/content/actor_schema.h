@@ -20,6 +20,7 @@ namespace passerelle {
 
 /// What a field holds, which decides how it is read, checked, exported and scaffolded.
 enum class FieldType {
+  kBool,           // true or false (draft)
   kText,           // one string
   kUrl,            // an http:// or https:// URL
   kEmail,          // one e-mail address (content/contact.h)
@@ -47,7 +48,7 @@ enum class Shown { kCustom, kDetail };
 /// Where the value of a field lives in ActorRecord; the alternative must fit the type
 /// (checked at compile time below).
 using ActorMember =
-    std::variant<std::string ActorRecord::*, std::optional<int> ActorRecord::*,
+    std::variant<bool ActorRecord::*, std::string ActorRecord::*, std::optional<int> ActorRecord::*,
                  std::vector<std::string> ActorRecord::*,
                  std::optional<Coordinates> ActorRecord::*, std::vector<OtherName> ActorRecord::*,
                  std::map<std::string, std::vector<std::string>> ActorRecord::*,
@@ -91,6 +92,11 @@ struct ActorField {
 };
 
 inline constexpr ActorField kActorFields[] = {
+    // Not exported: a draft is not in a build's exports at all.
+    {.name = "draft", .type = FieldType::kBool, .member = &ActorRecord::draft, .exported = false,
+     .scaffold = "A draft: `passerelle serve` shows it with a \"draft\" banner, `build` leaves it out,\n"
+                 "and a required field still empty is a warning, not an error. Remove this line\n"
+                 "when the record is complete."},
     {.name = "name", .type = FieldType::kText, .required = true, .member = &ActorRecord::name,
      .indexed = Indexed::kTitle, .scaffold = "Official name (required)."},
     {.name = "short_name", .type = FieldType::kText, .member = &ActorRecord::short_name,
@@ -176,6 +182,8 @@ constexpr bool member_fits(const ActorField& field) {
   using Lists = std::map<std::string, std::vector<std::string>> ActorRecord::*;
   using Texts = std::map<std::string, LocalizedText> ActorRecord::*;
   switch (field.type) {
+    case FieldType::kBool:
+      return std::holds_alternative<bool ActorRecord::*>(field.member);
     case FieldType::kText:
     case FieldType::kUrl:
     case FieldType::kEmail:
@@ -209,7 +217,7 @@ constexpr bool fits_its_type(const ActorField& field) {
   bool terms = field.type == FieldType::kTerm || field.type == FieldType::kTermList;
   bool translated = field.translation.item != nullptr;
   bool written_empty = is_one_string(field.type) || is_list(field.type) ||
-                       is_per_language(field.type);
+                       is_per_language(field.type) || field.type == FieldType::kBool;
   return member_fits(field) && terms == (field.vocabulary != nullptr) &&
          (!field.in_country || field.type == FieldType::kTerm) &&
          translated == is_per_language(field.type) &&
@@ -217,6 +225,8 @@ constexpr bool fits_its_type(const ActorField& field) {
           (is_single_value(field.type) && field.type != FieldType::kTerm &&
            field.type != FieldType::kDate)) &&
          (written_empty || field.example != nullptr) &&
+         (field.type != FieldType::kBool ||
+          (!field.required && !field.exported && field.indexed == Indexed::kNo)) &&
          (!field.example || !is_per_language(field.type));
 }
 

@@ -92,18 +92,32 @@ std::optional<ActorRecord> parse_actor(std::string_view text, const std::string&
   }
   auto table = parse_toml(text, path, diagnostics);
   if (!table) return std::nullopt;
-  TomlReader reader(*table, path, diagnostics);
+  Diagnostics found;  // the fields' problems: warnings in a draft
+  TomlReader reader(*table, path, found);
   ActorRecord actor;
   actor.id = id;
   actor.path = path;
   read_actor_fields(reader, config, vocabulary, actor);
+  if (actor.draft && found.has_errors()) {
+    // A draft is work in progress (as `passerelle new actor` writes it): it must not stop
+    // the preview or the build; it only has no page until it is complete.
+    diagnostics.append(as_warnings(found));
+    diagnostics.warning(reader.location("draft"),
+                        "this record is a draft with " + std::to_string(found.error_count()) +
+                            " problem(s), warnings while it is a draft: it has no page until "
+                            "they are fixed");
+    actor.draft_problems = found.error_count();
+  } else {
+    diagnostics.append(found);
+  }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return actor;
 }
 
 std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::string& path,
                                            const SiteConfig& config, const Vocabulary& vocabulary,
-                                           Diagnostics& diagnostics) {
+                                           bool include_drafts, Diagnostics& diagnostics,
+                                           bool include_incomplete_drafts) {
   std::string relative = path.substr(std::string(kActorsFolder).size());
   if (relative.find('/') != std::string::npos) {
     diagnostics.error({path, 0, 0}, "actor records go directly in directory-data/actors/");
@@ -112,7 +126,10 @@ std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::st
   auto text = read_text_file(tree, path, diagnostics);
   if (!text) return std::nullopt;
   std::string id = relative.substr(0, relative.size() - 5);
-  return parse_actor(*text, path, id, config, vocabulary, diagnostics);
+  auto actor = parse_actor(*text, path, id, config, vocabulary, diagnostics);
+  bool shown = include_drafts && actor && actor->draft_problems == 0;
+  if (!actor || (actor->draft && !shown && !include_incomplete_drafts)) return std::nullopt;
+  return actor;
 }
 
 bool is_actor_file(const std::string& path) {
@@ -135,12 +152,12 @@ std::optional<Vocabulary> load_vocabulary(const SourceTree& tree, const SiteConf
 }
 
 std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig& config,
-                                        Diagnostics& diagnostics) {
+                                        bool include_drafts, Diagnostics& diagnostics) {
   auto vocabulary = load_vocabulary(tree, config, diagnostics);
   if (!vocabulary) return std::nullopt;
   Directory directory{std::move(*vocabulary), {}};
   directory.actors = load_all<ActorRecord>(actor_files(tree), [&](const std::string& path, Diagnostics& found) {
-    return load_actor_file(tree, path, config, directory.vocabulary, found);
+    return load_actor_file(tree, path, config, directory.vocabulary, include_drafts, found);
   }, diagnostics);
   return directory;
 }

@@ -54,6 +54,8 @@ struct LocalizedText {
 struct ActorRecord {
   std::string id;    // the file name, also the URL slug
   std::string path;  // directory-data/actors/<id>.toml
+  bool draft = false;  // shown by `serve` only; its missing fields are warnings
+  int draft_problems = 0;  // a draft's problems: it has no page while there are any
   std::string name;
   std::string short_name;
   std::string country;
@@ -72,11 +74,14 @@ struct ActorRecord {
   std::vector<OtherName> other_names;
   std::map<std::string, std::vector<std::string>> services;  // site language → items
   std::map<std::string, LocalizedText> descriptions;          // site language → Markdown
+  std::map<std::string, int> lines;  // field name → line it is written on, for warnings
 };
 
 std::optional<Vocabulary> parse_vocabulary(std::string_view text, const std::string& path,
                                            const SiteConfig& config, Diagnostics& diagnostics);
 
+/// A record marked `draft = true` whose fields have problems gives warnings instead of errors,
+/// and the record with `draft_problems` set: a draft has no page until it is complete.
 std::optional<ActorRecord> parse_actor(std::string_view text, const std::string& path,
                                        const std::string& id, const SiteConfig& config,
                                        const Vocabulary& vocabulary, Diagnostics& diagnostics);
@@ -90,10 +95,12 @@ constexpr const char* kVocabularyPath = "directory-data/vocabulary.toml";
 constexpr const char* kActorsFolder = "directory-data/actors/";
 
 /// Reads and parses one record of `tree` (directory-data/actors/<id>.toml); nullopt when it
-/// has errors.
+/// has errors, is an incomplete draft, or is a draft left out (`include_drafts` false).
+/// `include_incomplete_drafts`: every draft, complete or not (for `passerelle list`).
 std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::string& path,
                                            const SiteConfig& config, const Vocabulary& vocabulary,
-                                           Diagnostics& diagnostics);
+                                           bool include_drafts, Diagnostics& diagnostics,
+                                           bool include_incomplete_drafts = false);
 
 /// Whether a build reads the file at `path` as an actor record: TOML under directory-data/actors/.
 bool is_actor_file(const std::string& path);
@@ -105,8 +112,9 @@ std::vector<std::string> actor_files(const SourceTree& tree);
 std::optional<Vocabulary> load_vocabulary(const SourceTree& tree, const SiteConfig& config,
                                           Diagnostics& diagnostics);
 
-/// Reads directory-data/vocabulary.toml and every directory-data/actors/*.toml.
+/// Reads directory-data/vocabulary.toml and every directory-data/actors/*.toml (drafts only
+/// when `include_drafts`).
 std::optional<Directory> load_directory(const SourceTree& tree, const SiteConfig& config,
-                                        Diagnostics& diagnostics);
+                                        bool include_drafts, Diagnostics& diagnostics);
 
 }  // namespace passerelle

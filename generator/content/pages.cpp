@@ -73,6 +73,8 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
   page.summary = reader.string("summary", !is_index).value_or("");
   page.date = reader.date("date", !is_index).value_or("");
   page.updated = reader.date("updated", false).value_or("");
+  page.date_line = page.date.empty() ? 0 : reader.location("date").line;
+  page.updated_line = page.updated.empty() ? 0 : reader.location("updated").line;
   if (!page.updated.empty() && !page.date.empty() && page.updated < page.date) {
     diagnostics.error(reader.location("updated"), "'updated' (" + page.updated +
                                                        ") is earlier than 'date' (" + page.date + ")");

@@ -20,6 +20,8 @@ struct PageSource {
   std::string summary;
   std::string date;             // YYYY-MM-DD, empty for index files
   std::string updated;          // YYYY-MM-DD or empty
+  int date_line = 0;            // where `date` and `updated` are written, for warnings
+  int updated_line = 0;
   int64_t weight = 0;
   std::vector<std::string> tags;
   bool draft = false;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/link_warnings.h"
 #include "base/text.h"
 
 namespace passerelle {
@@ -299,6 +300,10 @@ class Renderer {
       diagnostics_.error(locate(in_source), "link to '" + written + "' is refused: scripts and "
                                             "embedded data are not allowed in links");
       return "#";
+    }
+    // Links that work in the preview but not once published: a warning, the link is kept.
+    if (auto warning = link_warning(written); !warning.empty()) {
+      diagnostics_.warning(locate(in_source), warning);
     }
     auto resolution = resolve_(written);
     if (!resolution.error.empty()) {

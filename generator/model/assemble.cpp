@@ -260,6 +260,7 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.updated = source.updated;
   page.weight = source.weight;
   page.tags = source.tags;
+  page.draft = source.draft;
   page.translation_key = source.translation_key;
   page.slug = source.slug;
   page.path = path_of(source, language);

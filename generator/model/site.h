@@ -27,6 +27,7 @@ struct Page {
   std::string updated;
   int64_t weight = 0;
   std::vector<std::string> tags;
+  bool draft = false;  // `serve` shows drafts, with a banner
   std::string translation_key;
   std::string slug;
   std::string path;  // site path, e.g. fr/lignes-directrices/x/

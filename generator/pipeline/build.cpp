@@ -5,6 +5,7 @@
 
 #include "config/config.h"
 #include "content/directory.h"
+#include "content/freshness.h"
 #include "content/pages.h"
 #include "pipeline/source_cache.h"
 #include "render/theme.h"
@@ -105,6 +106,11 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
                                               Diagnostics& diagnostics) {
   auto cancelled = [&] { return options.cancelled && options.cancelled->load(); };
   auto failed = [&] { return !options.past_errors && diagnostics.has_errors(); };
+  check_freshness(sources.pages, sources.directory.actors, options.today,
+                  static_cast<int>(sources.config.review_months), diagnostics);
+  if (!options.include_future) {
+    std::erase_if(sources.pages, [&](const PageSource& page) { return is_future(page, options.today); });
+  }
   if (options.on_stage) options.on_stage("assemble");
   std::optional<Site> site;
   if (options.past_errors) {

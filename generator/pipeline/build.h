@@ -22,6 +22,11 @@ namespace passerelle {
 struct BuildOptions {
   std::string base_url;  // overrides site.toml when not empty
   bool include_drafts = false;
+  /// Today's date, YYYY-MM-DD, read by the command line (never deeper, so that tests choose
+  /// the day): pages dated after it are left out unless `include_future`, and future or stale
+  /// dates are warnings. Empty: no date is compared with today.
+  std::string today;
+  bool include_future = false;
   bool pdf_links = false;  // link the print editions' PDFs (`passerelle pdf` makes them)
   /// Called as each stage starts ("load", "render"), for progress reports; may be empty.
   std::function<void(std::string_view stage)> on_stage;

@@ -116,7 +116,8 @@ SourceCache::Loader<PageSource> SourceCache::page_loader(const SourceTree& tree)
 
 SourceCache::Loader<ActorRecord> SourceCache::record_loader(const SourceTree& tree) const {
   return [&tree, this](const std::string& path, Diagnostics& diagnostics) {
-    return load_actor_file(tree, path, sources_.config, sources_.vocabulary, diagnostics);
+    return load_actor_file(tree, path, sources_.config, sources_.vocabulary,
+                           options_.include_drafts, diagnostics);
   };
 }
 

@@ -141,6 +141,7 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
                   {{strings.get("home"), home_path(language)},
                    {strings.get("guidelines"), guidelines_path(language)}}};
   View view = frame_view(context, frame);
+  view.set("draft", page.draft);  // only `serve` builds drafts: it shows a banner
   View tags = View::list();
   for (const auto& tag : page.tags) tags.push(View().set("tag", tag));
   View toc = table_of_contents(page);
@@ -168,7 +169,7 @@ void render_plain_page(const RenderContext& context, const LanguageConfig& langu
                   translations_of(context.site, page), "page",
                   {{strings.get("home"), home_path(language)}}};
   View view = frame_view(context, frame);
-  view.set("summary", page.summary).set("content_html", page.html);
+  view.set("summary", page.summary).set("content_html", page.html).set("draft", page.draft);
   out.add(frame, context.theme.templates.render("page", view, diagnostics, context.worker),
           {page.source_path});
 }

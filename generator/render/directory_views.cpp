@@ -268,7 +268,8 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
                    {filter_title(language, {actor.country.get()}),
                     filter_path(language, {actor.country.get()})}}};
   View view = frame_view(context, frame);
-  view.set("actor", actor_card(context, actor, language, path))
+  view.set("draft", record.draft)
+      .set("actor", actor_card(context, actor, language, path))
       .set("details", actor_details(context, actor, language, path))
       .set("json_ld", actor_json_ld(context, actor, language));
   if (description != actor.descriptions.end()) {

@@ -113,6 +113,7 @@ std::string field_comment(const ActorField& field, const Vocabulary* vocabulary,
 /// A field of a new record: empty, today's date, or an example commented out.
 std::string field_line(const ActorField& field, const std::string& today) {
   std::string name = field.name;
+  if (field.type == FieldType::kBool) return name + " = true\n";  // draft: a new record is one
   if (field.example) return "# " + name + " = " + field.example + "\n";
   if (field.type == FieldType::kDate) return name + " = " + today + "\n";
   if (is_list(field.type)) return name + " = []\n";
@@ -308,7 +309,7 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
       "# Actor record \"" + id +
       "\": the file name is the actor's id and the last part of its\n"
       "# address. Fields: docs/content-model.md. Required fields left empty are reported by\n"
-      "# `passerelle serve`, `check` and `build` until they are filled in.\n\n";
+      "# `passerelle serve`, `check` and `build` (as warnings while it is a draft).\n\n";
   // The fields of the record itself, then the per-language tables (TOML wants them last).
   for (const auto& field : kActorFields) {
     if (!is_per_language(field.type)) {
@@ -324,8 +325,8 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
   }
   scaffold.text = std::move(out);
   scaffold.notes.push_back(
-      "Fill in the name, country, kind, sectors and a description: until then the "
-      "build reports what is missing.");
+      "The record is a draft: `serve` shows it once the name, country, kind, sectors and a "
+      "description are filled in; `build` publishes it when the line draft = true is removed.");
   return scaffold;
 }
 

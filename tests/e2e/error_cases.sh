@@ -2,6 +2,8 @@
 # End-to-end error cases through the real binary. Each folder in cases/ changes a copy of the
 # fixture site (files/ is laid over it; setup.sh, if any, runs inside it), and the build must
 # exit 1, print exactly expected.txt on stderr, and leave the previous output untouched.
+# A case's `args` file, if any, holds more options for the build (--strict for warnings).
+# The day is pinned (SOURCE_DATE_EPOCH: 2026-12-06) so that dates compared with today never age.
 # Usage: error_cases.sh PASSERELLE_BINARY [--refresh]
 set -uo pipefail
 binary=$1
@@ -12,6 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
+export SOURCE_DATE_EPOCH=1796515200
 
 for case_dir in "$here"/cases/*/; do
   name=$(basename "$case_dir")
@@ -26,7 +29,8 @@ for case_dir in "$here"/cases/*/; do
   echo "Passerelle output folder" > "$out/.passerelle-output"  # as a build marks its output
   before=$(cd "$out" && find . -type f -exec sha256sum {} + | sort)
   # Bounded: malformed input must give an error, never a hang.
-  timeout 120 "$binary" build --source "$site" --out "$out" >"$work/$name/stdout" 2>"$work/$name/stderr"
+  read -ra args < <(cat "$case_dir/args" 2>/dev/null)
+  timeout 120 "$binary" build --source "$site" --out "$out" "${args[@]}" >"$work/$name/stdout" 2>"$work/$name/stderr"
   status=$?
   actual=$(sed "s|$work/$name|<case>|g" "$work/$name/stderr")
   if [ "$refresh" = "--refresh" ]; then

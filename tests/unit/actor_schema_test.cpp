@@ -78,3 +78,26 @@ TEST_CASE("per-language fields: the required ones first", "[schema]") {
   CHECK(find_actor_field("services") == fields[1]);
   CHECK(find_actor_field("colour") == nullptr);
 }
+
+TEST_CASE("`new actor` writes a draft whose empty fields are warnings, not errors", "[schema]") {
+  DiskSourceTree fixture(kFixture);
+  Diagnostics diagnostics;
+  auto config_text = fixture.read("site.toml");
+  REQUIRE(config_text);
+  auto config = parse_site_config(*config_text, "site.toml", diagnostics);
+  REQUIRE(config);
+  auto vocabulary_text = fixture.read("directory-data/vocabulary.toml");
+  REQUIRE(vocabulary_text);
+  auto vocabulary = parse_vocabulary(*vocabulary_text, "v.toml", *config, diagnostics);
+  REQUIRE(vocabulary);
+  auto scaffold = scaffold_actor(fixture, *config, "nouvelle", "2026-12-01", diagnostics);
+  REQUIRE(scaffold);
+  CHECK(has_line(scaffold->text, "draft = true\n"));
+  auto record = parse_actor(scaffold->text, scaffold->path, "nouvelle", *config, *vocabulary,
+                            diagnostics);
+  REQUIRE(record);
+  CHECK(record->draft);
+  CHECK(record->draft_problems > 0);
+  CHECK_FALSE(diagnostics.has_errors());
+  CHECK(diagnostics.warning_count() == record->draft_problems + 1);
+}

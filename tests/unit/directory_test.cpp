@@ -195,7 +195,7 @@ TEST_CASE("load_directory reads every record (in parallel) and keeps file order 
                  "[description]\nfr = \"x\"\n");
   }
   Diagnostics diagnostics;
-  auto directory = load_directory(tree, two_languages(), diagnostics);
+  auto directory = load_directory(tree, two_languages(), false, diagnostics);
   REQUIRE(directory);
   std::vector<std::string> ids;
   for (const auto& actor : directory->actors) ids.push_back(actor.id);
@@ -361,4 +361,63 @@ TEST_CASE("founded is an optional year from 1800 to 2100, a number", "[records]"
     CHECK(errors[0] == "a.toml:6:11: error: field 'founded' must be a year such as 1990 (a "
                        "whole number, without quotes)");
   }
+}
+
+TEST_CASE("a draft record's problems are warnings, and it has no page until it is complete") {
+  MemorySourceTree tree;
+  tree.add("directory-data/vocabulary.toml", kVocabulary);
+  // As `passerelle new actor` writes it: required fields empty.
+  tree.add("directory-data/actors/brouillon.toml",
+           "draft = true\nname = \"\"\ncountry = \"\"\nkind = \"\"\nsectors = []\n"
+           "last_reviewed = 2026-11-20\n[description]\nfr = \"\"\"\n\"\"\"\n");
+  tree.add("directory-data/actors/complet.toml",
+           "draft = true\nname = \"Complet\"\ncountry = \"MA\"\nkind = \"ngo\"\n"
+           "sectors = [\"training\"]\nlast_reviewed = 2026-11-20\n[description]\nfr = \"x\"\n");
+  auto ids = [](const Directory& directory) {
+    std::vector<std::string> list;
+    for (const auto& actor : directory.actors) list.push_back(actor.id);
+    return list;
+  };
+  Diagnostics diagnostics;
+  auto previewed = load_directory(tree, two_languages(), true, diagnostics);
+  REQUIRE(previewed);
+  CHECK_FALSE(diagnostics.has_errors());
+  CHECK(diagnostics.warning_count() >= 5);  // name, country, kind, sectors, description
+  CHECK(diagnostics.items().back().message.find("this record is a draft with 5 problem(s)") == 0);
+  CHECK(ids(*previewed) == std::vector<std::string>{"complet"});
+  CHECK(previewed->actors.front().draft);
+
+  Diagnostics published_diagnostics;
+  auto published = load_directory(tree, two_languages(), false, published_diagnostics);
+  REQUIRE(published);
+  CHECK_FALSE(published_diagnostics.has_errors());
+  CHECK(published->actors.empty());
+
+  Diagnostics listing;
+  auto incomplete = load_actor_file(tree, "directory-data/actors/brouillon.toml", two_languages(),
+                                    published->vocabulary, true, listing, true);
+  REQUIRE(incomplete);
+  CHECK(incomplete->draft_problems == 5);
+}
+
+TEST_CASE("the same problems in a record that is not a draft are errors") {
+  Diagnostics diagnostics;
+  auto actor = parse_actor("draft = false\nname = \"\"\ncountry = \"MA\"\nkind = \"ngo\"\n"
+                           "sectors = [\"training\"]\nlast_reviewed = 2026-11-20\n"
+                           "[description]\nfr = \"x\"\n",
+                           "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+  CHECK_FALSE(actor);
+  CHECK(diagnostics.error_count() == 1);
+}
+
+TEST_CASE("a website on the editor's own machine is a warning") {
+  Diagnostics diagnostics;
+  auto actor = parse_actor("name = \"A\"\ncountry = \"MA\"\nkind = \"ngo\"\n"
+                           "sectors = [\"training\"]\nwebsite = \"http://localhost:8000/fr/\"\n"
+                           "last_reviewed = 2026-11-20\n[description]\nfr = \"x\"\n",
+                           "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+  REQUIRE(actor);
+  REQUIRE(diagnostics.warning_count() == 1);
+  CHECK(diagnostics.items()[0].location.line == 5);
+  CHECK(diagnostics.items()[0].message.find("'localhost'") != std::string::npos);
 }

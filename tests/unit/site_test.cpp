@@ -352,3 +352,41 @@ TEST_CASE("a site overrides the feed and sitemap templates") {
   CHECK_THAT(built.file("sitemap.xml"),
              Catch::StartsWith("https://example.org/guide/\nhttps://example.org/guide/fr/\n"));
 }
+
+TEST_CASE("drafts are built only when asked, with a banner; future pages likewise") {
+  static DiskSourceTree fixture(kFixture);
+  static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  MemorySourceTree changes({{"content/fr/guidelines/brouillon.md",
+                             "+++\ntitle = \"Brouillon\"\nsummary = \"R.\"\ndate = 2026-10-01\n"
+                             "draft = true\n+++\nTexte.\n"},
+                            {"content/fr/guidelines/plus-tard.md",
+                             "+++\ntitle = \"Plus tard\"\nsummary = \"R.\"\ndate = 2035-01-01\n"
+                             "+++\nTexte.\n"}});
+  LayeredSourceTree tree(changes, "", fixture, "");
+  auto build = [&](bool drafts, bool future) {
+    BuildOptions options;
+    options.include_drafts = drafts;
+    options.include_future = future;
+    options.today = "2026-12-06";
+    Built built;
+    built.result = build_site(tree, bundled, options, built.diagnostics);
+    return built;
+  };
+  auto published = build(false, false);
+  REQUIRE(published.result);
+  CHECK(published.diagnostics.warning_count() == 1);  // the future date
+  for (const auto& file : published.result->plan) {
+    INFO(file.path);
+    CHECK(file.path.find("brouillon") == std::string::npos);
+    CHECK(file.path.find("plus-tard") == std::string::npos);
+    if (file.path.size() > 5 && file.path.substr(file.path.size() - 5) == ".html") {
+      CHECK(file.bytes.find("draft-banner") == std::string::npos);
+    }
+  }
+  auto previewed = build(true, true);
+  REQUIRE(previewed.result);
+  CHECK_THAT(previewed.file("fr/lignes-directrices/brouillon/index.html"),
+             Catch::Contains("<aside class=\"draft-banner wrap\" aria-label=\"Brouillon\"><p><strong>Brouillon</strong> — cette page"));
+  CHECK_THAT(previewed.file("fr/lignes-directrices/plus-tard/index.html"),
+             !Catch::Contains("draft-banner"));
+}

@@ -1,0 +1,87 @@
+// `passerelle list drafts|future|stale|untranslated`: one line per source that needs an
+// editor's attention — path, language, title and why — or a JSON array with --format json.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <cxxopts.hpp>
+#include <nlohmann/json.hpp>
+
+#include "check/listing.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+
+namespace fs = std::filesystem;
+
+namespace passerelle::cli {
+
+namespace {
+
+cxxopts::Options list_options() {
+  cxxopts::Options options("passerelle list",
+                           "Lists the sources that need attention: drafts, pages dated in the "
+                           "future, actor records not reviewed for too long (stale), "
+                           "translations still in the source language (untranslated).");
+  options.add_options()("source", "the site's folder (with site.toml)",
+                        cxxopts::value<std::string>()->default_value("."))(
+      "format", "text (one tab-separated line per source) or json",
+      cxxopts::value<std::string>()->default_value("text"))(
+      "what", "drafts, future, stale or untranslated", cxxopts::value<std::string>())(
+      "h,help", "show this help");
+  options.parse_positional({"what"});
+  options.positional_help("drafts|future|stale|untranslated");
+  return options;
+}
+
+}  // namespace
+
+int run_list(int argc, char** argv) {
+  auto options = list_options();
+  cxxopts::ParseResult args;
+  if (auto stop = parse_arguments(options, argc, argv, "list", args, nullptr, true)) return *stop;
+  auto listing = args.count("what") ? listing_named(args["what"].as<std::string>()) : std::nullopt;
+  if (!args.unmatched().empty() || !listing) {
+    std::cerr << "passerelle list: say what to list: drafts, future, stale or untranslated\n";
+    return kExitUsage;
+  }
+  std::string format = args["format"].as<std::string>();
+  if (format != "text" && format != "json") {
+    std::cerr << "passerelle list: --format must be text or json (not '" << format << "')\n";
+    return kExitUsage;
+  }
+  std::string source = args["source"].as<std::string>();
+  if (!fs::is_regular_file(source + "/site.toml")) {
+    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
+    return kExitErrors;
+  }
+  DiskSourceTree tree(source);
+  Diagnostics diagnostics;
+  auto sources = read_listed_sources(tree, diagnostics);
+  if (!sources) {
+    print_diagnostics(tree, diagnostics, ConsoleStyle{});
+    return kExitErrors;
+  }
+  auto listed = list_sources(*sources, *listing, today());
+  if (format == "json") {
+    nlohmann::ordered_json json = nlohmann::ordered_json::array();
+    for (const auto& item : listed) {
+      json.push_back({{"path", item.path}, {"language", item.language}, {"title", item.title},
+                      {"reason", item.reason}});
+    }
+    std::printf("%s\n", json.dump(2).c_str());
+  } else {
+    for (const auto& item : listed) {
+      std::printf("%s\t%s\t%s\t%s\n", item.path.c_str(),
+                  item.language.empty() ? "-" : item.language.c_str(), item.title.c_str(),
+                  item.reason.c_str());
+    }
+  }
+  // Files that did not load are not listed: say so, without failing the listing.
+  if (diagnostics.has_errors()) {
+    std::cerr << "passerelle list: " << diagnostics.error_count()
+              << " error(s) in the sources (see passerelle check); files with errors are not listed\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace passerelle::cli
