@@ -35,7 +35,6 @@ void print_sizes(const search::SizeReport& sizes) {
   std::string index, query;
   size_t worst = 0;
   for (const auto& language : sizes.languages) {
-    char part[96];
     index += (index.empty() ? "" : ", ") +
              format_message(tr("%1$s %2$.1f KB in %3$zu files"), language.language,
                             kb(language.index_bytes), language.files);

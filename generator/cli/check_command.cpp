@@ -140,10 +140,7 @@ int run_check(int argc, char** argv) {
   bool json = format == "json";
   bool strict = args.count("strict") > 0;
   std::string source = args["source"].as<std::string>();
-  if (!fs::is_regular_file(source + "/site.toml")) {
-    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
-    return kExitErrors;
-  }
+  if (!has_site_config(source)) return kExitErrors;
   if (json) style.terminal = false;
   Progress progress(style, json ? stderr : stdout);
   CheckOptions check;

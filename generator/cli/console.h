@@ -48,6 +48,9 @@ std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** a
                                    std::string_view command, cxxopts::ParseResult& args,
                                    ConsoleStyle* style, bool positional = false);
 
+/// Whether `source` holds a site.toml; when not, says so on stderr.
+bool has_site_config(const std::string& source);
+
 /// The site's folder (--source) and the output folder (--out, default: its public/) of the
 /// commands that write a site. nullopt, with the problem said and `exit_code` set, when the
 /// site's folder has no site.toml (1) or the output folder is refused (2).

@@ -50,10 +50,7 @@ int run_list(int argc, char** argv) {
     return kExitUsage;
   }
   std::string source = args["source"].as<std::string>();
-  if (!fs::is_regular_file(source + "/site.toml")) {
-    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
-    return kExitErrors;
-  }
+  if (!has_site_config(source)) return kExitErrors;
   DiskSourceTree tree(source);
   Diagnostics diagnostics;
   auto sources = read_listed_sources(tree, diagnostics);

@@ -101,13 +101,18 @@ std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** a
   return std::nullopt;
 }
 
+bool has_site_config(const std::string& source) {
+  if (std::filesystem::is_regular_file(source + "/site.toml")) return true;
+  std::cerr << source << ": error: "
+            << tr("no site.toml here; pass the site's folder with --source") << "\n";
+  return false;
+}
+
 std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
                                         std::string_view command, int& exit_code) {
   std::string source = args["source"].as<std::string>();
   std::string out = args.count("out") ? args["out"].as<std::string>() : source + "/public";
-  if (!std::filesystem::is_regular_file(source + "/site.toml")) {
-    std::cerr << source << ": error: "
-              << tr("no site.toml here; pass the site's folder with --source") << "\n";
+  if (!has_site_config(source)) {
     exit_code = kExitErrors;
     return std::nullopt;
   }

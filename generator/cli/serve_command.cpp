@@ -145,10 +145,7 @@ int run_serve(int argc, char** argv) {
     return kExitUsage;
   }
   std::string source = args["source"].as<std::string>();
-  if (!fs::is_regular_file(source + "/site.toml")) {
-    std::cerr << source << ": error: no site.toml here; pass the site's folder with --source\n";
-    return kExitErrors;
-  }
+  if (!has_site_config(source)) return kExitErrors;
   std::string host = args["bind"].as<std::string>();
 
   // SIGINT and SIGTERM are taken by a signalfd next to the inotify descriptor, or by
