@@ -16,15 +16,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-eventually() {  # eventually COMMAND...: succeeds within 15 s
-  local deadline=$((SECONDS + 15))
-  until "$@"; do
-    [ "$SECONDS" -ge "$deadline" ] && return 1
-    sleep 0.1
-  done
-}
-serves() { curl -sS --max-time 5 "$1" | grep -F -- "$2" >/dev/null; }
-status_is() { [ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$1")" = "$2" ]; }
+source "$(dirname "$0")/http.sh"
 all_ok() {  # all_ok URL...: every URL answers 200
   local url
   for url in "$@"; do status_is "$url" 200 || { echo "$url: not 200"; return 1; }; done

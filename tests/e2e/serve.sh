@@ -21,15 +21,7 @@ check() {  # check NAME COMMAND...: the command must succeed
   if "$@" >"$work/last" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
   else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/last"; echo "     --- server log:"; sed 's/^/     /' "$work/log"; fi
 }
-eventually() {  # eventually COMMAND...: succeeds within 15 s
-  local deadline=$((SECONDS + 15))
-  until "$@"; do
-    [ "$SECONDS" -ge "$deadline" ] && return 1
-    sleep 0.1
-  done
-}
-serves() { curl -sS --max-time 5 "$1" | grep -F -- "$2" >/dev/null; }  # no -q: curl must not see a closed pipe
-status_is() { [ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$1")" = "$2" ]; }
+source "$(dirname "$0")/http.sh"
 # address_in LOG: the address a starting serve prints in LOG, waited for up to 15 s (empty if none).
 address_in() {
   local address=""
