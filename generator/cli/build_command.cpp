@@ -79,7 +79,7 @@ int run_build(int argc, char** argv) {
   DiskSourceTree bundled(bundled_themes_folder());
   Diagnostics diagnostics;
   Project project(tree, bundled, build);
-  bool built = project.build(diagnostics);
+  bool built = project.build_once(diagnostics);
   if (built && strict && diagnostics.warning_count() > 0) {
     diagnostics.error({}, "--strict: " + std::to_string(diagnostics.warning_count()) +
                               " warning(s) count as errors");

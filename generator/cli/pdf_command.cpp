@@ -81,7 +81,7 @@ int run_pdf(int argc, char** argv) {
   DiskSourceTree bundled(bundled_themes_folder());
   Diagnostics diagnostics;
   Project project(tree, bundled, build);
-  project.build(diagnostics);
+  project.build_once(diagnostics);
   auto& result = project.result();
   print_diagnostics(tree, diagnostics);
   if (!result) {

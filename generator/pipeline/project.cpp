@@ -61,14 +61,25 @@ std::optional<OutputChanges> Project::update(const std::set<std::string>& paths,
 }
 
 bool Project::render(Diagnostics& diagnostics) {
-  result_.reset();
-  past_errors_ = false;
-  if (!cache_.usable()) return false;
+  if (!cache_.usable()) {
+    result_.reset();
+    return false;
+  }
   // A copy: the model takes its sources, and the cache keeps them for the next update.
-  result_ = build_from_sources(cache_.sources().copy(), tree_, bundled_themes_, options_,
-                               diagnostics);
+  return render_from(cache_.sources().copy(), diagnostics);
+}
+
+bool Project::render_from(SiteSources sources, Diagnostics& diagnostics) {
+  past_errors_ = false;
+  result_ = build_from_sources(std::move(sources), tree_, bundled_themes_, options_, diagnostics);
   if (result_) output_hashes_ = hashes_of(result_->plan);
   return result_.has_value();
+}
+
+bool Project::build_once(Diagnostics& diagnostics) {
+  if (!load(diagnostics)) return false;
+  sources_.reset();
+  return render_from(cache_.take(), diagnostics);
 }
 
 const LoadedSources& Project::sources() const {

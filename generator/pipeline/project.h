@@ -36,6 +36,10 @@ class Project {
   bool render(Diagnostics& diagnostics);
   /// load(), then render() if it succeeded.
   bool build(Diagnostics& diagnostics);
+  /// build() for a site that is not updated afterwards (the build and pdf commands): the
+  /// model takes the loaded sources instead of a copy, so they are held once, not twice.
+  /// sources() and update() then read everything again.
+  bool build_once(Diagnostics& diagnostics);
   /// The incremental entry point, after load(): reads again only the source files at `paths`
   /// (relative; changed, added or removed; everything when one is site.toml or the
   /// vocabulary; theme files are read by the rendering), assembles and renders the site, and
@@ -68,6 +72,9 @@ class Project {
   const SourceTree& tree_;
   const SourceTree& bundled_themes_;
   BuildOptions options_;
+  /// Assembles and renders `sources`, keeping the output's hashes for the next update.
+  bool render_from(SiteSources sources, Diagnostics& diagnostics);
+
   SourceCache cache_;      // every source as parsed, with each file's diagnostics
   mutable std::optional<LoadedSources> sources_;  // a copy of cache_'s, made when asked for
   std::optional<BuildResult> result_;

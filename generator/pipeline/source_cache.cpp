@@ -28,11 +28,11 @@ void replace_item(std::vector<std::shared_ptr<const T>>& items, const std::strin
                   std::optional<T> item) {
   auto it = std::find_if(items.begin(), items.end(), [&](const auto& x) { return x->path == path; });
   if (it != items.end() && item) {
-    *it = std::make_shared<const T>(std::move(*item));
+    *it = std::make_shared<T>(std::move(*item));
   } else if (it != items.end()) {
     items.erase(it);
   } else if (item) {
-    items.push_back(std::make_shared<const T>(std::move(*item)));
+    items.push_back(std::make_shared<T>(std::move(*item)));
   }
 }
 
@@ -51,6 +51,25 @@ SiteSources SharedSources::copy() const {
   sources.directory.actors.reserve(records.size());
   for (const auto& record : records) sources.directory.actors.push_back(*record);
   return sources;
+}
+
+// The items were made as non-const objects (make_shared<T>), and the cache is their only owner
+// once the copies given out are gone, so moving out of them is sound.
+template <typename T>
+std::vector<T> move_out(std::vector<std::shared_ptr<const T>>& items) {
+  std::vector<T> moved;
+  moved.reserve(items.size());
+  for (auto& item : items) moved.push_back(std::move(*std::const_pointer_cast<T>(item)));
+  items.clear();
+  return moved;
+}
+
+SiteSources SourceCache::take() {
+  SiteSources taken{std::move(sources_.config), move_out(sources_.pages),
+                    {std::move(sources_.vocabulary), move_out(sources_.records)}};
+  sources_ = {};
+  have_config_ = have_vocabulary_ = false;  // the next update needs load_all()
+  return taken;
 }
 
 LoadedSources SourceCache::loaded() const {
@@ -126,7 +145,7 @@ void SourceCache::keep_all(const std::vector<std::string>& paths,
                            std::vector<std::shared_ptr<const T>>& items, const Loader<T>& load) {
   auto loaded = load_each<T>(paths, load);  // in parallel, as a build reads them
   for (size_t i = 0; i < paths.size(); ++i) {
-    if (loaded[i].item) items.push_back(std::make_shared<const T>(std::move(*loaded[i].item)));
+    if (loaded[i].item) items.push_back(std::make_shared<T>(std::move(*loaded[i].item)));
     remember(paths[i], std::move(loaded[i].diagnostics));
   }
 }

@@ -52,6 +52,10 @@ class SourceCache {
   Diagnostics diagnostics() const;
   /// The pages and records that loaded (drafts left out unless asked for).
   const SharedSources& sources() const { return sources_; }
+  /// Everything loaded, moved out rather than copied, for a build that is not updated
+  /// afterwards: the cache is left empty (not usable) and no copy given out by sources() may
+  /// still be in use.
+  SiteSources take();
   /// A copy of what loaded: no configuration when site.toml is unusable, no directory when
   /// the vocabulary is.
   LoadedSources loaded() const;

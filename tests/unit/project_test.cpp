@@ -55,6 +55,29 @@ TEST_CASE("a project loads, renders and publishes its site, and keeps its source
   CHECK(file_bytes(out.path / first.front().path) == first.front().bytes);
 }
 
+TEST_CASE("a one-shot build gives the same plan from sources it moves instead of copying") {
+  Fixture site;
+  Project kept(site.tree, site.bundled, {});
+  Project once(site.tree, site.bundled, {});
+  Diagnostics diagnostics;
+  REQUIRE(kept.build(diagnostics));
+  REQUIRE(once.build_once(diagnostics));
+  CHECK_FALSE(diagnostics.has_errors());
+  const auto& expected = kept.result()->plan;
+  const auto& plan = once.result()->plan;
+  REQUIRE(plan.size() == expected.size());
+  for (size_t i = 0; i < plan.size(); ++i) {
+    CHECK(plan[i].path == expected[i].path);
+    CHECK(plan[i].bytes == expected[i].bytes);
+  }
+  TestFolder out("project-once");
+  std::string error;
+  CHECK(once.publish(out.path.string(), site.fixture.root(), &error));
+  // The sources went into the model: none are left to render again from.
+  CHECK(once.sources().pages.empty());
+  CHECK_FALSE(once.render(diagnostics));
+}
+
 TEST_CASE("a project with a broken page renders nothing but keeps what did load") {
   Fixture site;
   site.changes.add(kGuideline, "+++\ntitle = \n+++\n");
