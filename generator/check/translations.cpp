@@ -5,6 +5,7 @@
 #include <set>
 
 #include "content/actor_schema.h"
+#include "content/page_schema.h"
 #include "base/text.h"
 #include "base/toml_fields.h"
 
@@ -48,10 +49,6 @@ SourceLocation line_of(const SourceTree& tree, const std::string& path, const st
   return {path, 0, 0};
 }
 
-std::string date_of(const PageSource& page) {
-  return page.updated.empty() ? page.date : page.updated;
-}
-
 void add_pages(const SourceTree& tree, const SiteConfig& config,
                const std::vector<PageSource>& pages, TranslationReport& report) {
   std::map<std::string, std::map<std::string, const PageSource*>> by_key;
@@ -76,13 +73,12 @@ void add_pages(const SourceTree& tree, const SiteConfig& config,
       }
       ++coverage.present[language.code];
       if (source == versions.end() || version == source) continue;
-      std::string date = date_of(*version->second);
-      std::string source_date = date_of(*source->second);
+      auto [field, date] = version_date(*version->second);
+      std::string source_date = version_date(*source->second).second;
       if (date.empty() || source_date.empty() || date >= source_date) continue;
-      bool updated = !version->second->updated.empty();
-      static const std::regex kUpdated(R"(updated\s*=)");
-      static const std::regex kDate(R"(date\s*=)");
-      SourceLocation where = line_of(tree, version->second->path, updated ? kUpdated : kDate);
+      const PageSource& page = *version->second;
+      int line = page.*field->line;  // where the parser found the date that is compared
+      SourceLocation where{page.path, line, line > 0 ? 1 : 0};
       report.stale.push_back({key, language.code, where, date, source->second->path, source_date});
     }
   }

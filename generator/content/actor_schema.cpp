@@ -253,6 +253,9 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
     case FieldType::kYear:
       actor.*std::get<std::optional<int> ActorRecord::*>(field.member) = read_year(reader, name);
       break;
+    case FieldType::kInteger:
+    case FieldType::kTextList:
+      break;  // not an actor field's type (member_fits)
     case FieldType::kCoordinates:
       read_coordinates(reader, name,
                        actor.*std::get<std::optional<Coordinates> ActorRecord::*>(field.member));
@@ -288,9 +291,7 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
 
 void read_actor_fields(TomlReader& reader, const SiteConfig& config, const Vocabulary& vocabulary,
                        ActorRecord& actor) {
-  std::vector<std::string_view> names;
-  for (const auto& field : kActorFields) names.push_back(field.name);
-  reader.reject_unknown(names);
+  reader.reject_unknown(field_names(kActorFields));
   RecordReading reading{reader, config, vocabulary, {}};
   for (const auto& field : kActorFields) {
     read_field(field, reading, actor);
@@ -344,10 +345,7 @@ std::vector<const ActorField*> per_language_fields() {
 }
 
 const ActorField* find_actor_field(std::string_view name) {
-  for (const auto& field : kActorFields) {
-    if (name == field.name) return &field;
-  }
-  return nullptr;
+  return find_field(kActorFields, name);
 }
 
 }  // namespace passerelle

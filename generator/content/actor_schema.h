@@ -15,26 +15,9 @@
 #include <vector>
 
 #include "content/directory.h"
+#include "content/field_types.h"
 
 namespace passerelle {
-
-/// What a field holds, which decides how it is read, checked, exported and scaffolded.
-enum class FieldType {
-  kBool,           // true or false (draft)
-  kText,           // one string
-  kUrl,            // an http:// or https:// URL
-  kEmail,          // one e-mail address (content/contact.h)
-  kPhone,          // one phone number (content/contact.h)
-  kTerm,           // a key of one category of the vocabulary
-  kTermList,       // keys of one category of the vocabulary, each once
-  kDate,           // a TOML date, YYYY-MM-DD, from kEarliestYear to kLatestYear
-  kYear,           // a year, a whole number from kEarliestFoundingYear to kLatestYear
-  kCoordinates,    // { lat = -90…90, lon = -180…180 }
-  kOtherNames,     // [{ name = "…", lang = "<BCP 47 code>" }, …]
-  kLocalizedList,  // a table of site language → list of strings
-  kLocalizedText,  // a table of site language → Markdown: the description (model/site.h
-                   // holds it rendered, in Actor::descriptions)
-};
 
 /// Where the search index puts the field's text (search/documents.cpp): short fields weigh
 /// more (title, label); per-language fields go to the long texts snippets are cut from.
@@ -201,6 +184,9 @@ constexpr bool member_fits(const ActorField& field) {
       return std::holds_alternative<std::vector<OtherName> ActorRecord::*>(field.member);
     case FieldType::kLocalizedList:
       return std::holds_alternative<Lists>(field.member);
+    case FieldType::kInteger:
+    case FieldType::kTextList:
+      return false;  // front matter only: the consumers of this table have no code for them
     case FieldType::kLocalizedText:
       // Rendered into Actor::descriptions when the site is assembled: one such field.
       return std::holds_alternative<Texts>(field.member) &&

@@ -4,6 +4,7 @@
 
 #include "content/front_matter.h"
 #include "content/load_all.h"
+#include "content/page_schema.h"
 #include "base/source_check.h"
 #include "base/text.h"
 #include "base/toml_fields.h"
@@ -41,11 +42,6 @@ PageKind kind_of(const std::string& relative) {
   return in_guidelines ? PageKind::kGuideline : PageKind::kPage;
 }
 
-std::string stem_of(const std::string& relative) {
-  std::string name = relative.substr(relative.rfind('/') + 1);
-  return name.substr(0, name.size() - 3);  // drop ".md"
-}
-
 }  // namespace
 
 std::optional<PageSource> parse_page(const std::string& text, const std::string& path,
@@ -67,30 +63,7 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
     diagnostics.error({path, 0, 0}, "_index.md is only used in content/<lang>/ and content/<lang>/guidelines/");
   }
   TomlReader reader(*table, path, diagnostics, "", offset);
-  reader.reject_unknown({"title", "summary", "date", "updated", "weight", "tags", "draft", "slug",
-                         "translation_key"});
-  page.title = reader.string("title", true).value_or("");
-  page.summary = reader.string("summary", !is_index).value_or("");
-  page.date = reader.date("date", !is_index).value_or("");
-  page.updated = reader.date("updated", false).value_or("");
-  page.date_line = page.date.empty() ? 0 : reader.location("date").line;
-  page.updated_line = page.updated.empty() ? 0 : reader.location("updated").line;
-  if (!page.updated.empty() && !page.date.empty() && page.updated < page.date) {
-    diagnostics.error(reader.location("updated"), "'updated' (" + page.updated +
-                                                       ") is earlier than 'date' (" + page.date + ")");
-  }
-  page.weight = reader.integer("weight").value_or(0);
-  page.tags = reader.string_list("tags", false);
-  page.draft = reader.boolean("draft").value_or(false);
-  page.slug = reader.string("slug", false).value_or(stem_of(relative));
-  if (!is_index && !is_valid_id(page.slug)) {
-    diagnostics.error(reader.location("slug"),
-                      "slug '" + page.slug + "' must use only a-z, 0-9 and single hyphens " +
-                          "(rename the file or set slug = \"…\")");
-  }
-  // NFC, so that café.md and its decomposed twin (as some systems write file names) pair up.
-  page.translation_key = to_nfc(
-      reader.string("translation_key", false).value_or(relative.substr(0, relative.size() - 3)));
+  read_page_fields(reader, relative, is_index, page);
   page.relative_path = relative;
   page.body = std::move(split->body);
   page.body_line = split->body_line;

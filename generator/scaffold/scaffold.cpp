@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <type_traits>
+#include <variant>
 
 #include "content/actor_schema.h"
 #include "content/directory.h"
+#include "content/page_schema.h"
 #include "content/pages.h"
 #include "base/text.h"
 
@@ -97,6 +100,47 @@ std::string comment_lines(const char* text) {
     if (end == std::string_view::npos) return out;
     rest.remove_prefix(end + 1);
   }
+}
+
+/// The names of the page fields of a kind of translation, each after `article`: "title,
+/// summary, tags".
+std::string field_list(Translation translation, const std::string& article) {
+  std::string list;
+  for (const auto* field : page_fields(translation)) {
+    list += (list.empty() ? "" : ", ") + article + field->name;
+  }
+  return list;
+}
+
+/// A page field's value as TOML: "text", 2026-12-01, 10, ["a", "b"] or true.
+std::string toml_value(const PageSource& page, const PageField& field) {
+  return std::visit(
+      [&](auto member) -> std::string {
+        const auto& value = page.*member;
+        using Value = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<Value, bool>) {
+          return value ? "true" : "false";
+        } else if constexpr (std::is_same_v<Value, int64_t>) {
+          return std::to_string(value);
+        } else if constexpr (std::is_same_v<Value, std::string>) {
+          return field.type == FieldType::kDate ? value : toml_string(value);
+        } else {
+          return toml_list(value);
+        }
+      },
+      field.member);
+}
+
+/// A field of a new page, under its comment ("{default}": the value it takes when left out,
+/// which is the one written here); set, or commented out.
+std::string field_lines(const PageField& field, const PageSource& page) {
+  std::string comment = field.scaffold;
+  if (size_t at = comment.find("{default}"); at != std::string::npos) {
+    comment.replace(at, 9, page.*std::get<std::string PageSource::*>(field.member));
+  }
+  bool commented = field.scaffolded == Scaffolded::kCommentedOut;
+  return comment_lines(comment.c_str()) + (commented ? "# " : "") + field.name + " = " +
+         toml_value(page, field) + "\n";
 }
 
 /// The comment above a field of a new record; for a vocabulary field, the allowed terms with
@@ -197,11 +241,20 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
   const Placeholders text = placeholders_for(language);
   const std::string url =
       language + "/" + config.language(language)->sections.guidelines + "/" + slug + "/";
+  PageSource page;  // the new page, as its front matter will say
+  page.title = title_from_slug(slug);
+  page.summary = text.summary;
+  page.date = page.updated = today;
+  page.weight = last_weight + 10;
+  page.draft = true;
+  page.slug = slug;
+  page.translation_key = key;
   std::string out = "+++\n";
   if (source) {
-    out += "# Translation of " + source->path +
-           ".\n"
-           "# The title, summary, tags and text below are still in " +
+    copy_fields(*source, Translation::kTranslated, page);
+    copy_fields(*source, Translation::kShared, page);
+    out += "# Translation of " + source->path + ".\n# The " +
+           field_list(Translation::kTranslated, "") + " and text below are still in " +
            language_name(config, source->language) +
            ": translate them,\n"
            "# give the page its own slug if you like, then remove `draft = true` to publish.\n"
@@ -210,55 +263,14 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
   out += "# A guideline, published at /" + url +
          "\n"
          "# and listed in the guidelines index, the feed and the print edition.\n"
-         "# Every field is described in docs/content-model.md.\n\n"
-         "# Shown on the page, in lists and in the browser's tab (required).\n"
-         "title = " +
-         toml_string(source ? source->title : title_from_slug(slug)) +
-         "\n"
-         "# One or two sentences: shown in lists and as the page's description (required).\n"
-         "summary = " +
-         toml_string(source ? source->summary : text.summary) +
-         "\n"
-         "# First publication, YYYY-MM-DD (required). Set it to the day you publish.\n"
-         "date = " +
-         today +
-         "\n"
-         "# Last significant change (optional). Set it when the text changes: translations older\n"
-         "# than it are listed by `passerelle check`.\n"
-         "# updated = " +
-         today +
-         "\n"
-         "# Order in lists and in the print edition, low first (optional).\n"
-         "weight = " +
-         std::to_string(source ? source->weight : last_weight + 10) +
-         "\n"
-         "# Keywords (optional).\n"
-         "tags = " +
-         toml_list(source ? source->tags : std::vector<std::string>{}) +
-         "\n"
-         "# A draft is shown by `passerelle serve` (and `build --drafts`) only: remove this line\n"
-         "# to publish.\n"
-         "draft = true\n"
-         "# The URL slug (optional; default: the file name, \"" +
-         slug +
-         "\").\n"
-         "# slug = " +
-         toml_string(slug) +
-         "\n"
-         "# Links the language versions of a page (optional; default: the path without .md,\n"
-         "# \"" +
-         key +
-         "\", the same in every language).\n"
-         "# translation_key = " +
-         toml_string(key) +
-         "\n"
-         "+++\n";
+         "# Every field is described in docs/content-model.md.\n\n";
+  for (const auto& field : kPageFields) out += field_lines(field, page);
+  out += "+++\n";
   if (source) {
     out += source->body;
     scaffold.translated_from = source->path;
-    scaffold.notes.push_back("Pre-filled from " + source->path +
-                             ": translate the title, the summary, "
-                             "the tags and the text into " +
+    scaffold.notes.push_back("Pre-filled from " + source->path + ": translate " +
+                             field_list(Translation::kTranslated, "the ") + " and the text into " +
                              language_name(config, language) + ".");
   } else {
     out += "\n## " + std::string(text.heading) + "\n\n" + text.paragraph + "\n";
