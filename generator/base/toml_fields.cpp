@@ -135,12 +135,24 @@ void TomlReader::missing(std::string_view key) {
   diagnostics_.error(where, "missing required field '" + field_name(key) + "'");
 }
 
-std::optional<std::string> TomlReader::string(std::string_view key, bool required) {
+const toml::node* TomlReader::present(std::string_view key, bool required) {
   const auto* node = table_.get(key);
-  if (!node) {
-    if (required) missing(key);
-    return std::nullopt;
-  }
+  if (!node && required) missing(key);
+  return node;
+}
+
+template <typename Node>
+const Node* TomlReader::typed(std::string_view key, bool required, const char* expected) {
+  const auto* node = present(key, required);
+  if (!node) return nullptr;
+  if (const auto* typed = node->as<Node>()) return typed;
+  wrong_type(key, expected);
+  return nullptr;
+}
+
+std::optional<std::string> TomlReader::string(std::string_view key, bool required) {
+  const auto* node = present(key, required);
+  if (!node) return std::nullopt;
   if (auto value = node->value<std::string>()) {
     if (!allowed_text(*value, *node, key)) return std::nullopt;
     if (required && is_blank_text(*value)) {
@@ -156,36 +168,33 @@ std::optional<std::string> TomlReader::string(std::string_view key, bool require
   return std::nullopt;
 }
 
-std::optional<bool> TomlReader::boolean(std::string_view key) {
+template <typename Value, typename Accepts>
+std::optional<Value> TomlReader::scalar(std::string_view key, Accepts accepts,
+                                        const char* expected) {
   const auto* node = table_.get(key);
   if (!node) return std::nullopt;
-  if (auto value = node->value<bool>()) return value;
-  wrong_type(key, "true or false");
+  if (accepts(*node)) return node->value<Value>();
+  wrong_type(key, expected);
   return std::nullopt;
+}
+
+std::optional<bool> TomlReader::boolean(std::string_view key) {
+  return scalar<bool>(key, [](const toml::node& node) { return node.is_boolean(); },
+                      "true or false");
 }
 
 std::optional<int64_t> TomlReader::integer(std::string_view key) {
-  const auto* node = table_.get(key);
-  if (!node) return std::nullopt;
-  if (node->is_integer()) return node->value<int64_t>();
-  wrong_type(key, "a whole number");
-  return std::nullopt;
+  return scalar<int64_t>(key, [](const toml::node& node) { return node.is_integer(); },
+                         "a whole number");
 }
 
 std::optional<double> TomlReader::number(std::string_view key) {
-  const auto* node = table_.get(key);
-  if (!node) return std::nullopt;
-  if (node->is_number()) return node->value<double>();
-  wrong_type(key, "a number");
-  return std::nullopt;
+  return scalar<double>(key, [](const toml::node& node) { return node.is_number(); }, "a number");
 }
 
 std::optional<std::string> TomlReader::date(std::string_view key, bool required) {
-  const auto* node = table_.get(key);
-  if (!node) {
-    if (required) missing(key);
-    return std::nullopt;
-  }
+  const auto* node = present(key, required);
+  if (!node) return std::nullopt;
   std::optional<toml::date> date;
   if (node->is_date()) date = node->as_date()->get();
   if (node->is_date_time()) date = node->as_date_time()->get().date;
@@ -217,16 +226,9 @@ std::optional<std::string> TomlReader::date(std::string_view key, bool required)
 
 std::vector<std::string> TomlReader::string_list(std::string_view key, bool required) {
   std::vector<std::string> values;
-  const auto* node = table_.get(key);
-  if (!node) {
-    if (required) missing(key);
-    return values;
-  }
-  const auto* array = node->as_array();
-  if (!array) {
-    wrong_type(key, "a list of strings, such as [\"a\", \"b\"]");
-    return values;
-  }
+  const auto* array =
+      typed<toml::array>(key, required, "a list of strings, such as [\"a\", \"b\"]");
+  if (!array) return values;
   for (const auto& element : *array) {
     if (auto value = element.value<std::string>()) {
       if (allowed_text(*value, element, key)) values.push_back(*value);
@@ -242,25 +244,11 @@ std::vector<std::string> TomlReader::string_list(std::string_view key, bool requ
 }
 
 const toml::table* TomlReader::table(std::string_view key, bool required) {
-  const auto* node = table_.get(key);
-  if (!node) {
-    if (required) missing(key);
-    return nullptr;
-  }
-  if (const auto* table = node->as_table()) return table;
-  wrong_type(key, "a table");
-  return nullptr;
+  return typed<toml::table>(key, required, "a table");
 }
 
 const toml::array* TomlReader::array(std::string_view key, bool required) {
-  const auto* node = table_.get(key);
-  if (!node) {
-    if (required) missing(key);
-    return nullptr;
-  }
-  if (const auto* array = node->as_array()) return array;
-  wrong_type(key, "a list");
-  return nullptr;
+  return typed<toml::array>(key, required, "a list");
 }
 
 void TomlReader::reject_unknown(const std::vector<std::string_view>& known) {

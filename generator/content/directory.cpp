@@ -133,15 +133,11 @@ std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::st
 }
 
 bool is_actor_file(const std::string& path) {
-  return starts_with(path, kActorsFolder) && ends_with(path, ".toml");
+  return is_source_in(path, kActorsFolder, ".toml");
 }
 
 std::vector<std::string> actor_files(const SourceTree& tree) {
-  std::vector<std::string> paths;
-  for (auto& path : tree.list_files("directory-data/actors")) {
-    if (is_actor_file(path)) paths.push_back(std::move(path));
-  }
-  return paths;
+  return sources_in(tree, kActorsFolder, ".toml");
 }
 
 std::optional<Vocabulary> load_vocabulary(const SourceTree& tree, const SiteConfig& config,

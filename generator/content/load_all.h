@@ -1,4 +1,5 @@
-// Reading and parsing many source files on every core, with results in file order.
+// Finding the source files of one kind, and reading and parsing many of them on every core,
+// with results in file order.
 #pragma once
 
 #include <optional>
@@ -6,9 +7,28 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/filesystem.h"
 #include "base/parallel.h"
+#include "base/text.h"
 
 namespace passerelle {
+
+/// Whether `path` is a source of the kind kept in `folder` (ending with '/') as files ending
+/// with `extension`.
+inline bool is_source_in(std::string_view path, std::string_view folder,
+                         std::string_view extension) {
+  return starts_with(path, folder) && ends_with(path, extension);
+}
+
+/// The sources of `tree` in `folder` (ending with '/') ending with `extension`, sorted.
+inline std::vector<std::string> sources_in(const SourceTree& tree, std::string_view folder,
+                                           std::string_view extension) {
+  std::vector<std::string> paths;
+  for (auto& path : tree.list_files(std::string(folder.substr(0, folder.size() - 1)))) {
+    if (is_source_in(path, folder, extension)) paths.push_back(std::move(path));
+  }
+  return paths;
+}
 
 /// One file's result: what loaded (nothing when it had errors) and its diagnostics.
 template <typename T>

@@ -89,16 +89,10 @@ std::optional<PageSource> load_page_file(const SourceTree& tree, const std::stri
   return page;
 }
 
-bool is_page_file(const std::string& path) {
-  return starts_with(path, "content/") && ends_with(path, ".md");
-}
+bool is_page_file(const std::string& path) { return is_source_in(path, "content/", ".md"); }
 
 std::vector<std::string> page_files(const SourceTree& tree) {
-  std::vector<std::string> paths;
-  for (auto& path : tree.list_files("content")) {
-    if (is_page_file(path)) paths.push_back(std::move(path));
-  }
-  return paths;
+  return sources_in(tree, "content/", ".md");
 }
 
 std::vector<PageSource> load_pages(const SourceTree& tree, const SiteConfig& config,

@@ -71,6 +71,46 @@ size_t find_escaped(std::string_view text, std::string_view target, size_t from,
   return std::string_view::npos;
 }
 
+/// The HTML a block opens and closes with, where it is fixed: both written here, so that they
+/// match. nullptr: made by the renderer (attributes, headings).
+struct BlockTags {
+  const char* open;
+  const char* close;
+};
+
+BlockTags block_tags(MD_BLOCKTYPE type) {
+  switch (type) {
+    case MD_BLOCK_QUOTE: return {"<blockquote>\n", "</blockquote>\n"};
+    case MD_BLOCK_UL: return {"<ul>\n", "</ul>\n"};
+    case MD_BLOCK_OL: return {nullptr, "</ol>\n"};
+    case MD_BLOCK_LI: return {"<li>", "</li>\n"};
+    case MD_BLOCK_HR: return {"<hr>\n", ""};
+    case MD_BLOCK_H: return {nullptr, nullptr};
+    case MD_BLOCK_CODE: return {nullptr, "</code></pre>\n"};
+    case MD_BLOCK_P: return {"<p>", "</p>\n"};
+    case MD_BLOCK_TABLE: return {nullptr, "</table></div>\n"};
+    case MD_BLOCK_THEAD: return {"<thead>\n", "</thead>\n"};
+    case MD_BLOCK_TBODY: return {"<tbody>\n", "</tbody>\n"};
+    case MD_BLOCK_TR: return {"<tr>", "</tr>\n"};
+    case MD_BLOCK_TH: return {nullptr, "</th>"};
+    case MD_BLOCK_TD: return {nullptr, "</td>"};
+    default: return {"", ""};  // the document, raw HTML: nothing of their own
+  }
+}
+
+/// The element of a span written as a plain pair of tags ("em": <em>…</em>); nullptr for the
+/// others. A link is opened by the renderer (its target is checked) and closed as "a".
+const char* span_element(MD_SPANTYPE type) {
+  switch (type) {
+    case MD_SPAN_EM: return "em";
+    case MD_SPAN_STRONG: return "strong";
+    case MD_SPAN_CODE: return "code";
+    case MD_SPAN_DEL: return "del";
+    case MD_SPAN_U: return "u";
+    default: return nullptr;
+  }
+}
+
 const char* alignment_class(MD_ALIGN align) {
   switch (align) {
     case MD_ALIGN_LEFT: return " class=\"align-left\"";
@@ -128,16 +168,11 @@ class Renderer {
     std::string& out = sink();
     plain_ += ' ';
     switch (type) {
-      case MD_BLOCK_DOC: break;
-      case MD_BLOCK_QUOTE: out += "<blockquote>\n"; break;
-      case MD_BLOCK_UL: out += "<ul>\n"; break;
       case MD_BLOCK_OL: {
         unsigned start = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start;
         out += start == 1 ? "<ol>\n" : "<ol start=\"" + std::to_string(start) + "\">\n";
         break;
       }
-      case MD_BLOCK_LI: out += "<li>"; break;
-      case MD_BLOCK_HR: out += "<hr>\n"; break;
       case MD_BLOCK_H:
         heading_level_ = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
         heading_text_.clear();
@@ -150,8 +185,6 @@ class Renderer {
                                 : "<pre><code class=\"language-" + escape_html(language) + "\">";
         break;
       }
-      case MD_BLOCK_HTML: break;
-      case MD_BLOCK_P: out += "<p>"; break;
       case MD_BLOCK_TABLE:
         // Focusable so keyboard users can scroll a wide table, named by its section heading.
         out += result_.headings.empty()
@@ -159,9 +192,6 @@ class Renderer {
                    : "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"" +
                          escape_html(result_.headings.back().id) + "\"><table>\n";
         break;
-      case MD_BLOCK_THEAD: out += "<thead>\n"; break;
-      case MD_BLOCK_TBODY: out += "<tbody>\n"; break;
-      case MD_BLOCK_TR: out += "<tr>"; break;
       case MD_BLOCK_TH:
         out += std::string("<th scope=\"col\"") +
                alignment_class(static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) + ">";
@@ -170,6 +200,8 @@ class Renderer {
         out += std::string("<td") +
                alignment_class(static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) + ">";
         break;
+      default:
+        out += block_tags(type).open;
     }
     return 0;
   }
@@ -178,23 +210,10 @@ class Renderer {
     nests_too_deep(type, -1);
     std::string& out = sink();
     plain_ += ' ';
-    switch (type) {
-      case MD_BLOCK_DOC: break;
-      case MD_BLOCK_QUOTE: out += "</blockquote>\n"; break;
-      case MD_BLOCK_UL: out += "</ul>\n"; break;
-      case MD_BLOCK_OL: out += "</ol>\n"; break;
-      case MD_BLOCK_LI: out += "</li>\n"; break;
-      case MD_BLOCK_HR: break;
-      case MD_BLOCK_H: finish_heading(); break;
-      case MD_BLOCK_CODE: out += "</code></pre>\n"; break;
-      case MD_BLOCK_HTML: break;
-      case MD_BLOCK_P: out += "</p>\n"; break;
-      case MD_BLOCK_TABLE: out += "</table></div>\n"; break;
-      case MD_BLOCK_THEAD: out += "</thead>\n"; break;
-      case MD_BLOCK_TBODY: out += "</tbody>\n"; break;
-      case MD_BLOCK_TR: out += "</tr>\n"; break;
-      case MD_BLOCK_TH: out += "</th>"; break;
-      case MD_BLOCK_TD: out += "</td>"; break;
+    if (type == MD_BLOCK_H) {
+      finish_heading();
+    } else {
+      out += block_tags(type).close;
     }
     return 0;
   }
@@ -235,16 +254,12 @@ class Renderer {
       if (type == MD_SPAN_IMG) ++image_depth_;
       return 0;
     }
-    std::string& out = sink();
-    switch (type) {
-      case MD_SPAN_EM: out += "<em>"; break;
-      case MD_SPAN_STRONG: out += "<strong>"; break;
-      case MD_SPAN_CODE: out += "<code>"; break;
-      case MD_SPAN_DEL: out += "<del>"; break;
-      case MD_SPAN_U: out += "<u>"; break;
-      case MD_SPAN_A: open_link(*static_cast<MD_SPAN_A_DETAIL*>(detail)); break;
-      case MD_SPAN_IMG: open_image(*static_cast<MD_SPAN_IMG_DETAIL*>(detail)); break;
-      default: break;
+    if (type == MD_SPAN_A) {
+      open_link(*static_cast<MD_SPAN_A_DETAIL*>(detail));
+    } else if (type == MD_SPAN_IMG) {
+      open_image(*static_cast<MD_SPAN_IMG_DETAIL*>(detail));
+    } else if (const char* element = span_element(type)) {
+      sink() += std::string("<") + element + ">";
     }
     return 0;
   }
@@ -256,16 +271,8 @@ class Renderer {
       }
       return 0;
     }
-    std::string& out = sink();
-    switch (type) {
-      case MD_SPAN_EM: out += "</em>"; break;
-      case MD_SPAN_STRONG: out += "</strong>"; break;
-      case MD_SPAN_CODE: out += "</code>"; break;
-      case MD_SPAN_DEL: out += "</del>"; break;
-      case MD_SPAN_U: out += "</u>"; break;
-      case MD_SPAN_A: out += "</a>"; break;
-      default: break;
-    }
+    const char* element = type == MD_SPAN_A ? "a" : span_element(type);
+    if (element) sink() += std::string("</") + element + ">";
     return 0;
   }
 

@@ -34,6 +34,24 @@ Placeholders placeholders_for(const std::string& language) {
           "Write the guideline here."};
 }
 
+/// Whether `name` can name a new file and its page (a slug or an actor id); when not, an
+/// error says so, with a name that can, made from it, where there is one.
+bool is_valid_name(const std::string& name, const char* what, Diagnostics& diagnostics) {
+  if (is_valid_id(name)) return true;
+  std::string suggestion = slugify(name);
+  diagnostics.error({}, "'" + name + "' is not a valid " + what +
+                            ": use a-z, 0-9 and single hyphens" +
+                            (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
+  return false;
+}
+
+/// Whether `path` is free; `new` never overwrites a file.
+bool is_new_file(const SourceTree& tree, const std::string& path, Diagnostics& diagnostics) {
+  if (!tree.is_file(path)) return true;
+  diagnostics.error({path, 0, 0}, "this file exists already; 'passerelle new' never overwrites");
+  return false;
+}
+
 /// "aide-au-logement" → "Aide au logement": a starting title the editor will change.
 std::string title_from_slug(const std::string& slug) {
   std::string title = slug;
@@ -206,20 +224,10 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
                       "'" + language + "' is not a language of site.toml (" + codes(config) + ")");
     return std::nullopt;
   }
-  if (!is_valid_id(slug)) {
-    std::string suggestion = slugify(slug);
-    diagnostics.error({},
-                      "'" + slug + "' is not a valid slug: use a-z, 0-9 and single hyphens" +
-                          (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
-    return std::nullopt;
-  }
+  if (!is_valid_name(slug, "slug", diagnostics)) return std::nullopt;
   Scaffold scaffold;
   scaffold.path = "content/" + language + "/guidelines/" + slug + ".md";
-  if (tree.is_file(scaffold.path)) {
-    diagnostics.error({scaffold.path, 0, 0},
-                      "this file exists already; 'passerelle new' never overwrites");
-    return std::nullopt;
-  }
+  if (!is_new_file(tree, scaffold.path, diagnostics)) return std::nullopt;
   Diagnostics ignored;  // a broken page elsewhere must not stop a new one
   auto pages = load_pages(tree, config, true, ignored);
   std::string key = "guidelines/" + slug;
@@ -290,13 +298,7 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
 std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig& config,
                                        const std::string& id, const std::string& today,
                                        Diagnostics& diagnostics) {
-  if (!is_valid_id(id)) {
-    std::string suggestion = slugify(id);
-    diagnostics.error({},
-                      "'" + id + "' is not a valid actor id: use a-z, 0-9 and single hyphens" +
-                          (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
-    return std::nullopt;
-  }
+  if (!is_valid_name(id, "actor id", diagnostics)) return std::nullopt;
   for (const auto& language : config.languages) {
     const auto& s = language.sections;
     if (id == s.country || id == s.kind || id == s.sector) {
@@ -307,11 +309,7 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
   }
   Scaffold scaffold;
   scaffold.path = "directory-data/actors/" + id + ".toml";
-  if (tree.is_file(scaffold.path)) {
-    diagnostics.error({scaffold.path, 0, 0},
-                      "this file exists already; 'passerelle new' never overwrites");
-    return std::nullopt;
-  }
+  if (!is_new_file(tree, scaffold.path, diagnostics)) return std::nullopt;
   Diagnostics ignored;
   std::optional<Vocabulary> vocabulary;
   if (auto text = read_text_file(tree, "directory-data/vocabulary.toml", ignored)) {
