@@ -2,57 +2,68 @@
 
 #include <csv.h>
 
+#include <array>
 #include <cstdlib>
+#include <initializer_list>
 #include <utility>
 
 #include "base/unicode.h"
 
 namespace passerelle {
 
-std::string escape_html(std::string_view text) {
+namespace {
+
+/// What each byte is written as: its replacement, or nullptr for the byte itself.
+using ByteTable = std::array<const char*, 256>;
+
+constexpr ByteTable byte_table(std::initializer_list<std::pair<char, const char*>> replacements) {
+  ByteTable table{};
+  for (const auto& [byte, replacement] : replacements) {
+    table[static_cast<unsigned char>(byte)] = replacement;
+  }
+  return table;
+}
+
+constexpr ByteTable kHtml = byte_table(
+    {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}});
+
+constexpr ByteTable kJson = byte_table(
+    {{'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\r', "\\r"}, {'\t', "\\t"}});
+
+/// `text` with each byte written as `table` says; a byte for which `as_code_point` is true
+/// (and the table has nothing) as a JSON \u00XX escape.
+template <typename AsCodePoint>
+std::string escape_bytes(std::string_view text, const ByteTable& table,
+                         AsCodePoint as_code_point) {
+  static const char* kHex = "0123456789abcdef";
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (table[c]) {
+      out += table[c];
+    } else if (as_code_point(c)) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    } else {
+      out += ch;
     }
   }
   return out;
 }
 
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+  return escape_bytes(text, kHtml, [](unsigned char) { return false; });
+}
+
 std::string escape_json(std::string_view text) {
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '<': case '>': case '&':
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
+  // < > & too, so that the JSON can sit inside a <script> element.
+  return escape_bytes(text, kJson, [](unsigned char c) {
+    return c < 0x20 || c == '<' || c == '>' || c == '&';
+  });
 }
 
 namespace {

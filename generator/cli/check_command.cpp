@@ -21,8 +21,8 @@ cxxopts::Options check_options() {
   cxxopts::Options options("passerelle check",
                            "Checks the site without writing it: everything build validates, the "
                            "links of the built pages, translations and external links.");
-  options.add_options()("source", "the site's folder (with site.toml)",
-                        cxxopts::value<std::string>()->default_value("."))(
+  add_common_options(options);
+  options.add_options()(
       "drafts", "check pages and actor records marked draft = true too")(
       "future", "check pages dated after today too")("strict",
                                                        "treat warnings as errors (for CI)")(
@@ -32,7 +32,7 @@ cxxopts::Options check_options() {
       "timeout", "with --external: seconds to wait for a site",
       cxxopts::value<double>()->default_value("10"))(
       "host-interval", "with --external: seconds between two requests to one site",
-      cxxopts::value<double>()->default_value("1"))("h,help", "show this help");
+      cxxopts::value<double>()->default_value("1"));
   add_console_options(options);
   return options;
 }

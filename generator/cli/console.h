@@ -26,7 +26,10 @@ struct ConsoleStyle {
   bool terminal = false;  // stdout is a terminal: progress may redraw one line
 };
 
-/// Adds --source, --out, --base-url, --drafts and --help: the options of the commands that
+/// Adds --source (the site's folder) and --help: the options of every command.
+void add_common_options(cxxopts::Options& options);
+
+/// Adds --source, --help, --out, --base-url and --drafts: the options of the commands that
 /// build a site.
 void add_site_options(cxxopts::Options& options);
 

@@ -22,12 +22,11 @@ cxxopts::Options list_options() {
                            "Lists the sources that need attention: drafts, pages dated in the "
                            "future, actor records not reviewed for too long (stale), "
                            "translations still in the source language (untranslated).");
-  options.add_options()("source", "the site's folder (with site.toml)",
-                        cxxopts::value<std::string>()->default_value("."))(
+  add_common_options(options);
+  options.add_options()(
       "format", "text (one tab-separated line per source) or json",
       cxxopts::value<std::string>()->default_value("text"))(
-      "what", "drafts, future, stale or untranslated", cxxopts::value<std::string>())(
-      "h,help", "show this help");
+      "what", "drafts, future, stale or untranslated", cxxopts::value<std::string>());
   options.parse_positional({"what"});
   options.positional_help("drafts|future|stale|untranslated");
   return options;

@@ -26,12 +26,11 @@ cxxopts::Options new_options() {
       "  passerelle new actor <id>                     directory-data/actors/<id>.toml\n"
       "A guideline whose translation exists in another language is pre-filled from "
       "it, to translate.");
-  options.add_options()("source", "the site's folder (with site.toml)",
-                        cxxopts::value<std::string>()->default_value("."))(
+  add_common_options(options);
+  options.add_options()(
       "lang", "the guideline's language (default: the site's default language)",
       cxxopts::value<std::string>())("what", "guideline or actor", cxxopts::value<std::string>())(
-      "name", "the guideline's slug or the actor's id", cxxopts::value<std::string>())(
-      "h,help", "show this help");
+      "name", "the guideline's slug or the actor's id", cxxopts::value<std::string>());
   options.parse_positional({"what", "name"});
   options.positional_help("guideline <slug> | actor <id>");
   return options;

@@ -46,15 +46,20 @@ constexpr size_t kMaxPrinted = 200;
 
 }  // namespace
 
-void add_site_options(cxxopts::Options& options) {
+void add_common_options(cxxopts::Options& options) {
   options.add_options()
       ("source", tr("the site's folder (with site.toml)"),
        cxxopts::value<std::string>()->default_value("."))
+      ("h,help", tr("show this help"));
+}
+
+void add_site_options(cxxopts::Options& options) {
+  add_common_options(options);
+  options.add_options()
       ("out", tr("output folder (default: public/ in the source)"), cxxopts::value<std::string>())
       ("base-url", tr("absolute URL the site is published at (overrides site.toml)"),
        cxxopts::value<std::string>())
-      ("drafts", tr("include pages marked draft = true"))
-      ("h,help", tr("show this help"));
+      ("drafts", tr("include pages marked draft = true"));
 }
 
 void print_nothing_written(int errors, const std::string& out) {
