@@ -55,10 +55,9 @@ void print_sizes(const search::SizeReport& sizes) {
 }  // namespace
 
 int run_build(int argc, char** argv) {
-  auto options = build_options();
-  cxxopts::ParseResult args;
-  ConsoleStyle style;
-  if (auto stop = parse_arguments(options, argc, argv, "build", args, &style)) return *stop;
+  CommandLine line;
+  if (auto stop = parse_command_line(build_options(), argc, argv, "build", line)) return *stop;
+  auto& [args, style] = line;
   bool json = args.count("json") > 0;
   if (json) style.terminal = false;  // stdout is for the JSON object alone
   int exit_code = kExitOk;

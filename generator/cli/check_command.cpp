@@ -121,10 +121,9 @@ void print_external(const std::vector<ExternalLink>& links, bool fetched) {
 }  // namespace
 
 int run_check(int argc, char** argv) {
-  auto options = check_options();
-  cxxopts::ParseResult args;
-  ConsoleStyle style;
-  if (auto stop = parse_arguments(options, argc, argv, "check", args, &style)) return *stop;
+  CommandLine line;
+  if (auto stop = parse_command_line(check_options(), argc, argv, "check", line)) return *stop;
+  auto& [args, style] = line;
   std::string format = args["format"].as<std::string>();
   double timeout = args["timeout"].as<double>();
   double interval = args["host-interval"].as<double>();

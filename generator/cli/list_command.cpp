@@ -35,9 +35,9 @@ cxxopts::Options list_options() {
 }  // namespace
 
 int run_list(int argc, char** argv) {
-  auto options = list_options();
-  cxxopts::ParseResult args;
-  if (auto stop = parse_arguments(options, argc, argv, "list", args, nullptr, true)) return *stop;
+  CommandLine line;
+  if (auto stop = parse_command_line(list_options(), argc, argv, "list", line, true)) return *stop;
+  const auto& args = line.args;
   auto listing = args.count("what") ? listing_named(args["what"].as<std::string>()) : std::nullopt;
   if (!args.unmatched().empty() || !listing) {
     std::cerr << "passerelle list: say what to list: drafts, future, stale or untranslated\n";

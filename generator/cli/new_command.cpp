@@ -52,9 +52,9 @@ std::string today() {
 }
 
 int run_new(int argc, char** argv) {
-  auto options = new_options();
-  cxxopts::ParseResult args;
-  if (auto stop = parse_arguments(options, argc, argv, "new", args, nullptr, true)) return *stop;
+  CommandLine line;
+  if (auto stop = parse_command_line(new_options(), argc, argv, "new", line, true)) return *stop;
+  const auto& args = line.args;
   if (!args.unmatched().empty() || !args.count("what") || !args.count("name")) {
     std::cerr << "passerelle new: say what to create: 'new guideline <slug>' or 'new actor <id>'\n";
     return kExitUsage;

@@ -44,9 +44,9 @@ cxxopts::Options pdf_options() {
 }  // namespace
 
 int run_pdf(int argc, char** argv) {
-  auto options = pdf_options();
-  cxxopts::ParseResult args;
-  if (auto stop = parse_arguments(options, argc, argv, "pdf", args, nullptr)) return *stop;
+  CommandLine line;
+  if (auto stop = parse_command_line(pdf_options(), argc, argv, "pdf", line)) return *stop;
+  const auto& args = line.args;
   int timeout = args["timeout"].as<int>();
   if (timeout <= 0) {
     std::cerr << "passerelle pdf: " << tr("--timeout must be a positive number of seconds") << "\n";

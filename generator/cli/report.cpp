@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -104,6 +105,15 @@ std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** a
     return kExitUsage;
   }
   return std::nullopt;
+}
+
+std::optional<int> parse_command_line(cxxopts::Options options, int argc, char** argv,
+                                      std::string_view command, CommandLine& line,
+                                      bool positional) {
+  auto groups = options.groups();
+  bool console = std::find(groups.begin(), groups.end(), "output") != groups.end();
+  return parse_arguments(options, argc, argv, command, line.args, console ? &line.style : nullptr,
+                         positional);
 }
 
 bool has_site_config(const std::string& source) {

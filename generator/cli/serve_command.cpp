@@ -134,10 +134,9 @@ class SourceWatch {
 }  // namespace
 
 int run_serve(int argc, char** argv) {
-  auto options = serve_options();
-  cxxopts::ParseResult args;
-  ConsoleStyle style;
-  if (auto stop = parse_arguments(options, argc, argv, "serve", args, &style)) return *stop;
+  CommandLine line;
+  if (auto stop = parse_command_line(serve_options(), argc, argv, "serve", line)) return *stop;
+  auto& [args, style] = line;
   int port = args["port"].as<int>();
   int poll_ms = args["poll"].as<int>();
   if (port < 0 || port > 65535 || poll_ms < 10 || poll_ms > 10000) {
