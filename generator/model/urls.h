@@ -3,11 +3,22 @@
 // they appear on, so the site works from any folder and from a copy on disk.
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "config/config.h"
 
 namespace passerelle {
+
+/// The language versions of one page: language code → site path. A language without a
+/// version of this page is absent.
+using Translations = std::map<std::string, std::string>;
+
+/// Pages of the site with their language versions (site path → versions): what the pages
+/// output made, and what sitemap.xml lists.
+using ListedPages = std::vector<std::pair<std::string, Translations>>;
 
 std::string home_path(const LanguageConfig& language);
 std::string guidelines_path(const LanguageConfig& language);

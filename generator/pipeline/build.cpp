@@ -7,8 +7,11 @@
 #include "content/directory.h"
 #include "content/freshness.h"
 #include "content/pages.h"
+#include "exports/exports.h"
+#include "feeds/atom.h"
+#include "feeds/sitemap.h"
 #include "pipeline/source_cache.h"
-#include "render/theme.h"
+#include "theme/theme.h"
 #include "render/views.h"
 #include "search/files.h"
 #include "base/text.h"
@@ -82,6 +85,23 @@ void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diag
   check(budgets.page_bytes, sizes.heaviest_page_bytes, "the page " + sizes.heaviest_page, "page_bytes");
 }
 
+/// Every output of the site in one plan sorted by path, and what the pages output counted.
+/// The outputs are independent: the search index (the longest part) and the exports are made
+/// while the pages are rendered; the feeds and the sitemap (which lists the pages) then use
+/// the theme's templates, which the pages no longer use.
+RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOptions& options,
+                            Diagnostics& diagnostics) {
+  auto index = std::async(std::launch::async,
+                          [&] { return search::search_files(site, options.cancelled); });
+  auto open_data = std::async(std::launch::async, [&] { return exports::export_files(site); });
+  auto pages = render_site(site, theme, diagnostics, options.cancelled);
+  OutputPlan feeds_and_sitemap = merge_plans(feeds::feed_files(site, theme, diagnostics),
+                                 feeds::sitemap_files(site, theme, pages.listed, diagnostics));
+  OutputPlan others = merge_plans(index.get(), merge_plans(open_data.get(), std::move(feeds_and_sitemap)));
+  pages.files = merge_plans(std::move(pages.files), std::move(others));
+  return pages;
+}
+
 }  // namespace
 
 std::string build_counts(const BuildResult& result) {
@@ -129,12 +149,8 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   if (!site || !theme || failed() || cancelled()) return std::nullopt;
   if (options.on_stage) options.on_stage("render");
   BuildResult result;
-  // The outputs are independent: the search index (the longest part) is built while the
-  // pages are rendered.
-  auto index = std::async(std::launch::async,
-                          [&] { return search::search_files(*site, options.cancelled); });
-  auto rendered = render_site(*site, *theme, diagnostics, options.cancelled);
-  result.plan = merge_plans(std::move(rendered.files), index.get());
+  auto rendered = render_outputs(*site, *theme, options, diagnostics);
+  result.plan = std::move(rendered.files);
   if (failed() || cancelled()) return std::nullopt;
   result.html_pages = rendered.pages.total;
   result.pages_per_language = std::move(rendered.pages.per_language);

@@ -14,7 +14,7 @@
 #include "model/print_edition.h"
 #include "model/site.h"
 #include "output/plan.h"
-#include "render/theme.h"
+#include "theme/theme.h"
 #include "search/report.h"
 
 namespace passerelle {

@@ -1,7 +1,7 @@
 // Pages made from Markdown: the home page, the guidelines index, each guideline, other pages.
 #include "model/print_edition.h"
 #include "model/urls.h"
-#include "render/templates.h"
+#include "theme/templates.h"
 #include "render/views.h"
 
 namespace passerelle {

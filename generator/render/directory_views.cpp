@@ -6,7 +6,7 @@
 
 #include "content/actor_schema.h"
 #include "model/urls.h"
-#include "render/templates.h"
+#include "theme/templates.h"
 #include "render/views.h"
 #include "base/text.h"
 

@@ -5,7 +5,7 @@
 
 #include "model/print_edition.h"
 #include "model/urls.h"
-#include "render/templates.h"
+#include "theme/templates.h"
 #include "render/views.h"
 #include "base/text.h"
 

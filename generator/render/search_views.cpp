@@ -1,7 +1,7 @@
 // The search page of each language, whose results the client (static/js/search.js) fills in
 // from the index (an output of its own, search/files.h).
 #include "model/urls.h"
-#include "render/templates.h"
+#include "theme/templates.h"
 #include "render/views.h"
 
 namespace passerelle {

@@ -1,6 +1,5 @@
-// Files of the whole site: the root language picker, 404.html, sitemap.xml, robots.txt, the
-// Atom feeds (their views are in feed_views.cpp), the assets (with content hashes in their
-// names) — and render_site, which puts every part of the rendering together.
+// Files of the whole site: the root language picker, 404.html, the assets (with content hashes
+// in their names) — and render_site, which puts every part of the rendering together.
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -8,7 +7,7 @@
 #include "base/content_hash.h"
 #include "model/urls.h"
 #include "base/parallel.h"
-#include "render/templates.h"
+#include "theme/templates.h"
 #include "render/views.h"
 #include "base/text.h"
 
@@ -16,7 +15,7 @@ namespace passerelle {
 
 void RenderedPages::add(const PageFrame& frame, std::string html,
                         std::vector<std::string> sources) {
-  sitemap.emplace_back(frame.path, frame.translations);
+  listed.emplace_back(frame.path, frame.translations);
   add_unlisted(frame, std::move(html), std::move(sources));
 }
 
@@ -93,25 +92,6 @@ void render_root_pages(const RenderContext& context, RenderedPages& out, Diagnos
   out.add_root("404.html", context.theme.templates.render("404", not_found, diagnostics, context.worker));
 }
 
-}  // namespace
-
-void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics) {
-  const auto& site = context.site;
-  const auto& templates = context.theme.templates;
-  render_root_pages(context, out, diagnostics);
-  for (const auto& language : site.config.languages) {
-    out.files.push_back({feed_path(language), templates.render("atom", atom_feed_view(site, language),
-                                                               diagnostics, context.worker)});
-  }
-  render_exports(site, out);
-  out.files.push_back({"sitemap.xml", templates.render("sitemap", sitemap_view(site, out),
-                                                       diagnostics, context.worker)});
-  out.files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " +
-                                         absolute_url(site.config, "sitemap.xml") + "\n"});
-}
-
-namespace {
-
 /// One unit of rendering work; jobs are independent and each fills its own output.
 using RenderJob = std::function<void(const RenderContext&, RenderedPages&, Diagnostics&)>;
 
@@ -177,14 +157,14 @@ RenderedSite render_site(const Site& site, const Theme& theme, Diagnostics& diag
   run_jobs(context, render_jobs(site), outputs, job_diagnostics, cancelled);
   for (size_t i = 0; i < outputs.size(); ++i) {
     for (auto& file : outputs[i].files) out.files.push_back(std::move(file));
-    for (auto& entry : outputs[i].sitemap) out.sitemap.push_back(std::move(entry));
+    for (auto& entry : outputs[i].listed) out.listed.push_back(std::move(entry));
     out.counts.total += outputs[i].counts.total;
     for (const auto& [language, n] : outputs[i].counts.per_language) out.counts.per_language[language] += n;
     diagnostics.append(job_diagnostics[i]);
   }
-  render_site_files(context, out, diagnostics);
+  render_root_pages(context, out, diagnostics);
   sort_by_path(out.files);
-  return {std::move(out.files), std::move(out.counts)};
+  return {std::move(out.files), std::move(out.counts), std::move(out.listed)};
 }
 
 OutputPlan render_pages_of(const Site& site, const Theme& theme,

@@ -9,9 +9,10 @@
 #include <vector>
 
 #include "model/site.h"
-#include "render/theme.h"
+#include "model/urls.h"
+#include "theme/theme.h"
 #include "output/plan.h"
-#include "render/view.h"
+#include "theme/view.h"
 
 namespace passerelle {
 
@@ -25,10 +26,6 @@ struct RenderContext {
   std::map<std::string, std::vector<const Page*>> menu_pages;
   size_t worker = 0;                               // which thread renders (its own templates)
 };
-
-/// The language versions of one page: language code → site path. A language without a
-/// version of this page is absent.
-using Translations = std::map<std::string, std::string>;
 
 struct PageFrame {
   const LanguageConfig* language = nullptr;
@@ -50,7 +47,7 @@ struct PageCounts {
 /// The pages rendered so far, with their language versions for the sitemap.
 struct RenderedPages {
   OutputPlan files;
-  std::vector<std::pair<std::string, Translations>> sitemap;  // site path → versions
+  ListedPages listed;  // the pages sitemap.xml lists
   PageCounts counts;
 
   /// A page of the site, listed in the sitemap.
@@ -62,10 +59,12 @@ struct RenderedPages {
   void add_root(std::string path, std::string html);
 };
 
-/// What render_site plans: the files and how many pages they hold.
+/// What render_site plans: the files, how many pages they hold, and the pages the sitemap
+/// lists (feeds/sitemap.h).
 struct RenderedSite {
   OutputPlan files;
   PageCounts pages;
+  ListedPages listed;
 };
 
 /// Fields every page template uses: language, titles, links, switcher, navigation, strings.
@@ -92,14 +91,8 @@ void render_actor_pages(const RenderContext& context, const LanguageConfig& lang
 void render_print_edition(const RenderContext& context, const LanguageConfig& language,
                           RenderedPages& out, Diagnostics& diagnostics);
 
-/// The Atom feed of a language (atom.mustache): its most recently changed guidelines.
-View atom_feed_view(const Site& site, const LanguageConfig& language);
-/// sitemap.xml (sitemap.mustache): every page of `pages` and the root, with language versions.
-View sitemap_view(const Site& site, const RenderedPages& pages);
-
-void render_site_files(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics);
-
-/// Renders the whole site: every page, feed, export and asset, sorted by path. When
+/// The pages of the whole site and its assets, sorted by path (the feeds, the sitemap, the
+/// exports and the search index are outputs of their own). When
 /// `cancelled` becomes true (from another thread), the jobs not started yet are skipped and
 /// the plan is incomplete.
 RenderedSite render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics,
@@ -125,9 +118,6 @@ View directory_facet_groups(const RenderContext& context, const LanguageConfig& 
 /// The search page of a language (results are filled in by the client, search.js).
 void render_search_page(const RenderContext& context, const LanguageConfig& language,
                         RenderedPages& out, Diagnostics& diagnostics);
-
-/// actors.json and actors.csv.
-void render_exports(const Site& site, RenderedPages& out);
 
 /// JSON-LD (schema.org) of an actor, safe to put inside a <script> element.
 std::string actor_json_ld(const RenderContext& context, const Actor& actor,

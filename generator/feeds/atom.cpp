@@ -1,12 +1,14 @@
-// Views of the Atom feeds and of sitemap.xml. The XML itself is in the theme's atom.mustache
-// and sitemap.mustache, where every value lands through the template's escaping.
+// The Atom feeds. The XML itself is in the theme's atom.mustache, where every value lands
+// through the template's escaping.
+#include "feeds/atom.h"
+
+
 #include <algorithm>
 #include <tuple>
 
 #include "model/urls.h"
-#include "render/views.h"
 
-namespace passerelle {
+namespace passerelle::feeds {
 
 namespace {
 
@@ -43,23 +45,14 @@ View atom_feed_view(const Site& site, const LanguageConfig& language) {
       .set("updated", atom_time(updated)).set("entries", entries);
 }
 
-View sitemap_view(const Site& site, const RenderedPages& pages) {
-  auto entries = pages.sitemap;
-  entries.emplace_back("", Translations{});  // the root language picker
-  std::sort(entries.begin(), entries.end());
-  View urls = View::list();
-  for (const auto& [path, translations] : entries) {
-    View alternates = View::list();
-    // A page in one language only has no alternates to list.
-    for (const auto& language : site.config.languages) {
-      auto it = translations.find(language.code);
-      if (translations.size() < 2 || it == translations.end()) continue;
-      alternates.push(View().set("hreflang", language.code)
-                          .set("href", absolute_url(site.config, it->second)));
-    }
-    urls.push(View().set("loc", absolute_url(site.config, path)).set("alternates", alternates));
+OutputPlan feed_files(const Site& site, const Theme& theme, Diagnostics& diagnostics) {
+  OutputPlan files;
+  for (const auto& language : site.config.languages) {
+    files.push_back({feed_path(language),
+                     theme.templates.render("atom", atom_feed_view(site, language), diagnostics)});
   }
-  return View().set("urls", urls);
+  sort_by_path(files);
+  return files;
 }
 
-}  // namespace passerelle
+}  // namespace passerelle::feeds

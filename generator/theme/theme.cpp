@@ -1,4 +1,4 @@
-#include "render/theme.h"
+#include "theme/theme.h"
 
 #include <regex>
 #include <set>

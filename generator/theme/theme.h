@@ -10,7 +10,7 @@
 #include "config/config.h"
 #include "base/diagnostics.h"
 #include "base/filesystem.h"
-#include "render/templates.h"
+#include "theme/templates.h"
 
 namespace passerelle {
 

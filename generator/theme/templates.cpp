@@ -1,4 +1,4 @@
-#include "render/templates.h"
+#include "theme/templates.h"
 
 #include <kainjow/mustache.hpp>
 

@@ -9,7 +9,7 @@
 
 #include "base/diagnostics.h"
 #include "base/filesystem.h"
-#include "render/view.h"
+#include "theme/view.h"
 
 namespace passerelle {
 
