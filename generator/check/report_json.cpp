@@ -1,4 +1,4 @@
-// nlohmann::json writes every JSON document: here, render/exports.cpp and cli/report.cpp.
+// nlohmann::json writes every JSON document: here, exports/actors_json.cpp and cli/report.cpp.
 #include "check/report_json.h"
 
 #include <nlohmann/json.hpp>

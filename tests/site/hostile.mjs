@@ -45,7 +45,7 @@ const problem = (message) => problems.push(message);
 
 // The corpus: each payload goes into every text field. xss(n) is a function the browser test
 // defines; a payload that ran calls it (or alert, confirm, prompt).
-// The generator keeps the latest 30 guidelines in a feed (generator/render/site_files.cpp).
+// The generator keeps the latest 30 guidelines in a feed (generator/feeds/atom.cpp).
 const FEED_ENTRIES = 30;
 const PAYLOADS = [
   '<script>xss(1)</script>',
