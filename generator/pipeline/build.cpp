@@ -95,10 +95,10 @@ RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOpt
                           [&] { return search::search_files(site, options.cancelled); });
   auto open_data = std::async(std::launch::async, [&] { return exports::export_files(site); });
   auto pages = render_site(site, theme, diagnostics, options.cancelled);
-  OutputPlan feeds_and_sitemap = merge_plans(feeds::feed_files(site, theme, diagnostics),
-                                 feeds::sitemap_files(site, theme, pages.listed, diagnostics));
-  OutputPlan others = merge_plans(index.get(), merge_plans(open_data.get(), std::move(feeds_and_sitemap)));
-  pages.files = merge_plans(std::move(pages.files), std::move(others));
+  OutputPlan feed_plans = merge_plans(feeds::feed_files(site, theme, diagnostics),
+                                      feeds::sitemap_files(site, theme, pages.listed, diagnostics));
+  OutputPlan others = merge_plans(open_data.get(), std::move(feed_plans));
+  pages.files = merge_plans(std::move(pages.files), merge_plans(index.get(), std::move(others)));
   return pages;
 }
 
