@@ -72,6 +72,121 @@ size_t head_end(const std::string& buffer, size_t from, size_t& scanned) {
   return std::string::npos;
 }
 
+/// The lines of a head (CRLF or LF), up to its empty line: the request line, then the headers.
+std::vector<std::string_view> head_lines(std::string_view head) {
+  std::vector<std::string_view> lines;
+  for (size_t at = 0; at < head.size();) {
+    size_t newline = head.find('\n', at);
+    std::string_view line = head.substr(at, newline - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) break;
+    lines.push_back(line);
+    at = newline + 1;
+  }
+  return lines;
+}
+
+bool has_control(std::string_view line) {
+  return std::any_of(line.begin(), line.end(), [](char c) {
+    return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F;
+  });
+}
+
+/// An event stream's `since` and `page` from a query; the first of each counts.
+void read_query(std::string_view query, Request& request) {
+  bool since_seen = false, page_seen = false;
+  while (!query.empty()) {
+    std::string_view pair = query.substr(0, query.find('&'));
+    query.remove_prefix(std::min(query.size(), pair.size() + 1));
+    size_t equals = pair.find('=');
+    std::string name = decoded(pair.substr(0, equals), true);
+    std::string value =
+        equals == std::string_view::npos ? "" : decoded(pair.substr(equals + 1), true);
+    if (name == "since" && !since_seen) {
+      request.since = value;
+      since_seen = true;
+    } else if (name == "page" && !page_seen) {
+      request.page = value;
+      page_seen = true;
+    }
+  }
+}
+
+/// The request line: METHOD SP target SP HTTP/1.x. 0, or the status of its error.
+int read_request_line(std::string_view line, Request& request) {
+  size_t first = line.find(' ');
+  size_t last = line.rfind(' ');
+  if (first == std::string_view::npos || first == last) return 400;
+  std::string_view method = line.substr(0, first);
+  std::string_view target = line.substr(first + 1, last - first - 1);
+  std::string_view version = line.substr(last + 1);
+  if (!is_token(method) || target.empty() ||
+      target.find_first_of(" \t") != std::string_view::npos) {
+    return 400;
+  }
+  if (version == "HTTP/1.1") {
+    request.keep_alive = true;
+  } else if (version == "HTTP/1.0") {
+    request.keep_alive = false;
+    request.http10 = true;
+  } else {
+    return version.substr(0, 5) == "HTTP/" ? 505 : 400;
+  }
+  if (target.size() > kMaxTarget) return 414;
+  // The absolute form (to a proxy) names this server: only its path counts.
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (target.size() >= scheme.size() &&
+        equals_ignoring_case(target.substr(0, scheme.size()), scheme)) {
+      size_t path = target.find('/', scheme.size());
+      target = path == std::string_view::npos ? "/" : target.substr(path);
+    }
+  }
+  if (target.front() != '/') return 400;  // "*", or anything else
+  target = target.substr(0, target.find('#'));
+  size_t question = target.find('?');
+  request.path = decoded(target.substr(0, question), false);
+  if (question != std::string_view::npos) read_query(target.substr(question + 1), request);
+  request.method = std::string(method);
+  return 0;
+}
+
+/// The headers that matter here: the body's length and the connection's fate. 0, or the
+/// status of their error.
+int read_headers(const std::vector<std::string_view>& lines, Request& request,
+                 std::optional<size_t>& content_length) {
+  if (lines.size() - 1 > kMaxHeaders) return 431;
+  bool close_asked = false;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::string_view header = lines[i];
+    if (header.front() == ' ' || header.front() == '\t') return 400;  // folded lines
+    size_t colon = header.find(':');
+    if (colon == std::string_view::npos || !is_token(header.substr(0, colon))) return 400;
+    std::string_view name = header.substr(0, colon);
+    std::string_view value = trimmed(header.substr(colon + 1));
+    if (equals_ignoring_case(name, "Content-Length")) {
+      if (value.empty() || value.size() > 12 ||
+          !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return 400;
+      }
+      size_t length = std::stoull(std::string(value));
+      if (content_length && *content_length != length) return 400;
+      content_length = length;
+    } else if (equals_ignoring_case(name, "Transfer-Encoding")) {
+      return 501;  // a body of unknown length: nothing here takes one
+    } else if (equals_ignoring_case(name, "Connection")) {
+      while (!value.empty()) {
+        size_t comma = value.find(',');
+        std::string_view option = trimmed(value.substr(0, comma));
+        value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
+        if (equals_ignoring_case(option, "close")) close_asked = true;
+        if (equals_ignoring_case(option, "keep-alive") && request.http10) request.keep_alive = true;
+      }
+    }
+  }
+  if (close_asked) request.keep_alive = false;
+  return 0;
+}
+
 }  // namespace
 
 Parse parse_request(const std::string& buffer, size_t& scanned, Request& request, int& status) {
@@ -87,121 +202,14 @@ Parse parse_request(const std::string& buffer, size_t& scanned, Request& request
     status = 431;
     return Parse::kBad;
   }
-  std::vector<std::string_view> lines;  // the request line, then the headers
-  std::string_view head(buffer.data() + start, end - start);
-  for (size_t at = 0; at < head.size();) {
-    size_t newline = head.find('\n', at);
-    std::string_view line = head.substr(at, newline - at);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) break;
-    lines.push_back(line);
-    at = newline + 1;
-  }
   status = 400;
-  if (lines.empty()) return Parse::kBad;
-  for (auto line : lines) {
-    bool control = std::any_of(line.begin(), line.end(), [](char c) {
-      return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F;
-    });
-    if (control) return Parse::kBad;
-  }
-  // The request line: METHOD SP target SP HTTP/1.x
-  std::string_view line = lines.front();
-  size_t first = line.find(' ');
-  size_t last = line.rfind(' ');
-  if (first == std::string_view::npos || first == last) return Parse::kBad;
-  std::string_view method = line.substr(0, first);
-  std::string_view target = line.substr(first + 1, last - first - 1);
-  std::string_view version = line.substr(last + 1);
-  if (!is_token(method) || target.empty() ||
-      target.find_first_of(" \t") != std::string_view::npos) {
-    return Parse::kBad;
-  }
-  if (version == "HTTP/1.1") {
-    request.keep_alive = true;
-  } else if (version == "HTTP/1.0") {
-    request.keep_alive = false;
-    request.http10 = true;
-  } else {
-    if (version.substr(0, 5) == "HTTP/") status = 505;
-    return Parse::kBad;
-  }
-  if (target.size() > kMaxTarget) {
-    status = 414;
-    return Parse::kBad;
-  }
-  // The absolute form (to a proxy) names this server: only its path counts.
-  for (std::string_view scheme : {"http://", "https://"}) {
-    if (target.size() >= scheme.size() &&
-        equals_ignoring_case(target.substr(0, scheme.size()), scheme)) {
-      size_t path = target.find('/', scheme.size());
-      target = path == std::string_view::npos ? "/" : target.substr(path);
-    }
-  }
-  if (target.front() != '/') return Parse::kBad;  // "*", or anything else
-  target = target.substr(0, target.find('#'));
-  size_t question = target.find('?');
-  request.path = decoded(target.substr(0, question), false);
-  if (question != std::string_view::npos) {
-    std::string_view query = target.substr(question + 1);
-    bool since_seen = false, page_seen = false;
-    while (!query.empty()) {
-      std::string_view pair = query.substr(0, query.find('&'));
-      query.remove_prefix(std::min(query.size(), pair.size() + 1));
-      size_t equals = pair.find('=');
-      std::string name = decoded(pair.substr(0, equals), true);
-      std::string value =
-          equals == std::string_view::npos ? "" : decoded(pair.substr(equals + 1), true);
-      if (name == "since" && !since_seen) {
-        request.since = value;
-        since_seen = true;
-      } else if (name == "page" && !page_seen) {
-        request.page = value;
-        page_seen = true;
-      }
-    }
-  }
-  request.method = std::string(method);
-
-  if (lines.size() - 1 > kMaxHeaders) {
-    status = 431;
-    return Parse::kBad;
-  }
+  auto lines = head_lines(std::string_view(buffer.data() + start, end - start));
+  if (lines.empty() || std::any_of(lines.begin(), lines.end(), has_control)) return Parse::kBad;
   std::optional<size_t> content_length;
-  bool close_asked = false;
-  for (size_t i = 1; i < lines.size(); ++i) {
-    std::string_view header = lines[i];
-    if (header.front() == ' ' || header.front() == '\t') return Parse::kBad;  // folded lines
-    size_t colon = header.find(':');
-    if (colon == std::string_view::npos || !is_token(header.substr(0, colon))) return Parse::kBad;
-    std::string_view name = header.substr(0, colon);
-    std::string_view value = trimmed(header.substr(colon + 1));
-    if (equals_ignoring_case(name, "Content-Length")) {
-      if (value.empty() || value.size() > 12 ||
-          !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        return Parse::kBad;
-      }
-      size_t length = std::stoull(std::string(value));
-      if (content_length && *content_length != length) return Parse::kBad;
-      content_length = length;
-    } else if (equals_ignoring_case(name, "Transfer-Encoding")) {
-      status = 501;  // a body of unknown length: nothing here takes one
-      return Parse::kBad;
-    } else if (equals_ignoring_case(name, "Connection")) {
-      while (!value.empty()) {
-        size_t comma = value.find(',');
-        std::string_view option = trimmed(value.substr(0, comma));
-        value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
-        if (equals_ignoring_case(option, "close")) close_asked = true;
-        if (equals_ignoring_case(option, "keep-alive") && request.http10) request.keep_alive = true;
-      }
-    }
-  }
-  if (close_asked) request.keep_alive = false;
-  if (content_length.value_or(0) > kMaxBody) {
-    status = 413;
-    return Parse::kBad;
-  }
+  status = read_request_line(lines.front(), request);
+  if (status == 0) status = read_headers(lines, request, content_length);
+  if (status == 0 && content_length.value_or(0) > kMaxBody) status = 413;
+  if (status != 0) return Parse::kBad;
   request.length = end + content_length.value_or(0);
   if (buffer.size() < request.length) return Parse::kIncomplete;
   return Parse::kComplete;
