@@ -40,12 +40,17 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   return result;
 }
 
-std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = d.location.path.empty() ? "passerelle" : d.location.path;
-  if (d.location.line > 0) {
-    out += ":" + std::to_string(d.location.line);
-    if (d.location.column > 0) out += ":" + std::to_string(d.location.column);
+std::string format_location(const SourceLocation& where) {
+  std::string out = where.path.empty() ? "passerelle" : where.path;
+  if (where.line > 0) {
+    out += ":" + std::to_string(where.line);
+    if (where.column > 0) out += ":" + std::to_string(where.column);
   }
+  return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = format_location(d.location);
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
   out += d.message;
   return out;

@@ -46,6 +46,9 @@ class Diagnostics {
 /// The same diagnostics, every error made a warning (the problems of a draft).
 Diagnostics as_warnings(const Diagnostics& diagnostics);
 
+/// `path:line:col` (parts that are unknown are left out; "passerelle" for no file).
+std::string format_location(const SourceLocation& where);
+
 /// `path:line:col: error: message` (parts that are unknown are left out).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 

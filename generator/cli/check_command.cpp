@@ -37,13 +37,6 @@ cxxopts::Options check_options() {
   return options;
 }
 
-std::string place_text(const SourceLocation& where) {
-  std::string text = where.path;
-  if (where.line > 0) text += ":" + std::to_string(where.line);
-  if (where.line > 0 && where.column > 0) text += ":" + std::to_string(where.column);
-  return text;
-}
-
 std::string pad(const std::string& text, size_t width) {
   // Width in code points, so that accented names line up.
   size_t length = 0;
@@ -73,14 +66,14 @@ void print_translations(const TranslationReport& report) {
     std::printf("  Missing:\n");
     for (const auto& gap : report.missing) {
       std::printf("    %s %s %s %s\n", pad(gap.language, 5).c_str(), pad(gap.what, 18).c_str(),
-                  pad(gap.item, 30).c_str(), place_text(gap.where).c_str());
+                  pad(gap.item, 30).c_str(), format_location(gap.where).c_str());
     }
   }
   if (!report.stale.empty()) {
     std::printf("  Older than their source:\n");
     for (const auto& stale : report.stale) {
       std::printf("    %s %s %s (%s) — %s (%s)\n", pad(stale.language, 5).c_str(),
-                  pad(stale.key, 24).c_str(), place_text(stale.where).c_str(), stale.date.c_str(),
+                  pad(stale.key, 24).c_str(), format_location(stale.where).c_str(), stale.date.c_str(),
                   stale.source_path.c_str(), stale.source_date.c_str());
     }
   }
@@ -113,7 +106,7 @@ void print_external(const std::vector<ExternalLink>& links, bool fetched) {
     }
     std::string places;
     for (const auto& where : link.places)
-      places += (places.empty() ? "" : ", ") + place_text(where);
+      places += (places.empty() ? "" : ", ") + format_location(where);
     std::printf("  %s%s %s\n", status.c_str(), pad(link.url, width).c_str(), places.c_str());
   }
 }
