@@ -18,6 +18,7 @@
 #include "pipeline/build.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "messages/messages.h"
 #include "serve/http_server.h"
 #include "serve/notifier.h"
 #include "serve/live_site.h"
@@ -207,6 +208,9 @@ int run_serve(int argc, char** argv) {
   }
   std::printf("Serving %s at %s (Ctrl+C to stop)\n",
               fs::weakly_canonical(fs::absolute(source)).c_str(), address.c_str());
+  std::printf("%s\n", format_message(tr("What passerelle check says, live: %1$s"),
+                                     address + (LiveSite::kDashboardPath + 1))
+                          .c_str());
   if (host != "127.0.0.1" && host != "localhost" && host != "::1") {
     std::printf("Listening on %s: anyone who can reach this machine can see the preview\n",
                 host.c_str());

@@ -66,6 +66,12 @@ std::string with_live_script(const std::string& html, const std::string& since) 
   return html.substr(0, head_end) + tag + html.substr(head_end);
 }
 
+/// Whether `url_path` (decoded) names the dashboard.
+bool is_dashboard(const std::string& url_path) {
+  return url_path == LiveSite::kDashboardPath ||
+         url_path == std::string(LiveSite::kDashboardPath) + "index.html";
+}
+
 }  // namespace
 
 bool is_local_location(const std::string& location) {
@@ -133,6 +139,7 @@ PublishSummary LiveSite::publish(OutputPlan plan) {
   }
   next->files = std::move(files);
   std::lock_guard lock(mutex_);
+  next->dashboard = state_->dashboard;
   PublishSummary summary;
   summary.generation = next->generation = state_->generation + 1;
   for (const auto& [path, hash] : hashes) {
@@ -193,6 +200,22 @@ PublishSummary LiveSite::publish_error(std::string error_page_html) {
   return summary;
 }
 
+PublishSummary LiveSite::publish_dashboard(std::string html) {
+  std::lock_guard lock(mutex_);
+  PublishSummary summary;
+  uint64_t hash = std::hash<std::string>{}(html);
+  if (!state_->dashboard.empty() && hash == dashboard_hash_) return summary;  // unchanged
+  auto next = std::make_shared<State>(*state_);
+  summary.generation = next->generation = state_->generation + 1;
+  summary.changed_files = 1;
+  next->dashboard = std::move(html);
+  dashboard_hash_ = hash;
+  dashboard_at_ = summary.generation;
+  state_ = std::move(next);
+  notify();
+  return summary;
+}
+
 uint64_t LiveSite::generation() const {
   std::lock_guard lock(mutex_);
   return state_->generation;
@@ -213,6 +236,14 @@ ServedResponse LiveSite::respond(const std::string& url_path) const {
   }
   if (url_path == kScriptPath) return {200, content_type_of(".js"), live_script(), ""};
   std::string since = instance_ + "-" + std::to_string(state->generation);
+  // The dashboard is there while the build fails too: it says why.
+  if (is_dashboard(url_path) && !state->dashboard.empty()) {
+    return {200, content_type_of(".html"), with_live_script(state->dashboard, since), ""};
+  }
+  if (url_path + "/" == kDashboardPath) {
+    return {301, content_type_of(".txt"), std::string("Moved to ") + kDashboardPath + "\n",
+            kDashboardPath};
+  }
   if (!state->error_page.empty()) {
     return {500, content_type_of(".html"), with_live_script(state->error_page, since), ""};
   }
@@ -243,6 +274,8 @@ ServedResponse LiveSite::respond(const std::string& url_path) const {
 }
 
 uint64_t LiveSite::last_change(const State& state, const std::string& url_path) const {
+  // Not everything_at_: the dashboard changes with the check that follows a failed build.
+  if (is_dashboard(percent_decode(url_path)) && !state.dashboard.empty()) return dashboard_at_;
   std::string file = file_of(state, percent_decode(url_path));
   if (file.empty()) file = "404.html";
   auto it = changed_at_.find(file);

@@ -37,6 +37,8 @@ class LiveSite {
  public:
   static constexpr const char* kScriptPath = "/_passerelle/live.js";
   static constexpr const char* kEventsPath = "/_passerelle/events";
+  /// The dashboard: what `passerelle check` and `passerelle list` say (serve/dashboard.h).
+  static constexpr const char* kDashboardPath = "/_passerelle/";
 
   /// `instance` tells this server's generations from those of an earlier run, so that a tab
   /// left open across a restart reloads too.
@@ -53,6 +55,9 @@ class LiveSite {
   PublishSummary publish_partial(OutputPlan files);
   /// Serves `error_page_html` for every page until the next successful build.
   PublishSummary publish_error(std::string error_page_html);
+  /// Serves `html` at kDashboardPath from now on, whether the build works or not; a tab
+  /// showing the dashboard reloads when its bytes changed.
+  PublishSummary publish_dashboard(std::string html);
 
   /// The answer to a GET of `url_path` (decoded, starting with '/').
   ServedResponse respond(const std::string& url_path) const;
@@ -84,6 +89,7 @@ class LiveSite {
     std::shared_ptr<const Files> files = std::make_shared<Files>();  // of the last build
     Files updated;           // pages published since, in place of theirs in `files`
     std::string error_page;  // non-empty while the build is broken
+    std::string dashboard;   // empty until the first publish_dashboard()
     const std::string* find(const std::string& path) const;
   };
   /// The file a URL path is answered with ("fr/" → "fr/index.html"); empty if none.
@@ -103,6 +109,8 @@ class LiveSite {
   std::map<std::string, uint64_t> hashes_;      // output path → hash of its bytes
   std::map<std::string, uint64_t> changed_at_;  // output path → generation of its last change
   uint64_t everything_at_ = 0;
+  uint64_t dashboard_hash_ = 0;
+  uint64_t dashboard_at_ = 0;  // generation of the dashboard's last change
   bool stopped_ = false;
   std::function<void()> on_change_;
 };

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "render/views.h"
+#include "serve/dashboard.h"
 #include "serve/error_page.h"
 #include "base/text.h"
 
@@ -48,13 +49,15 @@ ServeRebuilds::ServeRebuilds(std::string source, std::string bundled_themes, Bui
       live_(live),
       console_(std::move(console)),
       project_(tree_, bundled_themes_, options),
-      cache_(options) {}
+      cache_(options),
+      options_(options) {}
 
 void ServeRebuilds::first_build() {
   auto started = Clock::now();
   Diagnostics diagnostics;
   project_.build(diagnostics);
   cache_ = project_.cache();
+  live_.publish_dashboard(dashboard_pending_html());
   publish(0, diagnostics, "", started);
 }
 
@@ -155,6 +158,7 @@ void ServeRebuilds::publish(uint64_t id, const Diagnostics& diagnostics, const s
   double ms = ms_since(seen);
   std::string when = reason.empty() ? "" : "[" + clock_time() + "] " + reason + ": ";
   console_.diagnostics(tree_, diagnostics);
+  refresh_dashboard();
   auto& result = project_.result();
   if (!result) {
     live_.publish_error(error_page_html(diagnostics, tree_));
@@ -178,6 +182,19 @@ void ServeRebuilds::publish(uint64_t id, const Diagnostics& diagnostics, const s
     line += formatted("; %zu page(s) changed", summary.changed_pages);
   }
   console_.line(line);
+}
+
+void ServeRebuilds::refresh_dashboard() {
+  dashboards_.post([this](const std::atomic<bool>& cancelled) {
+    CheckOptions options;
+    options.include_drafts = options_.include_drafts;
+    options.include_future = options_.include_future;
+    options.today = options_.today;
+    DashboardData data = collect_dashboard(tree_, bundled_themes_, options);
+    if (cancelled) return;  // the next edit's check follows
+    data.checked_at = clock_time();
+    live_.publish_dashboard(dashboard_html(data, tree_));
+  });
 }
 
 }  // namespace passerelle

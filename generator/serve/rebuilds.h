@@ -42,8 +42,12 @@ class ServeRebuilds {
   void first_build();
   /// Reacts to changes of the files at `paths` (relative to the site), seen at `seen`.
   void changed(const std::set<std::string>& paths, Clock::time_point seen);
-  /// Blocks until the complete build running or waiting is done (for tests and shutdown).
-  void wait_idle() { complete_builds_.wait_idle(); }
+  /// Blocks until the complete build running or waiting is done, and the dashboard's check
+  /// after it (for tests and shutdown).
+  void wait_idle() {
+    complete_builds_.wait_idle();
+    dashboards_.wait_idle();
+  }
 
  private:
   /// Renders and publishes the pages of the edited files; false when the edit needs the
@@ -56,6 +60,8 @@ class ServeRebuilds {
   /// Publishes what project_ rendered (or its errors) unless a newer request came.
   void publish(uint64_t id, const Diagnostics& diagnostics, const std::string& reason,
                Clock::time_point seen);
+  /// Runs `passerelle check` for the dashboard on a thread of its own, after a publication.
+  void refresh_dashboard();
 
   DiskSourceTree tree_;
   DiskSourceTree bundled_themes_;
@@ -70,7 +76,10 @@ class ServeRebuilds {
   std::shared_ptr<const Site> site_;  // of the last complete build, with its theme
   std::shared_ptr<const Theme> theme_;
 
-  LatestJob complete_builds_;  // last: its thread stops before the rest goes
+  BuildOptions options_;
+  // The dashboard's checks, which read the sources again: they never delay the pages.
+  LatestJob dashboards_;
+  LatestJob complete_builds_;  // last: its thread (which posts to dashboards_) stops first
 };
 
 }  // namespace passerelle

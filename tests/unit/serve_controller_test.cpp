@@ -122,10 +122,30 @@ TEST_CASE("a broken edit shows its errors until it is fixed, then every tab relo
 TEST_CASE("files the build does not read change nothing") {
   Served served;
   served.rebuilds->first_build();
+  served.rebuilds->wait_idle();  // the dashboard's first check publishes too
   auto generation = served.live.generation();
   served.edit("content/fr/guidelines/.retour.md.swp", "not a page");
   served.edit("content/fr/guidelines/notes.txt", "not a page");
   served.rebuilds->wait_idle();
   CHECK(served.line_count() == 1);
   CHECK(served.live.generation() == generation);
+}
+
+TEST_CASE("the dashboard follows the builds: a broken edit's error is listed, then gone") {
+  Served served;
+  served.rebuilds->first_build();
+  served.rebuilds->wait_idle();
+  auto clean = served.live.respond("/_passerelle/");
+  CHECK(clean.status == 200);
+  CHECK(contains(clean.body, "Checked at "));
+  CHECK(contains(clean.body, ": 0 errors"));
+  std::string text = file_bytes(served.folder / kGuideline);
+  served.edit(kGuideline, "+++\ntitle = \n+++\n");
+  served.rebuilds->wait_idle();
+  auto broken = served.live.respond("/_passerelle/");
+  CHECK(broken.status == 200);  // while every page shows the error page
+  CHECK(contains(broken.body, "<code class=\"where\">" + kGuideline + ":2:"));
+  served.edit(kGuideline, text);
+  served.rebuilds->wait_idle();
+  CHECK_FALSE(contains(served.live.respond("/_passerelle/").body, "class=\"where\">" + kGuideline));
 }
