@@ -36,12 +36,7 @@ cp -R "$here/../fixtures/site-small/." "$site/"
 # --- serve, then `new actor` ----------------------------------------------------------------
 "$binary" serve --source "$site" --port 0 --poll 100 >"$work/log" 2>&1 &
 server=$!
-url=""
-for _ in $(seq 150); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/log" | head -1)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
+url=$(address_in "$work/log")
 check "serve prints its loopback address" test -n "$url"
 pages=("$url" "${url}fr/" "${url}it/" "${url}fr/lignes-directrices/preparer-le-retour/"
        "${url}fr/annuaire/" "${url}fr/annuaire/ong-atlas/" "${url}it/elenco/ong-atlas/")

@@ -22,16 +22,6 @@ check() {  # check NAME COMMAND...: the command must succeed
   else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/last"; echo "     --- server log:"; sed 's/^/     /' "$work/log"; fi
 }
 source "$(dirname "$0")/http.sh"
-# address_in LOG: the address a starting serve prints in LOG, waited for up to 15 s (empty if none).
-address_in() {
-  local address=""
-  for _ in $(seq 150); do
-    address=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$1" | head -1)
-    [ -n "$address" ] && break
-    sleep 0.1
-  done
-  echo "$address"
-}
 
 site="$work/site"
 mkdir -p "$site"
