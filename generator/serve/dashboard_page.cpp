@@ -89,7 +89,9 @@ std::string coverage_table(const TranslationReport& report) {
   }
   html += "</tr></thead>\n<tbody>\n";
   for (const auto& [what, coverage] : report.coverage) {
-    html += "<tr><th scope=\"row\">" + escape_html(what_label(what)) + "</th>";
+    // The report names services the same as a row and as an item: the row gets a capital.
+    std::string row = what == "actor services" ? tr("Actor services") : what_label(what);
+    html += "<tr><th scope=\"row\">" + escape_html(row) + "</th>";
     for (const auto& language : report.languages) {
       auto it = coverage.present.find(language);
       size_t present = it == coverage.present.end() ? 0 : it->second;

@@ -52,7 +52,8 @@ DashboardData hostile_data() {
 }  // namespace
 
 TEST_CASE("The dashboard lists the diagnostics, the listings and the translation report, escaped") {
-  MemorySourceTree tree({{"content/fr/a.md", "+++\nlien <\"x\"> ici\n"}});
+  MemorySourceTree tree;
+  tree.add("content/fr/a.md", "+++\nlien <\"x\"> ici\n");
   std::string html = dashboard_html(hostile_data(), tree);
   CHECK(contains(html, "<!DOCTYPE html>\n<html lang=\"en\">"));
   CHECK(contains(html, "Checked at 09:15:00: 1 error, 1 warning."));
@@ -72,7 +73,7 @@ TEST_CASE("The dashboard lists the diagnostics, the listings and the translation
   CHECK_FALSE(contains(html, "<b>"));
 }
 
-TEST_CASE("The dashboard of a clean site says so; without site.toml it says what is missing") {
+TEST_CASE("The dashboard of a clean site says so, and without site.toml says what is missing") {
   MemorySourceTree tree;
   DashboardData clean;
   clean.checked_at = "10:00:00";
