@@ -7,12 +7,11 @@
 // dashboard reloads by itself when the error is fixed. With --screenshots, the PNGs of each
 // width and scheme are written there to be looked at. Exit 0 all good, 1 failure, 2 usage or
 // timeout.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, withTimeout, watchdog } from './lib/site.mjs';
+import { launchChromium, spawnServe, watchdog } from './lib/site.mjs';
 
 const USAGE = 'usage: node dashboard.mjs <passerelle-binary> <site-dir> [--screenshots DIR]';
 const args = process.argv.slice(2);
@@ -45,30 +44,11 @@ function check(name, ok, detail = '') {
   if (!ok) failures++;
 }
 
-const server = spawn(binary, ['serve', '--source', site, '--port', '0', '--poll', '100'], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-  env: { ...process.env, SOURCE_DATE_EPOCH: '1796515200' },
-});
-let log = '';
-server.stdout.on('data', (d) => (log += d));
-server.stderr.on('data', (d) => (log += d));
-process.on('exit', () => server.exitCode === null && server.signalCode === null && server.kill('SIGKILL'));
+const { server, origin: serveOrigin } = spawnServe(binary, site, { ...process.env, SOURCE_DATE_EPOCH: '1796515200' });
 
 let browser;
 try {
-  const origin = await withTimeout(
-    new Promise((resolve, reject) => {
-      const look = () => {
-        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(log);
-        if (m) resolve(m[0]);
-      };
-      server.stdout.on('data', look);
-      server.on('exit', () => reject(new Error(`serve exited:\n${log}`)));
-      look();
-    }),
-    20_000,
-    'serve to print its address',
-  );
+  const origin = await serveOrigin();
   const dashboard = origin + '/_passerelle/';
   browser = await launchChromium();
   const problems = [];

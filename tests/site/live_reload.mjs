@@ -7,11 +7,10 @@
 // it brings the page back; a hidden tab closes its event stream and, shown again after an edit
 // of its page, reloads at once. A reload is told from a change made in place by a marker set on
 // `window`, which only a real reload clears. Exit 0 all good, 1 failure, 2 usage or timeout.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium, withTimeout, watchdog } from './lib/site.mjs';
+import { launchChromium, spawnServe, withTimeout, watchdog } from './lib/site.mjs';
 
 const USAGE = 'usage: node live_reload.mjs <passerelle-binary> <site-dir>';
 const [binary, siteArg] = process.argv.slice(2);
@@ -33,31 +32,11 @@ function check(name, ok, detail = '') {
   if (!ok) failures++;
 }
 
-const server = spawn(binary, ['serve', '--source', site, '--port', '0', '--poll', '100'], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let log = '';
-server.stdout.on('data', (d) => (log += d));
-server.stderr.on('data', (d) => (log += d));
-const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
-// Never leave the server behind, even if this script dies.
-process.on('exit', () => server.exitCode === null && server.signalCode === null && server.kill('SIGKILL'));
+const { server, exited, output, origin: serveOrigin } = spawnServe(binary, site);
 
 let browser;
 try {
-  const origin = await withTimeout(
-    new Promise((resolve, reject) => {
-      const look = () => {
-        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(log);
-        if (m) resolve(m[0]);
-      };
-      server.stdout.on('data', look);
-      server.on('exit', () => reject(new Error(`serve exited:\n${log}`)));
-      look();
-    }),
-    20_000,
-    'serve to print its address',
-  );
+  const origin = await serveOrigin();
 
   browser = await launchChromium();
   const context = await browser.newContext();
@@ -100,10 +79,10 @@ try {
   check('…because the page reloaded', (await marker(edited)) === 'reloaded');
   // The edited page is published at once, then with the whole site: the same bytes, so the
   // tab must not reload a second time.
-  const rebuilt = () => /retour\.md changed: rebuilt/.test(log);
+  const rebuilt = () => /retour\.md changed: rebuilt/.test(output());
   const started = Date.now();
   while (!rebuilt() && Date.now() - started < 15_000) await new Promise((r) => setTimeout(r, 20));
-  check('the whole site is rebuilt after the edit', rebuilt(), log);
+  check('the whole site is rebuilt after the edit', rebuilt(), output());
   await settle();
   check('…and the edited tab reloaded once, not again for the whole site', edited.reloads === 1,
     `${edited.reloads} reloads`);
@@ -136,9 +115,9 @@ try {
   await setVisibility(other, 'hidden');
   check('a hidden tab closes its event stream', await streamClosed);
   const otherRecord = path.join(site, 'directory-data/actors/comune-prova.toml');
-  const rebuilds = (log.match(/comune-prova\.toml changed: rebuilt/g) ?? []).length;
+  const rebuilds = (output().match(/comune-prova\.toml changed: rebuilt/g) ?? []).length;
   fs.writeFileSync(otherRecord, fs.readFileSync(otherRecord, 'utf8').replace('Comune di Prova (fittizio)', 'Comune di Prova (rinominato)'));
-  const rebuiltAgain = () => (log.match(/comune-prova\.toml changed: rebuilt/g) ?? []).length > rebuilds;
+  const rebuiltAgain = () => (output().match(/comune-prova\.toml changed: rebuilt/g) ?? []).length > rebuilds;
   const since = Date.now();
   while (!rebuiltAgain() && Date.now() - since < 15_000) await new Promise((r) => setTimeout(r, 20));
   await settle();
@@ -156,7 +135,7 @@ try {
   if (browser) await browser.close();
   server.kill('SIGINT');
   const { code } = await withTimeout(exited, 10_000, 'serve to stop').catch(() => ({ code: -1 }));
-  check('serve stops on Ctrl+C with exit code 0', code === 0, log);
+  check('serve stops on Ctrl+C with exit code 0', code === 0, output());
   fs.rmSync(work, { recursive: true, force: true });
 }
 console.log(`live reload: ${failures === 0 ? 'all checks passed' : `${failures} failed`}`);

@@ -1,6 +1,7 @@
 // Shared helpers for axe.mjs and screenshots.mjs: a tiny static server for the
 // built site, the list of pages to look at, and a Chromium launcher with the
-// flags this machine needs.
+// flags this machine needs; for live_reload.mjs and dashboard.mjs, `passerelle serve`.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -416,4 +417,33 @@ export function watchdog(seconds) {
     console.error(`gave up after ${seconds} s`);
     process.exit(2);
   }, seconds * 1000).unref();
+}
+
+// `passerelle serve` on a free loopback port of `site`, killed if this script exits first:
+// { server, exited (resolves with { code, signal }), output() (its stdout and stderr so far),
+// origin() (resolves with http://127.0.0.1:PORT once serve printed it, within 20 s) }.
+export function spawnServe(binary, site, env = process.env) {
+  const server = spawn(binary, ['serve', '--source', site, '--port', '0', '--poll', '100'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  let log = '';
+  server.stdout.on('data', (d) => (log += d));
+  server.stderr.on('data', (d) => (log += d));
+  const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
+  process.on('exit', () => server.exitCode === null && server.signalCode === null && server.kill('SIGKILL'));
+  const origin = () => withTimeout(
+    new Promise((resolve, reject) => {
+      const look = () => {
+        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(log);
+        if (m) resolve(m[0]);
+      };
+      server.stdout.on('data', look);
+      server.on('exit', () => reject(new Error(`serve exited:\n${log}`)));
+      look();
+    }),
+    20_000,
+    'serve to print its address',
+  );
+  return { server, exited, output: () => log, origin };
 }
