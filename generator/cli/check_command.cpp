@@ -56,11 +56,12 @@ void print_translations(const TranslationReport& report) {
   std::printf("%s\n",
               format_message(tr("Translations (source language: %1$s)"), report.source_language)
                   .c_str());
-  std::string header = pad("", 24);
+  // Wide enough for the longest row name in French and Italian ("etichette del vocabolario").
+  std::string header = pad("", 27);
   for (const auto& language : report.languages) header += pad(language, 12);
   std::printf("  %s\n", header.c_str());
   for (const auto& [what, coverage] : report.coverage) {
-    std::string row = pad(tr(what.c_str()), 24);
+    std::string row = pad(tr(what.c_str()), 27);
     for (const auto& language : report.languages) {
       auto it = coverage.present.find(language);
       size_t present = it == coverage.present.end() ? 0 : it->second;
@@ -77,7 +78,7 @@ void print_translations(const TranslationReport& report) {
     std::printf("  %s\n", tr("Missing:"));
     for (const auto& gap : report.missing) {
       std::printf("    %s %s %s %s\n", pad(gap.language, 5).c_str(),
-                  pad(tr(gap.what.c_str()), 18).c_str(),
+                  pad(tr(gap.what.c_str()), 26).c_str(),
                   pad(gap.item, 30).c_str(), place_text(gap.where).c_str());
     }
   }
