@@ -35,15 +35,27 @@ Placeholders placeholders_for(const std::string& language) {
           "Write the guideline here."};
 }
 
+/// The errors for a name that cannot name a new file: alone, and with a name that can.
+struct NameErrors {
+  const char* refused;
+  const char* with_example;
+};
+
+constexpr NameErrors kSlugErrors{
+    N_("'%1$s' is not a valid slug: use a-z, 0-9 and single hyphens"),
+    N_("'%1$s' is not a valid slug: use a-z, 0-9 and single hyphens (for example '%2$s')")};
+constexpr NameErrors kActorIdErrors{
+    N_("'%1$s' is not a valid actor id: use a-z, 0-9 and single hyphens"),
+    N_("'%1$s' is not a valid actor id: use a-z, 0-9 and single hyphens (for example '%2$s')")};
+
 /// Whether `name` can name a new file and its page (a slug or an actor id); when not, an
-/// error says so (`refused`, or `refused_with_example` with a name that can, made from it).
-bool is_valid_name(const std::string& name, const char* refused, const char* refused_with_example,
-                   Diagnostics& diagnostics) {
+/// error says so, with a name that can, made from it, where there is one.
+bool is_valid_name(const std::string& name, const NameErrors& errors, Diagnostics& diagnostics) {
   if (is_valid_id(name)) return true;
   std::string suggestion = slugify(name);
   diagnostics.error({}, is_valid_id(suggestion)
-                            ? format_message(refused_with_example, name, suggestion)
-                            : format_message(refused, name));
+                            ? format_message(tr(errors.with_example), name, suggestion)
+                            : format_message(tr(errors.refused), name));
   return false;
 }
 
@@ -242,12 +254,7 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
                                            const std::string& slug, const std::string& language,
                                            const std::string& today, Diagnostics& diagnostics) {
   if (!is_site_language(config, language, diagnostics)) return std::nullopt;
-  if (!is_valid_name(slug, tr("'%1$s' is not a valid slug: use a-z, 0-9 and single hyphens"),
-                     tr("'%1$s' is not a valid slug: use a-z, 0-9 and single hyphens (for "
-                        "example '%2$s')"),
-                     diagnostics)) {
-    return std::nullopt;
-  }
+  if (!is_valid_name(slug, kSlugErrors, diagnostics)) return std::nullopt;
   Scaffold scaffold;
   scaffold.path = "content/" + language + "/guidelines/" + slug + ".md";
   if (!is_new_file(tree, scaffold.path, diagnostics)) return std::nullopt;
@@ -339,12 +346,7 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
                                        const std::string& id, const std::string& language,
                                        const std::string& today, Diagnostics& diagnostics) {
   if (!is_site_language(config, language, diagnostics)) return std::nullopt;
-  if (!is_valid_name(id, tr("'%1$s' is not a valid actor id: use a-z, 0-9 and single hyphens"),
-                     tr("'%1$s' is not a valid actor id: use a-z, 0-9 and single hyphens (for "
-                        "example '%2$s')"),
-                     diagnostics)) {
-    return std::nullopt;
-  }
+  if (!is_valid_name(id, kActorIdErrors, diagnostics)) return std::nullopt;
   for (const auto& language : config.languages) {
     const auto& s = language.sections;
     if (id == s.country || id == s.kind || id == s.sector) {
