@@ -10,8 +10,11 @@ messages=generator/messages
 git ls-files 'generator/*.cpp' 'generator/*.h' | LC_ALL=C sort >"$messages/.sources"
 trap 'rm -f "$messages/.sources"' EXIT
 LC_ALL=C.UTF-8 xgettext --files-from="$messages/.sources" --from-code=UTF-8 --language=C++ --keyword= \
-  --keyword=tr --keyword=trn:1,2 --add-comments=TRANSLATORS: --no-wrap --no-location --package-name=passerelle \
-  --omit-header -o "$messages/passerelle.pot"
+  --keyword=tr --keyword=trn:1,2 --keyword=N_ --add-comments=TRANSLATORS: --no-wrap --no-location --package-name=passerelle \
+  -o "$messages/passerelle.pot"
+# The header says the messages are UTF-8 (with --omit-header xgettext drops every non-ASCII
+# character, such as '…'); its creation date would change the catalogs at every run.
+sed -i '/^"POT-Creation-Date: /d' "$messages/passerelle.pot"
 for po in "$messages"/fr.po "$messages"/it.po; do
   msgmerge --quiet --update --backup=none --no-wrap --no-location "$po" "$messages/passerelle.pot"
 done

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -62,15 +63,16 @@ bool is_private_host(std::string_view host) {
 
 std::string link_warning(std::string_view written) {
   if (starts_with(written, "/") && !starts_with(written, "//")) {
-    return "link '" + std::string(written) +
-           "' starts at the site's root: it breaks when the site is served from a sub-folder or "
-           "opened from disk; link to the source file instead (@/guidelines/<name>.md, "
-           "@/actors/<id>)";
+    return format_message(tr("link '%1$s' starts at the site's root: it breaks when the site is "
+                             "served from a sub-folder or opened from disk; link to the source "
+                             "file instead (@/guidelines/<name>.md, @/actors/<id>)"),
+                          std::string(written));
   }
   std::string host = url_host(written);
   if (!host.empty() && is_private_host(host)) {
-    return "link '" + std::string(written) + "' points at '" + host +
-           "', an address of your own computer or local network: readers cannot open it";
+    return format_message(tr("link '%1$s' points at '%2$s', an address of your own computer or "
+                             "local network: readers cannot open it"),
+                          std::string(written), host);
   }
   return "";
 }

@@ -1,6 +1,7 @@
 #include "base/source_check.h"
 
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -35,7 +36,7 @@ struct Problem {
 
 std::optional<Diagnostic> check_source_bytes(std::string_view bytes, const std::string& path) {
   if (is_utf16(bytes)) {
-    return Diagnostic{Severity::kError, {path, 1, 1}, "this file is UTF-16; save it as UTF-8"};
+    return Diagnostic{Severity::kError, {path, 1, 1}, tr("this file is UTF-16; save it as UTF-8")};
   }
   std::string_view text = bytes;
   if (starts_with(text, kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
@@ -45,7 +46,7 @@ std::optional<Diagnostic> check_source_bytes(std::string_view bytes, const std::
   };
   // A NUL means a binary file, whatever invalid UTF-8 comes before it.
   if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    return error_at({nul, "NUL byte: this is a binary file, not UTF-8 text"});
+    return error_at({nul, tr("NUL byte: this is a binary file, not UTF-8 text")});
   }
   // Otherwise the first of the problems below, in the order of the file.
   std::optional<Problem> first;
@@ -53,17 +54,17 @@ std::optional<Diagnostic> check_source_bytes(std::string_view bytes, const std::
     if (offset && (!first || *offset < first->offset)) first = Problem{*offset, message()};
   };
   consider(find_invalid_utf8(text),
-           [] { return "invalid UTF-8 byte sequence: save the file as UTF-8"; });
+           [] { return tr("invalid UTF-8 byte sequence: save the file as UTF-8"); });
   consider(find_lone_carriage_return(text), [] {
-    return "carriage return (CR) not followed by a line feed: save the file with LF or CRLF "
-           "line endings (TOML allows no other)";
+    return tr("carriage return (CR) not followed by a line feed: save the file with LF or CRLF "
+              "line endings (TOML allows no other)");
   });
   size_t bom = text.find(kUtf8Bom);  // in valid UTF-8 these bytes can only be U+FEFF
   consider(bom == std::string_view::npos ? std::nullopt : std::optional<size_t>(bom),
-           [] { return "byte-order mark (U+FEFF) after the start of the file: remove it"; });
+           [] { return tr("byte-order mark (U+FEFF) after the start of the file: remove it"); });
   auto disallowed = find_disallowed_character(text);
   consider(disallowed ? std::optional<size_t>(disallowed->offset) : std::nullopt,
-           [&] { return disallowed->description() + " is not allowed in text: remove it"; });
+           [&] { return format_message(tr("%1$s is not allowed in text: remove it"), disallowed->description()); });
   if (first) return error_at(*first);
   return std::nullopt;
 }

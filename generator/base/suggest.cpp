@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -111,12 +112,14 @@ std::vector<std::string> suggest(std::string_view word, const std::vector<std::s
 }
 
 std::string quoted_alternatives(const std::vector<std::string>& items) {
+  // TRANSLATORS: a name quoted in a message, such as the 'title' of "did you mean 'title'?".
+  auto quoted = [](const std::string& item) { return format_message(tr("'%1$s'"), item); };
   std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
-    out += "'" + items[i] + "'";
-  }
-  return out;
+  for (size_t i = 0; i + 1 < items.size(); ++i) out += (i > 0 ? ", " : "") + quoted(items[i]);
+  if (items.empty()) return out;
+  std::string last = quoted(items.back());
+  // TRANSLATORS: the last two of the names a "did you mean" offers: 'a', 'b' or 'c'.
+  return out.empty() ? last : format_message(tr("%1$s or %2$s"), out, last);
 }
 
 }  // namespace passerelle

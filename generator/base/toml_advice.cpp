@@ -86,18 +86,20 @@ bool contains(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
 }
 
-constexpr const char* kDateFormat =
-    "write the date as YYYY-MM-DD (year, month, day), without quotes, such as 2026-12-05";
+/// How a date is written, said at the end of each date message.
+std::string date_format() {
+  return tr("write the date as YYYY-MM-DD (year, month, day), without quotes, such as 2026-12-05");
+}
 
 std::string date_advice(const std::string& key, const std::string& value) {
   std::string date = iso_date(value);
   if (!date.empty()) {
     return format_message(
-        "'%1$s' is not a date TOML understands: write %2$s (YYYY-MM-DD: year, "
-        "month, day), without quotes",
+        tr("'%1$s' is not a date TOML understands: write %2$s (YYYY-MM-DD: year, "
+        "month, day), without quotes"),
         value, date);
   }
-  return format_message("'%1$s' of '%2$s' is not a date: %3$s", value, key, kDateFormat);
+  return format_message(tr("'%1$s' of '%2$s' is not a date: %3$s"), value, key, date_format());
 }
 
 /// 1-based column, in code points, of byte `offset` of `line`.
@@ -131,26 +133,26 @@ std::string advice_text(std::string_view description, std::string_view text, int
     int first = first_definition(lines, line, name, table);
     if (table) {
       return first ? format_message(
-                         "table [%1$s] appears twice (first on line %2$s): keep one and "
-                         "put all its fields there",
+                         tr("table [%1$s] appears twice (first on line %2$s): keep one and "
+                         "put all its fields there"),
                          name, std::to_string(first + line_offset))
-                   : format_message("table [%1$s] appears twice: keep one", name);
+                   : format_message(tr("table [%1$s] appears twice: keep one"), name);
     }
-    return first ? format_message("field '%1$s' is set twice (first on line %2$s): keep one", name,
+    return first ? format_message(tr("field '%1$s' is set twice (first on line %2$s): keep one"), name,
                                   std::to_string(first + line_offset))
-                 : format_message("field '%1$s' is set twice: keep one", name);
+                 : format_message(tr("field '%1$s' is set twice: keep one"), name);
   }
   if (contains(description, "parsing string") || contains(description, "parsing literal string")) {
     if (contains(description, "unknown escape sequence")) {
-      return "a backslash (\\) in text between \"…\" starts an escape such as \\n: write \\\\ "
-             "for a backslash itself";
+      return tr("a backslash (\\) in text between \"…\" starts an escape such as \\n: write \\\\ "
+             "for a backslash itself");
     }
     if (contains(description, "end-of-file")) {
-      return "this text is never closed: add the closing quotes (\"\"\" or ''') where it ends";
+      return tr("this text is never closed: add the closing quotes (\"\"\" or ''') where it ends");
     }
     // The only control character that reaches toml++ is the line break (the bytes were checked).
-    return "this text has no closing quote: end it with \" on the same line (for text on "
-           "several lines, open and close it with \"\"\")";
+    return tr("this text has no closing quote: end it with \" on the same line (for text on "
+           "several lines, open and close it with \"\"\")");
   }
   if (contains(description, "parsing date") || contains(description, "parsing time") ||
       ((contains(description, "integer") || contains(description, "float")) &&
@@ -158,15 +160,15 @@ std::string advice_text(std::string_view description, std::string_view text, int
     static const std::regex kMonth(R"(month between 1 and 12 \(inclusive\), saw (\d+))");
     static const std::regex kDay(R"(day between 1 and (\d+) \(inclusive\), saw (\d+))");
     if (std::regex_search(description.begin(), description.end(), m, kMonth)) {
-      return format_message("there is no month %1$s: %2$s", m[1].str(), kDateFormat);
+      return format_message(tr("there is no month %1$s: %2$s"), m[1].str(), date_format());
     }
     if (std::regex_search(description.begin(), description.end(), m, kDay)) {
-      return format_message("this month has no day %1$s (it has %2$s days): %3$s", m[2].str(),
-                            m[1].str(), kDateFormat);
+      return format_message(tr("this month has no day %1$s (it has %2$s days): %3$s"), m[2].str(),
+                            m[1].str(), date_format());
     }
     if (contains(description, "parsing time")) {
-      return "the time is not valid: write it as HH:MM:SS (hours 00 to 23), or leave the time "
-             "out (YYYY-MM-DD alone)";
+      return tr("the time is not valid: write it as HH:MM:SS (hours 00 to 23), or leave the time "
+             "out (YYYY-MM-DD alone)");
     }
     return date_advice(key, value);
   }
@@ -174,66 +176,66 @@ std::string advice_text(std::string_view description, std::string_view text, int
       contains(description, "parsing boolean")) {
     if (is_yes_or_no(value)) {
       return format_message(
-          "'%1$s' must be true or false (in lower case, without quotes), not "
-          "'%2$s'",
+          tr("'%1$s' must be true or false (in lower case, without quotes), not "
+          "'%2$s'"),
           key, value);
     }
     return format_message(
-        "the value of '%1$s' is not text, a number or a date: put text between "
-        "quotes, %2$s = \"%3$s\"",
+        tr("the value of '%1$s' is not text, a number or a date: put text between "
+        "quotes, %2$s = \"%3$s\""),
         key, key, value);
   }
   if (contains(description, "leading zeroes")) {
-    return "a number cannot start with 0: write 10, not 010 (or put a code between quotes)";
+    return tr("a number cannot start with 0: write 10, not 010 (or put a code between quotes)");
   }
   if (contains(description, "integer") || contains(description, "float")) {
     return format_message(
-        "the value of '%1$s' is not a number: write digits only (a decimal with "
-        "'.'), or put text between quotes",
+        tr("the value of '%1$s' is not a number: write digits only (a decimal with "
+        "'.'), or put text between quotes"),
         key);
   }
   if (contains(description, "expected '=', saw ':'")) {
-    return "write '=' between a field's name and its value, not ':'";
+    return tr("write '=' between a field's name and its value, not ':'");
   }
   if (contains(description, "expected '='") && here.find('=') != std::string_view::npos) {
-    return "a name here must be followed by '=': a decimal number is written with '.', not ',' "
-           "(41.9), and a field's name has no spaces";
+    return tr("a name here must be followed by '=': a decimal number is written with '.', not ',' "
+           "(41.9), and a field's name has no spaces");
   }
   if (contains(description, "expected '='")) {
-    return "each line is a field (name = value), a [table], a comment starting with # or "
-           "empty: this line has no '='";
+    return tr("each line is a field (name = value), a [table], a comment starting with # or "
+           "empty: this line has no '='");
   }
   if (contains(description, "expected value")) {
-    return format_message("'%1$s' has no value: write one after '=' (\"\" for an empty text)", key);
+    return format_message(tr("'%1$s' has no value: write one after '=' (\"\" for an empty text)"), key);
   }
   if (contains(description, "expected a comment or whitespace")) {
     if (!value.empty() && value.front() == '\'') {
-      return "an apostrophe inside '…' ends the text: put text that contains an apostrophe "
-             "between double quotes, \"…\"";
+      return tr("an apostrophe inside '…' ends the text: put text that contains an apostrophe "
+             "between double quotes, \"…\"");
     }
     if (contains(description, "saw ','")) {
-      return "a field holds one value: several values go in a list, [\"a\", \"b\"], and a "
-             "decimal number uses '.'";
+      return tr("a field holds one value: several values go in a list, [\"a\", \"b\"], and a "
+             "decimal number uses '.'");
     }
-    return "there is more after the value: one field per line, and text between quotes "
-           "(a comment after the value starts with #)";
+    return tr("there is more after the value: one field per line, and text between quotes "
+           "(a comment after the value starts with #)");
   }
   if (contains(description, "parsing array")) {
     if (contains(description, "end-of-file"))
-      return "this list is never closed: add ']' after its last item";
-    return "items of a list are separated by commas: [\"a\", \"b\"]";
+      return tr("this list is never closed: add ']' after its last item");
+    return tr("items of a list are separated by commas: [\"a\", \"b\"]");
   }
   if (contains(description, "parsing inline table")) {
-    return "a table written { … } must be closed with '}' on the same line, its fields "
-           "separated by commas: { lat = 34.0, lon = -6.8 }";
+    return tr("a table written { … } must be closed with '}' on the same line, its fields "
+           "separated by commas: { lat = 34.0, lon = -6.8 }");
   }
   if (contains(description, "expected keys, tables, whitespace or comments")) {
-    return "each line is a field (name = value), a [table], a comment starting with # or empty";
+    return tr("each line is a field (name = value), a [table], a comment starting with # or empty");
   }
   // Not one of the mistakes above: toml++'s own words, without its preamble.
   std::string raw(description);
   if (starts_with(raw, "Error while parsing ")) raw = raw.substr(raw.find(':') + 1);
-  return format_message("this is not valid TOML:%1$s", raw);
+  return format_message(tr("this is not valid TOML:%1$s"), raw);
 }
 
 }  // namespace

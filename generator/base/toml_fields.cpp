@@ -72,8 +72,9 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
   if (auto deep = find_deep_nesting(text, kMaxTomlNesting)) {
     auto where = location_of_offset(path, text, *deep);
     where.line += line_offset;
-    diagnostics.error(where, "tables, keys and lists are nested more than " +
-                                 std::to_string(kMaxTomlNesting) + " levels deep here");
+    diagnostics.error(where, format_message(tr("tables, keys and lists are nested more than %1$d "
+                                               "levels deep here"),
+                                            kMaxTomlNesting));
     return std::nullopt;
   }
   try {
@@ -118,13 +119,13 @@ bool TomlReader::allowed_text(const std::string& value, const toml::node& node,
   auto bad = find_disallowed_character(value);
   if (!bad) return true;
   diagnostics_.error(location_of(node, path_, line_offset_),
-                     "field '" + field_name(key) + "' contains a " + bad->description() +
-                         ": remove it");
+                     format_message(tr("field '%1$s' contains a %2$s: remove it"), field_name(key),
+                                    bad->description()));
   return false;
 }
 
-void TomlReader::wrong_type(std::string_view key, const char* expected) {
-  diagnostics_.error(location(key), "field '" + field_name(key) + "' must be " + expected);
+void TomlReader::wrong_type(std::string_view key, const char* message) {
+  diagnostics_.error(location(key), format_message(message, field_name(key)));
 }
 
 void TomlReader::missing(std::string_view key) {
@@ -132,7 +133,7 @@ void TomlReader::missing(std::string_view key) {
   if (misspelled_.count(std::string(key))) return;
   auto where = table_location();
   if (where.line == 0) where = {path_, 1 + line_offset_, 1};
-  diagnostics_.error(where, "missing required field '" + field_name(key) + "'");
+  diagnostics_.error(where, format_message(tr("missing required field '%1$s'"), field_name(key)));
 }
 
 const toml::node* TomlReader::present(std::string_view key, bool required) {
@@ -157,14 +158,17 @@ std::optional<std::string> TomlReader::string(std::string_view key, bool require
     if (!allowed_text(*value, *node, key)) return std::nullopt;
     if (required && is_blank_text(*value)) {
       // "   " or a zero-width space would show as a blank name or title.
-      diagnostics_.error(location(key), "field '" + field_name(key) + "' must not be empty" +
-                                            (value->empty() ? "" : " (it has only spaces or "
-                                                                   "invisible characters)"));
+      diagnostics_.error(location(key),
+                         format_message(value->empty()
+                                            ? tr("field '%1$s' must not be empty")
+                                            : tr("field '%1$s' must not be empty (it has only "
+                                                 "spaces or invisible characters)"),
+                                        field_name(key)));
       return std::nullopt;
     }
     return value;
   }
-  wrong_type(key, "a string");
+  wrong_type(key, tr("field '%1$s' must be a string"));
   return std::nullopt;
 }
 
@@ -180,16 +184,17 @@ std::optional<Value> TomlReader::scalar(std::string_view key, Accepts accepts,
 
 std::optional<bool> TomlReader::boolean(std::string_view key) {
   return scalar<bool>(key, [](const toml::node& node) { return node.is_boolean(); },
-                      "true or false");
+                      tr("field '%1$s' must be true or false"));
 }
 
 std::optional<int64_t> TomlReader::integer(std::string_view key) {
   return scalar<int64_t>(key, [](const toml::node& node) { return node.is_integer(); },
-                         "a whole number");
+                         tr("field '%1$s' must be a whole number"));
 }
 
 std::optional<double> TomlReader::number(std::string_view key) {
-  return scalar<double>(key, [](const toml::node& node) { return node.is_number(); }, "a number");
+  return scalar<double>(key, [](const toml::node& node) { return node.is_number(); },
+                        tr("field '%1$s' must be a number"));
 }
 
 std::optional<std::string> TomlReader::date(std::string_view key, bool required) {
@@ -203,11 +208,11 @@ std::optional<std::string> TomlReader::date(std::string_view key, bool required)
     if (text && !text->empty()) {
       // A date in quotes is text to TOML; the editor meant the date.
       diagnostics_.error(location(key),
-                         format_message("field '%1$s' is a date: write it without quotes, such as "
-                                        "%2$s = 2026-11-20",
+                         format_message(tr("field '%1$s' is a date: write it without quotes, such as "
+                                        "%2$s = 2026-11-20"),
                                         field_name(key), std::string(key)));
     } else {
-      wrong_type(key, "a date such as 2026-11-20 (no quotes)");
+      wrong_type(key, tr("field '%1$s' must be a date such as 2026-11-20 (no quotes)"));
     }
     return std::nullopt;
   }
@@ -215,10 +220,10 @@ std::optional<std::string> TomlReader::date(std::string_view key, bool required)
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(date->year),
                 static_cast<int>(date->month), static_cast<int>(date->day));
   if (date->year < kEarliestYear || date->year > kLatestYear) {
-    diagnostics_.error(location(key), "field '" + field_name(key) + "' must be a date between " +
-                                          std::to_string(kEarliestYear) + "-01-01 and " +
-                                          std::to_string(kLatestYear) + "-12-31 (it is " +
-                                          buffer + ")");
+    diagnostics_.error(location(key),
+                       format_message(tr("field '%1$s' must be a date between %2$d-01-01 and "
+                                         "%3$d-12-31 (it is %4$s)"),
+                                      field_name(key), kEarliestYear, kLatestYear, buffer));
     return std::nullopt;
   }
   return std::string(buffer);
@@ -227,28 +232,31 @@ std::optional<std::string> TomlReader::date(std::string_view key, bool required)
 std::vector<std::string> TomlReader::string_list(std::string_view key, bool required) {
   std::vector<std::string> values;
   const auto* array =
-      typed<toml::array>(key, required, "a list of strings, such as [\"a\", \"b\"]");
+      typed<toml::array>(key, required,
+                         tr("field '%1$s' must be a list of strings, such as [\"a\", \"b\"]"));
   if (!array) return values;
   for (const auto& element : *array) {
     if (auto value = element.value<std::string>()) {
       if (allowed_text(*value, element, key)) values.push_back(*value);
     } else {
       diagnostics_.error(location_of(element, path_, line_offset_),
-                         "every item of '" + field_name(key) + "' must be a string");
+                         format_message(tr("every item of '%1$s' must be a string"),
+                                        field_name(key)));
     }
   }
   if (required && values.empty() && array->empty()) {
-    diagnostics_.error(location(key), "field '" + field_name(key) + "' must not be empty");
+    diagnostics_.error(location(key),
+                       format_message(tr("field '%1$s' must not be empty"), field_name(key)));
   }
   return values;
 }
 
 const toml::table* TomlReader::table(std::string_view key, bool required) {
-  return typed<toml::table>(key, required, "a table");
+  return typed<toml::table>(key, required, tr("field '%1$s' must be a table"));
 }
 
 const toml::array* TomlReader::array(std::string_view key, bool required) {
-  return typed<toml::array>(key, required, "a list");
+  return typed<toml::array>(key, required, tr("field '%1$s' must be a list"));
 }
 
 void TomlReader::reject_unknown(const std::vector<std::string_view>& known) {
@@ -261,9 +269,9 @@ void TomlReader::reject_unknown(const std::vector<std::string_view>& known) {
     auto candidates = suggest(key.str(), names);
     if (!candidates.empty()) misspelled_.insert(candidates.front());
     diagnostics_.error(where, candidates.empty()
-                                  ? format_message("unknown field '%1$s' (the fields are: %2$s)",
+                                  ? format_message(tr("unknown field '%1$s' (the fields are: %2$s)"),
                                                    field_name(key.str()), join_with(names, ", "))
-                                  : format_message("unknown field '%1$s'; did you mean %2$s?",
+                                  : format_message(tr("unknown field '%1$s'; did you mean %2$s?"),
                                                    field_name(key.str()),
                                                     quoted_alternatives(candidates)));
   }

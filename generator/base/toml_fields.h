@@ -62,15 +62,16 @@ class TomlReader {
   /// The value of `key`, or nullptr (reported missing when `required`).
   const toml::node* present(std::string_view key, bool required);
   /// The value of `key` as a `Node` (toml::table, toml::array), or nullptr: missing (reported
-  /// when `required`) or of another type (reported as not `expected`).
+  /// when `required`) or of another type (reported with `expected`, see wrong_type).
   template <typename Node>
   const Node* typed(std::string_view key, bool required, const char* expected);
   /// The value of an optional `key` as a `Value` when `accepts` its node, else nothing
-  /// (reported as not `expected` when it is there).
+  /// (reported with `expected` when it is there, see wrong_type).
   template <typename Value, typename Accepts>
   std::optional<Value> scalar(std::string_view key, Accepts accepts, const char* expected);
   bool allowed_text(const std::string& value, const toml::node& node, std::string_view key);
-  void wrong_type(std::string_view key, const char* expected);
+  /// `message` is the translated error, with %1$s for the field's name.
+  void wrong_type(std::string_view key, const char* message);
   void missing(std::string_view key);
 
   const toml::table& table_;

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "messages/messages.h"
+
 namespace passerelle {
 
 Utf8Char utf8_char_at(std::string_view text, size_t offset) {
@@ -55,14 +57,15 @@ std::string DisallowedCharacter::description() const {
   bool bidi = (code_point >= 0x202A && code_point <= 0x202E) ||
               (code_point >= 0x2066 && code_point <= 0x2069);
   if (bidi) {
-    return std::string("bidirectional control character ") + hex +
-           " (it can make text read differently from what it is; use the marks U+200E or "
-           "U+200F if a direction must be forced)";
+    return format_message(tr("bidirectional control character %1$s (it can make text read "
+                             "differently from what it is; use the marks U+200E or U+200F if a "
+                             "direction must be forced)"),
+                          hex);
   }
   if (code_point >= 0xFDD0 && (code_point <= 0xFDEF || (code_point & 0xFFFE) == 0xFFFE)) {
-    return std::string("Unicode noncharacter ") + hex;
+    return format_message(tr("Unicode noncharacter %1$s"), hex);
   }
-  return std::string("control character ") + hex;
+  return format_message(tr("control character %1$s"), hex);
 }
 
 std::string encode_utf8(unsigned long code_point) {

@@ -8,6 +8,7 @@
 #include "check/rendered_links.h"
 #include "pipeline/project.h"
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -77,7 +78,8 @@ void fetch_external(std::vector<ExternalLink>& links, const CheckOptions& option
     links[i].fetched = results[i];
     if (results[i].status == LinkStatus::kOk) continue;
     for (const auto& place : links[i].places) {
-      std::string message = "external link " + links[i].url + " " + results[i].detail;
+      std::string message =
+          format_message(tr("external link %1$s %2$s"), links[i].url, results[i].detail);
       if (results[i].status == LinkStatus::kBroken) {
         diagnostics.error(place, message);
       } else {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -67,19 +68,19 @@ std::string explain(const Attempt& attempt, const FetchOptions& options) {
   using httplib::Error;
   switch (attempt.error) {
     case Error::Connection:
-      return "could not connect";
+      return tr("could not connect");
     case Error::ConnectionTimeout:
-      return "no connection within " + seconds(options.timeout);
+      return format_message(tr("no connection within %1$s"), seconds(options.timeout));
     case Error::Read:
-      return "no answer within " + seconds(options.timeout);
+      return format_message(tr("no answer within %1$s"), seconds(options.timeout));
     case Error::SSLConnection:
-      return "the secure connection failed";
+      return tr("the secure connection failed");
     case Error::SSLServerVerification:
-      return "its certificate could not be verified";
+      return tr("its certificate could not be verified");
     case Error::ExceedRedirectCount:
-      return "too many redirections";
+      return tr("too many redirections");
     default:
-      return "no answer (" + httplib::to_string(attempt.error) + ")";
+      return format_message(tr("no answer (%1$s)"), httplib::to_string(attempt.error));
   }
 }
 
@@ -124,18 +125,21 @@ FetchResult fetch_one(httplib::Client& client, HostPacer& pacer, const std::stri
   result.http_status = last.status;
   if (last.status == 404 || last.status == 410) {
     result.status = LinkStatus::kBroken;
-    result.detail = "answered " + std::to_string(last.status) + " (the page is gone)";
+    result.detail = format_message(tr("answered %1$d (the page is gone)"), last.status);
   } else if (last.status != 0) {
     result.status = LinkStatus::kUnsure;
-    result.detail = "answered " + std::to_string(last.status) +
-                    (last.status == 401 || last.status == 403 || last.status == 429
-                         ? " (the site may refuse automated checks: open it in a browser)"
-                         : "");
+    bool refused = last.status == 401 || last.status == 403 || last.status == 429;
+    result.detail = format_message(refused ? tr("answered %1$d (the site may refuse automated "
+                                                "checks: open it in a browser)")
+                                           : tr("answered %1$d"),
+                                   last.status);
   } else {
     result.status = LinkStatus::kUnsure;
     result.detail = explain(last, options);
   }
-  if (result.attempts > 1) result.detail += ", " + std::to_string(result.attempts) + " tries";
+  if (result.attempts > 1) {
+    result.detail = format_message(tr("%1$s, %2$d tries"), result.detail, result.attempts);
+  }
   return result;
 }
 
@@ -149,7 +153,7 @@ std::vector<FetchResult> fetch_links(const std::vector<std::string>& urls,
   for (size_t i = 0; i < urls.size(); ++i) {
     std::string origin = origin_of_url(urls[i]);
     if (origin.empty()) {
-      results[i] = {urls[i], LinkStatus::kBroken, 0, "not an absolute http(s) URL", 0};
+      results[i] = {urls[i], LinkStatus::kBroken, 0, tr("not an absolute http(s) URL"), 0};
       continue;
     }
     by_origin[origin].push_back(i);
@@ -178,7 +182,7 @@ std::vector<FetchResult> fetch_links(const std::vector<std::string>& urls,
       for (size_t index : indexes) {
         if (!client.is_valid()) {
           results[index] = {urls[index], LinkStatus::kUnsure, 0,
-                            "cannot be asked (unsupported address)", 0};
+                            tr("cannot be asked (unsupported address)"), 0};
         } else {
           results[index] = fetch_one(client, pacer, urls[index], origin, options);
         }

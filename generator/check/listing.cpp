@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "check/untranslated.h"
+#include "messages/messages.h"
 #include "content/freshness.h"
 #include "content/load_all.h"
 #include "pipeline/build.h"
@@ -16,9 +17,13 @@ std::string actor_title(const ActorRecord& actor) {
 }
 
 std::string draft_reason(const ActorRecord& actor) {
-  if (actor.draft_problems == 0) return "draft: shown by serve, left out of build";
-  return "draft with " + std::to_string(actor.draft_problems) +
-         " problem(s) to fix before it has a page (see passerelle check --drafts)";
+  if (actor.draft_problems == 0) return tr("draft: shown by serve, left out of build");
+  return format_message(trn("draft with %1$d problem to fix before it has a page (see passerelle "
+                            "check --drafts)",
+                            "draft with %1$d problems to fix before it has a page (see passerelle "
+                            "check --drafts)",
+                            static_cast<unsigned long>(actor.draft_problems)),
+                        actor.draft_problems);
 }
 
 }  // namespace
@@ -52,7 +57,7 @@ std::vector<ListedSource> list_sources(const ListedSources& sources, Listing lis
   const int months = static_cast<int>(sources.config.review_months);
   for (const auto& page : sources.pages) {
     std::string reason;
-    if (listing == Listing::kDrafts && page.draft) reason = "draft: shown by serve, left out of build";
+    if (listing == Listing::kDrafts && page.draft) reason = tr("draft: shown by serve, left out of build");
     if (listing == Listing::kFuture) reason = date_problem(page, today);
     if (!reason.empty()) listed.push_back({page.path, page.language, page.title, reason});
   }

@@ -110,8 +110,11 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
     const auto& page = entry.second;
     ++stats.pages;
     const auto& sources = *page.sources;
-    std::string built_from =
-        sources.size() == 1 ? " (page built from " + sources.front() + ")" : "";
+    auto built_from = [&](const std::string& message) {
+      return sources.size() == 1
+                 ? format_message(tr("%1$s (page built from %2$s)"), message, sources.front())
+                 : message;
+    };
     std::set<std::string> seen_here;
     auto report_as = [&](std::string key, const HtmlAttribute& a, const std::string& message) {
       // The text of a source is on several pages (its print edition too): one problem.
@@ -123,7 +126,7 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
       auto [it, fresh] = problems.try_emplace(key);
       if (fresh) {
         it->second.first = {Severity::kError, location_of_offset(path, *bytes_of[path], a.offset),
-                            message + built_from};
+                            built_from(message)};
         if (written) it->second.first = {Severity::kError, *written, message};
         it->second.in_source = written != nullptr;
         order.push_back(key);
@@ -148,8 +151,9 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
       } else if (url.front() == '/') {
         if (base_path != "/") {
           key = "root-relative " + url;
-          report(a, "link '" + url + "' starts at the host's root, but the site is published at " +
-                        base_url + ": write it relative to the page");
+          report(a, format_message(tr("link '%1$s' starts at the host's root, but the site is "
+                                      "published at %2$s: write it relative to the page"),
+                                   url, base_url));
           continue;
         }
         site_relative = url.substr(1);
@@ -167,7 +171,7 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
         resolved = path;  // "#x" or "?q": this page
       } else if (!resolve(from_root ? "" : path, percent_decode(target), resolved)) {
         key = "above the root " + url;
-        report(a, "link '" + url + "' climbs above the site's root");
+        report(a, format_message(tr("link '%1$s' climbs above the site's root"), url));
         continue;
       }
       std::string file =
@@ -175,10 +179,11 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
       if (!files.count(file)) {
         key = "missing " + file;
         if (files.count(resolved + "/index.html")) {
-          report(a, "link '" + url + "' leads to a folder: add the trailing slash ('" + target +
-                        "/')");
+          report(a, format_message(tr("link '%1$s' leads to a folder: add the trailing slash "
+                                      "('%2$s/')"),
+                                   url, target));
         } else {
-          report(a, "link '" + url + "' leads to no file of the built site");
+          report(a, format_message(tr("link '%1$s' leads to no file of the built site"), url));
         }
         continue;
       }
@@ -191,9 +196,9 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
         auto hints = suggest(fragment, ids);
         for (auto& hint : hints) hint = "#" + hint;
         report(a, hints.empty()
-                      ? format_message("link '%1$s': no element with id '%2$s' in %3$s",
+                      ? format_message(tr("link '%1$s': no element with id '%2$s' in %3$s"),
                                        url, fragment, file)
-                      : format_message("link '%1$s': no element with id '%2$s' in %3$s; did you mean %4$s?",
+                      : format_message(tr("link '%1$s': no element with id '%2$s' in %3$s; did you mean %4$s?"),
                                        url, fragment, file, quoted_alternatives(hints)));
       }
     }
@@ -201,8 +206,14 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
   for (const auto& key : order) {
     Problem& problem = problems.at(key);
     if (problem.pages > 1 && !problem.in_source) {
-      problem.first.message += "; the same problem is on " + std::to_string(problem.pages - 1) +
-                               " other page(s): look at the theme's templates";
+      size_t others = problem.pages - 1;
+      problem.first.message =
+          format_message(trn("%1$s; the same problem is on %2$zu other page: look at the theme's "
+                             "templates",
+                             "%1$s; the same problem is on %2$zu other pages: look at the theme's "
+                             "templates",
+                             others),
+                         problem.first.message, others);
     }
     diagnostics.add(std::move(problem.first));
   }

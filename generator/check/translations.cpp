@@ -7,6 +7,7 @@
 #include "content/actor_schema.h"
 #include "content/page_schema.h"
 #include "base/text.h"
+#include "messages/messages.h"
 #include "base/toml_fields.h"
 
 namespace passerelle {
@@ -67,7 +68,7 @@ void add_pages(const SourceTree& tree, const SiteConfig& config,
         if (tree.is_file("content/" + language.code + "/" + key + ".md")) {
           ++coverage.present[language.code];
         } else {
-          report.missing.push_back({"page", key, language.code, {reference->path, 0, 0}});
+          report.missing.push_back({N_("page"), key, language.code, {reference->path, 0, 0}});
         }
         continue;
       }
@@ -82,7 +83,7 @@ void add_pages(const SourceTree& tree, const SiteConfig& config,
       report.stale.push_back({key, language.code, where, date, source->second->path, source_date});
     }
   }
-  report.coverage.emplace_back("pages", coverage);
+  report.coverage.emplace_back(N_("pages"), coverage);
 }
 
 /// The per-language fields of the records (descriptions, services): an actor counts for a
@@ -141,11 +142,11 @@ void add_ui_strings(const SourceTree& tree, const SourceTree& bundled, const Sit
         ++coverage.present[language.code];
       } else {
         std::string file = "i18n/" + language.code + ".toml";
-        report.missing.push_back({"UI string", key, language.code, {theme.origin_of(file), 0, 0}});
+        report.missing.push_back({N_("UI string"), key, language.code, {theme.origin_of(file), 0, 0}});
       }
     }
   }
-  report.coverage.emplace_back("UI strings", coverage);
+  report.coverage.emplace_back(N_("UI strings"), coverage);
 }
 
 void add_vocabulary(const SourceTree& tree, const SiteConfig& config, TranslationReport& report) {
@@ -171,14 +172,14 @@ void add_vocabulary(const SourceTree& tree, const SiteConfig& config, Translatio
           if (complete) {
             ++coverage.present[language.code];
           } else {
-            report.missing.push_back({"vocabulary label", category + "." + std::string(key.str()),
+            report.missing.push_back({N_("vocabulary label"), category + "." + std::string(key.str()),
                                       language.code, location_of(node, path)});
           }
         }
       }
     }
   }
-  report.coverage.emplace_back("vocabulary labels", coverage);
+  report.coverage.emplace_back(N_("vocabulary labels"), coverage);
 }
 
 }  // namespace
@@ -205,28 +206,33 @@ void add_translation_warnings(const TranslationReport& report, const SiteConfig&
   for (const auto& gap : report.missing) {
     std::string in = name_of(gap.language);
     if (gap.what == "page") {
-      std::string hint;
-      if (starts_with(gap.item, "guidelines/") && gap.item.find('/', 11) == std::string::npos) {
-        hint = "; 'passerelle new guideline " + gap.item.substr(11) + " --lang " + gap.language +
-               "' starts it from this one";
-      }
+      bool guideline =
+          starts_with(gap.item, "guidelines/") && gap.item.find('/', 11) == std::string::npos;
       diagnostics.warning(
           gap.where,
-          "no translation in " + in + " of this page (translation key '" + gap.item + "')" + hint);
+          guideline ? format_message(tr("no translation in %1$s of this page (translation key "
+                                        "'%2$s'); 'passerelle new guideline %3$s --lang %4$s' "
+                                        "starts it from this one"),
+                                     in, gap.item, gap.item.substr(11), gap.language)
+                    : format_message(tr("no translation in %1$s of this page (translation key "
+                                        "'%2$s')"),
+                                     in, gap.item));
     } else if (const auto* field = per_language_field(gap.what)) {
-      std::string warning = field->translation.warning;
+      std::string warning = tr(field->translation.warning);
       replace_all(warning, "{in}", in);
       replace_all(warning, "{lang}", gap.language);
       diagnostics.warning(gap.where, warning);
     } else if (gap.what == "UI string") {
-      diagnostics.warning(gap.where, "UI string '" + gap.item + "' is missing in " + in +
-                                         " (other languages have it)");
+      diagnostics.warning(gap.where, format_message(tr("UI string '%1$s' is missing in %2$s (other "
+                                                       "languages have it)"),
+                                                    gap.item, in));
     }
   }
   for (const auto& stale : report.stale) {
-    diagnostics.warning(stale.where, "translation older than its source: " + stale.date +
-                                         " here, " + stale.source_date + " in " +
-                                         stale.source_path);
+    diagnostics.warning(stale.where,
+                        format_message(tr("translation older than its source: %1$s here, %2$s in "
+                                          "%3$s"),
+                                       stale.date, stale.source_date, stale.source_path));
   }
 }
 

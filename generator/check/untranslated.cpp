@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "messages/messages.h"
 #include "search/stop_words.h"
 
 namespace passerelle {
@@ -40,14 +41,15 @@ std::string language_name(const SiteConfig& config, const std::string& code) {
 std::string copy_reason(const SiteConfig& config, std::string_view text, const std::string& language,
                         std::string_view source, const std::string& source_path) {
   if (!trimmed(text).empty() && trimmed(text) == trimmed(source)) {
-    return "its text is the same as " + source_path + ": translate it";
+    return format_message(tr("its text is the same as %1$s: translate it"), source_path);
   }
   std::vector<std::string> candidates;
   for (const auto& other : config.languages) candidates.push_back(other.code);
   std::string found = likely_language(text, candidates);
   if (!found.empty() && found != language) {
-    return "its text is still in " + language_name(config, found) + ", not in " +
-           language_name(config, language) + ": translate it from " + source_path;
+    return format_message(tr("its text is still in %1$s, not in %2$s: translate it from %3$s"),
+                          language_name(config, found), language_name(config, language),
+                          source_path);
   }
   return "";
 }
@@ -138,7 +140,8 @@ void discount_untranslated(const std::vector<UntranslatedCopy>& copies, Translat
 void add_untranslated_warnings(const std::vector<UntranslatedCopy>& copies,
                                Diagnostics& diagnostics) {
   for (const auto& copy : copies) {
-    diagnostics.warning({copy.path, copy.line, 1}, "not translated yet: " + copy.reason);
+    diagnostics.warning({copy.path, copy.line, 1},
+                        format_message(tr("not translated yet: %1$s"), copy.reason));
   }
 }
 

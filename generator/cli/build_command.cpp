@@ -80,8 +80,11 @@ int run_build(int argc, char** argv) {
   Project project(tree, bundled, build);
   bool built = project.build_once(diagnostics);
   if (built && strict && diagnostics.warning_count() > 0) {
-    diagnostics.error({}, "--strict: " + std::to_string(diagnostics.warning_count()) +
-                              " warning(s) count as errors");
+    int warnings = diagnostics.warning_count();
+    diagnostics.error({}, format_message(trn("--strict: %1$d warning counts as an error",
+                                             "--strict: %1$d warnings count as errors",
+                                             static_cast<unsigned long>(warnings)),
+                                         warnings));
     project.result().reset();
   }
   const auto& result = project.result();

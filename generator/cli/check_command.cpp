@@ -10,6 +10,7 @@
 #include "check/report_json.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "messages/messages.h"
 
 namespace fs = std::filesystem;
 
@@ -19,19 +20,19 @@ namespace {
 
 cxxopts::Options check_options() {
   cxxopts::Options options("passerelle check",
-                           "Checks the site without writing it: everything build validates, the "
-                           "links of the built pages, translations and external links.");
+                           tr("Checks the site without writing it: everything build validates, "
+                              "the links of the built pages, translations and external links."));
   add_common_options(options);
   options.add_options()(
-      "drafts", "check pages and actor records marked draft = true too")(
-      "future", "check pages dated after today too")("strict",
-                                                       "treat warnings as errors (for CI)")(
-      "format", "text or json (the whole report on stdout)",
+      "drafts", tr("check pages and actor records marked draft = true too"))(
+      "future", tr("check pages dated after today too"))("strict",
+                                                           tr("treat warnings as errors (for CI)"))(
+      "format", tr("text or json (the whole report on stdout)"),
       cxxopts::value<std::string>()->default_value("text"))(
-      "external", "fetch the external links to see that they still answer")(
-      "timeout", "with --external: seconds to wait for a site",
+      "external", tr("fetch the external links to see that they still answer"))(
+      "timeout", tr("with --external: seconds to wait for a site"),
       cxxopts::value<double>()->default_value("10"))(
-      "host-interval", "with --external: seconds between two requests to one site",
+      "host-interval", tr("with --external: seconds between two requests to one site"),
       cxxopts::value<double>()->default_value("1"));
   add_console_options(options);
   return options;
@@ -45,12 +46,15 @@ std::string pad(const std::string& text, size_t width) {
 }
 
 void print_translations(const TranslationReport& report) {
-  std::printf("Translations (source language: %s)\n", report.source_language.c_str());
-  std::string header = pad("", 24);
+  std::printf("%s\n",
+              format_message(tr("Translations (source language: %1$s)"), report.source_language)
+                  .c_str());
+  // Wide enough for the longest row name in French and Italian ("etichette del vocabolario").
+  std::string header = pad("", 27);
   for (const auto& language : report.languages) header += pad(language, 12);
   std::printf("  %s\n", header.c_str());
   for (const auto& [what, coverage] : report.coverage) {
-    std::string row = pad(what, 24);
+    std::string row = pad(tr(what.c_str()), 27);
     for (const auto& language : report.languages) {
       auto it = coverage.present.find(language);
       size_t present = it == coverage.present.end() ? 0 : it->second;
@@ -59,18 +63,20 @@ void print_translations(const TranslationReport& report) {
     std::printf("  %s\n", row.c_str());
   }
   if (report.missing.empty() && report.stale.empty()) {
-    std::printf("  Every language has everything, and no translation is older than its source.\n");
+    std::printf("  %s\n", tr("Every language has everything, and no translation is older than "
+                            "its source."));
     return;
   }
   if (!report.missing.empty()) {
-    std::printf("  Missing:\n");
+    std::printf("  %s\n", tr("Missing:"));
     for (const auto& gap : report.missing) {
-      std::printf("    %s %s %s %s\n", pad(gap.language, 5).c_str(), pad(gap.what, 18).c_str(),
+      std::printf("    %s %s %s %s\n", pad(gap.language, 5).c_str(),
+                  pad(tr(gap.what.c_str()), 26).c_str(),
                   pad(gap.item, 30).c_str(), format_location(gap.where).c_str());
     }
   }
   if (!report.stale.empty()) {
-    std::printf("  Older than their source:\n");
+    std::printf("  %s\n", tr("Older than their source:"));
     for (const auto& stale : report.stale) {
       std::printf("    %s %s %s (%s) — %s (%s)\n", pad(stale.language, 5).c_str(),
                   pad(stale.key, 24).c_str(), format_location(stale.where).c_str(), stale.date.c_str(),
@@ -81,11 +87,15 @@ void print_translations(const TranslationReport& report) {
 
 void print_external(const std::vector<ExternalLink>& links, bool fetched) {
   if (links.empty()) {
-    std::printf("External links: none\n");
+    std::printf("%s\n", tr("External links: none"));
     return;
   }
-  std::printf("External links (%zu%s)\n", links.size(),
-              fetched ? "" : "; not fetched: --external asks each site if they still answer");
+  std::printf("%s\n",
+              (fetched ? format_message(tr("External links (%1$zu)"), links.size())
+                       : format_message(tr("External links (%1$zu; not fetched: --external asks "
+                                           "each site if they still answer)"),
+                                        links.size()))
+                  .c_str());
   size_t width = 0;
   for (const auto& link : links) width = std::max(width, link.url.size());
   width = std::min<size_t>(width, 60);
@@ -121,12 +131,15 @@ int run_check(int argc, char** argv) {
   double timeout = args["timeout"].as<double>();
   double interval = args["host-interval"].as<double>();
   if (format != "text" && format != "json") {
-    std::cerr << "passerelle check: --format must be text or json (not '" << format << "')\n";
+    std::cerr << "passerelle check: "
+              << format_message(tr("--format must be text or json (not '%1$s')"), format) << "\n";
     return kExitUsage;
   }
   if (!(timeout > 0 && timeout <= 600) || !(interval >= 0 && interval <= 600)) {
-    std::cerr << "passerelle check: --timeout must be over 0 and --host-interval at least 0 "
-                 "(seconds, at most 600)\n";
+    std::cerr << "passerelle check: "
+              << tr("--timeout must be over 0 and --host-interval at least 0 (seconds, at most "
+                    "600)")
+              << "\n";
     return kExitUsage;
   }
   bool json = format == "json";
@@ -171,17 +184,25 @@ int run_check(int argc, char** argv) {
       std::printf("\n");
       print_external(report.external_links, check.fetch_external);
     } else {
-      std::printf("\nThe site did not build, so its pages and external links were not checked.\n");
+      std::printf("\n%s\n",
+                  tr("The site did not build, so its pages and external links were not checked."));
     }
-    std::string what = report.rendered
-                           ? "Checked " + std::to_string(report.pages) + " pages, " +
-                                 std::to_string(report.internal_links) + " internal links and " +
-                                 std::to_string(report.actors) + " actors"
-                           : "Checked the sources";
-    std::printf("\n%s: %d error(s), %d warning(s)%s in %.0f ms\n", what.c_str(), errors, warnings,
-                strict && warnings > 0 ? " (errors with --strict)" : "", progress.elapsed_ms());
+    std::string what =
+        report.rendered
+            ? format_message(tr("Checked %1$zu pages, %2$zu internal links and %3$zu actors"),
+                             report.pages, report.internal_links, report.actors)
+            : std::string(tr("Checked the sources"));
+    std::string counts =
+        strict && warnings > 0
+            ? format_message(tr("%1$d error(s), %2$d warning(s) (errors with --strict)"), errors,
+                             warnings)
+            : format_message(tr("%1$d error(s), %2$d warning(s)"), errors, warnings);
+    std::printf("\n%s\n", format_message(tr("%1$s: %2$s in %3$.0f ms"), what, counts,
+                                          progress.elapsed_ms())
+                              .c_str());
   } else if (failed) {
-    std::fprintf(stderr, "passerelle check: %d error(s), %d warning(s)\n", errors, warnings);
+    std::fprintf(stderr, "passerelle check: %s\n",
+                 format_message(tr("%1$d error(s), %2$d warning(s)"), errors, warnings).c_str());
   }
   return failed ? kExitErrors : kExitOk;
 }

@@ -10,6 +10,7 @@
 #include "check/listing.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "messages/messages.h"
 
 namespace fs = std::filesystem;
 
@@ -19,14 +20,14 @@ namespace {
 
 cxxopts::Options list_options() {
   cxxopts::Options options("passerelle list",
-                           "Lists the sources that need attention: drafts, pages dated in the "
-                           "future, actor records not reviewed for too long (stale), "
-                           "translations still in the source language (untranslated).");
+                           tr("Lists the sources that need attention: drafts, pages dated in "
+                              "the future, actor records not reviewed for too long (stale), "
+                              "translations still in the source language (untranslated)."));
   add_common_options(options);
   options.add_options()(
-      "format", "text (one tab-separated line per source) or json",
+      "format", tr("text (one tab-separated line per source) or json"),
       cxxopts::value<std::string>()->default_value("text"))(
-      "what", "drafts, future, stale or untranslated", cxxopts::value<std::string>());
+      "what", tr("drafts, future, stale or untranslated"), cxxopts::value<std::string>());
   options.parse_positional({"what"});
   options.positional_help("drafts|future|stale|untranslated");
   return options;
@@ -40,12 +41,14 @@ int run_list(int argc, char** argv) {
   const auto& args = line.args;
   auto listing = args.count("what") ? listing_named(args["what"].as<std::string>()) : std::nullopt;
   if (!args.unmatched().empty() || !listing) {
-    std::cerr << "passerelle list: say what to list: drafts, future, stale or untranslated\n";
+    std::cerr << "passerelle list: " << tr("say what to list: drafts, future, stale or untranslated")
+              << "\n";
     return kExitUsage;
   }
   std::string format = args["format"].as<std::string>();
   if (format != "text" && format != "json") {
-    std::cerr << "passerelle list: --format must be text or json (not '" << format << "')\n";
+    std::cerr << "passerelle list: "
+              << format_message(tr("--format must be text or json (not '%1$s')"), format) << "\n";
     return kExitUsage;
   }
   std::string source = args["source"].as<std::string>();
@@ -74,8 +77,15 @@ int run_list(int argc, char** argv) {
   }
   // Files that did not load are not listed: say so, without failing the listing.
   if (diagnostics.has_errors()) {
-    std::cerr << "passerelle list: " << diagnostics.error_count()
-              << " error(s) in the sources (see passerelle check); files with errors are not listed\n";
+    int errors = diagnostics.error_count();
+    std::cerr << "passerelle list: "
+              << format_message(trn("%1$d error in the sources (see passerelle check); files with "
+                                    "errors are not listed",
+                                    "%1$d errors in the sources (see passerelle check); files with "
+                                    "errors are not listed",
+                                    static_cast<unsigned long>(errors)),
+                                errors)
+              << "\n";
   }
   return kExitOk;
 }

@@ -11,6 +11,7 @@
 #include "content/pages.h"
 #include "output/new_file.h"
 #include "scaffold/scaffold.h"
+#include "messages/messages.h"
 
 namespace fs = std::filesystem;
 
@@ -21,16 +22,19 @@ namespace {
 cxxopts::Options new_options() {
   cxxopts::Options options(
       "passerelle new",
-      "Creates a source file ready to fill:\n"
-      "  passerelle new guideline <slug> [--lang fr]   content/<lang>/guidelines/<slug>.md\n"
-      "  passerelle new actor <id>                     directory-data/actors/<id>.toml\n"
-      "A guideline whose translation exists in another language is pre-filled from "
-      "it, to translate.");
+      tr("Creates a source file ready to fill:\n"
+         "  passerelle new guideline <slug> [--lang fr]   content/<lang>/guidelines/<slug>.md\n"
+         "  passerelle new actor <id> [--lang fr]         directory-data/actors/<id>.toml\n"
+         "A guideline whose translation exists in another language is pre-filled from "
+         "it, to translate. The file's comments are in its language."));
   add_common_options(options);
   options.add_options()(
-      "lang", "the guideline's language (default: the site's default language)",
-      cxxopts::value<std::string>())("what", "guideline or actor", cxxopts::value<std::string>())(
-      "name", "the guideline's slug or the actor's id", cxxopts::value<std::string>());
+      "lang",
+      tr("the guideline's language (default: the site's default language), or the language of "
+         "an actor record's comments (default: the site's first language)"),
+      cxxopts::value<std::string>())("what", tr("guideline or actor"),
+                                     cxxopts::value<std::string>())(
+      "name", tr("the guideline's slug or the actor's id"), cxxopts::value<std::string>());
   options.parse_positional({"what", "name"});
   options.positional_help("guideline <slug> | actor <id>");
   return options;
@@ -56,17 +60,16 @@ int run_new(int argc, char** argv) {
   if (auto stop = parse_command_line(new_options(), argc, argv, "new", line, true)) return *stop;
   const auto& args = line.args;
   if (!args.unmatched().empty() || !args.count("what") || !args.count("name")) {
-    std::cerr << "passerelle new: say what to create: 'new guideline <slug>' or 'new actor <id>'\n";
+    std::cerr << "passerelle new: "
+              << tr("say what to create: 'new guideline <slug>' or 'new actor <id>'") << "\n";
     return kExitUsage;
   }
   std::string what = args["what"].as<std::string>();
   std::string name = args["name"].as<std::string>();
   if (what != "guideline" && what != "actor") {
-    std::cerr << "passerelle new: can create a 'guideline' or an 'actor', not '" << what << "'\n";
-    return kExitUsage;
-  }
-  if (what == "actor" && args.count("lang")) {
-    std::cerr << "passerelle new: an actor record holds every language; --lang is for guidelines\n";
+    std::cerr << "passerelle new: "
+              << format_message(tr("can create a 'guideline' or an 'actor', not '%1$s'"), what)
+              << "\n";
     return kExitUsage;
   }
   std::string source = args["source"].as<std::string>();
@@ -86,7 +89,10 @@ int run_new(int argc, char** argv) {
         args.count("lang") ? args["lang"].as<std::string>() : config->default_language;
     scaffold = scaffold_guideline(tree, *config, name, language, today(), diagnostics);
   } else {
-    scaffold = scaffold_actor(tree, *config, name, today(), diagnostics);
+    // An actor record holds every language; --lang says which its comments are in.
+    std::string language =
+        args.count("lang") ? args["lang"].as<std::string>() : config->languages.front().code;
+    scaffold = scaffold_actor(tree, *config, name, language, today(), diagnostics);
   }
   if (!scaffold) {
     // A bad name or language is a usage error; an existing file is an error of the site.
@@ -106,7 +112,7 @@ int run_new(int argc, char** argv) {
     std::cerr << "passerelle new: error: " << error << "\n";
     return kExitErrors;
   }
-  std::cout << "Created " << scaffold->path << "\n";
+  std::cout << format_message(tr("Created %1$s"), scaffold->path) << "\n";
   for (const auto& note : scaffold->notes) std::cout << "  " << note << "\n";
   return kExitOk;
 }

@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "base/toml_fields.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -49,8 +50,9 @@ void read_sections(TomlReader& language, LanguageConfig& config) {
     std::string result = value.value_or(fallback ? fallback : "");
     if (value && !is_valid_id(*value)) {
       sections.diagnostics().error(sections.location(key),
-                                   "section slug '" + *value +
-                                       "' must use only a-z, 0-9 and single hyphens");
+                                   format_message(tr("section slug '%1$s' must use only a-z, 0-9 "
+                                                     "and single hyphens"),
+                                                  *value));
     }
     return result;
   };
@@ -79,8 +81,10 @@ std::optional<LanguageConfig> read_language(const toml::table& table, const std:
   auto code = reader.string("code", true);
   if (!code) return std::nullopt;
   if (!is_language_code(*code)) {
-    diagnostics.error(reader.location("code"), "language code '" + *code +
-                                                   "' must be a BCP 47 code such as fr or it");
+    diagnostics.error(reader.location("code"),
+                      format_message(tr("language code '%1$s' must be a BCP 47 code such as fr or "
+                                        "it"),
+                                     *code));
     return std::nullopt;
   }
   language.code = *code;
@@ -88,7 +92,7 @@ std::optional<LanguageConfig> read_language(const toml::table& table, const std:
   language.direction = reader.string("direction", false).value_or("ltr");
   if (language.direction != "ltr" && language.direction != "rtl") {
     diagnostics.error(reader.location("direction"),
-                      "field 'languages.direction' must be \"ltr\" or \"rtl\"");
+                      tr("field 'languages.direction' must be \"ltr\" or \"rtl\""));
   }
   language.title = reader.string("title", true).value_or("");
   language.description = reader.string("description", false).value_or("");
@@ -106,7 +110,10 @@ void read_budgets(TomlReader& site, Budgets& budgets) {
     if (!value) return;
     budget.location = reader.location(key);
     if (*value <= 0) {
-      reader.diagnostics().error(budget.location, "budget '" + std::string(key) + "' must be a positive number of bytes");
+      reader.diagnostics().error(budget.location,
+                                 format_message(tr("budget '%1$s' must be a positive number of "
+                                                   "bytes"),
+                                                std::string(key)));
       return;
     }
     budget.bytes = *value;
@@ -130,17 +137,18 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
   config.base_url = with_trailing_slash(reader.string("base_url", true).value_or("/"));
   if (!is_http_url(config.base_url)) {
     diagnostics.error(reader.location("base_url"),
-                      "base_url must be an absolute http(s) URL such as https://example.org/");
+                      tr("base_url must be an absolute http(s) URL such as https://example.org/"));
   }
   config.allow_raw_html = reader.boolean("allow_raw_html").value_or(false);
   config.review_months = reader.integer("review_months").value_or(config.review_months);
   if (config.review_months < 1 || config.review_months > 120) {
     diagnostics.error(reader.location("review_months"),
-                      "review_months must be a number of months from 1 to 120");
+                      tr("review_months must be a number of months from 1 to 120"));
   }
   config.theme = reader.string("theme", false).value_or("default");
   if (!is_valid_id(config.theme)) {
-    diagnostics.error(reader.location("theme"), "theme name must use only a-z, 0-9 and hyphens");
+    diagnostics.error(reader.location("theme"),
+                      tr("theme name must use only a-z, 0-9 and hyphens"));
   }
   read_print(reader, config.print);
   read_budgets(reader, config.budgets);
@@ -149,29 +157,31 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
     for (const auto& node : *languages) {
       const auto* language_table = node.as_table();
       if (!language_table) {
-        diagnostics.error(location_of(node, path), "each [[languages]] entry must be a table");
+        diagnostics.error(location_of(node, path), tr("each [[languages]] entry must be a table"));
         continue;
       }
       auto language = read_language(*language_table, path, diagnostics);
       if (!language) continue;
       if (!codes.insert(language->code).second) {
         diagnostics.error(location_of(*language_table, path),
-                          "language '" + language->code + "' is declared twice");
+                          format_message(tr("language '%1$s' is declared twice"),
+                                         language->code));
         continue;
       }
       config.languages.push_back(std::move(*language));
     }
   }
   if (config.languages.empty() && table->contains("languages")) {
-    diagnostics.error(reader.location("languages"), "site.toml declares no [[languages]]");
+    diagnostics.error(reader.location("languages"), tr("site.toml declares no [[languages]]"));
   }
   config.default_language =
       reader.string("default_language", false).value_or(
           config.languages.empty() ? "" : config.languages.front().code);
   if (!config.languages.empty() && !config.language(config.default_language)) {
     diagnostics.error(reader.location("default_language"),
-                      "default_language '" + config.default_language +
-                          "' is not one of the declared languages");
+                      format_message(tr("default_language '%1$s' is not one of the declared "
+                                        "languages"),
+                                     config.default_language));
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return config;

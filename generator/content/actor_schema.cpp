@@ -41,32 +41,54 @@ std::vector<SuggestionCandidate> term_candidates(const std::map<std::string, Ter
   return candidates;
 }
 
-/// The table of the vocabulary that holds a field's terms ("sectors").
-std::string category_of(VocabularyCategory category) {
-  if (category == &Vocabulary::countries) return "countries";
-  if (category == &Vocabulary::regions) return "regions";
-  if (category == &Vocabulary::kinds) return "kinds";
-  if (category == &Vocabulary::sectors) return "sectors";
-  return "languages";
+/// The errors for a term missing from a field's vocabulary table: one whole sentence per
+/// table, so that each language can say "country", "sector"… with its own grammar.
+struct UnknownTermMessages {
+  VocabularyCategory category;
+  const char* with_candidates;  // the term, the candidates, the vocabulary's path
+  const char* alone;            // the term, the vocabulary's path, the allowed keys
+};
+
+constexpr UnknownTermMessages kUnknownTermMessages[] = {
+    {&Vocabulary::countries,
+     N_("unknown country '%1$s'; did you mean %2$s? (the countries are the keys of [countries] "
+        "in %3$s)"),
+     N_("unknown country '%1$s' (the countries are the keys of [countries] in %2$s: %3$s)")},
+    {&Vocabulary::regions,
+     N_("unknown region '%1$s'; did you mean %2$s? (the regions are the keys of [regions] in "
+        "%3$s)"),
+     N_("unknown region '%1$s' (the regions are the keys of [regions] in %2$s: %3$s)")},
+    {&Vocabulary::kinds,
+     N_("unknown kind '%1$s'; did you mean %2$s? (the kinds are the keys of [kinds] in %3$s)"),
+     N_("unknown kind '%1$s' (the kinds are the keys of [kinds] in %2$s: %3$s)")},
+    {&Vocabulary::sectors,
+     N_("unknown sector '%1$s'; did you mean %2$s? (the sectors are the keys of [sectors] in "
+        "%3$s)"),
+     N_("unknown sector '%1$s' (the sectors are the keys of [sectors] in %2$s: %3$s)")},
+    {&Vocabulary::languages,
+     N_("unknown language '%1$s'; did you mean %2$s? (the languages are the keys of [languages] "
+        "in %3$s)"),
+     N_("unknown language '%1$s' (the languages are the keys of [languages] in %2$s: %3$s)")},
+};
+
+const char* unknown_term_message(VocabularyCategory category, bool with_candidates) {
+  const UnknownTermMessages* found = &kUnknownTermMessages[0];  // every category is listed
+  for (const auto& messages : kUnknownTermMessages) {
+    if (messages.category == category) found = &messages;
+  }
+  return tr(with_candidates ? found->with_candidates : found->alone);
 }
 
 bool check_term(TomlReader& reader, const ActorField& field, const std::string& value,
                 const std::map<std::string, Term>& terms, const toml::node* node) {
   if (terms.count(value)) return true;
   auto where = node ? location_of(*node, reader.path()) : reader.location(field.name);
-  std::string noun(field.name);
-  if (noun.back() == 's') noun.pop_back();  // "sectors" lists sector terms
-  std::string category = category_of(field.vocabulary);
   auto candidates = suggest_values(value, term_candidates(terms));
+  const char* message = unknown_term_message(field.vocabulary, !candidates.empty());
   reader.diagnostics().error(
       where, candidates.empty()
-                 ? format_message("unknown %1$s '%2$s' (the %3$s are the keys of [%4$s] in %5$s: %6$s)",
-                                  noun, value, category, category, kVocabularyPath,
-                                   allowed_keys(terms))
-                 : format_message("unknown %1$s '%2$s'; did you mean %3$s? (the %4$s are the keys of "
-                                  "[%5$s] in %6$s)",
-                                  noun, value, quoted_alternatives(candidates), category,
-                                   category, kVocabularyPath));
+                 ? format_message(message, value, kVocabularyPath, allowed_keys(terms))
+                 : format_message(message, value, quoted_alternatives(candidates), kVocabularyPath));
   return false;
 }
 
@@ -80,7 +102,7 @@ void read_term_list(TomlReader& reader, const ActorField& field, bool required,
     check_term(reader, field, out[i], terms, node);
     if (!seen.insert(out[i]).second) {
       reader.diagnostics().error(node ? location_of(*node, reader.path()) : reader.location(field.name),
-                                 format_message("'%1$s' is listed twice in '%2$s': remove one",
+                                 format_message(tr("'%1$s' is listed twice in '%2$s': remove one"),
                                                 out[i], field.name));
     }
   }
@@ -114,7 +136,9 @@ void read_other_names(TomlReader& reader, const std::string& field,
     const auto* entry = node.as_table();
     if (!entry) {
       reader.diagnostics().error(location_of(node, reader.path()),
-                                 "each item of '" + field + "' must be { name = \"…\", lang = \"…\" }");
+                                 format_message(tr("each item of '%1$s' must be { name = \"…\", "
+                                                   "lang = \"…\" }"),
+                                                field));
       continue;
     }
     TomlReader name_reader(*entry, reader.path(), reader.diagnostics(), field);
@@ -123,8 +147,9 @@ void read_other_names(TomlReader& reader, const std::string& field,
     auto language = name_reader.string("lang", true);
     if (language && !is_language_tag(*language)) {
       reader.diagnostics().error(name_reader.location("lang"),
-                                 "lang '" + *language + "' must be a language code such as \"ar\" "
-                                 "or \"tzm-Latn\"");
+                                 format_message(tr("lang '%1$s' must be a language code such "
+                                                   "as \"ar\" or \"tzm-Latn\""),
+                                                *language));
       language.reset();
     }
     if (name && language) out.push_back({*name, *language});
@@ -146,7 +171,8 @@ void read_coordinates(TomlReader& reader, const std::string& field,
   if (!latitude || !longitude || *latitude < -90 || *latitude > 90 || *longitude < -180 ||
       *longitude > 180) {
     reader.diagnostics().error(reader.location(field),
-                               field + " must be { lat = -90…90, lon = -180…180 }");
+                               format_message(tr("%1$s must be { lat = -90…90, lon = -180…180 }"),
+                                              field));
   } else {
     out = Coordinates{*latitude, *longitude};
   }
@@ -158,17 +184,18 @@ std::optional<int> read_year(TomlReader& reader, const std::string& field) {
   if (!node) return std::nullopt;
   auto year = node->value<int64_t>();
   if (!node->is_integer() || !year) {
-    reader.diagnostics().error(reader.location(field), "field '" + field +
-                                                           "' must be a year such as 1990 (a "
-                                                           "whole number, without quotes)");
+    reader.diagnostics().error(reader.location(field),
+                               format_message(tr("field '%1$s' must be a year such as 1990 (a "
+                                                 "whole number, without quotes)"),
+                                              field));
     return std::nullopt;
   }
   if (*year < kEarliestFoundingYear || *year > kLatestYear) {
     reader.diagnostics().error(reader.location(field),
-                               "field '" + field + "' must be a year between " +
-                                   std::to_string(kEarliestFoundingYear) + " and " +
-                                   std::to_string(kLatestYear) + " (it is " +
-                                   std::to_string(*year) + ")");
+                               format_message(tr("field '%1$s' must be a year between %2$d and "
+                                                 "%3$d (it is %4$lld)"),
+                                              field, kEarliestFoundingYear, kLatestYear,
+                                              static_cast<long long>(*year)));
     return std::nullopt;
   }
   return static_cast<int>(*year);
@@ -189,8 +216,9 @@ void read_per_language(TomlReader& reader, const SiteConfig& config, const Actor
   }
   if (field.required && out.empty()) {
     reader.diagnostics().error(reader.location(field.name),
-                               "[" + std::string(field.name) +
-                                   "] needs a text in at least one site language");
+                               format_message(tr("[%1$s] needs a text in at least one site "
+                                                 "language"),
+                                              field.name));
   }
 }
 
@@ -217,7 +245,8 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
     case FieldType::kUrl: {
       auto& value = string_member(actor, field) = reader.string(name, field.required).value_or("");
       if (!value.empty() && !is_http_url(value)) {
-        diagnostics.error(reader.location(name), name + " must be an http:// or https:// URL");
+        diagnostics.error(reader.location(name),
+                          format_message(tr("%1$s must be an http:// or https:// URL"), name));
       } else if (auto problem = link_warning(value); !problem.empty()) {
         diagnostics.warning(reader.location(name), problem);
       }
@@ -238,8 +267,9 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
       // Without a known country the term cannot be compared: one root cause, one error.
       if (field.in_country && in.known_terms.count("country") &&
           terms.at(value).country != actor.country) {
-        diagnostics.error(reader.location(name), name + " '" + value + "' is not in country '" +
-                                                     actor.country + "'");
+        diagnostics.error(reader.location(name),
+                          format_message(tr("%1$s '%2$s' is not in country '%3$s'"), name, value,
+                                         actor.country));
       }
       break;
     }

@@ -16,6 +16,7 @@
 
 #include "content/directory.h"
 #include "content/field_types.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -77,65 +78,65 @@ struct ActorField {
 inline constexpr ActorField kActorFields[] = {
     // Not exported: a draft is not in a build's exports at all.
     {.name = "draft", .type = FieldType::kBool, .member = &ActorRecord::draft, .exported = false,
-     .scaffold = "A draft: `passerelle serve` shows it with a \"draft\" banner, `build` leaves it out,\n"
+     .scaffold = N_("A draft: `passerelle serve` shows it with a \"draft\" banner, `build` leaves it out,\n"
                  "and a required field still empty is a warning, not an error. Remove this line\n"
-                 "when the record is complete."},
+                 "when the record is complete.")},
     {.name = "name", .type = FieldType::kText, .required = true, .member = &ActorRecord::name,
-     .indexed = Indexed::kTitle, .scaffold = "Official name (required)."},
+     .indexed = Indexed::kTitle, .scaffold = N_("Official name (required).")},
     {.name = "short_name", .type = FieldType::kText, .member = &ActorRecord::short_name,
      .indexed = Indexed::kTitle,
-     .scaffold = "Short name or acronym, shown with the name (optional)."},
+     .scaffold = N_("Short name or acronym, shown with the name (optional).")},
     {.name = "country", .type = FieldType::kTerm, .required = true,
      .member = &ActorRecord::country, .vocabulary = &Vocabulary::countries,
-     .indexed = Indexed::kLabel, .scaffold = "Country (required), one of:"},
+     .indexed = Indexed::kLabel, .scaffold = N_("Country (required), one of:")},
     {.name = "region", .type = FieldType::kTerm, .member = &ActorRecord::region,
      .vocabulary = &Vocabulary::regions, .in_country = true, .indexed = Indexed::kLabel,
-     .scaffold = "Region (optional), in the country, one of:"},
+     .scaffold = N_("Region (optional), in the country, one of:")},
     {.name = "city", .type = FieldType::kText, .member = &ActorRecord::city,
-     .indexed = Indexed::kLabel, .scaffold = "City (optional)."},
+     .indexed = Indexed::kLabel, .scaffold = N_("City (optional).")},
     {.name = "kind", .type = FieldType::kTerm, .required = true, .member = &ActorRecord::kind,
      .vocabulary = &Vocabulary::kinds, .indexed = Indexed::kLabel,
-     .scaffold = "Kind of organisation (required), one of:"},
+     .scaffold = N_("Kind of organisation (required), one of:")},
     {.name = "founded", .type = FieldType::kYear, .member = &ActorRecord::founded,
      .shown = Shown::kDetail,
-     .scaffold = "Year the organisation was founded (optional): remove the '#' and set it.",
+     .scaffold = N_("Year the organisation was founded (optional): remove the '#' and set it."),
      .example = "1990"},
     {.name = "sectors", .type = FieldType::kTermList, .required = true,
      .member = &ActorRecord::sectors, .vocabulary = &Vocabulary::sectors,
-     .indexed = Indexed::kLabel, .scaffold = "Sectors (required, at least one), among:"},
+     .indexed = Indexed::kLabel, .scaffold = N_("Sectors (required, at least one), among:")},
     {.name = "languages", .type = FieldType::kTermList, .member = &ActorRecord::languages,
-     .vocabulary = &Vocabulary::languages, .scaffold = "Languages spoken (optional), among:"},
+     .vocabulary = &Vocabulary::languages, .scaffold = N_("Languages spoken (optional), among:")},
     {.name = "website", .type = FieldType::kUrl, .member = &ActorRecord::website,
-     .scaffold = "Contact (optional): website (http:// or https://), e-mail, phone, postal "
-                 "address."},
+     .scaffold = N_("Contact (optional): website (http:// or https://), e-mail, phone, postal "
+                 "address.")},
     {.name = "email", .type = FieldType::kEmail, .member = &ActorRecord::email},
     {.name = "phone", .type = FieldType::kPhone, .member = &ActorRecord::phone},
     {.name = "address", .type = FieldType::kText, .member = &ActorRecord::address,
      .shown = Shown::kDetail},
     {.name = "coordinates", .type = FieldType::kCoordinates, .member = &ActorRecord::coordinates,
-     .scaffold = "Position on a map (optional): remove the '#' and set the numbers.",
+     .scaffold = N_("Position on a map (optional): remove the '#' and set the numbers."),
      .example = "{ lat = 34.02, lon = -6.83 }"},
     {.name = "last_reviewed", .type = FieldType::kDate, .required = true,
      .member = &ActorRecord::last_reviewed,
-     .scaffold = "When an editor last checked this record, YYYY-MM-DD (required)."},
+     .scaffold = N_("When an editor last checked this record, YYYY-MM-DD (required).")},
     {.name = "other_names", .type = FieldType::kOtherNames, .member = &ActorRecord::other_names,
      .indexed = Indexed::kTitle,
-     .scaffold = "Acronyms and names in other languages or scripts (optional), for example\n"
-                 "[{ name = \"IOM\", lang = \"en\" }, { name = \"…\", lang = \"ar\" }]."},
+     .scaffold = N_("Acronyms and names in other languages or scripts (optional), for example\n"
+                 "[{ name = \"IOM\", lang = \"en\" }, { name = \"…\", lang = \"ar\" }].")},
     {.name = "services", .type = FieldType::kLocalizedList, .member = &ActorRecord::services,
      .indexed = Indexed::kSummary,
-     .scaffold = "What the actor offers, a list per site language (optional).",
-     .translation = {"actor services", "actor services",
-                     "no services listed in {in}: the {lang} page shows another language's "
-                     "list"}},
+     .scaffold = N_("What the actor offers, a list per site language (optional)."),
+     .translation = {N_("actor services"), N_("actor services"),
+                     N_("no services listed in {in}: the {lang} page shows another language's "
+                     "list")}},
     {.name = "description", .type = FieldType::kLocalizedText, .required = true,
      .member = &ActorRecord::descriptions, .indexed = Indexed::kBody,
-     .scaffold = "The actor in a few sentences, per site language (Markdown; required in at "
+     .scaffold = N_("The actor in a few sentences, per site language (Markdown; required in at "
                  "least one\nlanguage: a language left empty shows another language's text, "
-                 "marked as not\ntranslated).",
-     .translation = {"actor description", "actor descriptions",
-                     "no description in {in}: the {lang} page shows another language's text, "
-                     "marked as not translated"}},
+                 "marked as not\ntranslated)."),
+     .translation = {N_("actor description"), N_("actor descriptions"),
+                     N_("no description in {in}: the {lang} page shows another language's text, "
+                     "marked as not translated")}},
 };
 
 /// True for the fields written as a table of site languages ([services], [description]).

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -18,7 +19,8 @@ std::string control_character(std::string_view text) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(byte));
     bool line_break = c == '\n' || c == '\r';
-    return std::string(line_break ? "a line break (" : "a control character (") + hex + ")";
+    return format_message(line_break ? tr("a line break (%1$s)") : tr("a control character (%1$s)"),
+                          hex);
   }
   return "";
 }
@@ -64,25 +66,30 @@ bool is_extension(std::string_view text) {
 
 std::string email_problem(std::string_view email) {
   auto control = control_character(email);
-  if (!control.empty()) return "email must be one address on one line: it contains " + control;
-  std::string quoted = "email '" + std::string(email) + "'";
+  if (!control.empty()) {
+    return format_message(tr("email must be one address on one line: it contains %1$s"), control);
+  }
+  std::string value(email);
   size_t at = email.find('@');
   if (at != std::string_view::npos && email.find('@', at + 1) != std::string_view::npos) {
-    return quoted + " must be one address, not several";
+    return format_message(tr("email '%1$s' must be one address, not several"), value);
   }
   if (email.find_first_of("?&") != std::string_view::npos) {
-    return quoted +
-           " must be one address alone, such as name@example.org (no '?', '&' or "
-           "parameters)";
+    return format_message(tr("email '%1$s' must be one address alone, such as name@example.org "
+                             "(no '?', '&' or parameters)"),
+                          value);
   }
   if (starts_with(ascii_lower(email), "mailto:")) {
-    return quoted + " must be the address alone, without 'mailto:'";
+    return format_message(tr("email '%1$s' must be the address alone, without 'mailto:'"), value);
   }
   auto local = email.substr(0, at);
   bool well_formed = at != std::string_view::npos && !local.empty() &&
                      local.find_first_of(" \t<>\"'(),;:\\[]") == std::string_view::npos &&
                      is_domain(email.substr(at + 1));
-  if (!well_formed) return quoted + " is not an e-mail address such as name@example.org";
+  if (!well_formed) {
+    return format_message(tr("email '%1$s' is not an e-mail address such as name@example.org"),
+                          value);
+  }
   return "";
 }
 
@@ -90,10 +97,13 @@ bool is_email_address(std::string_view email) { return email_problem(email).empt
 
 std::string phone_problem(std::string_view phone) {
   auto control = control_character(phone);
-  if (!control.empty()) return "phone must be one number on one line: it contains " + control;
-  auto refused = "phone '" + std::string(phone) +
-                 "' is not a phone number: use digits, spaces and + ( ) . - / (such as "
-                 "\"+212 5 22 00 00 00\"), and \"ext. 12\" for an extension";
+  if (!control.empty()) {
+    return format_message(tr("phone must be one number on one line: it contains %1$s"), control);
+  }
+  auto refused = format_message(tr("phone '%1$s' is not a phone number: use digits, spaces and "
+                                   "+ ( ) . - / (such as \"+212 5 22 00 00 00\"), and \"ext. 12\" "
+                                   "for an extension"),
+                                std::string(phone));
   // Letters may only start an extension, at the end.
   std::string_view number = phone;
   for (size_t i = 0; i < phone.size(); ++i) {

@@ -4,6 +4,7 @@
 #include "content/pages.h"
 #include "content/load_all.h"
 #include "base/text.h"
+#include "messages/messages.h"
 #include "base/toml_fields.h"
 
 namespace passerelle {
@@ -15,7 +16,8 @@ void read_terms(const toml::table& root, std::string_view category, bool with_sl
                 std::map<std::string, Term>& terms) {
   const auto* table = root.get_as<toml::table>(category);
   if (!table) {
-    diagnostics.error({path, 1, 1}, "missing table [" + std::string(category) + "]");
+    diagnostics.error({path, 1, 1},
+                      format_message(tr("missing table [%1$s]"), std::string(category)));
     return;
   }
   std::map<std::string, std::string> slug_owner;  // "lang/slug" → term, to catch duplicates
@@ -25,8 +27,9 @@ void read_terms(const toml::table& root, std::string_view category, bool with_sl
     term.location = location_of(node, path);
     const auto* term_table = node.as_table();
     if (!term_table) {
-      diagnostics.error(term.location, "[" + std::string(category) + "." + term.key +
-                                           "] must be a table of labels per language");
+      diagnostics.error(term.location,
+                        format_message(tr("[%1$s.%2$s] must be a table of labels per language"),
+                                       std::string(category), term.key));
       continue;
     }
     std::string context = std::string(category) + "." + term.key;
@@ -42,13 +45,15 @@ void read_terms(const toml::table& root, std::string_view category, bool with_sl
         label.slug = label_reader.string("slug", true).value_or(term.key);
         if (!is_valid_id(label.slug)) {
           diagnostics.error(label_reader.location("slug"),
-                            "slug '" + label.slug + "' must use only a-z, 0-9 and single hyphens");
+                            format_message(tr("slug '%1$s' must use only a-z, 0-9 and single "
+                                              "hyphens"),
+                                           label.slug));
         }
         auto [it, fresh] = slug_owner.emplace(language.code + "/" + label.slug, term.key);
         if (!fresh) {
           diagnostics.error(label_reader.location("slug"),
-                            "slug '" + label.slug + "' is used by both '" + it->second +
-                                "' and '" + term.key + "'");
+                            format_message(tr("slug '%1$s' is used by both '%2$s' and '%3$s'"),
+                                           label.slug, it->second, term.key));
         }
       }
       term.by_language[language.code] = label;
@@ -74,8 +79,9 @@ std::optional<Vocabulary> parse_vocabulary(std::string_view text, const std::str
   read_terms(*table, "languages", false, path, config, diagnostics, vocabulary.languages);
   for (const auto& [key, region] : vocabulary.regions) {
     if (!vocabulary.countries.count(region.country)) {
-      diagnostics.error(region.location, "region '" + key + "' belongs to unknown country '" +
-                                             region.country + "'");
+      diagnostics.error(region.location,
+                        format_message(tr("region '%1$s' belongs to unknown country '%2$s'"), key,
+                                       region.country));
     }
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
@@ -87,8 +93,9 @@ std::optional<ActorRecord> parse_actor(std::string_view text, const std::string&
                                        const Vocabulary& vocabulary, Diagnostics& diagnostics) {
   int errors_before = diagnostics.error_count();
   if (!is_valid_id(id)) {
-    diagnostics.error({path, 0, 0}, "the file name '" + id +
-                                        "' is the actor's id: use only a-z, 0-9 and single hyphens");
+    diagnostics.error({path, 0, 0}, format_message(tr("the file name '%1$s' is the actor's id: use "
+                                                      "only a-z, 0-9 and single hyphens"),
+                                                   id));
   }
   auto table = parse_toml(text, path, diagnostics);
   if (!table) return std::nullopt;
@@ -103,9 +110,13 @@ std::optional<ActorRecord> parse_actor(std::string_view text, const std::string&
     // the preview or the build; it only has no page until it is complete.
     diagnostics.append(as_warnings(found));
     diagnostics.warning(reader.location("draft"),
-                        "this record is a draft with " + std::to_string(found.error_count()) +
-                            " problem(s), warnings while it is a draft: it has no page until "
-                            "they are fixed");
+                        format_message(trn("this record is a draft with %1$d problem, a warning "
+                                           "while it is a draft: it has no page until it is fixed",
+                                           "this record is a draft with %1$d problems, warnings "
+                                           "while it is a draft: it has no page until they are "
+                                           "fixed",
+                                           found.error_count()),
+                                       found.error_count()));
     actor.draft_problems = found.error_count();
   } else {
     diagnostics.append(found);
@@ -120,7 +131,7 @@ std::optional<ActorRecord> load_actor_file(const SourceTree& tree, const std::st
                                            bool include_incomplete_drafts) {
   std::string relative = path.substr(std::string(kActorsFolder).size());
   if (relative.find('/') != std::string::npos) {
-    diagnostics.error({path, 0, 0}, "actor records go directly in directory-data/actors/");
+    diagnostics.error({path, 0, 0}, tr("actor records go directly in directory-data/actors/"));
     return std::nullopt;
   }
   auto text = read_text_file(tree, path, diagnostics);

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "messages/messages.h"
+
 namespace passerelle {
 
 bool is_future(const PageSource& page, const std::string& today) {
@@ -25,12 +27,17 @@ std::string months_before(const std::string& today, int months) {
 std::string review_problem(const ActorRecord& record, const std::string& today, int months) {
   if (today.empty() || record.last_reviewed.empty()) return "";
   if (record.last_reviewed > today) {
-    return "last_reviewed (" + record.last_reviewed + ") is in the future (today is " + today +
-           "): set the day the record was really checked";
+    return format_message(tr("last_reviewed (%1$s) is in the future (today is %2$s): set the day "
+                             "the record was really checked"),
+                          record.last_reviewed, today);
   }
   if (months > 0 && record.last_reviewed < months_before(today, months)) {
-    return "last_reviewed (" + record.last_reviewed + ") is more than " + std::to_string(months) +
-           " months ago: check the record (address, phone, services) and set today's date";
+    return format_message(trn("last_reviewed (%1$s) is more than %2$d month ago: check the record "
+                              "(address, phone, services) and set today's date",
+                              "last_reviewed (%1$s) is more than %2$d months ago: check the record "
+                              "(address, phone, services) and set today's date",
+                              static_cast<unsigned long>(months)),
+                          record.last_reviewed, months);
   }
   return "";
 }
@@ -40,8 +47,9 @@ std::string date_problem(const PageSource& page, const std::string& today) {
   const bool updated = page.updated > today;
   if (page.date <= today && !updated) return "";
   const std::string& when = updated ? page.updated : page.date;
-  return std::string(updated ? "'updated'" : "'date'") + " (" + when + ") is in the future " +
-         "(today is " + today + "): `build` leaves the page out until then, unless --future";
+  return format_message(tr("'%1$s' (%2$s) is in the future (today is %3$s): `build` leaves the "
+                           "page out until then, unless --future"),
+                        updated ? "updated" : "date", when, today);
 }
 
 void check_freshness(const std::vector<PageSource>& pages, const std::vector<ActorRecord>& actors,

@@ -1,5 +1,7 @@
 #include "content/front_matter.h"
 
+#include "messages/messages.h"
+
 namespace passerelle {
 
 namespace {
@@ -19,8 +21,8 @@ std::optional<FrontMatterSplit> split_front_matter(const std::string& text,
   if (first_end == std::string::npos) first_end = text.size();
   if (!is_fence(text, 0, first_end)) {
     diagnostics.error({path, 1, 1},
-                      "missing front matter: the file must start with a line '+++', then TOML "
-                      "fields (title = \"…\"), then another '+++'");
+                      tr("missing front matter: the file must start with a line '+++', then TOML "
+                         "fields (title = \"…\"), then another '+++'"));
     return std::nullopt;
   }
   int line = 2;
@@ -39,7 +41,8 @@ std::optional<FrontMatterSplit> split_front_matter(const std::string& text,
     begin = end + 1;
     ++line;
   }
-  diagnostics.error({path, 1, 1}, "front matter is not closed: add a line '+++' after its fields");
+  diagnostics.error({path, 1, 1},
+                    tr("front matter is not closed: add a line '+++' after its fields"));
   return std::nullopt;
 }
 

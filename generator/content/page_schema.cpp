@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "base/toml_fields.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -37,17 +38,19 @@ void check_text(const PageField& field, TomlReader& reader, bool is_index, PageS
       const std::string& earliest = string_value(page, *find_page_field(field.not_before));
       if (!value.empty() && !earliest.empty() && value < earliest) {
         reader.diagnostics().error(reader.location(field.name),
-                                   "'" + std::string(field.name) + "' (" + value +
-                                       ") is earlier than '" + field.not_before + "' (" +
-                                       earliest + ")");
+                                   format_message(tr("'%1$s' (%2$s) is earlier than '%3$s' "
+                                                     "(%4$s)"),
+                                                  field.name, value, field.not_before, earliest));
       }
       break;
     }
     case Validation::kSlug:
       if (!is_index && !is_valid_id(value)) {
         reader.diagnostics().error(reader.location(field.name),
-                                   "slug '" + value + "' must use only a-z, 0-9 and single " +
-                                       "hyphens (rename the file or set slug = \"…\")");
+                                   format_message(tr("slug '%1$s' must use only a-z, 0-9 and "
+                                                     "single hyphens (rename the file or set "
+                                                     "slug = \"…\")"),
+                                                  value));
       }
       break;
     case Validation::kNfc:

@@ -15,6 +15,7 @@
 
 #include "content/field_types.h"
 #include "content/pages.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -77,36 +78,36 @@ struct PageField {
 inline constexpr PageField kPageFields[] = {
     {.name = "title", .type = FieldType::kText, .required = Required::kYes,
      .member = &PageSource::title, .translation = Translation::kTranslated,
-     .scaffold = "Shown on the page, in lists and in the browser's tab (required)."},
+     .scaffold = N_("Shown on the page, in lists and in the browser's tab (required).")},
     {.name = "summary", .type = FieldType::kText, .required = Required::kExceptIndex,
      .member = &PageSource::summary, .translation = Translation::kTranslated,
-     .scaffold = "One or two sentences: shown in lists and as the page's description (required)."},
+     .scaffold = N_("One or two sentences: shown in lists and as the page's description (required).")},
     {.name = "date", .type = FieldType::kDate, .required = Required::kExceptIndex,
      .member = &PageSource::date, .dating = Dating::kPublished, .line = &PageSource::date_line,
-     .scaffold = "First publication, YYYY-MM-DD (required). Set it to the day you publish."},
+     .scaffold = N_("First publication, YYYY-MM-DD (required). Set it to the day you publish.")},
     {.name = "updated", .type = FieldType::kDate, .member = &PageSource::updated,
      .dating = Dating::kRevised, .validation = Validation::kNotBefore, .not_before = "date",
      .line = &PageSource::updated_line,
-     .scaffold = "Last significant change (optional). Set it when the text changes: translations "
-                 "older\nthan it are listed by `passerelle check`.",
+     .scaffold = N_("Last significant change (optional). Set it when the text changes: translations "
+                 "older\nthan it are listed by `passerelle check`."),
      .scaffolded = Scaffolded::kCommentedOut},
     {.name = "weight", .type = FieldType::kInteger, .member = &PageSource::weight,
      .translation = Translation::kShared,
-     .scaffold = "Order in lists and in the print edition, low first (optional)."},
+     .scaffold = N_("Order in lists and in the print edition, low first (optional).")},
     {.name = "tags", .type = FieldType::kTextList, .member = &PageSource::tags,
-     .translation = Translation::kTranslated, .scaffold = "Keywords (optional)."},
+     .translation = Translation::kTranslated, .scaffold = N_("Keywords (optional).")},
     {.name = "draft", .type = FieldType::kBool, .member = &PageSource::draft,
-     .scaffold = "A draft is shown by `passerelle serve` (and `build --drafts`) only: remove this "
-                 "line\nto publish."},
+     .scaffold = N_("A draft is shown by `passerelle serve` (and `build --drafts`) only: remove this "
+                 "line\nto publish.")},
     {.name = "slug", .type = FieldType::kText, .member = &PageSource::slug,
      .fallback = PageDefault::kFileStem, .validation = Validation::kSlug,
-     .scaffold = "The URL slug (optional; default: the file name, \"{default}\").",
+     .scaffold = N_("The URL slug (optional; default: the file name, \"{default}\")."),
      .scaffolded = Scaffolded::kCommentedOut},
     {.name = "translation_key", .type = FieldType::kText, .member = &PageSource::translation_key,
      .translation = Translation::kShared, .fallback = PageDefault::kPath,
      .validation = Validation::kNfc,
-     .scaffold = "Links the language versions of a page (optional; default: the path without "
-                 ".md,\n\"{default}\", the same in every language).",
+     .scaffold = N_("Links the language versions of a page (optional; default: the path without "
+                 ".md,\n\"{default}\", the same in every language)."),
      .scaffolded = Scaffolded::kCommentedOut},
 };
 

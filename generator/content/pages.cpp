@@ -7,6 +7,7 @@
 #include "content/page_schema.h"
 #include "base/source_check.h"
 #include "base/text.h"
+#include "messages/messages.h"
 #include "base/toml_fields.h"
 
 namespace passerelle {
@@ -15,15 +16,15 @@ std::optional<std::string> read_text_file(const SourceTree& tree, const std::str
                                           Diagnostics& diagnostics) {
   auto bytes = tree.read(path);
   if (!bytes) {
-    diagnostics.error({path, 0, 0}, "cannot read file");
+    diagnostics.error({path, 0, 0}, tr("cannot read file"));
     return std::nullopt;
   }
   if (bytes->size() > kMaxSourceBytes) {
-    char sizes[64];
-    std::snprintf(sizes, sizeof sizes, "%.1f MB; the limit is %zu MB",
-                  static_cast<double>(bytes->size()) / 1e6, kMaxSourceBytes / 1000000);
-    diagnostics.error({path, 0, 0}, std::string("this file is too large to be a page or a ") +
-                                        "record (" + sizes + "): split it");
+    diagnostics.error({path, 0, 0},
+                      format_message(tr("this file is too large to be a page or a record (%1$.1f "
+                                        "MB; the limit is %2$zu MB): split it"),
+                                     static_cast<double>(bytes->size()) / 1e6,
+                                     kMaxSourceBytes / 1000000));
     return std::nullopt;
   }
   if (auto problem = check_source_bytes(*bytes, path)) {
@@ -60,7 +61,8 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
   page.kind = kind_of(relative);
   bool is_index = page.kind == PageKind::kHome || page.kind == PageKind::kGuidelinesIndex;
   if (is_index && relative != "_index.md" && relative != "guidelines/_index.md") {
-    diagnostics.error({path, 0, 0}, "_index.md is only used in content/<lang>/ and content/<lang>/guidelines/");
+    diagnostics.error({path, 0, 0},
+                      tr("_index.md is only used in content/<lang>/ and content/<lang>/guidelines/"));
   }
   TomlReader reader(*table, path, diagnostics, "", offset);
   read_page_fields(reader, relative, is_index, page);
@@ -78,8 +80,8 @@ std::optional<PageSource> load_page_file(const SourceTree& tree, const std::stri
   size_t slash = rest.find('/');
   std::string language = slash == std::string::npos ? "" : rest.substr(0, slash);
   if (!config.language(language)) {
-    diagnostics.error({path, 0, 0}, "content must be in a folder named after a language of "
-                                    "site.toml (content/<lang>/…)");
+    diagnostics.error({path, 0, 0}, tr("content must be in a folder named after a language of "
+                                       "site.toml (content/<lang>/…)"));
     return std::nullopt;
   }
   auto text = read_text_file(tree, path, diagnostics);

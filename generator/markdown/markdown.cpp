@@ -9,6 +9,7 @@
 
 #include "base/link_warnings.h"
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -140,7 +141,7 @@ class Renderer {
     };
     auto size = static_cast<MD_SIZE>(source_.text.size());
     if (md_parse(source_.text.data(), size, &parser, this) != 0 && !too_deep_) {
-      diagnostics_.error({source_.path, source_.first_line, 1}, "the Markdown could not be parsed");
+      diagnostics_.error({source_.path, source_.first_line, 1}, tr("the Markdown could not be parsed"));
     }
     result_.plain_text = collapse_whitespace(plain_);
     return std::move(result_);
@@ -158,8 +159,9 @@ class Renderer {
     if (nesting_ <= kMaxNesting) return false;
     too_deep_ = true;
     diagnostics_.error({source_.path, source_.first_line, 1},
-                       "block quotes and lists are nested more than " +
-                           std::to_string(kMaxNesting) + " levels deep");
+                       format_message(tr("block quotes and lists are nested more than %1$d "
+                                         "levels deep"),
+                                      kMaxNesting));
     return true;
   }
 
@@ -304,8 +306,10 @@ class Renderer {
   /// locating it (entities such as &#106; left as typed).
   std::string resolve(const std::string& written, const std::string& in_source) {
     if (is_unsafe_url(written)) {
-      diagnostics_.error(locate(in_source), "link to '" + written + "' is refused: scripts and "
-                                            "embedded data are not allowed in links");
+      diagnostics_.error(locate(in_source),
+                         format_message(tr("link to '%1$s' is refused: scripts and embedded data "
+                                           "are not allowed in links"),
+                                        written));
       return "#";
     }
     // Links that work in the preview but not once published: a warning, the link is kept.

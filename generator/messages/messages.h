@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 namespace passerelle {
 
@@ -33,6 +34,24 @@ const char* trn(const char* singular, const char* plural, unsigned long count);
 
 /// The code of the language in use ("en", "fr" or "it"), for an HTML page's lang attribute.
 const char* message_language_code();
+
+/// Marks a message where tr() cannot run (a constant table) so that it is extracted; it is
+/// translated where it is used, with tr(message) or MessageCatalog::tr(message).
+constexpr const char* N_(const char* message) { return message; }
+
+/// The messages of one language, whatever language tr() speaks: for text written into a file
+/// of that language (the comments of `passerelle new`). Read from the compiled catalog in the
+/// folder use_message_language was given; English, or a language without a catalog, leaves
+/// every message as it is.
+class MessageCatalog {
+ public:
+  explicit MessageCatalog(const std::string& language);
+  /// The translation of `message` into the catalog's language (the message itself if none).
+  const char* tr(const char* message) const;
+
+ private:
+  std::unordered_map<std::string, std::string> translations_;
+};
 
 namespace detail {
 std::string format_printf(const char* format, ...) __attribute__((format(printf, 1, 2)));

@@ -99,10 +99,10 @@ class LinkContext {
   std::string missing_actor(const std::string& id) const {
     auto ids = suggest_values(id, targets_.actor_names);
     for (auto& candidate : ids) candidate = "@/actors/" + candidate;
-    return ids.empty() ? format_message("no actor '%1$s' (expected directory-data/actors/%2$s.toml)",
+    return ids.empty() ? format_message(tr("no actor '%1$s' (expected directory-data/actors/%2$s.toml)"),
                                         id, id)
-                       : format_message("no actor '%1$s' (expected directory-data/actors/%2$s.toml); "
-                                        "did you mean %3$s?",
+                       : format_message(tr("no actor '%1$s' (expected directory-data/actors/%2$s.toml); "
+                                        "did you mean %3$s?"),
                                         id, id, quoted_alternatives(ids));
   }
 
@@ -130,13 +130,13 @@ class LinkContext {
     }
     auto candidates = suggest_values(stem, pages);
     std::string file = "content/" + language_.code + "/" + relative;
-    if (candidates.empty()) return format_message("link to '%1$s': no page %2$s", written, file);
+    if (candidates.empty()) return format_message(tr("link to '%1$s': no page %2$s"), written, file);
     if (slug_written) {
-      return format_message("link to '%1$s': no page %2$s; a link names the page's file, not its "
-                            "slug: did you mean %3$s?",
+      return format_message(tr("link to '%1$s': no page %2$s; a link names the page's file, not its "
+                            "slug: did you mean %3$s?"),
                             written, file, quoted_alternatives(candidates));
     }
-    return format_message("link to '%1$s': no page %2$s; did you mean %3$s?",
+    return format_message(tr("link to '%1$s': no page %2$s; did you mean %3$s?"),
                           written, file, quoted_alternatives(candidates));
   }
 
@@ -192,15 +192,17 @@ void check_page_slug(const PageSource& source, const LanguageConfig& language,
                      Diagnostics& diagnostics) {
   if (source.kind == PageKind::kGuideline && source.slug == language.sections.print) {
     diagnostics.error({source.path, 0, 0},
-                      "slug '" + source.slug + "' is the folder of the print edition " +
-                          "(sections.print of language '" + language.code + "' in site.toml); " +
-                          "choose another slug, or set [languages.sections] print");
+                      format_message(tr("slug '%1$s' is the folder of the print edition "
+                                        "(sections.print of language '%2$s' in site.toml); choose "
+                                        "another slug, or set [languages.sections] print"),
+                                     source.slug, language.code));
   }
   if (source.kind != PageKind::kPage) return;
   const auto& s = language.sections;
   if (source.slug == s.guidelines || source.slug == s.directory || source.slug == s.search) {
-    diagnostics.error({source.path, 0, 0}, "slug '" + source.slug +
-                                               "' is the name of a section; choose another");
+    diagnostics.error({source.path, 0, 0},
+                      format_message(tr("slug '%1$s' is the name of a section; choose another"),
+                                     source.slug));
   }
 }
 
@@ -215,14 +217,17 @@ LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteCo
     std::string path = path_of(source, language);
     auto [path_owner, fresh_path] = owner_of_path.emplace(path, source.path);
     if (!fresh_path) {
-      diagnostics.error({source.path, 0, 0}, "this page has the same URL /" + path + " as " +
-                                                 path_owner->second + ": change one slug");
+      diagnostics.error({source.path, 0, 0},
+                        format_message(tr("this page has the same URL /%1$s as %2$s: change one "
+                                          "slug"),
+                                       path, path_owner->second));
     }
     auto [key_owner, fresh_key] =
         owner_of_key.emplace(source.language + ":" + source.translation_key, source.path);
     if (!fresh_key) {
-      diagnostics.error({source.path, 0, 0}, "translation key '" + source.translation_key +
-                                                 "' is also used by " + key_owner->second);
+      diagnostics.error({source.path, 0, 0},
+                        format_message(tr("translation key '%1$s' is also used by %2$s"),
+                                       source.translation_key, key_owner->second));
     }
     targets.page_paths[page_key(source.language, source.relative_path)] = path;
     if (source.kind == PageKind::kGuideline) {
@@ -238,9 +243,10 @@ LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteCo
     for (const auto& language : config.languages) {
       const auto& s = language.sections;
       if (actor.id == s.country || actor.id == s.kind || actor.id == s.sector) {
-        diagnostics.error({actor.path, 0, 0}, "actor id '" + actor.id + "' is the name of a " +
-                                                  "directory section in " + language.code +
-                                                  "; rename the file");
+        diagnostics.error({actor.path, 0, 0},
+                          format_message(tr("actor id '%1$s' is the name of a directory section "
+                                            "in %2$s; rename the file"),
+                                         actor.id, language.code));
       }
     }
   }
@@ -394,10 +400,10 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
     for (auto& hint : hints) hint = "#" + hint;
     diagnostics.error(reference.location,
                       hints.empty()
-                          ? format_message("no heading with id '%1$s' in the linked page",
+                          ? format_message(tr("no heading with id '%1$s' in the linked page"),
                                            reference.fragment)
-                          : format_message("no heading with id '%1$s' in the linked page; did you "
-                                           "mean %2$s?",
+                          : format_message(tr("no heading with id '%1$s' in the linked page; did you "
+                                           "mean %2$s?"),
                                            reference.fragment, quoted_alternatives(hints)));
   }
   std::sort(site.pages.begin(), site.pages.end(), [&](const Page& a, const Page& b) {

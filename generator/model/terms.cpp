@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -39,7 +40,8 @@ SiteTerms resolve_category(const std::map<std::string, Term>& terms, const SiteC
     for (const auto& language : config.languages) {
       if (site_term->by_language.count(language.code)) continue;
       diagnostics.error(term.location,
-                        "term '" + key + "' has no label in '" + language.code + "'");
+                        format_message(tr("term '%1$s' has no label in '%2$s'"), key,
+                                       language.code));
       site_term->by_language[language.code] = stand_in(key);
     }
     resolved.emplace(key, std::move(site_term));
@@ -61,7 +63,7 @@ SiteVocabulary resolve_vocabulary(const Vocabulary& vocabulary, const SiteConfig
 TermRef resolve_term(const SiteTerms& terms, const std::string& key, const SiteConfig& config,
                      const SourceLocation& location, Diagnostics& diagnostics) {
   if (auto found = terms.find(key); found != terms.end()) return found->second;
-  diagnostics.error(location, "'" + key + "' is not a term of the vocabulary");
+  diagnostics.error(location, format_message(tr("'%1$s' is not a term of the vocabulary"), key));
   auto term = std::make_shared<SiteTerm>();
   term->key = key;
   for (const auto& language : config.languages) term->by_language[language.code] = stand_in(key);

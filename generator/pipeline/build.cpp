@@ -15,6 +15,7 @@
 #include "render/views.h"
 #include "search/files.h"
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -27,7 +28,7 @@ std::optional<SiteConfig> load_config(const SourceTree& tree, const BuildOptions
   if (!options.base_url.empty()) {
     config->base_url = with_trailing_slash(options.base_url);
     if (!is_http_url(config->base_url)) {
-      diagnostics.error({}, "--base-url must be an absolute http(s) URL");
+      diagnostics.error({}, tr("--base-url must be an absolute http(s) URL"));
       return std::nullopt;
     }
   }

@@ -10,6 +10,7 @@
 #include "content/page_schema.h"
 #include "content/pages.h"
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -34,21 +35,35 @@ Placeholders placeholders_for(const std::string& language) {
           "Write the guideline here."};
 }
 
+/// The errors for a name that cannot name a new file: alone, and with a name that can.
+struct NameErrors {
+  const char* refused;
+  const char* with_example;
+};
+
+constexpr NameErrors kSlugErrors{
+    N_("'%1$s' is not a valid slug: use a-z, 0-9 and single hyphens"),
+    N_("'%1$s' is not a valid slug: use a-z, 0-9 and single hyphens (for example '%2$s')")};
+constexpr NameErrors kActorIdErrors{
+    N_("'%1$s' is not a valid actor id: use a-z, 0-9 and single hyphens"),
+    N_("'%1$s' is not a valid actor id: use a-z, 0-9 and single hyphens (for example '%2$s')")};
+
 /// Whether `name` can name a new file and its page (a slug or an actor id); when not, an
 /// error says so, with a name that can, made from it, where there is one.
-bool is_valid_name(const std::string& name, const char* what, Diagnostics& diagnostics) {
+bool is_valid_name(const std::string& name, const NameErrors& errors, Diagnostics& diagnostics) {
   if (is_valid_id(name)) return true;
   std::string suggestion = slugify(name);
-  diagnostics.error({}, "'" + name + "' is not a valid " + what +
-                            ": use a-z, 0-9 and single hyphens" +
-                            (is_valid_id(suggestion) ? " (for example '" + suggestion + "')" : ""));
+  diagnostics.error({}, is_valid_id(suggestion)
+                            ? format_message(tr(errors.with_example), name, suggestion)
+                            : format_message(tr(errors.refused), name));
   return false;
 }
 
 /// Whether `path` is free; `new` never overwrites a file.
 bool is_new_file(const SourceTree& tree, const std::string& path, Diagnostics& diagnostics) {
   if (!tree.is_file(path)) return true;
-  diagnostics.error({path, 0, 0}, "this file exists already; 'passerelle new' never overwrites");
+  diagnostics.error({path, 0, 0},
+                    tr("this file exists already; 'passerelle new' never overwrites"));
   return false;
 }
 
@@ -78,6 +93,15 @@ std::string codes(const SiteConfig& config) {
   return list;
 }
 
+/// True if `language` is one of the site's; else says so in `diagnostics`.
+bool is_site_language(const SiteConfig& config, const std::string& language,
+                      Diagnostics& diagnostics) {
+  if (config.language(language)) return true;
+  diagnostics.error({}, format_message(tr("'%1$s' is not a language of site.toml (%2$s)"),
+                                       language, codes(config)));
+  return false;
+}
+
 /// "# " comment lines listing `items`, wrapped before 100 columns.
 std::string comment_list(const std::string& intro, const std::vector<std::string>& items) {
   std::string out;
@@ -105,6 +129,11 @@ std::vector<std::string> terms(const std::map<std::string, Term>& vocabulary,
     items.push_back(item);
   }
   return items;
+}
+
+/// The catalog of the comments of a file in `language` ("fr-MA" speaks "fr").
+MessageCatalog catalog_for(const std::string& language) {
+  return MessageCatalog(language.substr(0, language.find('-')));
 }
 
 /// `text` as "# " comment lines ("" for nullptr).
@@ -151,8 +180,9 @@ std::string toml_value(const PageSource& page, const PageField& field) {
 
 /// A field of a new page, under its comment ("{default}": the value it takes when left out,
 /// which is the one written here); set, or commented out.
-std::string field_lines(const PageField& field, const PageSource& page) {
-  std::string comment = field.scaffold;
+std::string field_lines(const PageField& field, const PageSource& page,
+                        const MessageCatalog& in_file) {
+  std::string comment = in_file.tr(field.scaffold);
   if (size_t at = comment.find("{default}"); at != std::string::npos) {
     comment.replace(at, 9, page.*std::get<std::string PageSource::*>(field.member));
   }
@@ -164,10 +194,14 @@ std::string field_lines(const PageField& field, const PageSource& page) {
 /// The comment above a field of a new record; for a vocabulary field, the allowed terms with
 /// their labels in `language` (and their country, for terms that belong to one).
 std::string field_comment(const ActorField& field, const Vocabulary* vocabulary,
-                          const std::string& language) {
-  if (!field.vocabulary || !field.scaffold) return comment_lines(field.scaffold);
-  std::string intro = field.scaffold;
-  if (!vocabulary) return "# " + intro + " see directory-data/vocabulary.toml.\n";
+                          const std::string& language, const MessageCatalog& in_file) {
+  if (!field.scaffold) return "";
+  if (!field.vocabulary) return comment_lines(in_file.tr(field.scaffold));
+  std::string intro = in_file.tr(field.scaffold);
+  if (!vocabulary) {
+    return comment_lines(
+        format_message(in_file.tr("%1$s see directory-data/vocabulary.toml."), intro).c_str());
+  }
   const auto& category = vocabulary->*field.vocabulary;
   return comment_list(intro, terms(category, language, field.in_country));
 }
@@ -219,12 +253,8 @@ std::string toml_string(const std::string& text) {
 std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteConfig& config,
                                            const std::string& slug, const std::string& language,
                                            const std::string& today, Diagnostics& diagnostics) {
-  if (!config.language(language)) {
-    diagnostics.error({},
-                      "'" + language + "' is not a language of site.toml (" + codes(config) + ")");
-    return std::nullopt;
-  }
-  if (!is_valid_name(slug, "slug", diagnostics)) return std::nullopt;
+  if (!is_site_language(config, language, diagnostics)) return std::nullopt;
+  if (!is_valid_name(slug, kSlugErrors, diagnostics)) return std::nullopt;
   Scaffold scaffold;
   scaffold.path = "content/" + language + "/guidelines/" + slug + ".md";
   if (!is_new_file(tree, scaffold.path, diagnostics)) return std::nullopt;
@@ -237,8 +267,10 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
     if (page.language == language && page.kind == PageKind::kGuideline) {
       last_weight = std::max(last_weight, page.weight);
       if (page.slug == slug) {
-        diagnostics.error({page.path, 0, 0}, "this guideline already has the slug '" + slug +
-                                                 "' in " + language + "; choose another");
+        diagnostics.error({page.path, 0, 0},
+                          format_message(tr("this guideline already has the slug '%1$s' in %2$s; "
+                                            "choose another"),
+                                         slug, language));
         return std::nullopt;
       }
     }
@@ -257,53 +289,70 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
   page.draft = true;
   page.slug = slug;
   page.translation_key = key;
+  // The comments are in the language of the file, the notes in the editor's.
+  const MessageCatalog in_file = catalog_for(language);
   std::string out = "+++\n";
   if (source) {
     copy_fields(*source, Translation::kTranslated, page);
     copy_fields(*source, Translation::kShared, page);
-    out += "# Translation of " + source->path + ".\n# The " +
-           field_list(Translation::kTranslated, "") + " and text below are still in " +
-           language_name(config, source->language) +
-           ": translate them,\n"
-           "# give the page its own slug if you like, then remove `draft = true` to publish.\n"
-           "# Links to #headings name the headings of that language: the build tells which to fix.\n";
+    out += comment_lines(
+        format_message(in_file.tr("Translation of %1$s.\n"
+                                  "The fields %2$s and the text below are still in %3$s: "
+                                  "translate them,\n"
+                                  "give the page its own slug if you like, then remove `draft = "
+                                  "true` to publish.\n"
+                                  "Links to #headings name the headings of that language: the "
+                                  "build tells which to fix."),
+                       source->path, field_list(Translation::kTranslated, ""),
+                       language_name(config, source->language))
+            .c_str());
   }
-  out += "# A guideline, published at /" + url +
-         "\n"
-         "# and listed in the guidelines index, the feed and the print edition.\n"
-         "# Every field is described in docs/content-model.md.\n\n";
-  for (const auto& field : kPageFields) out += field_lines(field, page);
+  out += comment_lines(format_message(in_file.tr("A guideline, published at /%1$s\n"
+                                                 "and listed in the guidelines index, the feed "
+                                                 "and the print edition.\n"
+                                                 "Every field is described in "
+                                                 "docs/content-model.md."),
+                                      url)
+                           .c_str()) +
+         "\n";
+  for (const auto& field : kPageFields) out += field_lines(field, page, in_file);
   out += "+++\n";
   if (source) {
     out += source->body;
     scaffold.translated_from = source->path;
-    scaffold.notes.push_back("Pre-filled from " + source->path + ": translate " +
-                             field_list(Translation::kTranslated, "the ") + " and the text into " +
-                             language_name(config, language) + ".");
+    scaffold.notes.push_back(format_message(tr("Pre-filled from %1$s: translate the fields %2$s "
+                                               "and the text into %3$s."),
+                                            source->path, field_list(Translation::kTranslated, ""),
+                                            language_name(config, language)));
   } else {
     out += "\n## " + std::string(text.heading) + "\n\n" + text.paragraph + "\n";
     for (const auto& other : config.languages) {
       if (other.code == language) continue;
-      scaffold.notes.push_back("When it is ready, 'passerelle new guideline " + slug + " --lang " +
-                               other.code + "' starts the " + language_name(config, other.code) +
-                               " translation from it.");
+      scaffold.notes.push_back(format_message(tr("When it is ready, 'passerelle new guideline %1$s "
+                                                 "--lang %2$s' starts the %3$s translation from "
+                                                 "it."),
+                                              slug, other.code, language_name(config, other.code)));
     }
   }
-  scaffold.notes.push_back("It is a draft: 'passerelle serve' shows it at /" + url +
-                           "; 'passerelle build' leaves it out until you remove 'draft = true'.");
+  scaffold.notes.push_back(format_message(tr("It is a draft: 'passerelle serve' shows it at /%1$s; "
+                                             "'passerelle build' leaves it out until you remove "
+                                             "'draft = true'."),
+                                          url));
   scaffold.text = std::move(out);
   return scaffold;
 }
 
 std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig& config,
-                                       const std::string& id, const std::string& today,
-                                       Diagnostics& diagnostics) {
-  if (!is_valid_name(id, "actor id", diagnostics)) return std::nullopt;
+                                       const std::string& id, const std::string& language,
+                                       const std::string& today, Diagnostics& diagnostics) {
+  if (!is_site_language(config, language, diagnostics)) return std::nullopt;
+  if (!is_valid_name(id, kActorIdErrors, diagnostics)) return std::nullopt;
   for (const auto& language : config.languages) {
     const auto& s = language.sections;
     if (id == s.country || id == s.kind || id == s.sector) {
-      diagnostics.error({}, "'" + id + "' is the name of a directory section in " + language.code +
-                                "; choose another id");
+      diagnostics.error({}, format_message(tr("'%1$s' is the name of a directory section in %2$s; "
+                                              "choose another id"),
+                                           id, language.code));
       return std::nullopt;
     }
   }
@@ -315,28 +364,35 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
   if (auto text = read_text_file(tree, "directory-data/vocabulary.toml", ignored)) {
     vocabulary = parse_vocabulary(*text, "directory-data/vocabulary.toml", config, ignored);
   }
+  const MessageCatalog in_file = catalog_for(language);
   std::string out =
-      "# Actor record \"" + id +
-      "\": the file name is the actor's id and the last part of its\n"
-      "# address. Fields: docs/content-model.md. Required fields left empty are reported by\n"
-      "# `passerelle serve`, `check` and `build` (as warnings while it is a draft).\n\n";
+      comment_lines(format_message(in_file.tr("Actor record \"%1$s\": the file name is the "
+                                              "actor's id and the last part of its\n"
+                                              "address. Fields: docs/content-model.md. Required "
+                                              "fields left empty are reported by\n"
+                                              "`passerelle serve`, `check` and `build` (as "
+                                              "warnings while it is a draft)."),
+                                   id)
+                        .c_str()) +
+      "\n";
   // The fields of the record itself, then the per-language tables (TOML wants them last).
   for (const auto& field : kActorFields) {
     if (!is_per_language(field.type)) {
-      out += field_comment(field, vocabulary ? &*vocabulary : nullptr, config.default_language) +
+      out += field_comment(field, vocabulary ? &*vocabulary : nullptr, language, in_file) +
              field_line(field, today);
     }
   }
   for (const auto& field : kActorFields) {
     if (!is_per_language(field.type)) continue;
-    out += "\n" + comment_lines(field.scaffold) + "[" + field.name + "]\n";
+    out += "\n" + comment_lines(in_file.tr(field.scaffold)) + "[" + field.name + "]\n";
     const char* empty = field.type == FieldType::kLocalizedText ? "\"\"\"\n\"\"\"" : "[]";
     for (const auto& language : config.languages) out += language.code + " = " + empty + "\n";
   }
   scaffold.text = std::move(out);
   scaffold.notes.push_back(
-      "The record is a draft: `serve` shows it once the name, country, kind, sectors and a "
-      "description are filled in; `build` publishes it when the line draft = true is removed.");
+      tr("The record is a draft: `serve` shows it once the name, country, kind, sectors and a "
+         "description are filled in; `build` publishes it when the line draft = true is "
+         "removed."));
   return scaffold;
 }
 

@@ -26,10 +26,11 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
                                            const std::string& slug, const std::string& language,
                                            const std::string& today, Diagnostics& diagnostics);
 
-/// A new actor record `id`, its comments listing the vocabulary's allowed values.
+/// A new actor record `id`, its comments in `language` (a language of the site) listing the
+/// vocabulary's allowed values with their labels in that language.
 std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig& config,
-                                       const std::string& id, const std::string& today,
-                                       Diagnostics& diagnostics);
+                                       const std::string& id, const std::string& language,
+                                       const std::string& today, Diagnostics& diagnostics);
 
 /// A TOML basic string literal, quotes included.
 std::string toml_string(const std::string& text);

@@ -44,7 +44,7 @@ check "before: every page answers 200" all_ok "${pages[@]}"
 check "new actor while serve runs" "$binary" new actor nouvel-acteur --source "$site"
 check "serve saw the new record and rebuilt" eventually grep -q "nouvel-acteur.toml" "$work/log"
 check "the incomplete draft is reported as warnings, not errors" \
-  eventually grep -q "nouvel-acteur.toml:.*warning: this record is a draft with 5 problem(s)" "$work/log"
+  eventually grep -q "nouvel-acteur.toml:.*warning: this record is a draft with 5 problems" "$work/log"
 check "after: every other page still answers 200" all_ok "${pages[@]}"
 check "the incomplete draft has no page yet" status_is "${url}fr/annuaire/nouvel-acteur/" 404
 record="$site/directory-data/actors/nouvel-acteur.toml"
@@ -72,7 +72,7 @@ check "build --drafts publishes it, with the banner" bash -c \
   "'$binary' build --source '$site' --out '$work/with-drafts' --drafts --quiet && grep -q draft-banner '$work/with-drafts/fr/annuaire/nouvel-acteur/index.html'"
 sed -i 's/^name = "Nouvel acteur"/name = ""/' "$record"
 check "build --strict fails on the incomplete draft's warnings" \
-  fails_with "warning(s) count as errors" "$binary" build --source "$site" --out "$work/strict" --strict
+  fails_with "warnings count as errors" "$binary" build --source "$site" --out "$work/strict" --strict
 check "and wrote nothing" test ! -e "$work/strict"
 
 # --- future pages -----------------------------------------------------------------------------

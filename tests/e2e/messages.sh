@@ -14,7 +14,7 @@ fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 # The catalogs against the messages of the code, extracted the way update-messages.sh does.
 (cd "$repo" && git ls-files 'generator/*.cpp' 'generator/*.h' | LC_ALL=C sort) >"$work/sources"
 (cd "$repo" && LC_ALL=C.UTF-8 xgettext --files-from="$work/sources" --from-code=UTF-8 --language=C++ \
-  --keyword= --keyword=tr --keyword=trn:1,2 --no-wrap --no-location --omit-header -o "$work/passerelle.pot")
+  --keyword= --keyword=tr --keyword=trn:1,2 --keyword=N_ --no-wrap --no-location -o "$work/passerelle.pot")
 for language in fr it; do
   po="$repo/generator/messages/$language.po"
   msgmerge --quiet --no-wrap --no-location -o "$work/$language.po" "$po" "$work/passerelle.pot"

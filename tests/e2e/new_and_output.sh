@@ -23,10 +23,19 @@ check "…and leaves the file as it was" grep -q "^title = \"Aide au logement\""
 check "new guideline in the other language offers the translation" bash -c \
   "'$binary' new guideline credit --lang it --source '$site' | grep -q 'Pre-filled from content/fr/guidelines/credit.md' &&
    grep -q '^title = \"Le crédit\"' '$site/content/it/guidelines/credit.md'"
+check "…its comments in Italian, the language of the file" \
+  grep -q '^# Traduzione di content/fr/guidelines/credit.md.' "$site/content/it/guidelines/credit.md"
+check "…a French guideline's comments in French, whatever language the messages are in" bash -c \
+  "LANGUAGE=it '$binary' new guideline accueil-social --source '$site' | grep -q '^Creato: content/fr/guidelines/accueil-social.md' &&
+   grep -q '^# Une ligne directrice, publiée à l’adresse /fr/' '$site/content/fr/guidelines/accueil-social.md'"
+rm -f "$site/content/fr/guidelines/accueil-social.md"
 check "a bad slug is a usage error (2)" exit_code 2 new guideline "Aide Logement" --source "$site"
 check "an unknown language is a usage error (2)" exit_code 2 new guideline x --lang de --source "$site"
-check "new actor writes a record listing the allowed values" bash -c \
-  "'$binary' new actor nouvelle-ong --source '$site' >/dev/null && grep -q '^# Country (required), one of: IT (Italie), MA (Maroc).' '$site/directory-data/actors/nouvelle-ong.toml'"
+check "new actor --lang it writes Italian comments and labels" bash -c \
+  "'$binary' new actor ong-italiana --lang it --source '$site' >/dev/null && grep -q '^# Paese (obbligatorio), uno tra: IT (Italia), MA (Marocco).' '$site/directory-data/actors/ong-italiana.toml'"
+rm -f "$site/directory-data/actors/ong-italiana.toml"
+check "new actor writes a record listing the allowed values, commented in the site's first language" bash -c \
+  "'$binary' new actor nouvelle-ong --source '$site' >/dev/null && grep -q '^# Pays (obligatoire), parmi : IT (Italie), MA (Maroc).' '$site/directory-data/actors/nouvelle-ong.toml'"
 check "…a draft, whose empty fields the build reports as warnings" bash -c \
   "'$binary' build --source '$site' --out '$work/c' 2>&1 | grep -q \"^directory-data/actors/nouvelle-ong.toml:10:8: warning: field 'name' must not be empty\""
 check "…the build leaves it out and succeeds (0)" exit_code 0 build --source "$site" --out "$work/c"

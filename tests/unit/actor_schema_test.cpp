@@ -53,7 +53,7 @@ TEST_CASE("`new actor` writes every field of the table, in its order", "[schema]
   config.languages.push_back({"it", "Italiano", "ltr", "T", "", {}});
   config.default_language = "fr";
   Diagnostics diagnostics;
-  auto scaffold = scaffold_actor(fixture, config, "nouvelle", "2026-12-01", diagnostics);
+  auto scaffold = scaffold_actor(fixture, config, "nouvelle", config.default_language, "2026-12-01", diagnostics);
   REQUIRE(scaffold);
   // The record's own fields, then its per-language tables (TOML puts tables last).
   size_t previous = 0;
@@ -90,7 +90,7 @@ TEST_CASE("`new actor` writes a draft whose empty fields are warnings, not error
   REQUIRE(vocabulary_text);
   auto vocabulary = parse_vocabulary(*vocabulary_text, "v.toml", *config, diagnostics);
   REQUIRE(vocabulary);
-  auto scaffold = scaffold_actor(fixture, *config, "nouvelle", "2026-12-01", diagnostics);
+  auto scaffold = scaffold_actor(fixture, *config, "nouvelle", config->default_language, "2026-12-01", diagnostics);
   REQUIRE(scaffold);
   CHECK(has_line(scaffold->text, "draft = true\n"));
   auto record = parse_actor(scaffold->text, scaffold->path, "nouvelle", *config, *vocabulary,

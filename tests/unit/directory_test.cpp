@@ -383,7 +383,7 @@ TEST_CASE("a draft record's problems are warnings, and it has no page until it i
   REQUIRE(previewed);
   CHECK_FALSE(diagnostics.has_errors());
   CHECK(diagnostics.warning_count() >= 5);  // name, country, kind, sectors, description
-  CHECK(diagnostics.items().back().message.find("this record is a draft with 5 problem(s)") == 0);
+  CHECK(diagnostics.items().back().message.find("this record is a draft with 5 problems") == 0);
   CHECK(ids(*previewed) == std::vector<std::string>{"complet"});
   CHECK(previewed->actors.front().draft);
 

@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "messages/messages.h"
 
@@ -54,4 +58,33 @@ TEST_CASE("format_message puts values in by number, in the translation's order")
   CHECK(format_message("no value") == "no value");
   std::string long_value(5000, 'x');
   CHECK(format_message("[%1$s]", long_value).size() == 5002);
+}
+
+TEST_CASE("MessageCatalog: a language's messages from its compiled catalog, whatever tr() speaks") {
+  // A catalog as msgfmt writes it: header, a table of originals, a table of translations.
+  auto folder = std::filesystem::temp_directory_path() / "passerelle-catalog-test";
+  std::filesystem::create_directories(folder / "fr" / "LC_MESSAGES");
+  std::string original = "Keywords (optional).";
+  std::string translation = "Mots-clés (facultatif).";
+  std::vector<uint32_t> words = {0x950412de, 0, 1, 28, 36, 0, 44,
+                                 static_cast<uint32_t>(original.size()), 44,
+                                 static_cast<uint32_t>(translation.size()),
+                                 static_cast<uint32_t>(45 + original.size())};
+  std::string bytes(reinterpret_cast<const char*>(words.data()), words.size() * 4);
+  bytes += original + '\0' + translation + '\0';
+  std::ofstream(folder / "fr" / "LC_MESSAGES" / "passerelle.mo", std::ios::binary) << bytes;
+  passerelle::use_message_language("en", folder.string());
+
+  passerelle::MessageCatalog french("fr");
+  CHECK(std::string(french.tr("Keywords (optional).")) == "Mots-clés (facultatif).");
+  CHECK(std::string(french.tr("Not in the catalog.")) == "Not in the catalog.");
+  CHECK(french.tr(nullptr) == nullptr);
+  // English, and a language without a catalog, leave every message as it is.
+  CHECK(std::string(passerelle::MessageCatalog("en").tr("Keywords (optional).")) ==
+        "Keywords (optional).");
+  CHECK(std::string(passerelle::MessageCatalog("it").tr("Keywords (optional).")) ==
+        "Keywords (optional).");
+  // tr() still speaks the language in use.
+  CHECK(std::string(passerelle::tr("Keywords (optional).")) == "Keywords (optional).");
+  std::filesystem::remove_all(folder);
 }

@@ -126,7 +126,7 @@ TEST_CASE(
   DiskSourceTree fixture(kFixture);
   auto config = fixture_config();
   Diagnostics diagnostics;
-  auto scaffold = scaffold_actor(fixture, config, "nouvelle-ong", "2026-12-01", diagnostics);
+  auto scaffold = scaffold_actor(fixture, config, "nouvelle-ong", config.default_language, "2026-12-01", diagnostics);
   REQUIRE(scaffold);
   CHECK(scaffold->path == "directory-data/actors/nouvelle-ong.toml");
   CHECK(scaffold->text.find("# Country (required), one of: IT (Italie), MA (Maroc).") !=
@@ -181,11 +181,11 @@ TEST_CASE("new actor refuses bad ids, section names and existing records") {
   DiskSourceTree fixture(kFixture);
   auto config = fixture_config();
   Diagnostics bad, section, existing;
-  CHECK_FALSE(scaffold_actor(fixture, config, "Nouvelle_ONG", "2026-12-01", bad));
+  CHECK_FALSE(scaffold_actor(fixture, config, "Nouvelle_ONG", config.default_language, "2026-12-01", bad));
   CHECK(errors_of(bad).find("not a valid actor id") != std::string::npos);
-  CHECK_FALSE(scaffold_actor(fixture, config, "pays", "2026-12-01", section));
+  CHECK_FALSE(scaffold_actor(fixture, config, "pays", config.default_language, "2026-12-01", section));
   CHECK(errors_of(section).find("name of a directory section") != std::string::npos);
-  CHECK_FALSE(scaffold_actor(fixture, config, "ong-atlas", "2026-12-01", existing));
+  CHECK_FALSE(scaffold_actor(fixture, config, "ong-atlas", config.default_language, "2026-12-01", existing));
   CHECK(errors_of(existing).find("exists already") != std::string::npos);
 }
 

@@ -101,7 +101,7 @@ TEST_CASE("list_sources lists drafts, future pages, stale records and copies, by
   CHECK(drafts[0].path == "content/fr/guidelines/b.md");
   CHECK(drafts[1].title == "nouvel-acteur");  // no name yet: its id
   CHECK(drafts[1].language.empty());
-  CHECK(drafts[1].reason.find("draft with 2 problem(s)") == 0);
+  CHECK(drafts[1].reason.find("draft with 2 problems") == 0);
 
   auto future = list_sources(sources, Listing::kFuture, "2026-12-06");
   REQUIRE(future.size() == 1);
