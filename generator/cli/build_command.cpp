@@ -18,8 +18,8 @@ namespace passerelle::cli {
 namespace {
 
 cxxopts::Options build_options() {
-  cxxopts::Options options("passerelle build", tr("Builds the site into a folder of static files."));
-  add_site_options(options);
+  cxxopts::Options options =
+      site_command_options("build", tr("Builds the site into a folder of static files."));
   options.add_options()
       ("future", tr("include pages dated after today"))
       ("strict", tr("treat warnings as errors (for CI): exit 1 and write nothing"))

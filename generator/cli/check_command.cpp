@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cxxopts.hpp>
-#include <filesystem>
 #include <iostream>
 
 #include "check/check.h"
@@ -12,17 +11,14 @@
 #include "cli/console.h"
 #include "messages/messages.h"
 
-namespace fs = std::filesystem;
-
 namespace passerelle::cli {
 
 namespace {
 
 cxxopts::Options check_options() {
-  cxxopts::Options options("passerelle check",
-                           tr("Checks the site without writing it: everything build validates, "
-                              "the links of the built pages, translations and external links."));
-  add_common_options(options);
+  cxxopts::Options options = command_options(
+      "check", tr("Checks the site without writing it: everything build validates, the links "
+                  "of the built pages, translations and external links."));
   options.add_options()(
       "drafts", tr("check pages and actor records marked draft = true too"))(
       "future", tr("check pages dated after today too"))("strict",

@@ -26,12 +26,12 @@ struct ConsoleStyle {
   bool terminal = false;  // stdout is a terminal: progress may redraw one line
 };
 
-/// Adds --source (the site's folder) and --help: the options of every command.
-void add_common_options(cxxopts::Options& options);
+/// The options of `passerelle <command>`, starting with --source (the site's folder) and
+/// --help, which every command has.
+cxxopts::Options command_options(const std::string& command, const std::string& description);
 
-/// Adds --source, --help, --out, --base-url and --drafts: the options of the commands that
-/// build a site.
-void add_site_options(cxxopts::Options& options);
+/// command_options() with --out, --base-url and --drafts: the commands that build a site.
+cxxopts::Options site_command_options(const std::string& command, const std::string& description);
 
 /// "passerelle: 2 errors; nothing was written, <out> is unchanged" on stderr (no count when
 /// `errors` is 0).

@@ -1,7 +1,6 @@
 // `passerelle list drafts|future|stale|untranslated`: one line per source that needs an
 // editor's attention — path, language, title and why — or a JSON array with --format json.
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
 #include <cxxopts.hpp>
@@ -12,18 +11,15 @@
 #include "cli/console.h"
 #include "messages/messages.h"
 
-namespace fs = std::filesystem;
-
 namespace passerelle::cli {
 
 namespace {
 
 cxxopts::Options list_options() {
-  cxxopts::Options options("passerelle list",
-                           tr("Lists the sources that need attention: drafts, pages dated in "
-                              "the future, actor records not reviewed for too long (stale), "
-                              "translations still in the source language (untranslated)."));
-  add_common_options(options);
+  cxxopts::Options options = command_options(
+      "list", tr("Lists the sources that need attention: drafts, pages dated in the future, "
+                 "actor records not reviewed for too long (stale), translations still in the "
+                 "source language (untranslated)."));
   options.add_options()(
       "format", tr("text (one tab-separated line per source) or json"),
       cxxopts::value<std::string>()->default_value("text"))(

@@ -20,14 +20,13 @@ namespace passerelle::cli {
 namespace {
 
 cxxopts::Options new_options() {
-  cxxopts::Options options(
-      "passerelle new",
+  cxxopts::Options options = command_options(
+      "new",
       tr("Creates a source file ready to fill:\n"
          "  passerelle new guideline <slug> [--lang fr]   content/<lang>/guidelines/<slug>.md\n"
          "  passerelle new actor <id> [--lang fr]         directory-data/actors/<id>.toml\n"
          "A guideline whose translation exists in another language is pre-filled from "
          "it, to translate. The file's comments are in its language."));
-  add_common_options(options);
   options.add_options()(
       "lang",
       tr("the guideline's language (default: the site's default language), or the language of "

@@ -30,10 +30,9 @@ const char* install_hint() {
 }
 
 cxxopts::Options pdf_options() {
-  cxxopts::Options options("passerelle pdf",
-                           tr("Builds the site and makes a PDF of each print edition of the "
-                              "guidelines with WeasyPrint; the site then links them."));
-  add_site_options(options);
+  cxxopts::Options options = site_command_options(
+      "pdf", tr("Builds the site and makes a PDF of each print edition of the guidelines with "
+                "WeasyPrint; the site then links them."));
   options.add_options()
       ("weasyprint", tr("the WeasyPrint program (default: weasyprint on the PATH)"),
        cxxopts::value<std::string>())

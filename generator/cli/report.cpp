@@ -47,20 +47,23 @@ constexpr size_t kMaxPrinted = 200;
 
 }  // namespace
 
-void add_common_options(cxxopts::Options& options) {
+cxxopts::Options command_options(const std::string& command, const std::string& description) {
+  cxxopts::Options options("passerelle " + command, description);
   options.add_options()
       ("source", tr("the site's folder (with site.toml)"),
        cxxopts::value<std::string>()->default_value("."))
       ("h,help", tr("show this help"));
+  return options;
 }
 
-void add_site_options(cxxopts::Options& options) {
-  add_common_options(options);
+cxxopts::Options site_command_options(const std::string& command, const std::string& description) {
+  cxxopts::Options options = command_options(command, description);
   options.add_options()
       ("out", tr("output folder (default: public/ in the source)"), cxxopts::value<std::string>())
       ("base-url", tr("absolute URL the site is published at (overrides site.toml)"),
        cxxopts::value<std::string>())
       ("drafts", tr("include pages marked draft = true"));
+  return options;
 }
 
 void print_nothing_written(int errors, const std::string& out) {

@@ -33,20 +33,21 @@ namespace passerelle::cli {
 namespace {
 
 cxxopts::Options serve_options() {
-  cxxopts::Options options("passerelle serve",
-                           "Serves the site for previewing, rebuilds it when a source changes and "
-                           "reloads the browser's tabs. Drafts are shown.");
-  add_common_options(options);
-  options.add_options()(
-      "port", "port to listen on (0: any free port)", cxxopts::value<int>()->default_value("8000"))(
-      "bind", "address to listen on; other than loopback, the preview is visible to your network",
-      cxxopts::value<std::string>()->default_value("127.0.0.1"))(
-      "base-url", "absolute URL in canonical links (default: the preview's own address)",
-      cxxopts::value<std::string>())("no-drafts",
-                                     "leave out drafts and pages dated after today, as build does")(
-      "polling", "look for changes by polling instead of inotify notifications")(
-      "poll", "when polling, how often to look for changes, in milliseconds",
-      cxxopts::value<int>()->default_value("250"));
+  cxxopts::Options options = command_options(
+      "serve", tr("Serves the site for previewing, rebuilds it when a source changes and "
+                  "reloads the browser's tabs. Drafts are shown."));
+  options.add_options()
+      ("port", tr("port to listen on (0: any free port)"),
+       cxxopts::value<int>()->default_value("8000"))
+      ("bind", tr("address to listen on; other than loopback, the preview is visible to your "
+                  "network"),
+       cxxopts::value<std::string>()->default_value("127.0.0.1"))
+      ("base-url", tr("absolute URL in canonical links (default: the preview's own address)"),
+       cxxopts::value<std::string>())
+      ("no-drafts", tr("leave out drafts and pages dated after today, as build does"))
+      ("polling", tr("look for changes by polling instead of inotify notifications"))
+      ("poll", tr("when polling, how often to look for changes, in milliseconds"),
+       cxxopts::value<int>()->default_value("250"));
   add_console_options(options);
   return options;
 }
