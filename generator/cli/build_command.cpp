@@ -57,7 +57,10 @@ void print_sizes(const search::SizeReport& sizes) {
 int run_build(int argc, char** argv) {
   CommandLine line;
   if (auto stop = parse_command_line(build_options(), argc, argv, "build", line)) return *stop;
-  auto& [args, style] = line;
+  // Named references, not a structured binding: clang 14 (the sanitizer builds) cannot
+  // capture a structured binding in a lambda.
+  auto& args = line.args;
+  auto& style = line.style;
   bool json = args.count("json") > 0;
   if (json) style.terminal = false;  // stdout is for the JSON object alone
   int exit_code = kExitOk;

@@ -138,7 +138,10 @@ class SourceWatch {
 int run_serve(int argc, char** argv) {
   CommandLine line;
   if (auto stop = parse_command_line(serve_options(), argc, argv, "serve", line)) return *stop;
-  auto& [args, style] = line;
+  // Named references, not a structured binding: clang 14 (the sanitizer builds) cannot
+  // capture a structured binding in a lambda.
+  auto& args = line.args;
+  auto& style = line.style;
   int port = args["port"].as<int>();
   int poll_ms = args["poll"].as<int>();
   if (port < 0 || port > 65535 || poll_ms < 10 || poll_ms > 10000) {

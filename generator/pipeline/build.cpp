@@ -71,19 +71,28 @@ std::string kilobytes(size_t bytes) {
 
 /// Every size over its budget is an error, so that CI catches a bloated index or page.
 void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diagnostics& diagnostics) {
-  auto check = [&](const Budget& budget, size_t actual, const std::string& what, const char* key) {
+  // `message`: translated, with %1$s the subject (a language, a page), %2$s the size in
+  // bytes, %3$s in KB and %4$s the budget.
+  auto check = [&](const Budget& budget, size_t actual, const char* message, const std::string& subject) {
     if (budget.bytes > 0 && actual > static_cast<size_t>(budget.bytes)) {
-      diagnostics.error(budget.location, what + " is " + std::to_string(actual) + " bytes (" + kilobytes(actual) +
-                                             "), over the budget of " + std::to_string(budget.bytes) + " (" + key + ")");
+      diagnostics.error(budget.location,
+                        format_message(message, subject, std::to_string(actual), kilobytes(actual),
+                                       std::to_string(budget.bytes)));
     }
   };
   for (const auto& language : sizes.languages) {
-    check(budgets.search_index_bytes, language.index_bytes, "the search index of '" + language.language + "'",
-          "search_index_bytes");
+    check(budgets.search_index_bytes, language.index_bytes,
+          tr("the search index of '%1$s' is %2$s bytes (%3$s), over the budget of %4$s "
+             "(search_index_bytes)"),
+          language.language);
     check(budgets.search_query_bytes, language.query_bytes,
-          "the most a query fetches from the search index of '" + language.language + "'", "search_query_bytes");
+          tr("the most a query fetches from the search index of '%1$s' is %2$s bytes (%3$s), "
+             "over the budget of %4$s (search_query_bytes)"),
+          language.language);
   }
-  check(budgets.page_bytes, sizes.heaviest_page_bytes, "the page " + sizes.heaviest_page, "page_bytes");
+  check(budgets.page_bytes, sizes.heaviest_page_bytes,
+        tr("the page %1$s is %2$s bytes (%3$s), over the budget of %4$s (page_bytes)"),
+        sizes.heaviest_page);
 }
 
 /// Every output of the site in one plan sorted by path, and what the pages output counted.
