@@ -3,24 +3,16 @@
 #include "content/actor_schema.h"
 
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "base/filesystem.h"
 #include "scaffold/scaffold.h"
+#include "test_folder.h"
 
 using namespace passerelle;
 
 namespace {
 
 const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 /// Whether a line of `text` starts with `prefix`.
 bool has_line(const std::string& text, const std::string& prefix) {
@@ -36,7 +28,7 @@ std::string written(const ActorField& field) {
 }  // namespace
 
 TEST_CASE("every actor field is documented in docs/content-model.md", "[schema]") {
-  std::string docs = read_file(std::string(PASSERELLE_FIXTURES) + "/../../docs/content-model.md");
+  std::string docs = file_bytes(std::string(PASSERELLE_FIXTURES) + "/../../docs/content-model.md");
   auto begin = docs.find("## Actor records");
   REQUIRE(begin != std::string::npos);
   std::string section = docs.substr(begin, docs.find("\n## ", begin + 1) - begin);

@@ -4,24 +4,16 @@
 #include "content/page_schema.h"
 
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "base/filesystem.h"
 #include "scaffold/scaffold.h"
+#include "test_folder.h"
 
 using namespace passerelle;
 
 namespace {
 
 const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 SiteConfig two_languages() {
   SiteConfig config;
@@ -48,7 +40,7 @@ std::string messages(const Diagnostics& diagnostics) {
 }  // namespace
 
 TEST_CASE("every front-matter field is documented in docs/content-model.md", "[schema]") {
-  std::string docs = read_file(std::string(PASSERELLE_FIXTURES) + "/../../docs/content-model.md");
+  std::string docs = file_bytes(std::string(PASSERELLE_FIXTURES) + "/../../docs/content-model.md");
   auto begin = docs.find("## Guidelines and pages");
   REQUIRE(begin != std::string::npos);
   std::string section = docs.substr(begin, docs.find("\n## ", begin + 1) - begin);
