@@ -107,3 +107,16 @@ TEST_CASE("text files that are too large or hold control characters are errors")
                                         "record (10.0 MB; the limit is 10 MB): split it");
   CHECK_THAT(format_diagnostic(sorted[2]), Catch::StartsWith("rlo.toml:2:3: error: bidirectional"));
 }
+
+TEST_CASE("an incomplete draft page gives warnings, not errors, and is left out") {
+  Diagnostics diagnostics;
+  auto page = parse_page("+++\ntitle = \"Brouillon\"\ndraft = true\n+++\nTexte.\n",
+                         "content/fr/guidelines/b.md", "fr", "guidelines/b.md", diagnostics);
+  CHECK_FALSE(page);
+  CHECK_FALSE(diagnostics.has_errors());
+  // date and summary missing, then the line that says why they are warnings.
+  REQUIRE(diagnostics.warning_count() == 3);
+  CHECK(format_diagnostic(diagnostics.items().back()) ==
+        "content/fr/guidelines/b.md:3:9: warning: this page is a draft with 2 problems, warnings "
+        "while it is a draft: it is left out until they are fixed");
+}
