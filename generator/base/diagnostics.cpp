@@ -22,13 +22,19 @@ void Diagnostics::append(const Diagnostics& other) {
   for (const auto& d : other.items_) add(d);
 }
 
-Diagnostics as_warnings(const Diagnostics& diagnostics) {
-  Diagnostics warnings;
-  for (auto item : diagnostics.items()) {
-    item.severity = Severity::kWarning;
-    warnings.add(std::move(item));
+bool append_field_problems(Diagnostics& diagnostics, const Diagnostics& found, bool is_draft,
+                           const SourceLocation& draft_key,
+                           const std::function<std::string(int)>& draft_notice) {
+  if (!is_draft || !found.has_errors()) {
+    diagnostics.append(found);
+    return false;
   }
-  return warnings;
+  for (auto item : found.items()) {
+    item.severity = Severity::kWarning;
+    diagnostics.add(std::move(item));
+  }
+  diagnostics.warning(draft_key, draft_notice(found.error_count()));
+  return true;
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {

@@ -52,15 +52,7 @@ void print_sizes(const search::SizeReport& sizes) {
                            kb(sizes.heaviest_page_bytes)).c_str());
 }
 
-}  // namespace
-
-int run_build(int argc, char** argv) {
-  CommandLine line;
-  if (auto stop = parse_command_line(build_options(), argc, argv, "build", line)) return *stop;
-  // Named references, not a structured binding: clang 14 (the sanitizer builds) cannot
-  // capture a structured binding in a lambda.
-  auto& args = line.args;
-  auto& style = line.style;
+int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   bool json = args.count("json") > 0;
   if (json) style.terminal = false;  // stdout is for the JSON object alone
   int exit_code = kExitOk;
@@ -119,6 +111,12 @@ int run_build(int argc, char** argv) {
     std::puts(format_message(tr("Open %1$s/index.html"), output_folder).c_str());
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int run_build(int argc, char** argv) {
+  return run_command(build_options(), argc, argv, "build", build_command);
 }
 
 }  // namespace passerelle::cli

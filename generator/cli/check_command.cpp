@@ -117,15 +117,7 @@ void print_external(const std::vector<ExternalLink>& links, bool fetched) {
   }
 }
 
-}  // namespace
-
-int run_check(int argc, char** argv) {
-  CommandLine line;
-  if (auto stop = parse_command_line(check_options(), argc, argv, "check", line)) return *stop;
-  // Named references, not a structured binding: clang 14 (the sanitizer builds) cannot
-  // capture a structured binding in a lambda.
-  auto& args = line.args;
-  auto& style = line.style;
+int check_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   std::string format = args["format"].as<std::string>();
   double timeout = args["timeout"].as<double>();
   double interval = args["host-interval"].as<double>();
@@ -204,6 +196,12 @@ int run_check(int argc, char** argv) {
                  format_message(tr("%1$d error(s), %2$d warning(s)"), errors, warnings).c_str());
   }
   return failed ? kExitErrors : kExitOk;
+}
+
+}  // namespace
+
+int run_check(int argc, char** argv) {
+  return run_command(check_options(), argc, argv, "check", check_command);
 }
 
 }  // namespace passerelle::cli

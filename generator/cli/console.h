@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cxxopts.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,18 +52,14 @@ std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** a
                                    std::string_view command, cxxopts::ParseResult& args,
                                    ConsoleStyle* style, bool positional = false);
 
-/// What `passerelle <command>` was given: its arguments, and the console options (their
-/// defaults for a command without them).
-struct CommandLine {
-  cxxopts::ParseResult args;
-  ConsoleStyle style;
-};
+/// What `passerelle <command>` does with its arguments and the console options (their
+/// defaults for a command without them); returns the exit code.
+using CommandBody = std::function<int(const cxxopts::ParseResult& args, ConsoleStyle& style)>;
 
-/// parse_arguments for a command built by `options`, into `line`; the console options are
-/// read when the command has them (add_console_options).
-std::optional<int> parse_command_line(cxxopts::Options options, int argc, char** argv,
-                                      std::string_view command, CommandLine& line,
-                                      bool positional = false);
+/// parse_arguments for a command built by `options` (the console options are read when the
+/// command has them: add_console_options), then `body`; or the exit code parse_arguments gave.
+int run_command(cxxopts::Options options, int argc, char** argv, std::string_view command,
+                const CommandBody& body, bool positional = false);
 
 /// Whether `source` holds a site.toml; when not, says so on stderr.
 bool has_site_config(const std::string& source);

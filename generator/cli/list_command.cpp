@@ -29,12 +29,7 @@ cxxopts::Options list_options() {
   return options;
 }
 
-}  // namespace
-
-int run_list(int argc, char** argv) {
-  CommandLine line;
-  if (auto stop = parse_command_line(list_options(), argc, argv, "list", line, true)) return *stop;
-  const auto& args = line.args;
+int list_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   auto listing = args.count("what") ? listing_named(args["what"].as<std::string>()) : std::nullopt;
   if (!args.unmatched().empty() || !listing) {
     std::cerr << "passerelle list: " << tr("say what to list: drafts, future, stale or untranslated")
@@ -84,6 +79,12 @@ int run_list(int argc, char** argv) {
               << "\n";
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int run_list(int argc, char** argv) {
+  return run_command(list_options(), argc, argv, "list", list_command, true);
 }
 
 }  // namespace passerelle::cli

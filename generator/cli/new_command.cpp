@@ -54,10 +54,9 @@ std::string today() {
   return text;
 }
 
-int run_new(int argc, char** argv) {
-  CommandLine line;
-  if (auto stop = parse_command_line(new_options(), argc, argv, "new", line, true)) return *stop;
-  const auto& args = line.args;
+namespace {
+
+int new_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   if (!args.unmatched().empty() || !args.count("what") || !args.count("name")) {
     std::cerr << "passerelle new: "
               << tr("say what to create: 'new guideline <slug>' or 'new actor <id>'") << "\n";
@@ -114,6 +113,12 @@ int run_new(int argc, char** argv) {
   std::cout << format_message(tr("Created %1$s"), scaffold->path) << "\n";
   for (const auto& note : scaffold->notes) std::cout << "  " << note << "\n";
   return kExitOk;
+}
+
+}  // namespace
+
+int run_new(int argc, char** argv) {
+  return run_command(new_options(), argc, argv, "new", new_command, true);
 }
 
 }  // namespace passerelle::cli

@@ -40,12 +40,7 @@ cxxopts::Options pdf_options() {
   return options;
 }
 
-}  // namespace
-
-int run_pdf(int argc, char** argv) {
-  CommandLine line;
-  if (auto stop = parse_command_line(pdf_options(), argc, argv, "pdf", line)) return *stop;
-  const auto& args = line.args;
+int pdf_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   int timeout = args["timeout"].as<int>();
   if (timeout <= 0) {
     std::cerr << "passerelle pdf: " << tr("--timeout must be a positive number of seconds") << "\n";
@@ -112,6 +107,12 @@ int run_pdf(int argc, char** argv) {
   std::puts(format_message(tr("Open %1$s/index.html"), fs::weakly_canonical(fs::absolute(out)).string())
                 .c_str());
   return kExitOk;
+}
+
+}  // namespace
+
+int run_pdf(int argc, char** argv) {
+  return run_command(pdf_options(), argc, argv, "pdf", pdf_command);
 }
 
 }  // namespace passerelle::cli

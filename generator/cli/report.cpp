@@ -110,13 +110,17 @@ std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** a
   return std::nullopt;
 }
 
-std::optional<int> parse_command_line(cxxopts::Options options, int argc, char** argv,
-                                      std::string_view command, CommandLine& line,
-                                      bool positional) {
+int run_command(cxxopts::Options options, int argc, char** argv, std::string_view command,
+                const CommandBody& body, bool positional) {
   auto groups = options.groups();
   bool console = std::find(groups.begin(), groups.end(), "output") != groups.end();
-  return parse_arguments(options, argc, argv, command, line.args, console ? &line.style : nullptr,
-                         positional);
+  cxxopts::ParseResult args;
+  ConsoleStyle style;
+  if (auto stop = parse_arguments(options, argc, argv, command, args, console ? &style : nullptr,
+                                  positional)) {
+    return *stop;
+  }
+  return body(args, style);
 }
 
 bool has_site_config(const std::string& source) {

@@ -133,19 +133,12 @@ class SourceWatch {
   SourceSnapshot snapshot_;
 };
 
-}  // namespace
-
-int run_serve(int argc, char** argv) {
-  CommandLine line;
-  if (auto stop = parse_command_line(serve_options(), argc, argv, "serve", line)) return *stop;
-  // Named references, not a structured binding: clang 14 (the sanitizer builds) cannot
-  // capture a structured binding in a lambda.
-  auto& args = line.args;
-  auto& style = line.style;
+int serve_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   int port = args["port"].as<int>();
   int poll_ms = args["poll"].as<int>();
   if (port < 0 || port > 65535 || poll_ms < 10 || poll_ms > 10000) {
-    std::cerr << "passerelle serve: --port must be 0 to 65535 and --poll 10 to 10000\n";
+    std::cerr << "passerelle serve: " << tr("--port must be 0 to 65535 and --poll 10 to 10000")
+              << "\n";
     return kExitUsage;
   }
   std::string source = args["source"].as<std::string>();
@@ -207,7 +200,8 @@ int run_serve(int argc, char** argv) {
   ServeRebuilds rebuilds(source, bundled_themes_folder(), build, live, console);
   rebuilds.first_build();
   if (!server.start()) {
-    std::cerr << "passerelle serve: error: the server did not start on " << address << "\n";
+    std::cerr << "passerelle serve: error: "
+              << format_message(tr("the server did not start on %1$s"), address) << "\n";
     return kExitErrors;
   }
   std::printf("Serving %s at %s (Ctrl+C to stop)\n",
@@ -238,6 +232,12 @@ int run_serve(int argc, char** argv) {
   server.stop();
   std::printf("Stopped.\n");
   return kExitOk;
+}
+
+}  // namespace
+
+int run_serve(int argc, char** argv) {
+  return run_command(serve_options(), argc, argv, "serve", serve_command);
 }
 
 }  // namespace passerelle::cli

@@ -105,21 +105,15 @@ std::optional<ActorRecord> parse_actor(std::string_view text, const std::string&
   actor.id = id;
   actor.path = path;
   read_actor_fields(reader, config, vocabulary, actor);
-  if (actor.draft && found.has_errors()) {
-    // A draft is work in progress (as `passerelle new actor` writes it): it must not stop
-    // the preview or the build; it only has no page until it is complete.
-    diagnostics.append(as_warnings(found));
-    diagnostics.warning(reader.location("draft"),
-                        format_message(trn("this record is a draft with %1$d problem, a warning "
-                                           "while it is a draft: it has no page until it is fixed",
-                                           "this record is a draft with %1$d problems, warnings "
-                                           "while it is a draft: it has no page until they are "
-                                           "fixed",
-                                           found.error_count()),
-                                       found.error_count()));
+  if (append_field_problems(diagnostics, found, actor.draft, reader.location("draft"), [](int count) {
+        return format_message(trn("this record is a draft with %1$d problem, a warning while it "
+                                  "is a draft: it has no page until it is fixed",
+                                  "this record is a draft with %1$d problems, warnings while it "
+                                  "is a draft: it has no page until they are fixed",
+                                  count),
+                              count);
+      })) {
     actor.draft_problems = found.error_count();
-  } else {
-    diagnostics.append(found);
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return actor;

@@ -67,21 +67,16 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
   Diagnostics found;  // the fields' problems: warnings in a draft
   TomlReader reader(*table, path, found, "", offset);
   read_page_fields(reader, relative, is_index, page);
-  if (page.draft && found.has_errors()) {
-    // As for an actor draft (directory.cpp): work in progress never stops the preview or the
-    // build; the page is left out until it is complete.
-    diagnostics.append(as_warnings(found));
-    diagnostics.warning(reader.location("draft"),
-                        format_message(trn("this page is a draft with %1$d problem, a warning "
-                                           "while it is a draft: it is left out until it is fixed",
-                                           "this page is a draft with %1$d problems, warnings "
-                                           "while it is a draft: it is left out until they are "
-                                           "fixed",
-                                           found.error_count()),
-                                       found.error_count()));
+  if (append_field_problems(diagnostics, found, page.draft, reader.location("draft"), [](int count) {
+        return format_message(trn("this page is a draft with %1$d problem, a warning while it is "
+                                  "a draft: it is left out until it is fixed",
+                                  "this page is a draft with %1$d problems, warnings while it is "
+                                  "a draft: it is left out until they are fixed",
+                                  count),
+                              count);
+      })) {
     return std::nullopt;
   }
-  diagnostics.append(found);
   page.relative_path = relative;
   page.body = std::move(split->body);
   page.body_line = split->body_line;

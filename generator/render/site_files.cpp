@@ -131,7 +131,7 @@ void run_jobs(const RenderContext& base, const std::vector<RenderJob>& jobs,
 /// The context of a rendering: the model, the theme and where its assets are published (the
 /// assets themselves go to `out`).
 RenderContext render_context(const Site& site, const Theme& theme, RenderedPages& out) {
-  RenderContext context{site, theme, {}, {}};
+  RenderContext context{site, theme, {}, {}, {}, 0};
   std::vector<const Actor*> actors;
   for (const auto& actor : site.actors) actors.push_back(&actor);
   context.actors_by_name = actors_by_name(actors);
