@@ -23,8 +23,7 @@ void Diagnostics::append(const Diagnostics& other) {
 }
 
 bool append_field_problems(Diagnostics& diagnostics, const Diagnostics& found, bool is_draft,
-                           const SourceLocation& draft_key,
-                           const std::function<std::string(int)>& draft_notice) {
+                           const SourceLocation& draft_key, PluralMessage draft_notice) {
   if (!is_draft || !found.has_errors()) {
     diagnostics.append(found);
     return false;
@@ -33,7 +32,9 @@ bool append_field_problems(Diagnostics& diagnostics, const Diagnostics& found, b
     item.severity = Severity::kWarning;
     diagnostics.add(std::move(item));
   }
-  diagnostics.warning(draft_key, draft_notice(found.error_count()));
+  int count = found.error_count();
+  diagnostics.warning(draft_key,
+                      format_message(trn(draft_notice.singular, draft_notice.plural, count), count));
   return true;
 }
 

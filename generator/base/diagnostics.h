@@ -2,9 +2,10 @@
 // the way compilers do (`path:line:col: error: message`) so editors can jump to it.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
+
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -45,12 +46,11 @@ class Diagnostics {
 };
 
 /// Adds `found`, the problems of one source's fields. In a draft they become warnings,
-/// followed by `draft_notice(problem count)` at `draft_key`: work in progress (as `passerelle
-/// new` writes it) never stops the preview or a build. True when a draft had problems: its
-/// caller leaves it out until it is complete.
+/// followed by `draft_notice` (with the number of problems) at `draft_key`: work in progress
+/// (as `passerelle new` writes it) never stops the preview or a build. True when a draft had
+/// problems: its caller leaves it out until it is complete.
 bool append_field_problems(Diagnostics& diagnostics, const Diagnostics& found, bool is_draft,
-                           const SourceLocation& draft_key,
-                           const std::function<std::string(int)>& draft_notice);
+                           const SourceLocation& draft_key, PluralMessage draft_notice);
 
 /// `path:line:col` (parts that are unknown are left out; "passerelle" for no file).
 std::string format_location(const SourceLocation& where);

@@ -50,7 +50,9 @@ std::string today() {
     if (*end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
   }
   char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", std::localtime(&now));
+  std::tm local{};
+  localtime_r(&now, &local);
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
   return text;
 }
 

@@ -93,8 +93,6 @@ std::string email_problem(std::string_view email) {
   return "";
 }
 
-bool is_email_address(std::string_view email) { return email_problem(email).empty(); }
-
 std::string phone_problem(std::string_view phone) {
   auto control = control_character(phone);
   if (!control.empty()) {

@@ -11,8 +11,6 @@ namespace passerelle {
 /// addresses, mailto: parameters ('?', '&'), control characters, a malformed domain.
 std::string email_problem(std::string_view email);
 
-bool is_email_address(std::string_view email);
-
 /// Why `phone` is not one phone number ("" when it is). A number has 3 to 15 digits, spaces
 /// (no-break ones too), parentheses, dots, hyphens and slashes, a leading '+', and may end
 /// with an extension: "ext. 12", "x 12", "poste 12", "int. 12" or "interno 12".

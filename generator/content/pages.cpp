@@ -67,14 +67,12 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
   Diagnostics found;  // the fields' problems: warnings in a draft
   TomlReader reader(*table, path, found, "", offset);
   read_page_fields(reader, relative, is_index, page);
-  if (append_field_problems(diagnostics, found, page.draft, reader.location("draft"), [](int count) {
-        return format_message(trn("this page is a draft with %1$d problem, a warning while it is "
-                                  "a draft: it is left out until it is fixed",
-                                  "this page is a draft with %1$d problems, warnings while it is "
-                                  "a draft: it is left out until they are fixed",
-                                  count),
-                              count);
-      })) {
+  // As for an actor draft (directory.cpp): left out, with warnings, until it is complete.
+  if (append_field_problems(diagnostics, found, page.draft, reader.location("draft"),
+                            N_plural("this page is a draft with %1$d problem, a warning while it "
+                                     "is a draft: it is left out until it is fixed",
+                                     "this page is a draft with %1$d problems, warnings while it "
+                                     "is a draft: it is left out until they are fixed"))) {
     return std::nullopt;
   }
   page.relative_path = relative;

@@ -39,6 +39,16 @@ const char* message_language_code();
 /// translated where it is used, with tr(message) or MessageCatalog::tr(message).
 constexpr const char* N_(const char* message) { return message; }
 
+/// A message with a count, as N_ marks one: its singular and plural, translated where it is
+/// used with trn(message.singular, message.plural, count).
+struct PluralMessage {
+  const char* singular;
+  const char* plural;
+};
+constexpr PluralMessage N_plural(const char* singular, const char* plural) {
+  return {singular, plural};
+}
+
 /// The messages of one language, whatever language tr() speaks: for text written into a file
 /// of that language (the comments of `passerelle new`). Read from the compiled catalog in the
 /// folder use_message_language was given; English, or a language without a catalog, leaves

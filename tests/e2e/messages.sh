@@ -11,10 +11,8 @@ source "$(dirname "$0")/lib.sh"
 pass() { passed=$((passed + 1)); echo "ok   $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 
-# The catalogs against the messages of the code, extracted the way update-messages.sh does.
-(cd "$repo" && git ls-files 'generator/*.cpp' 'generator/*.h' | LC_ALL=C sort) >"$work/sources"
-(cd "$repo" && LC_ALL=C.UTF-8 xgettext --files-from="$work/sources" --from-code=UTF-8 --language=C++ \
-  --keyword= --keyword=tr --keyword=trn:1,2 --keyword=N_ --no-wrap --no-location -o "$work/passerelle.pot")
+# The catalogs against the messages of the code, extracted by update-messages.sh itself.
+"$repo/scripts/update-messages.sh" --pot "$work/passerelle.pot"
 for language in fr it; do
   po="$repo/generator/messages/$language.po"
   msgmerge --quiet --no-wrap --no-location -o "$work/$language.po" "$po" "$work/passerelle.pot"
