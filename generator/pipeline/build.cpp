@@ -119,8 +119,8 @@ std::string build_counts(const BuildResult& result) {
   for (const auto& [language, count] : result.pages_per_language) {
     per_language += (per_language.empty() ? "" : ", ") + language + " " + std::to_string(count);
   }
-  return std::to_string(result.html_pages) + " pages (" + per_language + "), " +
-         std::to_string(result.actors) + " actors";
+  return format_message(tr("%1$zu pages (%2$s), %3$zu actors"), result.html_pages, per_language,
+                        result.actors);
 }
 
 std::optional<BuildResult> build_site(const SourceTree& tree, const SourceTree& bundled_themes,

@@ -1,6 +1,5 @@
 #include "serve/rebuilds.h"
 
-#include <cstdarg>
 #include <cstdio>
 #include <ctime>
 
@@ -8,6 +7,7 @@
 #include "serve/dashboard.h"
 #include "serve/error_page.h"
 #include "base/text.h"
+#include "messages/messages.h"
 
 namespace passerelle {
 
@@ -25,19 +25,12 @@ std::string clock_time() {
 }
 
 std::string describe(const std::set<std::string>& changed) {
-  std::string first = *changed.begin();
-  if (changed.size() == 1) return first + " changed";
-  return first + " and " + std::to_string(changed.size() - 1) + " other file(s) changed";
-}
-
-/// printf into a string, for the lines the console prints.
-std::string formatted(const char* format, ...) {
-  char text[512];
-  va_list arguments;
-  va_start(arguments, format);
-  std::vsnprintf(text, sizeof text, format, arguments);
-  va_end(arguments);
-  return text;
+  const std::string& first = *changed.begin();
+  if (changed.size() == 1) return format_message(tr("%1$s changed"), first);
+  size_t others = changed.size() - 1;
+  return format_message(trn("%1$s and %2$zu other file changed",
+                            "%1$s and %2$zu other files changed", others),
+                        first, others);
 }
 
 double ms_since(ServeRebuilds::Clock::time_point start) {
@@ -79,7 +72,9 @@ void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_
   if (!one_by_one) cache_.load_all(tree_);
   // With another theme, the pages rendered at once would not be those of the complete build.
   one_by_one = one_by_one && sources.size() == paths.size();
-  if (console_.verbose) console_.line(formatted("  sources read again in %.1f ms", ms_since(seen)));
+  if (console_.verbose) {
+    console_.line(format_message(tr("  sources read again in %1$.1f ms"), ms_since(seen)));
+  }
   uint64_t id;
   {
     // From now on, a complete build started before this change is not published: it would
@@ -123,9 +118,9 @@ bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time
   if (files.empty() || diagnostics.has_errors()) return false;
   if (console_.verbose) {
     console_.line(
-        formatted("  pages assembled in %.1f ms, rendered in %.1f ms",
-                  std::chrono::duration<double, std::milli>(rendering - assembling).count(),
-                  ms_since(rendering)));
+        format_message(tr("  pages assembled in %1$.1f ms, rendered in %2$.1f ms"),
+                       std::chrono::duration<double, std::milli>(rendering - assembling).count(),
+                       ms_since(rendering)));
   }
   PublishSummary summary;
   {
@@ -135,8 +130,9 @@ bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time
   if (summary.generation == 0) return false;
   if (!console_.quiet) {
     console_.line("[" + clock_time() + "] " + reason + ": " +
-                  formatted("%zu page(s) updated in %.0f ms; rebuilding the whole site",
-                            summary.changed_pages, ms_since(seen)));
+                  format_message(tr("%1$zu page(s) updated in %2$.0f ms; rebuilding the whole "
+                                    "site"),
+                                 summary.changed_pages, ms_since(seen)));
   }
   return true;
 }
@@ -166,9 +162,9 @@ void ServeRebuilds::publish(uint64_t id, const Diagnostics& diagnostics, const s
   auto& result = project_.result();
   if (!result) {
     live_.publish_error(error_page_html(diagnostics, tree_));
-    console_.line(when + formatted("build failed with %d error(s) in %.0f ms; the browser shows "
-                                   "them until they are fixed",
-                                   diagnostics.error_count(), ms));
+    console_.line(when + format_message(tr("build failed with %1$d error(s) in %2$.0f ms; the "
+                                           "browser shows them until they are fixed"),
+                                        diagnostics.error_count(), ms));
     return;
   }
   std::string counts = build_counts(*result);
@@ -178,12 +174,13 @@ void ServeRebuilds::publish(uint64_t id, const Diagnostics& diagnostics, const s
   theme_ = result->theme;
   result.reset();
   if (console_.quiet) return;
-  std::string line = when + (reason.empty() ? "Built " : "rebuilt ") + counts +
-                     formatted(", %d warning(s) in %.0f ms", diagnostics.warning_count(), ms);
+  const char* built = reason.empty() ? tr("Built %1$s, %2$d warning(s) in %3$.0f ms")
+                                     : tr("rebuilt %1$s, %2$d warning(s) in %3$.0f ms");
+  std::string line = when + format_message(built, counts, diagnostics.warning_count(), ms);
   if (summary.everything && !reason.empty()) {
-    line += "; every open tab reloads";
+    line += tr("; every open tab reloads");
   } else if (!reason.empty()) {
-    line += formatted("; %zu page(s) changed", summary.changed_pages);
+    line += format_message(tr("; %1$zu page(s) changed"), summary.changed_pages);
   }
   console_.line(line);
 }
