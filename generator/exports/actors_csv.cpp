@@ -92,7 +92,11 @@ std::string actors_csv(const Site& site) {
 }
 
 OutputPlan export_files(const Site& site) {
-  return {{"actors.csv", actors_csv(site)}, {"actors.json", actors_json(site)}};
+  // Moved in, not listed in braces: an initializer list would copy both files.
+  OutputPlan files;
+  files.push_back({"actors.csv", actors_csv(site)});
+  files.push_back({"actors.json", actors_json(site)});
+  return files;
 }
 
 }  // namespace passerelle::exports

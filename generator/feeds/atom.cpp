@@ -42,7 +42,7 @@ View atom_feed_view(const Site& site, const LanguageConfig& language) {
       .set("subtitle", language.description).set("author", language.title)
       .set("self", absolute_url(site.config, feed_path(language)))
       .set("alternate", absolute_url(site.config, guidelines_path(language)))
-      .set("updated", atom_time(updated)).set("entries", entries);
+      .set("updated", atom_time(updated)).set("entries", std::move(entries));
 }
 
 OutputPlan feed_files(const Site& site, const Theme& theme, Diagnostics& diagnostics) {

@@ -20,9 +20,9 @@ View sitemap_view(const Site& site, const ListedPages& pages) {
       alternates.push(View().set("hreflang", language.code)
                           .set("href", absolute_url(site.config, it->second)));
     }
-    urls.push(View().set("loc", absolute_url(site.config, path)).set("alternates", alternates));
+    urls.push(View().set("loc", absolute_url(site.config, path)).set("alternates", std::move(alternates)));
   }
-  return View().set("urls", urls);
+  return View().set("urls", std::move(urls));
 }
 
 OutputPlan sitemap_files(const Site& site, const Theme& theme, const ListedPages& pages,

@@ -42,7 +42,7 @@ View table_of_contents(const Page& page) {
     if (!open) return;
     View list = View::list();
     for (auto& child : children) list.push(std::move(child));
-    current.set("children", list).set("has_children", !children.empty());
+    current.set("children", std::move(list)).set("has_children", !children.empty());
     nested.push(std::move(current));
     children.clear();
     open = false;
@@ -102,8 +102,8 @@ void render_home(const RenderContext& context, const LanguageConfig& language, R
   }
   view.set("intro_html", intro ? intro->html : "")
       .set("intro_summary", intro ? intro->summary : "")
-      .set("guidelines", guidelines)
-      .set("countries", countries)
+      .set("guidelines", std::move(guidelines))
+      .set("countries", std::move(countries))
       .set("actor_count", strings.count("actors", static_cast<long>(site.actors.size())))
       .set("guidelines_href", relative_url(frame.path, guidelines_path(language)))
       .set("directory_href", relative_url(frame.path, directory_path(language)));
@@ -126,8 +126,9 @@ void render_guidelines_index(const RenderContext& context, const LanguageConfig&
   for (const auto* page : site.pages_of(language.code, PageKind::kGuideline)) {
     guidelines.push(guideline_summary(*page, strings, path));
   }
-  view.set("intro_html", intro ? intro->html : "").set("guidelines", guidelines);
-  if (!guidelines.empty()) set_print_links(view, site, language, path, "");
+  bool has_guidelines = !guidelines.empty();
+  view.set("intro_html", intro ? intro->html : "").set("guidelines", std::move(guidelines));
+  if (has_guidelines) set_print_links(view, site, language, path, "");
   out.add(frame, context.theme.templates.render("guidelines", view, diagnostics, context.worker),
           sources_of(intro));
 }
@@ -145,15 +146,16 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
   View tags = View::list();
   for (const auto& tag : page.tags) tags.push(View().set("tag", tag));
   View toc = table_of_contents(page);
+  bool has_toc = !toc.empty();
   view.set("summary", page.summary)
       .set("date", strings.date(page.date))
       .set("iso_date", page.date)
       .set("updated", page.updated.empty() ? "" : strings.date(page.updated))
       .set("iso_updated", page.updated)
-      .set("toc", toc)
-      .set("has_toc", !toc.empty())
+      .set("toc", std::move(toc))
+      .set("has_toc", has_toc)
       .set("content_html", page.html)
-      .set("tags", tags)
+      .set("tags", std::move(tags))
       .set("has_tags", !page.tags.empty());
   set_print_links(view, context.site, language, page.path, print_anchor(page.slug));
   if (previous) view.set("previous", guideline_summary(*previous, strings, page.path));

@@ -97,7 +97,8 @@ View facet_group(const RenderContext& context, const LanguageConfig& language,
                    .set("href", relative_url(from, filter_path(language, filter)))
                    .set("current", current && key == current->key));
   }
-  return View().set("title", title).set("items", items).set("has_items", !items.empty());
+  bool has_items = !items.empty();
+  return View().set("title", title).set("items", std::move(items)).set("has_items", has_items);
 }
 
 /// Links to the other directory pages with their counts, narrowing the current selection
@@ -153,7 +154,7 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
                        .set("href", relative_url(path, filter_path(language, {country.get()})))
                        .set("actors", cards(context, language, path, actors)));
   }
-  view.set("countries", countries)
+  view.set("countries", std::move(countries))
       .set("count", strings.count("actors", static_cast<long>(site.actors.size())))
       .set("facet_groups", facet_groups(context, language, path, {}));
   out.add(frame, context.theme.templates.render("directory", view, diagnostics, context.worker));
@@ -215,11 +216,13 @@ View actor_details(const RenderContext& context, const Actor& actor,
     spoken.push(View().set("label", spoken_language->label(language.code)));
   }
   View details;
-  details.set("other_names", other_names)
-      .set("has_other_names", !other_names.empty())
-      .set("sectors", sectors)
-      .set("languages", spoken)
-      .set("has_languages", !spoken.empty())
+  bool has_other_names = !other_names.empty();
+  bool has_languages = !spoken.empty();
+  details.set("other_names", std::move(other_names))
+      .set("has_other_names", has_other_names)
+      .set("sectors", std::move(sectors))
+      .set("languages", std::move(spoken))
+      .set("has_languages", has_languages)
       .set("country_href", relative_url(path, filter_path(language, {country})))
       .set("kind_href", relative_url(path, filter_path(language, {nullptr, actor.kind.get()})))
       .set("last_reviewed", context.theme.strings.at(language.code).date(record.last_reviewed))
@@ -285,7 +288,7 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
     View items = View::list();
     for (const auto& item : services->second) items.push(View().set("item", item));
     const std::string& from = actor.services_language.at(language.code);
-    view.set("services", items)
+    view.set("services", std::move(items))
         .set("services_lang", from)
         .set("services_untranslated", from != language.code)
         .set("services_source", language_label(site, from, language));

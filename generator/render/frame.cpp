@@ -118,7 +118,7 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
       .set("alternates", alternates_view(context, frame))
       .set("switcher", switcher_view(context, frame))
       .set("nav", navigation_view(context, frame))
-      .set("breadcrumbs", breadcrumbs)
+      .set("breadcrumbs", std::move(breadcrumbs))
       .set("has_breadcrumbs", !frame.breadcrumbs.empty())
       .set("root_href", relative_url(frame.path, ""))
       .set("home_href", relative_url(frame.path, home_path(language)))
@@ -147,7 +147,7 @@ View actor_card(const RenderContext& context, const Actor& actor, const Language
       .set("city", record.city)
       .set("country", actor.country->label(code))
       .set("kind", actor.kind->label(code))
-      .set("sectors", sectors)
+      .set("sectors", std::move(sectors))
       .set("website", record.website)
       .set("email", record.email)
       .set("phone", record.phone);

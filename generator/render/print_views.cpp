@@ -28,7 +28,7 @@ View chapter_view(const Page& page, const UiStrings& strings, size_t number) {
       .set("iso_date", page.date)
       .set("updated", page.updated.empty() ? "" : strings.date(page.updated))
       .set("iso_updated", page.updated)
-      .set("sections", sections)
+      .set("sections", std::move(sections))
       .set("content_html", page.print_html);
 }
 
@@ -57,7 +57,7 @@ View annex_view(const RenderContext& context, const LanguageConfig& language, co
     groups.push(View().set("anchor", "country_" + country->slug(language.code))
                     .set("label", country->label(language.code))
                     .set("count", context.theme.strings.at(language.code).count("actors", static_cast<long>(members.size())))
-                    .set("actors", actors));
+                    .set("actors", std::move(actors)));
   }
   return groups;
 }
@@ -96,7 +96,7 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
       .set("intro_summary", intro ? intro->summary : "")
       .set("web_url", absolute_url(site.config, guidelines_path(language)))
       .set("guidelines_href", relative_url(path, guidelines_path(language)))
-      .set("chapters", chapters);
+      .set("chapters", std::move(chapters));
   if (site.config.print.pdf_links) view.set("pdf_href", relative_url(path, print_pdf_path(language)));
   if (site.config.print.annex && !site.actors.empty()) {
     view.set("annex", View().set("countries", annex_view(context, language, path))

@@ -55,7 +55,7 @@ View languages_view(const RenderContext& context, const std::function<std::strin
                        .set("guidelines_href", href(guidelines_path(language)))
                        .set("directory_href", href(directory_path(language)))
                        .set("search_href", href(search_path(language)))
-                       .set("t", t));
+                       .set("t", std::move(t)));
   }
   return languages;
 }
@@ -77,8 +77,8 @@ View root_frame(const RenderContext& context, const std::function<std::string(co
   }
   return View().set("lang", language.code).set("dir", language.direction)
       .set("site_title", language.title).set("document_title", language.title)
-      .set("description", language.description).set("assets", assets).set("t", t)
-      .set("alternates", alternates).set("languages", languages_view(context, href));
+      .set("description", language.description).set("assets", std::move(assets)).set("t", std::move(t))
+      .set("alternates", std::move(alternates)).set("languages", languages_view(context, href));
 }
 
 void render_root_pages(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics) {
