@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 
 namespace passerelle {
 
@@ -202,5 +203,13 @@ std::optional<std::string> join_relative_path(const std::string& from_file,
   return join_with(parts, "/");
 }
 
+
+std::string local_time_text(std::time_t when, const char* format) {
+  std::tm local{};
+  localtime_r(&when, &local);
+  char text[64];
+  size_t length = std::strftime(text, sizeof text, format, &local);
+  return std::string(text, length);
+}
 
 }  // namespace passerelle

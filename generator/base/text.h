@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,4 +64,9 @@ std::string join_with(const std::vector<std::string>& items, std::string_view se
 /// nullopt when it climbs above the root. The result has no trailing slash.
 std::optional<std::string> join_relative_path(const std::string& from_file,
                                               const std::string& relative);
+
+/// `when` in the machine's time zone, as strftime's `format` writes it (at most 63 bytes).
+/// Safe on any thread, unlike std::localtime, which shares one result and re-reads the time
+/// zone at every call (ThreadSanitizer caught serve's rebuild and dashboard threads at it).
+std::string local_time_text(std::time_t when, const char* format);
 }  // namespace passerelle

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "base/text.h"
 #include "cli/console.h"
 #include "content/pages.h"
 #include "output/new_file.h"
@@ -49,11 +50,7 @@ std::string today() {
     long long seconds = std::strtoll(epoch, &end, 10);
     if (*end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
   }
-  char text[16];
-  std::tm local{};
-  localtime_r(&now, &local);
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
+  return local_time_text(now, "%Y-%m-%d");
 }
 
 namespace {

@@ -105,13 +105,13 @@ std::optional<ActorRecord> parse_actor(std::string_view text, const std::string&
   actor.id = id;
   actor.path = path;
   read_actor_fields(reader, config, vocabulary, actor);
-  constexpr PluralMessage kDraftNotice = N_plural(
-      "this record is a draft with %1$d problem, a warning while it is a draft: it has no page "
-      "until it is fixed",
-      "this record is a draft with %1$d problems, warnings while it is a draft: it has no page "
-      "until they are fixed");
-  if (append_field_problems(diagnostics, found, actor.draft, reader.location("draft"), kDraftNotice))
+  if (append_field_problems(diagnostics, found, actor.draft, reader.location("draft"),
+                            N_plural("this record is a draft with %1$d problem, a warning while "
+                                     "it is a draft: it has no page until it is fixed",
+                                     "this record is a draft with %1$d problems, warnings while "
+                                     "it is a draft: it has no page until they are fixed"))) {
     actor.draft_problems = found.error_count();
+  }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return actor;
 }

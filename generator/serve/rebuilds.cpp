@@ -13,16 +13,7 @@ namespace passerelle {
 
 namespace {
 
-std::string clock_time() {
-  // localtime_r: the rebuild and the dashboard threads both ask for the time, and
-  // std::localtime shares one result and re-reads the time zone on every call.
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%H:%M:%S", &local);
-  return text;
-}
+std::string clock_time() { return local_time_text(std::time(nullptr), "%H:%M:%S"); }
 
 std::string describe(const std::set<std::string>& changed) {
   const std::string& first = *changed.begin();

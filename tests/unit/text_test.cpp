@@ -150,3 +150,11 @@ TEST_CASE("utf8_char_at reads one code point and its length, or nothing from inv
   CHECK(utf8_char_at(text, 3).length == 3);
   CHECK(utf8_char_at(text, 6).length == 0);
 }
+
+TEST_CASE("local_time_text formats a moment in the machine's time zone") {
+  // 2000-06-15 12:00 UTC is 2000-06-15 in every time zone (offsets stay within ±14 h).
+  std::time_t noon = 961070400;
+  CHECK(local_time_text(noon, "%Y-%m-%d") == "2000-06-15");
+  CHECK(local_time_text(noon, "%S") == "00");  // every offset is whole minutes
+  CHECK(local_time_text(noon, "").empty());
+}
