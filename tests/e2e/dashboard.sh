@@ -28,6 +28,9 @@ dashboard_has() {  # dashboard_has ID TEXT: the latest dashboard's section ID co
 }
 dashboard_lacks() { dashboard_has "$1" "" && ! section "$1" "$work/dashboard.html" | grep -F -- "$2" >/dev/null; }
 start_serve() {  # start_serve [OPTION...]: serve the site on a free port; sets $url
+  # Emptied here, not by the redirection alone: that runs in the new process, and until it
+  # does address_in could read the address of the server stopped before.
+  : >"$work/log"
   "$binary" serve --source "$site" --port 0 --poll 100 "$@" >"$work/log" 2>&1 &
   server=$!
   url=$(address_in "$work/log")
