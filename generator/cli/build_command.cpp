@@ -5,6 +5,7 @@
 
 #include <cxxopts.hpp>
 
+#include "cli/command_table.h"
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "messages/messages.h"
@@ -16,17 +17,6 @@ namespace fs = std::filesystem;
 namespace passerelle::cli {
 
 namespace {
-
-cxxopts::Options build_options() {
-  cxxopts::Options options =
-      site_command_options("build", tr("Builds the site into a folder of static files."));
-  options.add_options()
-      ("future", tr("include pages dated after today"))
-      ("strict", tr("treat warnings as errors (for CI): exit 1 and write nothing"))
-      ("json", tr("print the summary as one JSON object (diagnostics included) instead of a line"));
-  add_console_options(options);
-  return options;
-}
 
 double kb(size_t bytes) { return static_cast<double>(bytes) / 1024; }
 
@@ -51,6 +41,8 @@ void print_sizes(const search::SizeReport& sizes) {
   std::puts(format_message(tr("Heaviest page: %1$s, %2$.1f KB"), sizes.heaviest_page,
                            kb(sizes.heaviest_page_bytes)).c_str());
 }
+
+}  // namespace
 
 int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   bool json = args.count("json") > 0;
@@ -111,12 +103,6 @@ int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
     std::puts(format_message(tr("Open %1$s/index.html"), output_folder).c_str());
   }
   return kExitOk;
-}
-
-}  // namespace
-
-int run_build(int argc, char** argv) {
-  return run_command(build_options(), argc, argv, "build", build_command);
 }
 
 }  // namespace passerelle::cli

@@ -7,6 +7,7 @@
 
 #include "check/check.h"
 #include "check/report_json.h"
+#include "cli/command_table.h"
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "messages/messages.h"
@@ -14,25 +15,6 @@
 namespace passerelle::cli {
 
 namespace {
-
-cxxopts::Options check_options() {
-  cxxopts::Options options = command_options(
-      "check", tr("Checks the site without writing it: everything build validates, the links "
-                  "of the built pages, translations and external links."));
-  options.add_options()(
-      "drafts", tr("check pages and actor records marked draft = true too"))(
-      "future", tr("check pages dated after today too"))("strict",
-                                                           tr("treat warnings as errors (for CI)"))(
-      "format", tr("text or json (the whole report on stdout)"),
-      cxxopts::value<std::string>()->default_value("text"))(
-      "external", tr("fetch the external links to see that they still answer"))(
-      "timeout", tr("with --external: seconds to wait for a site"),
-      cxxopts::value<double>()->default_value("10"))(
-      "host-interval", tr("with --external: seconds between two requests to one site"),
-      cxxopts::value<double>()->default_value("1"));
-  add_console_options(options);
-  return options;
-}
 
 std::string pad(const std::string& text, size_t width) {
   // Width in code points, so that accented names line up.
@@ -117,6 +99,8 @@ void print_external(const std::vector<ExternalLink>& links, bool fetched) {
   }
 }
 
+}  // namespace
+
 int check_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   std::string format = args["format"].as<std::string>();
   double timeout = args["timeout"].as<double>();
@@ -196,12 +180,6 @@ int check_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
                  format_message(tr("%1$d error(s), %2$d warning(s)"), errors, warnings).c_str());
   }
   return failed ? kExitErrors : kExitOk;
-}
-
-}  // namespace
-
-int run_check(int argc, char** argv) {
-  return run_command(check_options(), argc, argv, "check", check_command);
 }
 
 }  // namespace passerelle::cli

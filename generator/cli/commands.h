@@ -1,5 +1,5 @@
-// Subcommands of the passerelle tool. Each one parses its own options, runs, prints, and
-// returns the process exit code. Only code under cli/ and main.cpp prints.
+// What the subcommands of the passerelle tool share: exit codes and where things are installed.
+// Their options and bodies are listed in cli/command_table.h. Only code under cli/ prints.
 #pragma once
 
 #include <string>
@@ -12,13 +12,6 @@ namespace passerelle::cli {
 constexpr int kExitOk = 0;
 constexpr int kExitErrors = 1;
 constexpr int kExitUsage = 2;
-
-int run_build(int argc, char** argv);
-int run_pdf(int argc, char** argv);
-int run_serve(int argc, char** argv);
-int run_check(int argc, char** argv);
-int run_new(int argc, char** argv);
-int run_list(int argc, char** argv);
 
 /// Today's date on this machine, YYYY-MM-DD, or the day of $SOURCE_DATE_EPOCH when it is set:
 /// the one place the clock is read (the pipeline gets the day in BuildOptions::today).

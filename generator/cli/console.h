@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cxxopts.hpp>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,39 +26,13 @@ struct ConsoleStyle {
   bool terminal = false;  // stdout is a terminal: progress may redraw one line
 };
 
-/// The options of `passerelle <command>`, starting with --source (the site's folder) and
-/// --help, which every command has.
-cxxopts::Options command_options(const std::string& command, const std::string& description);
-
-/// command_options() with --out, --base-url and --drafts: the commands that build a site.
-cxxopts::Options site_command_options(const std::string& command, const std::string& description);
-
 /// "passerelle: 2 errors; nothing was written, <out> is unchanged" on stderr (no count when
 /// `errors` is 0).
 void print_nothing_written(int errors, const std::string& out);
 
-/// Adds --quiet, --verbose, --color and --lang to a subcommand's options.
-void add_console_options(cxxopts::Options& options);
-
-/// Reads them back; false with `error` set on a bad --color value.
+/// The console options (--quiet, --verbose, --color) read back; false with `error` set on a
+/// bad --color value.
 bool console_style(const cxxopts::ParseResult& args, ConsoleStyle& style, std::string& error);
-
-/// Parses the arguments of `passerelle <command>` into `args`, and the console options into
-/// `style` unless it is null. Returns the exit code when the command must stop at once: 0
-/// after printing the help (--help), 2 after saying what is wrong (an unknown option, an
-/// argument that is no option unless `positional`, a bad --color).
-std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** argv,
-                                   std::string_view command, cxxopts::ParseResult& args,
-                                   ConsoleStyle* style, bool positional = false);
-
-/// What `passerelle <command>` does with its arguments and the console options (their
-/// defaults for a command without them); returns the exit code.
-using CommandBody = std::function<int(const cxxopts::ParseResult& args, ConsoleStyle& style)>;
-
-/// parse_arguments for a command built by `options` (the console options are read when the
-/// command has them: add_console_options), then `body`; or the exit code parse_arguments gave.
-int run_command(cxxopts::Options options, int argc, char** argv, std::string_view command,
-                const CommandBody& body, bool positional = false);
 
 /// Whether `source` holds a site.toml; when not, says so on stderr.
 bool has_site_config(const std::string& source);

@@ -7,27 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "check/listing.h"
+#include "cli/command_table.h"
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "messages/messages.h"
 
 namespace passerelle::cli {
-
-namespace {
-
-cxxopts::Options list_options() {
-  cxxopts::Options options = command_options(
-      "list", tr("Lists the sources that need attention: drafts, pages dated in the future, "
-                 "actor records not reviewed for too long (stale), translations still in the "
-                 "source language (untranslated)."));
-  options.add_options()(
-      "format", tr("text (one tab-separated line per source) or json"),
-      cxxopts::value<std::string>()->default_value("text"))(
-      "what", tr("drafts, future, stale or untranslated"), cxxopts::value<std::string>());
-  options.parse_positional({"what"});
-  options.positional_help("drafts|future|stale|untranslated");
-  return options;
-}
 
 int list_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   auto listing = args.count("what") ? listing_named(args["what"].as<std::string>()) : std::nullopt;
@@ -79,12 +64,6 @@ int list_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
               << "\n";
   }
   return kExitOk;
-}
-
-}  // namespace
-
-int run_list(int argc, char** argv) {
-  return run_command(list_options(), argc, argv, "list", list_command, true);
 }
 
 }  // namespace passerelle::cli

@@ -5,27 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "cli/command_table.h"
 #include "cli/commands.h"
 #include "messages/messages.h"
 
 namespace {
 
 using passerelle::tr;
-
-void print_usage(std::ostream& out) {
-  out << tr("Usage: passerelle [--lang en|fr|it] <command> [options]\n\n"
-            "Commands:\n"
-            "  build    build the site into a folder of static files\n"
-            "  pdf      build the site with PDFs of the print editions (needs WeasyPrint)\n"
-            "  serve    preview the site in a browser, rebuilt and reloaded as you edit\n"
-            "  check    check the site without writing it: links, translations, external links\n"
-            "  new      create a guideline or an actor record, ready to fill\n"
-            "  list     list drafts, future pages, stale records or untranslated copies\n\n"
-            "Options:\n"
-            "  --lang     the language of the messages (default: from LANG or LC_MESSAGES)\n"
-            "  --version  print the version\n"
-            "  --help     show this help; 'passerelle <command> --help' for a command's options\n");
-}
 
 /// The value of --lang: before the command for every command, or among the options of the
 /// commands that take the console options (not `new`: its --lang is the language of the file
@@ -40,8 +26,9 @@ std::string requested_language(int argc, char** argv) {
       command = argument;
       continue;
     }
-    if (!before_command && command != "build" && command != "check" && command != "serve") {
-      continue;
+    if (!before_command) {
+      const auto* spec = passerelle::cli::find_command(command);
+      if (!spec || !spec->console) continue;
     }
     if (argument == "--lang" && i + 1 < argc) return argv[i + 1];
     if (argument.starts_with("--lang=")) return std::string(argument.substr(7));
@@ -77,7 +64,7 @@ int main(int argc, char** argv) {
   passerelle::use_message_language(language, message_catalog_folder());
   argc = drop_leading_language(argc, argv);
   if (argc < 2) {
-    print_usage(std::cerr);
+    std::cerr << usage_text();
     return kExitUsage;
   }
   std::string command = argv[1];
@@ -86,16 +73,13 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (command == "--help" || command == "-h" || command == "help") {
-    print_usage(std::cout);
+    std::cout << usage_text();
     return kExitOk;
   }
-  if (command == "build") return run_build(argc - 1, argv + 1);
-  if (command == "pdf") return run_pdf(argc - 1, argv + 1);
-  if (command == "serve") return run_serve(argc - 1, argv + 1);
-  if (command == "check") return run_check(argc - 1, argv + 1);
-  if (command == "new") return run_new(argc - 1, argv + 1);
-  if (command == "list") return run_list(argc - 1, argv + 1);
+  if (const CommandSpec* spec = find_command(command)) {
+    return run_command(*spec, argc - 1, argv + 1);
+  }
   std::cerr << passerelle::format_message(tr("passerelle: unknown command '%1$s'\n\n"), command);
-  print_usage(std::cerr);
+  std::cerr << usage_text();
   return kExitUsage;
 }

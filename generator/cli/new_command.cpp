@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/command_table.h"
 #include "cli/commands.h"
 #include "base/text.h"
 #include "cli/console.h"
@@ -18,30 +19,6 @@ namespace fs = std::filesystem;
 
 namespace passerelle::cli {
 
-namespace {
-
-cxxopts::Options new_options() {
-  cxxopts::Options options = command_options(
-      "new",
-      tr("Creates a source file ready to fill:\n"
-         "  passerelle new guideline <slug> [--lang fr]   content/<lang>/guidelines/<slug>.md\n"
-         "  passerelle new actor <id> [--lang fr]         directory-data/actors/<id>.toml\n"
-         "A guideline whose translation exists in another language is pre-filled from "
-         "it, to translate. The file's comments are in its language."));
-  options.add_options()(
-      "lang",
-      tr("the guideline's language (default: the site's default language), or the language of "
-         "an actor record's comments (default: the site's first language)"),
-      cxxopts::value<std::string>())("what", tr("guideline or actor"),
-                                     cxxopts::value<std::string>())(
-      "name", tr("the guideline's slug or the actor's id"), cxxopts::value<std::string>());
-  options.parse_positional({"what", "name"});
-  options.positional_help("guideline <slug> | actor <id>");
-  return options;
-}
-
-}  // namespace
-
 std::string today() {
   // SOURCE_DATE_EPOCH (reproducible-builds.org): a CI job or a test pins the day with it.
   std::time_t now = std::time(nullptr);
@@ -52,8 +29,6 @@ std::string today() {
   }
   return local_time_text(now, "%Y-%m-%d");
 }
-
-namespace {
 
 int new_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   if (!args.unmatched().empty() || !args.count("what") || !args.count("name")) {
@@ -112,12 +87,6 @@ int new_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   std::cout << format_message(tr("Created %1$s"), scaffold->path) << "\n";
   for (const auto& note : scaffold->notes) std::cout << "  " << note << "\n";
   return kExitOk;
-}
-
-}  // namespace
-
-int run_new(int argc, char** argv) {
-  return run_command(new_options(), argc, argv, "new", new_command, true);
 }
 
 }  // namespace passerelle::cli

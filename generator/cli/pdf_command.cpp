@@ -10,6 +10,7 @@
 
 #include <cxxopts.hpp>
 
+#include "cli/command_table.h"
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "messages/messages.h"
@@ -29,16 +30,7 @@ const char* install_hint() {
             "  or pass its path with --weasyprint. 'passerelle build' does not need it.\n");
 }
 
-cxxopts::Options pdf_options() {
-  cxxopts::Options options = site_command_options(
-      "pdf", tr("Builds the site and makes a PDF of each print edition of the guidelines with "
-                "WeasyPrint; the site then links them."));
-  options.add_options()
-      ("weasyprint", tr("the WeasyPrint program (default: weasyprint on the PATH)"),
-       cxxopts::value<std::string>())
-      ("timeout", tr("seconds allowed for each PDF"), cxxopts::value<int>()->default_value("300"));
-  return options;
-}
+}  // namespace
 
 int pdf_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   int timeout = args["timeout"].as<int>();
@@ -107,12 +99,6 @@ int pdf_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   std::puts(format_message(tr("Open %1$s/index.html"), fs::weakly_canonical(fs::absolute(out)).string())
                 .c_str());
   return kExitOk;
-}
-
-}  // namespace
-
-int run_pdf(int argc, char** argv) {
-  return run_command(pdf_options(), argc, argv, "pdf", pdf_command);
 }
 
 }  // namespace passerelle::cli

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 
 #include <cxxopts.hpp>
 #include <nlohmann/json.hpp>
@@ -47,80 +48,12 @@ constexpr size_t kMaxPrinted = 200;
 
 }  // namespace
 
-cxxopts::Options command_options(const std::string& command, const std::string& description) {
-  cxxopts::Options options("passerelle " + command, description);
-  options.add_options()
-      ("source", tr("the site's folder (with site.toml)"),
-       cxxopts::value<std::string>()->default_value("."))
-      ("h,help", tr("show this help"));
-  return options;
-}
-
-cxxopts::Options site_command_options(const std::string& command, const std::string& description) {
-  cxxopts::Options options = command_options(command, description);
-  options.add_options()
-      ("out", tr("output folder (default: public/ in the source)"), cxxopts::value<std::string>())
-      ("base-url", tr("absolute URL the site is published at (overrides site.toml)"),
-       cxxopts::value<std::string>())
-      ("drafts", tr("include pages marked draft = true"));
-  return options;
-}
-
 void print_nothing_written(int errors, const std::string& out) {
   std::cerr << "passerelle: "
             << (errors > 0 ? format_message(tr("%1$d error(s); nothing was written, %2$s is "
                                                "unchanged"), errors, out)
                            : format_message(tr("nothing was written, %1$s is unchanged"), out))
             << "\n";
-}
-
-void add_console_options(cxxopts::Options& options) {
-  options.add_options("output")
-      ("q,quiet", tr("print errors only"))
-      ("v,verbose", tr("print the time of each stage and more details"))
-      ("color", tr("colour the error and warning labels: auto, always or never"),
-       cxxopts::value<std::string>()->default_value("auto"))
-      ("lang", tr("the language of the messages: en, fr or it (default: from LANG)"),
-       cxxopts::value<std::string>());
-}
-
-std::optional<int> parse_arguments(cxxopts::Options& options, int argc, char** argv,
-                                   std::string_view command, cxxopts::ParseResult& args,
-                                   ConsoleStyle* style, bool positional) {
-  std::string name = "passerelle " + std::string(command) + ": ";
-  try {
-    args = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& error) {
-    std::cerr << name << error.what() << "\n" << options.help();
-    return kExitUsage;
-  }
-  if (args.count("help")) {
-    std::cout << options.help();
-    return kExitOk;
-  }
-  if (!positional && !args.unmatched().empty()) {
-    std::cerr << name << format_message(tr("unexpected argument '%1$s'"), args.unmatched().front())
-              << "\n";
-    return kExitUsage;
-  }
-  if (std::string error; style && !console_style(args, *style, error)) {
-    std::cerr << name << error << "\n";
-    return kExitUsage;
-  }
-  return std::nullopt;
-}
-
-int run_command(cxxopts::Options options, int argc, char** argv, std::string_view command,
-                const CommandBody& body, bool positional) {
-  auto groups = options.groups();
-  bool console = std::find(groups.begin(), groups.end(), "output") != groups.end();
-  cxxopts::ParseResult args;
-  ConsoleStyle style;
-  if (auto stop = parse_arguments(options, argc, argv, command, args, console ? &style : nullptr,
-                                  positional)) {
-    return *stop;
-  }
-  return body(args, style);
 }
 
 bool has_site_config(const std::string& source) {

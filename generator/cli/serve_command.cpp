@@ -16,6 +16,7 @@
 #include <set>
 
 #include "pipeline/build.h"
+#include "cli/command_table.h"
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "messages/messages.h"
@@ -31,26 +32,6 @@ using Clock = std::chrono::steady_clock;
 namespace passerelle::cli {
 
 namespace {
-
-cxxopts::Options serve_options() {
-  cxxopts::Options options = command_options(
-      "serve", tr("Serves the site for previewing, rebuilds it when a source changes and "
-                  "reloads the browser's tabs. Drafts are shown."));
-  options.add_options()
-      ("port", tr("port to listen on (0: any free port)"),
-       cxxopts::value<int>()->default_value("8000"))
-      ("bind", tr("address to listen on; other than loopback, the preview is visible to your "
-                  "network"),
-       cxxopts::value<std::string>()->default_value("127.0.0.1"))
-      ("base-url", tr("absolute URL in canonical links (default: the preview's own address)"),
-       cxxopts::value<std::string>())
-      ("no-drafts", tr("leave out drafts and pages dated after today, as build does"))
-      ("polling", tr("look for changes by polling instead of inotify notifications"))
-      ("poll", tr("when polling, how often to look for changes, in milliseconds"),
-       cxxopts::value<int>()->default_value("250"));
-  add_console_options(options);
-  return options;
-}
 
 /// Waits for changes in the site with inotify, or by polling when inotify cannot watch it.
 class SourceWatch {
@@ -132,6 +113,8 @@ class SourceWatch {
   int signals_ = -1;
   SourceSnapshot snapshot_;
 };
+
+}  // namespace
 
 int serve_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   int port = args["port"].as<int>();
@@ -232,12 +215,6 @@ int serve_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   server.stop();
   std::printf("Stopped.\n");
   return kExitOk;
-}
-
-}  // namespace
-
-int run_serve(int argc, char** argv) {
-  return run_command(serve_options(), argc, argv, "serve", serve_command);
 }
 
 }  // namespace passerelle::cli

@@ -11,6 +11,13 @@ namespace passerelle {
 
 namespace {
 
+// Said of a draft record whose fields have problems: they are warnings while it is a draft.
+constexpr PluralMessage kDraftRecordNotice =
+    N_plural("this record is a draft with %1$d problem, a warning while it is a draft: it has "
+             "no page until it is fixed",
+             "this record is a draft with %1$d problems, warnings while it is a draft: it has "
+             "no page until they are fixed");
+
 void read_terms(const toml::table& root, std::string_view category, bool with_slug,
                 const std::string& path, const SiteConfig& config, Diagnostics& diagnostics,
                 std::map<std::string, Term>& terms) {
@@ -106,10 +113,7 @@ std::optional<ActorRecord> parse_actor(std::string_view text, const std::string&
   actor.path = path;
   read_actor_fields(reader, config, vocabulary, actor);
   if (append_field_problems(diagnostics, found, actor.draft, reader.location("draft"),
-                            N_plural("this record is a draft with %1$d problem, a warning while "
-                                     "it is a draft: it has no page until it is fixed",
-                                     "this record is a draft with %1$d problems, warnings while "
-                                     "it is a draft: it has no page until they are fixed"))) {
+                            kDraftRecordNotice)) {
     actor.draft_problems = found.error_count();
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;

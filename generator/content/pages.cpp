@@ -36,6 +36,13 @@ std::optional<std::string> read_text_file(const SourceTree& tree, const std::str
 
 namespace {
 
+// Said of a draft page whose fields have problems: they are warnings while it is a draft.
+constexpr PluralMessage kDraftPageNotice =
+    N_plural("this page is a draft with %1$d problem, a warning while it is a draft: it is left "
+             "out until it is fixed",
+             "this page is a draft with %1$d problems, warnings while it is a draft: it is left "
+             "out until they are fixed");
+
 PageKind kind_of(const std::string& relative) {
   bool in_guidelines = starts_with(relative, "guidelines/");
   bool is_index = relative == "_index.md" || ends_with(relative, "/_index.md");
@@ -69,10 +76,7 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
   read_page_fields(reader, relative, is_index, page);
   // As for an actor draft (directory.cpp): left out, with warnings, until it is complete.
   if (append_field_problems(diagnostics, found, page.draft, reader.location("draft"),
-                            N_plural("this page is a draft with %1$d problem, a warning while it "
-                                     "is a draft: it is left out until it is fixed",
-                                     "this page is a draft with %1$d problems, warnings while it "
-                                     "is a draft: it is left out until they are fixed"))) {
+                            kDraftPageNotice)) {
     return std::nullopt;
   }
   page.relative_path = relative;
