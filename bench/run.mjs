@@ -160,11 +160,14 @@ function pagefindBinary() {
   return null;
 }
 
-function versions(tools) {
+function versions(tools, options) {
+  // The commit of the checkout tells the binary only when it is the checkout's own build.
   const git = spawnSync('git', ['-C', root, 'describe', '--always', '--dirty'], { encoding: 'utf8' });
+  const commit = options.passerelle ? `binary ${options.passerelle}`
+    : git.status === 0 ? git.stdout.trim() : 'unknown';
   return {
     passerelle: run(tools.passerelle, ['--version']).trim(),
-    passerelle_commit: git.status === 0 ? git.stdout.trim() : 'unknown',
+    passerelle_commit: commit,
     passerelle_build_type: /CMAKE_BUILD_TYPE:STRING=(.*)/.exec(
       fs.readFileSync(path.join(tools.build, 'CMakeCache.txt'), 'utf8'))?.[1] ?? 'unknown',
     hugo: run('hugo', ['version']).trim().split(' ').slice(0, 2).join(' '),
@@ -489,7 +492,7 @@ if (spawnSync('hugo', ['version']).status !== 0) fail('hugo is not installed: sc
 if (!fs.existsSync('/usr/bin/time')) fail('GNU time is not installed: scripts/dependencies.sh bench');
 if (!tools.pagefind) console.error('bench: Pagefind is not installed (cd bench && npm ci): Hugo + Pagefind is not measured');
 tools.serveHelp = hasServe(tools.passerelle);
-const info = { machine: machine(), versions: versions(tools) };
+const info = { machine: machine(), versions: versions(tools, options) };
 if (info.versions.passerelle_build_type !== 'Release') {
   console.error(`bench: warning: ${options.build} is a ${info.versions.passerelle_build_type} build; ` +
     'configure with -DCMAKE_BUILD_TYPE=Release for figures worth comparing');

@@ -43,13 +43,6 @@ constexpr PluralMessage kDraftPageNotice =
              "this page is a draft with %1$d problems, warnings while it is a draft: it is left "
              "out until they are fixed");
 
-PageKind kind_of(const std::string& relative) {
-  bool in_guidelines = starts_with(relative, "guidelines/");
-  bool is_index = relative == "_index.md" || ends_with(relative, "/_index.md");
-  if (is_index) return in_guidelines ? PageKind::kGuidelinesIndex : PageKind::kHome;
-  return in_guidelines ? PageKind::kGuideline : PageKind::kPage;
-}
-
 }  // namespace
 
 std::optional<PageSource> parse_page(const std::string& text, const std::string& path,
@@ -65,9 +58,9 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
   PageSource page;
   page.path = path;
   page.language = language;
-  page.kind = kind_of(relative);
-  bool is_index = page.kind == PageKind::kHome || page.kind == PageKind::kGuidelinesIndex;
-  if (is_index && relative != "_index.md" && relative != "guidelines/_index.md") {
+  page.kind = page_kind_of(relative);
+  bool is_index = is_index_kind(page.kind);
+  if (is_misplaced_index(relative)) {
     diagnostics.error({path, 0, 0},
                       tr("_index.md is only used in content/<lang>/ and content/<lang>/guidelines/"));
   }

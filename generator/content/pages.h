@@ -7,10 +7,10 @@
 #include "config/config.h"
 #include "base/diagnostics.h"
 #include "base/filesystem.h"
+#include "content/page_kinds.h"
 
 namespace passerelle {
 
-enum class PageKind { kGuideline, kPage, kHome, kGuidelinesIndex };
 
 struct PageSource {
   std::string path;             // content/fr/guidelines/x.md

@@ -178,16 +178,6 @@ class PrintLinkContext {
   LinkContext from_root_;
 };
 
-std::string path_of(const PageSource& source, const LanguageConfig& language) {
-  switch (source.kind) {
-    case PageKind::kHome: return home_path(language);
-    case PageKind::kGuidelinesIndex: return guidelines_path(language);
-    case PageKind::kGuideline: return guideline_path(language, source.slug);
-    case PageKind::kPage: return page_path(language, source.slug);
-  }
-  return "";
-}
-
 void check_page_slug(const PageSource& source, const LanguageConfig& language,
                      Diagnostics& diagnostics) {
   if (source.kind == PageKind::kGuideline && source.slug == language.sections.print) {
@@ -214,7 +204,7 @@ LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteCo
   for (const auto& source : sources) {
     const auto& language = *config.language(source.language);
     check_page_slug(source, language, diagnostics);
-    std::string path = path_of(source, language);
+    std::string path = page_kind_path(source.kind, language, source.slug);
     auto [path_owner, fresh_path] = owner_of_path.emplace(path, source.path);
     if (!fresh_path) {
       diagnostics.error({source.path, 0, 0},
@@ -269,7 +259,7 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.draft = source.draft;
   page.translation_key = source.translation_key;
   page.slug = source.slug;
-  page.path = path_of(source, language);
+  page.path = page_kind_path(source.kind, language, source.slug);
   std::string self = page_key(source.language, source.relative_path);
   LinkContext context(targets, language, self, source.relative_path, page.path);
   MarkdownOptions options{config.allow_raw_html, kTemplateIds, is_french(source.language), "", 0};
@@ -430,7 +420,7 @@ bool same_place(const PageSource& source, const Page& previous, const SiteConfig
   return (source.kind == PageKind::kGuideline || source.kind == PageKind::kPage) &&
          source.kind == previous.kind && source.language == previous.language &&
          source.translation_key == previous.translation_key &&
-         path_of(source, *config.language(source.language)) == previous.path;
+         page_kind_path(source.kind, *config.language(source.language), source.slug) == previous.path;
 }
 
 /// Pages of `previous` the views of the changed pages read: the menu's, the changed pages'

@@ -4,20 +4,6 @@
 
 namespace passerelle {
 
-std::string home_path(const LanguageConfig& language) { return language.code + "/"; }
-
-std::string guidelines_path(const LanguageConfig& language) {
-  return home_path(language) + language.sections.guidelines + "/";
-}
-
-std::string guideline_path(const LanguageConfig& language, const std::string& slug) {
-  return guidelines_path(language) + slug + "/";
-}
-
-std::string page_path(const LanguageConfig& language, const std::string& slug) {
-  return home_path(language) + slug + "/";
-}
-
 std::string directory_path(const LanguageConfig& language) {
   return home_path(language) + language.sections.directory + "/";
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "content/page_kinds.h"
 
 namespace passerelle {
 
@@ -20,10 +21,8 @@ using Translations = std::map<std::string, std::string>;
 /// output made, and what sitemap.xml lists.
 using ListedPages = std::vector<std::pair<std::string, Translations>>;
 
-std::string home_path(const LanguageConfig& language);
-std::string guidelines_path(const LanguageConfig& language);
-std::string guideline_path(const LanguageConfig& language, const std::string& slug);
-std::string page_path(const LanguageConfig& language, const std::string& slug);
+// The paths of Markdown pages (home_path, guideline_path…) are with their kinds:
+// content/page_kinds.h.
 std::string directory_path(const LanguageConfig& language);
 std::string actor_path(const LanguageConfig& language, const std::string& id);
 std::string country_path(const LanguageConfig& language, const std::string& country_slug);
