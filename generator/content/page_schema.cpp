@@ -20,6 +20,9 @@ const std::string& string_value(const PageSource& page, const PageField& field) 
 
 std::string default_text(const PageField& field, const std::string& relative) {
   std::string without_extension = relative.substr(0, relative.size() - 3);  // drop ".md"
+  // A page in a folder of its own (x/index.md, with its pictures beside it) is named by the
+  // folder, as x.md would be.
+  if (ends_with(without_extension, "/index")) without_extension.resize(without_extension.size() - 6);
   switch (field.fallback) {
     case PageDefault::kFileStem:
       return without_extension.substr(without_extension.rfind('/') + 1);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -169,6 +170,7 @@ class Renderer {
     if (nests_too_deep(type, +1)) return 1;  // stops md4c
     std::string& out = sink();
     plain_ += ' ';
+    if (type == MD_BLOCK_P) paragraph_ = Paragraph{true, &out, out.size()};
     switch (type) {
       case MD_BLOCK_OL: {
         unsigned start = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start;
@@ -214,10 +216,29 @@ class Renderer {
     plain_ += ' ';
     if (type == MD_BLOCK_H) {
       finish_heading();
+    } else if (type == MD_BLOCK_P && make_figure(out)) {
+      paragraph_ = {};
     } else {
       out += block_tags(type).close;
+      if (type == MD_BLOCK_P) paragraph_ = {};
     }
     return 0;
+  }
+
+  /// A picture alone in its paragraph, with a title: the paragraph becomes a figure, the
+  /// title its caption (and no longer a tooltip that repeats it).
+  bool make_figure(std::string& out) {
+    if (!paragraph_.open || paragraph_.out != &out || paragraph_.pictures != 1 ||
+        paragraph_.other || paragraph_.title.empty()) {
+      return false;
+    }
+    std::string picture = out.substr(paragraph_.start + std::strlen(block_tags(MD_BLOCK_P).open));
+    std::string title = " title=\"" + escape_html(paragraph_.title) + "\"";
+    if (size_t at = picture.find(title); at != std::string::npos) picture.erase(at, title.size());
+    out.resize(paragraph_.start);
+    out += "<figure>" + picture + "<figcaption>" + escape_html(paragraph_.title) +
+           "</figcaption></figure>\n";
+    return true;
   }
 
   void finish_heading() {
@@ -256,6 +277,7 @@ class Renderer {
       if (type == MD_SPAN_IMG) ++image_depth_;
       return 0;
     }
+    if (type != MD_SPAN_IMG) paragraph_.other = true;
     if (type == MD_SPAN_A) {
       open_link(*static_cast<MD_SPAN_A_DETAIL*>(detail));
     } else if (type == MD_SPAN_IMG) {
@@ -268,14 +290,35 @@ class Renderer {
 
   int leave_span(MD_SPANTYPE type, void*) {
     if (image_depth_ > 0) {
-      if (type == MD_SPAN_IMG && --image_depth_ == 0) {
-        sink() += " alt=\"" + escape_html(collapse_whitespace(image_alt_)) + "\">";
-      }
+      if (type == MD_SPAN_IMG && --image_depth_ == 0) close_image();
       return 0;
     }
     const char* element = type == MD_SPAN_A ? "a" : span_element(type);
     if (element) sink() += std::string("</") + element + ">";
+    if (type == MD_SPAN_A && !link_notes_.empty()) {
+      if (!link_notes_.back().empty()) {
+        sink() += " <span class=\"file-info\">(" + escape_html(link_notes_.back()) + ")</span>";
+      }
+      link_notes_.pop_back();
+    }
     return 0;
+  }
+
+  void close_image() {
+    std::string alt = collapse_whitespace(image_alt_);
+    if (alt == "-") {
+      alt.clear();  // decoration only: screen readers pass it by
+    } else if (alt.empty()) {
+      diagnostics_.error(image_location_,
+                         format_message(tr("the picture '%1$s' has no text alternative: describe "
+                                           "it between the brackets, ![…](%1$s), or write "
+                                           "![-](%1$s) if it is only decoration"),
+                                        image_source_));
+    }
+    // The first picture may be at the top of the page; the others load as they come near.
+    std::string loading = pictures_seen_++ == 0 ? "" : " loading=\"lazy\"";
+    sink() += " alt=\"" + escape_html(alt) + "\"" + loading + " decoding=\"async\">";
+    ++paragraph_.pictures;
   }
 
   /// The place of `href` in the source, searched from the previous link on (md4c gives none).
@@ -305,8 +348,9 @@ class Renderer {
   /// `written` is the link target decoded; `in_source` is how it reads in the file, for
   /// locating it (entities such as &#106; left as typed).
   std::string resolve(const std::string& written, const std::string& in_source) {
+    last_note_.clear();
     if (is_unsafe_url(written)) {
-      diagnostics_.error(locate(in_source),
+      diagnostics_.error(last_location_ = locate(in_source),
                          format_message(tr("link to '%1$s' is refused: scripts and embedded data "
                                            "are not allowed in links"),
                                         written));
@@ -318,10 +362,11 @@ class Renderer {
     }
     auto resolution = resolve_(written);
     if (!resolution.error.empty()) {
-      diagnostics_.error(locate(in_source), resolution.error);
+      diagnostics_.error(last_location_ = locate(in_source), resolution.error);
       return "#";
     }
-    SourceLocation where = locate(in_source);
+    SourceLocation where = last_location_ = locate(in_source);
+    last_note_ = resolution.note;
     if (!resolution.target.empty() && !resolution.fragment.empty()) {
       result_.fragment_references.push_back({resolution.target, resolution.fragment, where});
     }
@@ -339,13 +384,18 @@ class Renderer {
     out += "<a href=\"" + escape_html(resolve(written, attribute_source(link.href))) + "\"";
     if (link.title.size) out += " title=\"" + escape_html(attribute_text(link.title)) + "\"";
     out += ">";
+    link_notes_.push_back(last_note_);
   }
 
   void open_image(const MD_SPAN_IMG_DETAIL& image) {
     std::string written = attribute_text(image.src);
     std::string& out = sink();
     out += "<img src=\"" + escape_html(resolve(written, attribute_source(image.src))) + "\"";
-    if (image.title.size) out += " title=\"" + escape_html(attribute_text(image.title)) + "\"";
+    std::string title = image.title.size ? attribute_text(image.title) : "";
+    if (!title.empty()) out += " title=\"" + escape_html(title) + "\"";
+    image_location_ = last_location_;
+    image_source_ = written;
+    if (paragraph_.pictures == 0) paragraph_.title = title;
     image_alt_.clear();
     image_depth_ = 1;
   }
@@ -364,6 +414,7 @@ class Renderer {
       image_alt_ += decoded;
       return 0;
     }
+    if (decoded.find_first_not_of(" \t\n") != std::string::npos) paragraph_.other = true;
     if (type == MD_TEXT_HTML) {
       sink() += text;  // only reached when raw HTML is allowed
       return 0;
@@ -387,6 +438,21 @@ class Renderer {
   int heading_level_ = 0;
   int image_depth_ = 0;
   std::string image_alt_;
+  std::string image_source_;        // as written, for the error of a missing alternative
+  SourceLocation image_location_;
+  int pictures_seen_ = 0;
+  std::string last_note_;                // of the last link resolved
+  SourceLocation last_location_;         // of the last link resolved
+  std::vector<std::string> link_notes_;  // of the links open, shown when each closes
+  // The paragraph being written, to tell a picture alone in it (a figure).
+  struct Paragraph {
+    bool open = false;
+    std::string* out = nullptr;  // where it is written
+    size_t start = 0;            // where its <p> is
+    int pictures = 0;
+    bool other = false;  // text or spans besides the pictures
+    std::string title{};  // of its first picture
+  } paragraph_;
   size_t search_from_ = 0;
   size_t located_offset_ = 0;                   // where `located_` is, for locate()
   SourceLocation located_{"", 1, 1};          // line and column only

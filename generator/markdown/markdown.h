@@ -1,5 +1,7 @@
 // Markdown → HTML with md4c's parser and a renderer of our own: headings get stable ids, links
 // are resolved (and refused) through the caller, and the plain text is kept for search.
+// Pictures need a text alternative (![-](x.png) marks one as decoration only), and a picture
+// alone in its paragraph with a title, ![alt](x.png "Caption"), becomes a figure.
 // md4c is used here and nowhere else.
 #pragma once
 
@@ -24,6 +26,7 @@ struct LinkResolution {
   std::string error;     // non-empty when the link is broken
   std::string target;    // internal target's key (for a later #fragment check); empty if external
   std::string fragment;  // the #fragment of an internal link, without '#'
+  std::string note{};    // a download's type and size ("PDF, 240 kB"), shown after its link
 };
 using LinkResolver = std::function<LinkResolution(const std::string& href)>;
 

@@ -33,6 +33,7 @@ struct LinkTargets {
   // For "did you mean" in link errors: every page's slug, and each actor's id and names.
   std::map<std::string, std::string> page_slugs;  // page key → slug
   std::vector<SuggestionCandidate> actor_names;
+  MediaFiles media;  // the pictures and downloads links may name
 };
 
 namespace {
@@ -56,15 +57,27 @@ std::string join_relative(const std::string& from_file, const std::string& targe
 }
 
 
+/// Where a text's links are resolved from, and where the files they name are published.
+struct LinkSource {
+  std::string self_key;       // the page's or actor's target key
+  std::string relative_file;  // below content/<lang>/; "actor.md" for a record's text
+  std::string from_path;      // the site path links are written from
+  std::string page_path;      // the site path of the page: its files go there
+  bool has_folder = true;     // false for a record: its files come from content/media/ only
+  std::vector<PublishedFile>* files = nullptr;  // where the files named are collected
+};
+
 class LinkContext {
  public:
-  LinkContext(const LinkTargets& targets, const LanguageConfig& language, std::string self_key,
-              std::string relative_file, std::string from_path)
+  LinkContext(const LinkTargets& targets, const LanguageConfig& language, LinkSource source)
       : targets_(targets),
         language_(language),
-        self_key_(std::move(self_key)),
-        relative_file_(std::move(relative_file)),
-        from_path_(std::move(from_path)) {}
+        self_key_(std::move(source.self_key)),
+        relative_file_(std::move(source.relative_file)),
+        from_path_(std::move(source.from_path)),
+        page_path_(std::move(source.page_path)),
+        has_folder_(source.has_folder),
+        files_(source.files) {}
 
   LinkResolution operator()(const std::string& written) const {
     size_t hash = written.find('#');
@@ -76,6 +89,7 @@ class LinkContext {
     bool has_scheme = target.find(':') != std::string::npos && target.find(':') < target.find('/');
     if (has_scheme || starts_with(target, "//")) return {written, "", "", ""};
     if (ends_with(target, ".md")) return page(join_relative(relative_file_, target), written, fragment);
+    if (names_file(target)) return file(target, written, fragment);
     return {written, "", "", ""};
   }
 
@@ -91,6 +105,11 @@ class LinkContext {
                       const std::string& fragment) const {
     std::string key = page_key(language_.code, relative);
     auto it = relative.empty() ? targets_.page_paths.end() : targets_.page_paths.find(key);
+    if (it == targets_.page_paths.end() && ends_with(relative, ".md")) {
+      // A page moved into a folder of its own (x/index.md) keeps the links written to x.md.
+      key = page_key(language_.code, relative.substr(0, relative.size() - 3) + "/index.md");
+      it = targets_.page_paths.find(key);
+    }
     if (it == targets_.page_paths.end()) return {"", missing_page(relative, written), "", ""};
     std::string href = relative_url(from_path_, it->second);
     return {fragment.empty() ? href : href + "#" + fragment, "", key, fragment};
@@ -140,22 +159,94 @@ class LinkContext {
                           written, file, quoted_alternatives(candidates));
   }
 
+  /// A relative path whose last part has an extension: a file, not a folder of the site.
+  static bool names_file(const std::string& target) {
+    std::string last = target.substr(target.rfind('/') + 1);
+    return last.find('.') != std::string::npos && last != "." && last != "..";
+  }
+
+  /// A picture or download: in the folder of the page's source (or below it), published
+  /// beside the page; or in content/media/, published once in media/.
+  LinkResolution file(const std::string& target, const std::string& written,
+                      const std::string& fragment) const {
+    std::string source_file = "content/" + language_.code + "/" + relative_file_;
+    std::string path = join_relative_path(source_file, target).value_or("");
+    auto found = targets_.media.find(path);
+    if (found == targets_.media.end()) return {"", missing_file(path, written), "", ""};
+    std::string folder = source_file.substr(0, source_file.rfind('/') + 1);
+    std::string shared = kSharedMediaFolder;
+    std::string site_path;
+    if (starts_with(path, shared)) {
+      site_path = "media/" + path.substr(shared.size());
+    } else if (has_folder_ && starts_with(path, folder)) {
+      site_path = page_path_ + path.substr(folder.size());
+    } else {
+      return {"", format_message(tr("link to '%1$s': %2$s is outside %3$s; a page publishes the "
+                                    "files of its own folder (and below) and those of %4$s"),
+                                 written, path, has_folder_ ? folder : shared, shared),
+              "", ""};
+    }
+    if (ends_with(ascii_lower(path), ".svg")) {
+      if (auto problem = svg_problem(*found->second.bytes); !problem.empty()) {
+        return {"", format_message(tr("the drawing %1$s is refused: it holds %2$s, which would run "
+                                      "or load in the reader's browser; remove it from the file"),
+                                   path, problem),
+                "", ""};
+      }
+    }
+    if (files_) files_->push_back({path, site_path, found->second.bytes});
+    std::string href = relative_url(from_path_, site_path);
+    LinkResolution link{fragment.empty() ? href : href + "#" + fragment, "", "file:" + site_path, ""};
+    if (!is_picture(path)) {
+      link.note = file_type_label(path) + ", " +
+                  file_size_text(found->second.bytes->size(), language_.code);
+    }
+    return link;
+  }
+
+  std::string missing_file(const std::string& path, const std::string& written) const {
+    if (path.empty()) {
+      return format_message(tr("link to '%1$s': the file would be outside content/"), written);
+    }
+    std::string lower = ascii_lower(path);
+    for (const auto& [candidate, file] : targets_.media) {
+      if (ascii_lower(candidate) == lower) {
+        return format_message(tr("link to '%1$s': no file %2$s; %3$s differs only in capitals, "
+                                 "and the published site tells them apart"),
+                              written, path, candidate);
+      }
+    }
+    if (starts_with(written, "www.")) {
+      return format_message(tr("link to '%1$s': no file %2$s; for a web address, write "
+                               "https://%1$s"),
+                            written, path);
+    }
+    return format_message(tr("link to '%1$s': no file %2$s"), written, path);
+  }
+
   const LinkTargets& targets_;
   const LanguageConfig& language_;
   std::string self_key_;
   std::string relative_file_;
   std::string from_path_;
+  std::string page_path_;
+  bool has_folder_;
+  std::vector<PublishedFile>* files_;
 };
 
 /// Links of a guideline inside the print edition: to a guideline (itself included), the chapter
 /// or heading in the edition; to an actor, its entry in the annex when there is one; to any
-/// other page, its absolute URL, since the edition travels as a PDF or on paper.
+/// other page, its absolute URL, since the edition travels as a PDF or on paper; to a picture
+/// or download, the file the site publishes, which a PDF embeds.
 class PrintLinkContext {
  public:
   PrintLinkContext(const LinkTargets& targets, const SiteConfig& config,
                    const LanguageConfig& language, const std::string& self_key,
-                   const std::string& relative_file)
-      : targets_(targets), config_(config), from_root_(targets, language, self_key, relative_file, "") {}
+                   const std::string& relative_file, const std::string& page_path)
+      : targets_(targets),
+        config_(config),
+        edition_path_(print_edition_path(language)),
+        from_root_(targets, language, {self_key, relative_file, "", page_path}) {}
 
   LinkResolution operator()(const std::string& written) const {
     LinkResolution link = from_root_(written);
@@ -166,6 +257,8 @@ class PrintLinkContext {
       link.href = "#" + print_anchor(slug->second, heading ? link.fragment : "");
     } else if (starts_with(link.target, "actor:") && config_.print.annex) {
       link.href = "#" + print_actor_anchor(link.target.substr(6));
+    } else if (starts_with(link.target, "file:")) {
+      link.href = relative_url(edition_path_, link.href);  // from_root_: relative to the root
     } else {
       link.href = config_.base_url + link.href;  // from_root_ made it relative to the root
     }
@@ -175,6 +268,7 @@ class PrintLinkContext {
  private:
   const LinkTargets& targets_;
   const SiteConfig& config_;
+  std::string edition_path_;
   LinkContext from_root_;
 };
 
@@ -261,7 +355,8 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.slug = source.slug;
   page.path = page_kind_path(source.kind, language, source.slug);
   std::string self = page_key(source.language, source.relative_path);
-  LinkContext context(targets, language, self, source.relative_path, page.path);
+  LinkContext context(targets, language,
+                      {self, source.relative_path, page.path, page.path, true, &page.files});
   MarkdownOptions options{config.allow_raw_html, kTemplateIds, is_french(source.language), "", 0};
   auto rendered = render_markdown({source.body, source.path, source.body_line}, options,
                                   LinkResolver(context), diagnostics);
@@ -275,7 +370,7 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
     MarkdownOptions print_options = options;
     print_options.id_prefix = print_heading_prefix(source.slug);
     print_options.heading_shift = 1;
-    PrintLinkContext print_links(targets, config, language, self, source.relative_path);
+    PrintLinkContext print_links(targets, config, language, self, source.relative_path, page.path);
     Diagnostics repeated;
     auto print = render_markdown({source.body, source.path, source.body_line}, print_options,
                                  LinkResolver(print_links), repeated);
@@ -307,8 +402,9 @@ Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTar
       // A borrowed text is reported once, in its own language.
       Diagnostics borrowed;
       Diagnostics& sink = from == language.code ? diagnostics : borrowed;
-      LinkContext context(targets, language, actor_key(record.id), "actor.md",
-                          actor_path(language, record.id));
+      std::vector<PublishedFile> files;
+      std::string path = actor_path(language, record.id);
+      LinkContext context(targets, language, {actor_key(record.id), "actor.md", path, path, false, &files});
       auto rendered = render_markdown({description->text, record.path, description->line},
                                       {false, kTemplateIds, is_french(from), "", 0},
                                       LinkResolver(context), sink);
@@ -316,7 +412,8 @@ Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTar
         for (auto& reference : rendered.fragment_references) fragments.push_back(reference);
       }
       actor.descriptions[language.code] = {rendered.html, rendered.plain_text, from,
-                                           from == language.code, rendered.link_places};
+                                           from == language.code, rendered.link_places,
+                                           std::move(files)};
     }
     auto [services, services_from] = text_for(record.services, config, language.code);
     if (services) {
@@ -338,18 +435,19 @@ int language_rank(const SiteConfig& config, const std::string& code) {
 }  // namespace
 
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
-                                  Directory directory, Diagnostics& diagnostics) {
+                                  Directory directory, MediaFiles media, Diagnostics& diagnostics) {
   int errors_before = diagnostics.error_count();
   Site site = assemble_site_past_errors(std::move(config), std::move(sources),
-                                        std::move(directory), diagnostics);
+                                        std::move(directory), std::move(media), diagnostics);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return site;
 }
 
 Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> sources,
-                               Directory directory, Diagnostics& diagnostics) {
+                               Directory directory, MediaFiles media, Diagnostics& diagnostics) {
   auto link_targets =
       std::make_shared<LinkTargets>(collect_targets(sources, config, directory.actors, diagnostics));
+  link_targets->media = std::move(media);
   const LinkTargets& targets = *link_targets;
   SiteVocabulary terms = resolve_vocabulary(directory.vocabulary, config, diagnostics);
   // Each page and actor is rendered on its own, in parallel, into its own slot; the slots are

@@ -11,11 +11,20 @@
 
 #include "config/config.h"
 #include "content/directory.h"
+#include "content/media.h"
 #include "content/pages.h"
 #include "markdown/markdown.h"
 #include "model/terms.h"
 
 namespace passerelle {
+
+/// A picture or download a page publishes: its source, and where it goes (beside the page,
+/// or in media/ when it comes from content/media/).
+struct PublishedFile {
+  std::string source_path;                   // content/fr/guidelines/x/carte.png
+  std::string path;                          // site path: fr/lignes-directrices/x/carte.png
+  std::shared_ptr<const std::string> bytes;
+};
 
 struct Page {
   PageKind kind = PageKind::kPage;
@@ -39,6 +48,7 @@ struct Page {
   std::string plain_text;
   // Links of `html` and `print_html`, as they are there: where the source writes them.
   std::vector<LinkPlace> link_places;
+  std::vector<PublishedFile> files;  // the pictures and downloads its links name
 };
 
 struct ActorText {
@@ -47,6 +57,7 @@ struct ActorText {
   std::string language;     // the language the text is really in
   bool translated = true;   // false when borrowed from another language
   std::vector<LinkPlace> link_places;  // links of `html`: where the record writes them
+  std::vector<PublishedFile> files;    // the pictures and downloads of content/media/ it names
 };
 
 struct ActorField;
@@ -95,12 +106,12 @@ FacetCounts count_facets(const std::vector<Actor>& actors);
 /// Builds the site: computes URLs, renders Markdown, resolves and checks links, and reports
 /// duplicate URLs or translation keys. Returns nullopt when errors were found.
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
-                                  Directory directory, Diagnostics& diagnostics);
+                                  Directory directory, MediaFiles media, Diagnostics& diagnostics);
 
 /// assemble_site, but the site is returned even when errors were reported (a broken link is
 /// rendered as "#"): `check` renders and checks the pages of a site that has errors.
 Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> sources,
-                               Directory directory, Diagnostics& diagnostics);
+                               Directory directory, MediaFiles media, Diagnostics& diagnostics);
 
 /// For `passerelle serve`, right after an edit: the part of the site that the pages made from
 /// the edited `pages` and `records` need. Those are assembled as assemble_site would, with the

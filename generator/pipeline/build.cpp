@@ -9,6 +9,7 @@
 #include "exports/exports.h"
 #include "feeds/atom.h"
 #include "feeds/sitemap.h"
+#include "media/media_files.h"
 #include "pipeline/source_cache.h"
 #include "theme/theme.h"
 #include "render/views.h"
@@ -49,7 +50,7 @@ std::optional<SiteSources> load_sources(const SourceTree& tree, const BuildOptio
   auto loaded = read_sources(tree, options, diagnostics);
   if (diagnostics.has_errors() || !loaded.config || !loaded.directory) return std::nullopt;
   return SiteSources{std::move(*loaded.config), std::move(loaded.pages),
-                     std::move(*loaded.directory)};
+                     std::move(*loaded.directory), std::move(loaded.media)};
 }
 
 std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& options,
@@ -57,7 +58,7 @@ std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& option
   auto sources = load_sources(tree, options, diagnostics);
   if (!sources) return std::nullopt;
   return assemble_site(std::move(sources->config), std::move(sources->pages),
-                       std::move(sources->directory), diagnostics);
+                       std::move(sources->directory), std::move(sources->media), diagnostics);
 }
 
 namespace {
@@ -101,7 +102,7 @@ void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diag
 RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOptions& options,
                             Diagnostics& diagnostics) {
   auto index = search::search_files(site, options.cancelled);
-  auto open_data = exports::export_files(site);
+  auto open_data = merge_plans(exports::export_files(site), media::media_files(site));
   auto pages = render_site(site, theme, diagnostics, options.cancelled);
   OutputPlan feed_plans = merge_plans(feeds::feed_files(site, theme, diagnostics),
                                       feeds::sitemap_files(site, theme, pages.listed, diagnostics));
@@ -143,10 +144,11 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   std::optional<Site> site;
   if (options.past_errors) {
     site = assemble_site_past_errors(std::move(sources.config), std::move(sources.pages),
-                                     std::move(sources.directory), diagnostics);
+                                     std::move(sources.directory), std::move(sources.media),
+                                     diagnostics);
   } else {
     site = assemble_site(std::move(sources.config), std::move(sources.pages),
-                         std::move(sources.directory), diagnostics);
+                         std::move(sources.directory), std::move(sources.media), diagnostics);
   }
   std::shared_ptr<Theme> theme;
   if (site) {

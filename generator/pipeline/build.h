@@ -43,6 +43,7 @@ struct SiteSources {
   SiteConfig config;
   std::vector<PageSource> pages;
   Directory directory;
+  MediaFiles media;  // pictures and downloads in content/
 };
 
 /// Reads site.toml, with the overrides of `options`.
@@ -54,6 +55,7 @@ struct LoadedSources {
   std::optional<SiteConfig> config;    // nullopt when site.toml is unusable
   std::vector<PageSource> pages;       // those that loaded
   std::optional<Directory> directory;  // nullopt when the vocabulary is unusable
+  MediaFiles media;
 };
 
 /// Reads every source, keeping what loaded.

@@ -105,7 +105,8 @@ bool Project::render_past_errors(Diagnostics& diagnostics) {
     result_ = build_from_sources(std::move(with.sources), tree_, bundled_themes_, options, assembled);
   } else {
     assemble_site_past_errors(std::move(with.sources.config), std::move(with.sources.pages),
-                              std::move(with.sources.directory), assembled);
+                              std::move(with.sources.directory), std::move(with.sources.media),
+                              assembled);
   }
   std::set<std::string> known;
   for (const auto& d : diagnostics.items()) known.insert(format_diagnostic(d));

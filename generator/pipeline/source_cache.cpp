@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "content/directory.h"
+#include "content/media.h"
 #include "content/load_all.h"
 #include "content/pages.h"
 #include "base/text.h"
@@ -11,12 +12,13 @@ namespace passerelle {
 
 namespace {
 
-enum class SourceKind { kPage, kRecord, kSkipped, kOther };
+enum class SourceKind { kPage, kRecord, kMedia, kSkipped, kOther };
 
 SourceKind kind_of(const std::string& path) {
   if (ends_with(path, "/")) return SourceKind::kOther;  // a folder came or went
   if (is_page_file(path)) return SourceKind::kPage;
   if (is_actor_file(path)) return SourceKind::kRecord;
+  if (is_media_file(path)) return SourceKind::kMedia;
   if (starts_with(path, "content/") || starts_with(path, kActorsFolder)) return SourceKind::kSkipped;
   return SourceKind::kOther;
 }
@@ -45,7 +47,7 @@ const T* find_item(const std::vector<std::shared_ptr<const T>>& items, const std
 }  // namespace
 
 SiteSources SharedSources::copy() const {
-  SiteSources sources{config, {}, {vocabulary, {}}};
+  SiteSources sources{config, {}, {vocabulary, {}}, media};
   sources.pages.reserve(pages.size());
   for (const auto& page : pages) sources.pages.push_back(*page);
   sources.directory.actors.reserve(records.size());
@@ -66,7 +68,8 @@ std::vector<T> move_out(std::vector<std::shared_ptr<const T>>& items) {
 
 SiteSources SourceCache::take() {
   SiteSources taken{std::move(sources_.config), move_out(sources_.pages),
-                    {std::move(sources_.vocabulary), move_out(sources_.records)}};
+                    {std::move(sources_.vocabulary), move_out(sources_.records)},
+                    std::move(sources_.media)};
   sources_ = {};
   have_config_ = have_vocabulary_ = false;  // the next update needs load_all()
   return taken;
@@ -79,6 +82,7 @@ LoadedSources SourceCache::loaded() const {
   loaded.config = std::move(copy.config);
   loaded.pages = std::move(copy.pages);
   if (have_vocabulary_) loaded.directory = std::move(copy.directory);
+  loaded.media = std::move(copy.media);
   return loaded;
 }
 
@@ -106,6 +110,7 @@ void SourceCache::load_all(const SourceTree& tree) {
   sources_.config = std::move(*config);
   have_config_ = true;
   keep_all(page_files(tree), sources_.pages, page_loader(tree));
+  sources_.media = load_media(tree);
   auto vocabulary = load_vocabulary(tree, sources_.config, site_diagnostics_);
   if (!vocabulary) return;
   sources_.vocabulary = std::move(*vocabulary);
@@ -123,6 +128,13 @@ bool SourceCache::update(const SourceTree& tree, const std::vector<std::string>&
     SourceKind kind = kind_of(path);
     if (kind == SourceKind::kPage) reload(tree, path, sources_.pages, page_loader(tree));
     if (kind == SourceKind::kRecord) reload(tree, path, sources_.records, record_loader(tree));
+    if (kind == SourceKind::kMedia) {
+      if (auto file = load_media_file(tree, path)) {
+        sources_.media.insert_or_assign(path, std::move(*file));
+      } else {
+        sources_.media.erase(path);
+      }
+    }
   }
   return true;
 }

@@ -21,6 +21,7 @@ struct SharedSources {
   Vocabulary vocabulary;
   std::vector<std::shared_ptr<const PageSource>> pages;
   std::vector<std::shared_ptr<const ActorRecord>> records;
+  MediaFiles media;  // the files' bytes are shared too
 
   /// A copy of everything, to build from.
   SiteSources copy() const;
@@ -34,14 +35,15 @@ class SourceCache {
   /// Reads every source: at the start, and when site.toml or the vocabulary changed.
   void load_all(const SourceTree& tree);
 
-  /// Reads again the files at `paths` (relative; changed, added or removed). Other files in
-  /// content/ than Markdown and in directory-data/actors/ than TOML are skipped, as a build
-  /// skips them. False, with nothing done, when a path is something else (site.toml, the
-  /// vocabulary, a theme file, a folder): then load_all() is needed.
+  /// Reads again the files at `paths` (relative; changed, added or removed): pages, records
+  /// and media files (content/media.h). Editors' temporary files in content/ and files other
+  /// than TOML in directory-data/actors/ are skipped, as a build skips them. False, with
+  /// nothing done, when a path is something else (site.toml, the vocabulary, a theme file, a
+  /// folder): then load_all() is needed.
   bool update(const SourceTree& tree, const std::vector<std::string>& paths);
 
-  /// False for a file a build does not read (in content/, other than Markdown; in
-  /// directory-data/actors/, other than TOML), such as an editor's or sed's temporary file.
+  /// False for a file a build does not read (in content/, an editor's or sed's temporary
+  /// file; in directory-data/actors/, other than TOML).
   static bool is_read(const std::string& path);
 
   /// True when a build may start from sources(): nothing reported an error.

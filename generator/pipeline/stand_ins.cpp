@@ -63,6 +63,7 @@ WithStandIns with_stand_ins(const SourceTree& tree, const LoadedSources& loaded,
   WithStandIns out;
   out.sources.config = *loaded.config;
   out.sources.pages = loaded.pages;
+  out.sources.media = loaded.media;
   out.renderable = loaded.directory.has_value();
   if (loaded.directory) out.sources.directory = *loaded.directory;
   add_page_stand_ins(tree, out.sources.config, failed, out);

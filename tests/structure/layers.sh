@@ -10,7 +10,7 @@ declare -A rank=(
   [content]=3 [markdown]=3
   [model]=4
   [theme]=5 [output]=5
-  [render]=6 [feeds]=6 [exports]=6 [search]=6
+  [render]=6 [feeds]=6 [exports]=6 [search]=6 [media]=6
   [print]=7 [pipeline]=8
   [check]=9 [scaffold]=9
   [serve]=10

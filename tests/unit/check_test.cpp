@@ -184,18 +184,18 @@ TEST_CASE("check reports a source error and a problem only the built pages show 
   auto report = check_fixture({
       {"content/fr/guidelines/credit.md",
        "+++\ntitle = \"Le crédit\"\nsummary = \"x\"\ndate = 2026-10-05\n+++\n## Le budget\n\n"
-       "Voir [le site](www.example.org) et ![un plan](plan.png).\n"},
+       "Voir [le site](exemple/site) et [le plan](plans).\n"},
       {"directory-data/actors/ong-atlas.toml", "name = \"Atlas\"\ncountry = \"XX\"\n"},
   });
   auto lines = messages(report.diagnostics);
   CHECK(has(lines, "directory-data/actors/ong-atlas.toml:2:11: error: unknown country"));
   CHECK(report.rendered);
   // At the Markdown line, once: not in the guideline's page and again in the print edition.
-  CHECK(has(lines, "content/fr/guidelines/credit.md:8:16: error: link 'www.example.org' leads to "
+  CHECK(has(lines, "content/fr/guidelines/credit.md:8:16: error: link 'exemple/site' leads to "
                    "no file of the built site"));
-  CHECK(has(lines, "content/fr/guidelines/credit.md:8:47: error: link 'plan.png' leads to no file"));
+  CHECK(has(lines, "content/fr/guidelines/credit.md:8:43: error: link 'plans' leads to no file"));
   auto mentions = std::count_if(lines.begin(), lines.end(), [](const std::string& line) {
-    return line.find("www.example.org") != std::string::npos;
+    return line.find("exemple/site") != std::string::npos;
   });
   CHECK(mentions == 1);
   // Links to the broken record still lead to its page.

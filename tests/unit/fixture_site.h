@@ -1,9 +1,11 @@
 // The fixture site-small as a model and a theme, for tests of one output alone (feeds_test,
-// exports_test): the outputs are functions of these two, without the rest of the pipeline.
+// exports_test): the outputs are functions of these two, without the rest of the pipeline; and
+// built whole (Built, build_fixture), for the tests of the output of every stage.
 #pragma once
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -39,6 +41,45 @@ inline std::vector<std::string> paths_of(const passerelle::OutputPlan& plan) {
   std::vector<std::string> paths;
   for (const auto& file : plan) paths.push_back(file.path);
   return paths;
+}
+
+/// A build of site-small through the whole pipeline, with what it reported.
+struct Built {
+  std::optional<passerelle::BuildResult> result;
+  passerelle::Diagnostics diagnostics;
+
+  /// The planned file at `path`; a missing one fails the test.
+  const std::string& file(const std::string& path) const {
+    for (const auto& f : result->plan) {
+      if (f.path == path) return f.bytes;
+    }
+    FAIL("no output file " << path);
+    static std::string none;
+    return none;
+  }
+  bool has(const std::string& path) const {
+    for (const auto& f : result->plan) {
+      if (f.path == path) return true;
+    }
+    return false;
+  }
+  std::string errors() const {
+    std::string all;
+    for (const auto& d : diagnostics.sorted()) all += passerelle::format_diagnostic(d) + "\n";
+    return all;
+  }
+};
+
+/// Builds site-small, with `overlay` files replacing or adding to it.
+inline Built build_fixture(std::map<std::string, std::string> overlay = {},
+                           passerelle::BuildOptions options = {}) {
+  static passerelle::DiskSourceTree fixture(fixture_path("site-small"));
+  static passerelle::DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  passerelle::MemorySourceTree changes(std::move(overlay));
+  passerelle::LayeredSourceTree tree(changes, "", fixture, "");
+  Built built;
+  built.result = passerelle::build_site(tree, bundled, options, built.diagnostics);
+  return built;
 }
 
 }  // namespace test_support

@@ -78,10 +78,54 @@ TEST_CASE("the plain text is kept for search and summaries, entities decoded") {
   CHECK(out.plain_text == "Titre Un texte & du code. point");
 }
 
-TEST_CASE("images keep their alt text as an attribute") {
+TEST_CASE("pictures keep their text alternative as an attribute; the first loads at once") {
   Diagnostics diagnostics;
-  auto out = render("![Une *carte* du Maroc](carte.png \"Carte\")\n", diagnostics);
-  CHECK_THAT(out.html, Catch::Contains("<img src=\"carte.png\" title=\"Carte\" alt=\"Une carte du Maroc\">"));
+  auto out = render("Voici ![Une *carte* du Maroc](carte.png \"Carte\") et ![Un plan](plan.png).\n",
+                    diagnostics);
+  CHECK(out.html == "<p>Voici <img src=\"carte.png\" title=\"Carte\" alt=\"Une carte du Maroc\" "
+                    "decoding=\"async\"> et <img src=\"plan.png\" alt=\"Un plan\" loading=\"lazy\" "
+                    "decoding=\"async\">.</p>\n");
+  CHECK(diagnostics.items().empty());
+}
+
+TEST_CASE("a picture without a text alternative is an error at its place; ![-] is decoration") {
+  Diagnostics diagnostics;
+  auto out = render("Texte.\n\nUn ![](photo.jpg) puis ![ - ](trait.svg).\n", diagnostics);
+  REQUIRE(diagnostics.error_count() == 1);
+  const auto& error = diagnostics.items().front();
+  CHECK(error.location.path == "content/fr/x.md");
+  CHECK(error.location.line == 12);
+  CHECK(error.location.column == 8);
+  CHECK_THAT(error.message, Catch::Contains("'photo.jpg' has no text alternative"));
+  CHECK_THAT(error.message, Catch::Contains("![-](photo.jpg)"));
+  CHECK_THAT(out.html, Catch::Contains("<img src=\"trait.svg\" alt=\"\" loading=\"lazy\""));
+}
+
+TEST_CASE("a picture alone in its paragraph with a title is a figure with its caption") {
+  Diagnostics diagnostics;
+  auto out = render("![Les étapes du retour](etapes.svg \"Les <étapes> du retour\")\n\n"
+                    "![Sans légende](a.png)\n\n"
+                    "Avant ![Avec texte autour](b.png \"b\")\n",
+                    diagnostics);
+  CHECK_THAT(out.html, Catch::StartsWith(
+                           "<figure><img src=\"etapes.svg\" alt=\"Les étapes du retour\" "
+                           "decoding=\"async\"><figcaption>Les &lt;étapes&gt; du retour"
+                           "</figcaption></figure>\n<p><img src=\"a.png\""));
+  CHECK_THAT(out.html, Catch::Contains("<p>Avant <img src=\"b.png\" title=\"b\""));
+  CHECK(diagnostics.items().empty());
+}
+
+TEST_CASE("a download's type and size follow its link") {
+  Diagnostics diagnostics;
+  auto resolve = [](const std::string& href) {
+    LinkResolution link{href, "", "", ""};
+    if (href == "formulaire.pdf") link.note = "PDF, 240\u00a0Ko";
+    return link;
+  };
+  auto out = render("Le [formulaire](formulaire.pdf) et [le site](https://example.org).\n", diagnostics,
+                    resolve);
+  CHECK(out.html == "<p>Le <a href=\"formulaire.pdf\">formulaire</a> <span class=\"file-info\">"
+                    "(PDF, 240\u00a0Ko)</span> et <a href=\"https://example.org\">le site</a>.</p>\n");
 }
 
 TEST_CASE("is_unsafe_url") {

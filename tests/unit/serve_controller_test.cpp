@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <vector>
 
@@ -119,13 +120,37 @@ TEST_CASE("a broken edit shows its errors until it is fixed, then every tab relo
   CHECK(served.live.respond(kPage).status == 200);
 }
 
+TEST_CASE("a picture replaced while serving is published with the next build") {
+  Served served;
+  served.rebuilds->first_build();
+  served.rebuilds->wait_idle();
+  const std::string picture = kPage + "etapes.svg";
+  REQUIRE(served.live.respond(picture).status == 200);
+  CHECK(contains(served.live.respond(picture).body, "Idée"));
+  served.edit("content/fr/guidelines/etapes.svg",
+              "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>Nouveau</text></svg>");
+  served.rebuilds->wait_idle();
+  CHECK(contains(served.live.respond(picture).body, "Nouveau"));
+  // A file that no page links to yet is read, and published once a page names it.
+  served.edit("content/media/liste.csv", "etape;duree\n");
+  served.rebuilds->wait_idle();
+  CHECK(served.live.respond("/media/liste.csv").status == 404);
+  std::ifstream in(served.folder / "content/fr/guidelines/retour.md", std::ios::binary);
+  std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  served.edit("content/fr/guidelines/retour.md", page + "\nLa [liste](../../media/liste.csv).\n");
+  served.rebuilds->wait_idle();
+  CHECK(served.live.respond("/media/liste.csv").status == 200);
+  CHECK(contains(served.live.respond(kPage).body, "(CSV, 1\u00a0Ko)"));
+}
+
 TEST_CASE("files the build does not read change nothing") {
   Served served;
   served.rebuilds->first_build();
   served.rebuilds->wait_idle();  // the dashboard's first check publishes too
   auto generation = served.live.generation();
+  // An editor's swap file and sed -i's temporary file; notes.txt would be a download.
   served.edit("content/fr/guidelines/.retour.md.swp", "not a page");
-  served.edit("content/fr/guidelines/notes.txt", "not a page");
+  served.edit("content/fr/guidelines/sedAb12Cd", "not a page");
   served.rebuilds->wait_idle();
   CHECK(served.line_count() == 1);
   CHECK(served.live.generation() == generation);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "pipeline/build.h"
+#include "fixture_site.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -19,35 +20,8 @@ using test_support::read_file;
 
 const std::string kFixture = test_support::fixture_path("site-small");
 
-struct Built {
-  std::optional<BuildResult> result;
-  Diagnostics diagnostics;
-
-  const std::string& file(const std::string& path) const {
-    for (const auto& f : result->plan) {
-      if (f.path == path) return f.bytes;
-    }
-    FAIL("no output file " << path);
-    static std::string none;
-    return none;
-  }
-  std::string errors() const {
-    std::string all;
-    for (const auto& d : diagnostics.sorted()) all += format_diagnostic(d) + "\n";
-    return all;
-  }
-};
-
-/// Builds the fixture, with `overlay` files replacing or adding to it.
-Built build_fixture(std::map<std::string, std::string> overlay = {}) {
-  static DiskSourceTree fixture(kFixture);
-  static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
-  MemorySourceTree changes(std::move(overlay));
-  LayeredSourceTree tree(changes, "", fixture, "");
-  Built built;
-  built.result = build_site(tree, bundled, {}, built.diagnostics);
-  return built;
-}
+using test_support::Built;
+using test_support::build_fixture;
 
 std::string first_difference(const std::string& expected, const std::string& actual) {
   std::istringstream e(expected), a(actual);

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/_627_",{"g":[["اطلس","اطلس","ErOA"]]});
+PasserelleSearch.load("fr/t/_627_",{"g":[["اطلس","اطلس","EtOA"]]});

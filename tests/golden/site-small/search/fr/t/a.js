@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/a",{"g":[["a0","a0","FrOA"],["alert","alert","FnPA"],["atlas","atlas","AkEAE9KA"],["avant","avant","BmJA"]]});
+PasserelleSearch.load("fr/t/a",{"g":[["a0","a0","FtOA"],["alert","alert","FpPA"],["atlas","atlas","A6DAE9KA"],["avant","avant","A6DABmGA"]]});

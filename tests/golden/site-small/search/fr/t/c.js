@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/c",{"g":[["calc","calc","FrOA"],["calendri","calendrier","A+LA"],["ci","cie","FrOA"],["cmd","cmd","FrOA"],["comun","comune","DzOA"],["conseil","conseil","EwKA"],["cred","credit","BlKADgFA"]]});
+PasserelleSearch.load("fr/t/c",{"g":[["calc","calc","FtOA"],["calendri","calendrier","AwLA"],["candidatur","candidature","A2FA"],["ci","cie","FtOA"],["cmd","cmd","FtOA"],["comun","comune","D1OA"],["conseil","conseil","E0KA"],["cred","credit","BlKADkFA"]]});

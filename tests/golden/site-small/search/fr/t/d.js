@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/d",{"g":[["dang","danger","BgMA"],["descritto","descritto","DgIA"],["di","di","DzOA"],["dure","duree","AkGA"]]});
+PasserelleSearch.load("fr/t/d",{"g":[["dang","danger","BkMA"],["depart","depart","A2FA"],["descritto","descritto","DkIA"],["di","di","D1OA"],["dure","duree","A2FA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/e",{"g":[["ecrir","ecrire","AkGA"],["ecrit","ecrit","C4KA"],["emprunt","emprunt emprunter","BsNA"],["engag","engagement","BmJA"],["ente","ente","DgIA"],["etap","etape etapes","A+OA"],["etud","etude","AkGA"]]});
+PasserelleSearch.load("fr/t/e",{"g":[["ecrir","ecrire","A2FA"],["ecrit","ecrit","C6KA"],["emprunt","emprunt emprunter","BwNA"],["engag","engagement","BqJA"],["ente","ente","DkIA"],["etap","etape etapes","A0OA"],["etud","etude","A2FA"]]});

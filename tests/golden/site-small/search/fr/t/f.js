@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/f",{"g":[["fait","fait","CqNA"],["fictiv","fictive","E3OA"],["financ","financement","EgHABgHA"],["fittizio","fittizio","D/OA"],["format","formation","DqHAB4IA"]]});
+PasserelleSearch.load("fr/t/f",{"g":[["fait","fait","CqNA"],["fictiv","fictive","E3OA"],["financ","financement","EkHABkHA"],["fittizio","fittizio","D/OA"],["format","formation","DuHAB6IA"],["formulair","formulaire","A2FA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/g",{"g":[["gestion","gestion","EwKA"],["guid","guide","CqNA"]]});
+PasserelleSearch.load("fr/t/g",{"g":[["gestion","gestion","E0KA"],["guid","guide","CqNA"]]});

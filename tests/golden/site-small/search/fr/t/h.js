@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/h",{"g":[["haut","haut","AkGA"]]});
+PasserelleSearch.load("fr/t/h",{"g":[["haut","haut","A2FA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/i",{"g":[["img","img","FwKA"],["in","in","DgIA"],["informativo","informativo","D+KA"],["introduct","introduction","AkGA"],["ital","italie","D+KA"],["italiano","italiano","DgIA"]]});
+PasserelleSearch.load("fr/t/i",{"g":[["img","img","F0KA"],["in","in","DkIA"],["informativo","informativo","DiLA"],["introduct","introduction","A2FA"],["ital","italie","DiLA"],["italiano","italiano","DkIA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/l",{"g":[["latium","latium","D+KA"],["lien","lien","AkEAFgFA"]]});
+PasserelleSearch.load("fr/t/l",{"g":[["latium","latium","DiLA"],["lien","lien","A6DAFkFA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/m",{"g":[["maroc","maroc","EgHABgHA"],["mettr","mettre","BgMA"],["microcred","microcredit","EwKA"],["mois","mois","AkGA"]]});
+PasserelleSearch.load("fr/t/m",{"g":[["maroc","maroc","EkHABkHA"],["mettr","mettre","BkMA"],["microcred","microcredit","E0KA"],["mois","mois","A2FA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/n",{"g":[["ngo","ngo","ErOA"],["nom","nom","FrOA"]]});
+PasserelleSearch.load("fr/t/n",{"g":[["ngo","ngo","EtOA"],["nom","nom","FtOA"]]});

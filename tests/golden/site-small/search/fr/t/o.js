@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/o",{"g":[["onerror","onerror","FwKA"],["ong","ong","A4CAE7GAB4EA"],["organ","organisme","D+KA"],["oriental","oriental","EwKA"],["oujd","oujda","EkMA"]]});
+PasserelleSearch.load("fr/t/o",{"g":[["onerror","onerror","F0KA"],["ong","ong","AyCAE9GAB6EA"],["organ","organisme","DiLA"],["oriental","oriental","E0KA"],["oujd","oujda","EoMA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/p",{"g":[["plan","plan","AkGA"],["pos","poser","AkJA"],["premier","premieres","AkJA"],["prepar","preparer","AtNA"],["projet","projet","A6KA"],["propos","propos","C7PA"],["prov","prova","DzOA"],["pubblico","pubblico","DgIA"],["public","public","D+KA"]]});
+PasserelleSearch.load("fr/t/p",{"g":[["plan","plan","A2FA"],["pos","poser","AyIA"],["premier","premieres","AyIA"],["prepar","preparer","A/MA"],["projet","projet","AqKA"],["propos","propos","C5PA"],["prov","prova","D1OA"],["pubblico","pubblico","DkIA"],["public","public","DiLA"]]});

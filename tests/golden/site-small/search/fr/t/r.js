@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/r",{"g":[["realist","realiste","BmJA"],["reflech","reflechir","AkGA"],["repet","repete","AkGA"],["retour","retour","A5OA"],["rom","roma","D+KA"]]});
+PasserelleSearch.load("fr/t/r",{"g":[["realist","realiste","BqJA"],["reflech","reflechir","A2FA"],["rempl","remplit","A2FA"],["repet","repete","A2FA"],["retour","retour","AvOA"],["rom","roma","DiLA"]]});

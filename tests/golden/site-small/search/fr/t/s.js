@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/s",{"g":[["san","sans","BgMA"],["script","script","F/PA"],["sit","site","C4KA"],["solo","solo","DgIA"],["sportello","sportello","D+KA"],["src","src","FwKA"]]});
+PasserelleSearch.load("fr/t/s",{"g":[["san","sans","BkMA"],["schem","schema","AwLA"],["script","script","F/PA"],["sit","site","C6KA"],["solo","solo","DkIA"],["sportello","sportello","DiLA"],["src","src","F0KA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/t",{"g":[["test","test tests","CqNA"],["text","texte","FwHA"],["titr","titre","AkGA"],["tout","tout","BmJA"]]});
+PasserelleSearch.load("fr/t/t",{"g":[["test","test tests","CqNA"],["text","texte","F2HA"],["titr","titre","A2FA"],["tout","tout","BqJA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/v",{"g":[["ver","vers","AkJA"],["voir","voir","EwHA"]]});
+PasserelleSearch.load("fr/t/v",{"g":[["ver","vers","AyIA"],["voir","voir","E2HA"]]});

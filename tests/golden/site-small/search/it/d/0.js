@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/d/0",{"k":"guideline","t":"Preparare il rientro","u":"it/linee-guida/preparare-il-rientro/","m":"","n":1,"x":"I primi passi e le domande da porsi. Un'introduzione con un link all'ONG Atlas. I passi Riflettere. Scrivere un piano."});
+PasserelleSearch.load("it/d/0",{"k":"guideline","t":"Preparare il rientro","u":"it/linee-guida/preparare-il-rientro/","m":"","n":1,"x":"I primi passi e le domande da porsi. Un'introduzione con un link all'ONG Atlas. I passi Riflettere. Scrivere un piano. Il modulo di candidatura si compila prima della partenza."});

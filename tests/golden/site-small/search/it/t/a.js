@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/a",{"g":[["a0","a0","EtOA"],["alert","alert","ElPA"],["atlas","atlas","AkFADvKA"]]});
+PasserelleSearch.load("it/t/a",{"g":[["a0","a0","EvOA"],["alert","alert","EnPA"],["atlas","atlas","A0EADvKA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/c",{"g":[["calc","calc","EtOA"],["cie","cie","EtOA"],["cmd","cmd","EtOA"],["comun","comune","C5OA"],["consulent","consulenza","DsKA"],["cur","cura","BwNA"]]});
+PasserelleSearch.load("it/t/c",{"g":[["calc","calc","EvOA"],["candidatur","candidatura","AqHA"],["cie","cie","EvOA"],["cmd","cmd","EvOA"],["compil","compila","AqHA"],["comun","comune","C5OA"],["consulent","consulenza","DyKA"],["cur","cura","ByNA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","C8HA"],["domand","domande","AkLA"]]});
+PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","CiIA"],["domand","domande","AsKA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","DtOA"],["finanz","finanziamento","DyGAByGA"],["fittiz","fittizia fittizio","CzJAB0EA"],["formazion","formazione","C8GABqIA"]]});
+PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","DvOA"],["finanz","finanziamento","D0GAB0GA"],["fittiz","fittizia fittizio","CzJAB4EA"],["formazion","formazione","CgHABsIA"]]});

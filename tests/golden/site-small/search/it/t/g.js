@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/g",{"g":[["gestion","gestione","DsKA"],["guid","guida","BwNA"]]});
+PasserelleSearch.load("it/t/g",{"g":[["gestion","gestione","DyKA"],["guid","guida","ByNA"]]});

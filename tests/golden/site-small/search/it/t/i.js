@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","EsKA"],["img","img","EsKA"],["inform","informativo","C+KA"],["introdu","introduzione","AiIA"],["ital","italia italiano","CyMA"]]});
+PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","EyKA"],["img","img","EyKA"],["inform","informativo","CiLA"],["introdu","introduzione","AqHA"],["ital","italia italiano","C0MA"]]});

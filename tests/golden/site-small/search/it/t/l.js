@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","C+KA"],["link","link","AiIA"]]});
+PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","CiLA"],["link","link","AqHA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","DtOA"],["nom","nom","EtOA"]]});
+PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","DvOA"],["nom","nom","EvOA"]]});

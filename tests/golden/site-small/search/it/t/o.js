@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/o",{"g":[["onerror","onerror","EsKA"],["ong","ong","AkDADhGABiEA"],["oriental","orientale","DsKA"],["oujd","oujda","DiMA"]]});
+PasserelleSearch.load("it/t/o",{"g":[["onerror","onerror","EyKA"],["ong","ong","A8CADhGABkEA"],["oriental","orientale","DyKA"],["oujd","oujda","DmMA"]]});

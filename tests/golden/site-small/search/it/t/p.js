@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/p",{"g":[["pass","passi","A8OA"],["pian","piano","AiIA"],["pors","porsi","AkLA"],["prepar","preparare","A9OA"],["prim","primi","AkLA"],["prov","prova","B8GABrJA"],["pubblic","pubblico","CyMA"]]});
+PasserelleSearch.load("it/t/p",{"g":[["partenz","partenza","AqHA"],["pass","passi","AsOA"],["pian","piano","AqHA"],["pors","porsi","AsKA"],["prepar","preparare","AtOA"],["prim","prima primi","AiMA"],["prov","prova","B+GABrJA"],["pubblic","pubblico","C0MA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/r",{"g":[["rientr","rientro","A5PA"],["riflett","riflettere","AiIA"],["rom","roma","C+KA"]]});
+PasserelleSearch.load("it/t/r",{"g":[["rientr","rientro","ArPA"],["riflett","riflettere","AqHA"],["rom","roma","CiLA"]]});

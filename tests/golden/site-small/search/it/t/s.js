@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","B8KA"],["scriv","scrivere","AiIA"],["sit","sito","B8KA"],["sol","solo","C8HA"],["sportell","sportello","C+KA"],["src","src","EiMA"]]});
+PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","B+KA"],["scriv","scrivere","AqHA"],["sit","sito","B+KA"],["sol","solo","CiIA"],["sportell","sportello","CiLA"],["src","src","EmMA"]]});

@@ -1,0 +1,102 @@
+#include "content/media.h"
+
+#include <array>
+#include <cstdio>
+
+#include "base/text.h"
+#include "messages/messages.h"
+
+namespace passerelle {
+
+namespace {
+
+std::string extension_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  size_t dot = path.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  return ascii_lower(path.substr(dot + 1));
+}
+
+std::string file_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+}  // namespace
+
+bool is_media_file(const std::string& path) {
+  if (!starts_with(path, "content/") || ends_with(path, ".md")) return false;
+  std::string name = file_name(path);
+  // Editors leave .x.swp, x~, #x# and .#x beside the files they edit, and sed -i sedXXXXXX;
+  // a file without an extension cannot say what it is, so no link names one.
+  return !name.empty() && name[0] != '.' && name[0] != '#' && !ends_with(name, "~") &&
+         !ends_with(name, ".swp") && !ends_with(name, ".tmp") && !extension_of(path).empty();
+}
+
+std::optional<MediaFile> load_media_file(const SourceTree& tree, const std::string& path) {
+  auto bytes = tree.read(path);
+  if (!bytes) return std::nullopt;
+  return MediaFile{path, std::make_shared<const std::string>(std::move(*bytes))};
+}
+
+MediaFiles load_media(const SourceTree& tree) {
+  MediaFiles files;
+  for (const auto& path : tree.list_files("content")) {
+    if (!is_media_file(path)) continue;
+    if (auto file = load_media_file(tree, path)) files.emplace(path, std::move(*file));
+  }
+  return files;
+}
+
+bool is_picture(const std::string& path) {
+  static const std::array<const char*, 7> kPictures = {"png", "jpg", "jpeg", "gif",
+                                                        "webp", "avif", "svg"};
+  std::string extension = extension_of(path);
+  for (const char* picture : kPictures) {
+    if (extension == picture) return true;
+  }
+  return false;
+}
+
+std::string svg_problem(const std::string& bytes) {
+  std::string text = ascii_lower(bytes);
+  if (text.find("<script") != std::string::npos) return tr("a script (<script>)");
+  if (text.find("<foreignobject") != std::string::npos) return tr("embedded HTML (<foreignObject>)");
+  for (size_t at = text.find(" on"); at != std::string::npos; at = text.find(" on", at + 1)) {
+    size_t end = at + 3;
+    while (end < text.size() && text[end] >= 'a' && text[end] <= 'z') ++end;
+    if (end > at + 3 && end < text.size() && text[end] == '=') {
+      return format_message(tr("an event attribute (%1$s=)"), bytes.substr(at + 1, end - at - 1));
+    }
+  }
+  for (const char* reference : {"href=\"http", "href='http", "href=\"//", "href='//", "url(http",
+                                "url(//", "@import"}) {
+    if (text.find(reference) != std::string::npos) return tr("a reference to another site");
+  }
+  return "";
+}
+
+std::string file_type_label(const std::string& path) {
+  std::string label = extension_of(path);
+  for (char& c : label) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return label;
+}
+
+std::string file_size_text(size_t bytes, const std::string& language) {
+  bool french = language == "fr" || starts_with(language, "fr-");
+  bool comma = french || language == "it" || starts_with(language, "it-");
+  const char* kilo = french ? "Ko" : "kB";
+  const char* mega = french ? "Mo" : "MB";
+  char text[32];
+  if (bytes < 1000 * 1000) {
+    // Never "0 kB" for a small file.
+    std::snprintf(text, sizeof text, "%zu\u00a0%s", bytes < 1000 ? 1 : (bytes + 500) / 1000, kilo);
+  } else {
+    std::snprintf(text, sizeof text, "%.1f\u00a0%s", static_cast<double>(bytes) / 1e6, mega);
+    if (comma) {
+      std::string with_comma = text;
+      with_comma[with_comma.find('.')] = ',';
+      return with_comma;
+    }
+  }
+  return text;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,52 @@
+// Pictures and downloads: the files of content/ that are not Markdown. A page publishes those
+// its links name (model/assemble.cpp), beside itself or, from content/media/, once for every
+// page; the media output copies them (media/media_files.h).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "base/filesystem.h"
+
+namespace passerelle {
+
+/// The folder of files shared by every page and language: content/media/x.pdf is published
+/// as media/x.pdf.
+inline constexpr const char* kSharedMediaFolder = "content/media/";
+
+struct MediaFile {
+  std::string path;                          // content/fr/guidelines/x/carte.png
+  std::shared_ptr<const std::string> bytes;  // shared: serve keeps every file of a site
+};
+
+/// Every media file of a site, by path.
+using MediaFiles = std::map<std::string, MediaFile>;
+
+/// Whether `path` (relative to the site) is a media file: in content/, not Markdown, and not
+/// an editor's hidden, backup or temporary file.
+bool is_media_file(const std::string& path);
+
+/// The file at `path`, or nullopt when there is none (removed).
+std::optional<MediaFile> load_media_file(const SourceTree& tree, const std::string& path);
+
+/// Every media file of the site.
+MediaFiles load_media(const SourceTree& tree);
+
+/// Pictures are shown in the page; every other file is a download.
+bool is_picture(const std::string& path);
+
+/// Why an SVG drawing is refused, or "": scripts, event attributes (onload=…), embedded HTML
+/// (foreignObject) and references to other sites would run or load in the reader's browser.
+/// Refused rather than cleaned: a drawing rewritten by a sanitiser may no longer look as its
+/// author drew it, and a refusal tells the editor at once what to remove.
+std::string svg_problem(const std::string& bytes);
+
+/// What a download is, for its link: "PDF", "DOCX"… (its extension in capitals).
+std::string file_type_label(const std::string& path);
+
+/// A size as people read it in `language`: "240 Ko" and "1,2 Mo" in French, "240 kB" and
+/// "1,2 MB" in Italian, "240 kB" and "1.2 MB" otherwise.
+std::string file_size_text(size_t bytes, const std::string& language);
+
+}  // namespace passerelle

@@ -1,0 +1,76 @@
+// Pictures and downloads: which files of content/ are media, how their sizes read in each
+// language, which drawings are refused, and what a build publishes of them.
+#include <catch2/catch.hpp>
+
+#include "content/media.h"
+#include "fixture_site.h"
+
+using namespace passerelle;
+using test_support::build_fixture;
+
+TEST_CASE("media files are the files of content/ other than Markdown and editors' leftovers") {
+  CHECK(is_media_file("content/media/formulaire.pdf"));
+  CHECK(is_media_file("content/fr/guidelines/x/carte.PNG"));
+  CHECK_FALSE(is_media_file("content/fr/guidelines/x.md"));
+  CHECK_FALSE(is_media_file("content/fr/guidelines/.x.md.swp"));
+  CHECK_FALSE(is_media_file("content/fr/guidelines/x.md~"));
+  CHECK_FALSE(is_media_file("content/fr/guidelines/sedAb12Cd"));
+  CHECK_FALSE(is_media_file("directory-data/actors/logo.png"));
+  CHECK(is_picture("a/b.JPEG"));
+  CHECK_FALSE(is_picture("a/b.pdf"));
+  CHECK(file_type_label("content/media/liste.xlsx") == "XLSX");
+}
+
+TEST_CASE("a file's size reads as people write it in each language") {
+  CHECK(file_size_text(240 * 1000 + 400, "fr") == "240\u00a0Ko");
+  CHECK(file_size_text(240 * 1000 + 400, "it") == "240\u00a0kB");
+  CHECK(file_size_text(1234567, "fr") == "1,2\u00a0Mo");
+  CHECK(file_size_text(1234567, "it") == "1,2\u00a0MB");
+  CHECK(file_size_text(1234567, "ar") == "1.2\u00a0MB");
+  CHECK(file_size_text(12, "fr") == "1\u00a0Ko");  // never "0 Ko"
+}
+
+TEST_CASE("drawings with scripts, events, embedded HTML or outside references are refused") {
+  CHECK(svg_problem("<svg><rect/></svg>").empty());
+  CHECK(svg_problem("<svg><SCRIPT>x()</SCRIPT></svg>") == "a script (<script>)");
+  CHECK(svg_problem("<svg onload=\"x()\"></svg>") == "an event attribute (onload=)");
+  CHECK(svg_problem("<svg><foreignObject/></svg>") == "embedded HTML (<foreignObject>)");
+  CHECK(svg_problem("<svg><image href=\"https://x.org/a.png\"/></svg>") == "a reference to another site");
+  CHECK(svg_problem("<svg><style>@import url(x.css);</style></svg>") == "a reference to another site");
+}
+
+TEST_CASE("a build publishes the files its pages link to, beside them or in media/") {
+  auto built = build_fixture();
+  REQUIRE(built.errors() == "");
+  // Beside the page that names it, and the same bytes as the source.
+  CHECK(built.file("fr/lignes-directrices/preparer-le-retour/etapes.svg").find("Idée") !=
+        std::string::npos);
+  // content/media/: once, for both languages.
+  CHECK(built.file("media/formulaire.pdf").rfind("%PDF-", 0) == 0);
+  CHECK_FALSE(built.has("content/media/formulaire.pdf"));
+  const auto& french = built.file("fr/lignes-directrices/preparer-le-retour/index.html");
+  CHECK(french.find("<a href=\"../../../media/formulaire.pdf\">formulaire de candidature</a> "
+                    "<span class=\"file-info\">(PDF, 1\u00a0Ko)</span>") != std::string::npos);
+  CHECK(french.find("<figcaption>Les étapes du retour</figcaption>") != std::string::npos);
+  // The print edition links the same files, from its own folder.
+  CHECK(built.file("fr/lignes-directrices/print/index.html")
+            .find("src=\"../preparer-le-retour/etapes.svg\"") != std::string::npos);
+}
+
+TEST_CASE("a page in a folder of its own is the page its name says, reached by links to x.md") {
+  auto built = build_fixture({
+      {"content/fr/guidelines/dossier/index.md",
+       "+++\ntitle = \"Un dossier\"\nsummary = \"x\"\ndate = 2026-10-03\n+++\n"
+       "![Un plan](plan.svg) et le [retour](../retour.md).\n"},
+      {"content/fr/guidelines/dossier/plan.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
+      {"content/fr/about.md",
+       "+++\ntitle = \"À propos\"\nsummary = \"x\"\ndate = 2026-10-03\n+++\nVoir [le dossier](guidelines/dossier.md).\n"},
+  });
+  INFO(built.errors());
+  REQUIRE(built.errors().find("error") == std::string::npos);
+  CHECK(built.file("fr/lignes-directrices/dossier/index.html").find("src=\"plan.svg\"") !=
+        std::string::npos);
+  CHECK(built.has("fr/lignes-directrices/dossier/plan.svg"));
+  CHECK(built.file("fr/about/index.html").find("href=\"../lignes-directrices/dossier/\"") !=
+        std::string::npos);
+}
