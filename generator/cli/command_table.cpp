@@ -151,6 +151,7 @@ const std::vector<CommandSpec>& command_table() {
       {"new", N_("create a guideline or an actor record, ready to fill"),
        N_("Creates a source file ready to fill:\n"
           "  passerelle new guideline <slug> [--lang fr]   content/<lang>/guidelines/<slug>.md\n"
+          "  passerelle new guideline <slug> --folder      content/<lang>/guidelines/<slug>/index.md\n"
           "  passerelle new actor <id> [--lang fr]         directory-data/actors/<id>.toml\n"
           "A guideline whose translation exists in another language is pre-filled from "
           "it, to translate. The file's comments are in its language."),
@@ -159,6 +160,9 @@ const std::vector<CommandSpec>& command_table() {
          N_("the guideline's language (default: the site's default language), or the language "
             "of an actor record's comments (default: the site's first language)"),
          OptionValue::kText},
+        {"folder",
+         N_("create the guideline as a folder, <slug>/index.md, to keep its pictures and "
+            "downloads beside it")},
         {"what", N_("guideline or actor"), OptionValue::kText},
         {"name", N_("the guideline's slug or the actor's id"), OptionValue::kText}},
        {"what", "name"}, "guideline <slug> | actor <id>", new_command},

@@ -59,7 +59,8 @@ int new_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   if (what == "guideline") {
     std::string language =
         args.count("lang") ? args["lang"].as<std::string>() : config->default_language;
-    scaffold = scaffold_guideline(tree, *config, name, language, today(), diagnostics);
+    scaffold = scaffold_guideline(tree, *config, name, language, today(), diagnostics,
+                                  args.count("folder") > 0);
   } else {
     // An actor record holds every language; --lang says which its comments are in.
     std::string language =

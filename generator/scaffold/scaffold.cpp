@@ -252,12 +252,18 @@ std::string toml_string(const std::string& text) {
 
 std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteConfig& config,
                                            const std::string& slug, const std::string& language,
-                                           const std::string& today, Diagnostics& diagnostics) {
+                                           const std::string& today, Diagnostics& diagnostics,
+                                           bool folder) {
   if (!is_site_language(config, language, diagnostics)) return std::nullopt;
   if (!is_valid_name(slug, kSlugErrors, diagnostics)) return std::nullopt;
   Scaffold scaffold;
-  scaffold.path = "content/" + language + "/guidelines/" + slug + ".md";
-  if (!is_new_file(tree, scaffold.path, diagnostics)) return std::nullopt;
+  std::string guidelines = "content/" + language + "/guidelines/";
+  scaffold.path = guidelines + slug + (folder ? "/index.md" : ".md");
+  // The same page in the other form would be a second page with the same slug.
+  std::string other_form = guidelines + slug + (folder ? ".md" : "/index.md");
+  if (!is_new_file(tree, scaffold.path, diagnostics) || !is_new_file(tree, other_form, diagnostics)) {
+    return std::nullopt;
+  }
   Diagnostics ignored;  // a broken page elsewhere must not stop a new one
   auto pages = load_pages(tree, config, true, ignored);
   std::string key = "guidelines/" + slug;
@@ -333,6 +339,12 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
                                                  "it."),
                                               slug, other.code, language_name(config, other.code)));
     }
+  }
+  if (folder) {
+    scaffold.notes.push_back(format_message(tr("Put its pictures and downloads beside it, in %1$s, "
+                                               "and link them by their name: ![what it shows]"
+                                               "(picture.png)."),
+                                            guidelines + slug + "/"));
   }
   scaffold.notes.push_back(format_message(tr("It is a draft: 'passerelle serve' shows it at /%1$s; "
                                              "'passerelle build' leaves it out until you remove "

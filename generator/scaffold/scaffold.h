@@ -21,10 +21,12 @@ struct Scaffold {
 
 /// A new guideline `slug` in `language`. When a page of another language has the same
 /// translation key, the new file is pre-filled from it as a translation to do. `today` is
-/// YYYY-MM-DD. Errors (bad slug, unknown language, file exists) go to `diagnostics`.
+/// YYYY-MM-DD. Errors (bad slug, unknown language, file exists) go to `diagnostics`. As a
+/// `folder`, the guideline is <slug>/index.md, with room for its pictures beside it.
 std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteConfig& config,
                                            const std::string& slug, const std::string& language,
-                                           const std::string& today, Diagnostics& diagnostics);
+                                           const std::string& today, Diagnostics& diagnostics,
+                                           bool folder = false);
 
 /// A new actor record `id`, its comments in `language` (a language of the site) listing the
 /// vocabulary's allowed values with their labels in that language.

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -119,6 +121,22 @@ TEST_CASE("new guideline refuses bad slugs, unknown languages and existing files
   CHECK_FALSE(
       scaffold_guideline(fixture, config, "preparer-le-retour", "fr", "2026-12-01", taken_slug));
   CHECK(errors_of(taken_slug).find("already has the slug") != std::string::npos);
+}
+
+TEST_CASE("new guideline --folder makes <slug>/index.md and refuses a slug taken in either form") {
+  DiskSourceTree fixture(kFixture);
+  auto config = fixture_config();
+  Diagnostics diagnostics, existing;
+  auto folder = scaffold_guideline(fixture, config, "aide-au-logement", "fr", "2026-12-01",
+                                   diagnostics, true);
+  REQUIRE(folder);
+  CHECK(folder->path == "content/fr/guidelines/aide-au-logement/index.md");
+  CHECK(std::any_of(folder->notes.begin(), folder->notes.end(), [](const std::string& note) {
+    return note.find("beside it, in content/fr/guidelines/aide-au-logement/") != std::string::npos;
+  }));
+  CHECK_FALSE(scaffold_guideline(fixture, config, "retour", "fr", "2026-12-01", existing, true));
+  CHECK(errors_of(existing).find("content/fr/guidelines/retour.md: error: this file exists "
+                                 "already") != std::string::npos);
 }
 
 TEST_CASE(
