@@ -104,7 +104,8 @@ void read_budgets(TomlReader& site, Budgets& budgets) {
   const toml::table* table = site.table("budgets", false);
   if (!table) return;
   TomlReader reader(*table, site.path(), site.diagnostics(), "budgets");
-  reader.reject_unknown({"search_index_bytes", "search_query_bytes", "page_bytes"});
+  reader.reject_unknown({"search_index_bytes", "search_query_bytes", "page_bytes", "picture_bytes",
+                         "download_bytes"});
   auto read = [&](std::string_view key, Budget& budget) {
     auto value = reader.integer(key);
     if (!value) return;
@@ -121,6 +122,8 @@ void read_budgets(TomlReader& site, Budgets& budgets) {
   read("search_index_bytes", budgets.search_index_bytes);
   read("search_query_bytes", budgets.search_query_bytes);
   read("page_bytes", budgets.page_bytes);
+  read("picture_bytes", budgets.picture_bytes);
+  read("download_bytes", budgets.download_bytes);
 }
 
 }  // namespace

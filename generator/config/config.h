@@ -47,6 +47,8 @@ struct Budgets {
   Budget search_index_bytes;  // one language's search index, all files
   Budget search_query_bytes;  // the most one single-word query fetches
   Budget page_bytes;          // the heaviest HTML page
+  Budget picture_bytes;       // the heaviest picture a page shows
+  Budget download_bytes;      // the heaviest download a page links to
 };
 
 struct SiteConfig {

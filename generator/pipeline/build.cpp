@@ -93,6 +93,12 @@ void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diag
   check(budgets.page_bytes, sizes.heaviest_page_bytes,
         tr("the page %1$s is %2$s bytes (%3$s), over the budget of %4$s (page_bytes)"),
         sizes.heaviest_page);
+  check(budgets.picture_bytes, sizes.heaviest_picture_bytes,
+        tr("the picture %1$s is %2$s bytes (%3$s), over the budget of %4$s (picture_bytes)"),
+        sizes.heaviest_picture);
+  check(budgets.download_bytes, sizes.heaviest_download_bytes,
+        tr("the download %1$s is %2$s bytes (%3$s), over the budget of %4$s (download_bytes)"),
+        sizes.heaviest_download);
 }
 
 /// Every output of the site in one plan sorted by path, and what the pages output counted.

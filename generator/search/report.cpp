@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/text.h"
+#include "content/media.h"
 
 namespace passerelle::search {
 
@@ -56,6 +57,14 @@ SizeReport measure(const OutputPlan& plan, const SiteConfig& config) {
     if (ends_with(file.path, ".html") && file.bytes.size() > report.heaviest_page_bytes) {
       report.heaviest_page_bytes = file.bytes.size();
       report.heaviest_page = file.path;
+    }
+    if (file.sources.size() != 1 || !is_media_file(file.sources.front())) continue;
+    bool picture = is_picture(file.path);
+    auto& heaviest = picture ? report.heaviest_picture : report.heaviest_download;
+    auto& heaviest_bytes = picture ? report.heaviest_picture_bytes : report.heaviest_download_bytes;
+    if (file.bytes.size() > heaviest_bytes) {
+      heaviest_bytes = file.bytes.size();
+      heaviest = file.sources.front();  // the editor knows it by its source
     }
   }
   return report;

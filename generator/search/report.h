@@ -23,6 +23,11 @@ struct SizeReport {
   size_t client_bytes = 0;  // js/search.<hash>.js
   std::string heaviest_page;
   size_t heaviest_page_bytes = 0;
+  // Of the files copied from content/ (content/media.h): the heaviest of each kind.
+  std::string heaviest_picture;
+  size_t heaviest_picture_bytes = 0;
+  std::string heaviest_download;
+  size_t heaviest_download_bytes = 0;
 };
 
 /// Results a search page shows before "more": the worst case counts that many fragments.

@@ -74,3 +74,17 @@ TEST_CASE("a page in a folder of its own is the page its name says, reached by l
   CHECK(built.file("fr/about/index.html").find("href=\"../lignes-directrices/dossier/\"") !=
         std::string::npos);
 }
+
+TEST_CASE("budgets cap the heaviest picture and the heaviest download") {
+  std::string config = test_support::read_file(test_support::fixture_path("site-small") + "/site.toml");
+  auto tight = build_fixture(
+      {{"site.toml", config + "\n[budgets]\npicture_bytes = 100\ndownload_bytes = 100\n"}});
+  CHECK_FALSE(tight.result);
+  CHECK_THAT(tight.errors(), Catch::Contains("the picture content/fr/guidelines/etapes.svg is"));
+  CHECK_THAT(tight.errors(), Catch::Contains("(picture_bytes)"));
+  CHECK_THAT(tight.errors(), Catch::Contains("the download content/media/formulaire.pdf is 600 bytes"));
+  auto roomy = build_fixture(
+      {{"site.toml", config + "\n[budgets]\npicture_bytes = 100000\ndownload_bytes = 100000\n"}});
+  REQUIRE(roomy.result);
+  CHECK(roomy.result->sizes.heaviest_download_bytes == 600);
+}
