@@ -1,6 +1,8 @@
 #include "content/media.h"
 
+#include <algorithm>
 #include <array>
+#include <string_view>
 #include <cstdio>
 
 #include "base/text.h"
@@ -71,6 +73,72 @@ std::string svg_problem(const std::string& bytes) {
     if (text.find(reference) != std::string::npos) return tr("a reference to another site");
   }
   return "";
+}
+
+std::string photo_metadata(const std::string& path, const std::string& bytes) {
+  // The markers are looked for where each format keeps its metadata, not anywhere in the
+  // compressed pixels, where four bytes such as "EXIF" may happen by chance.
+  std::string extension = extension_of(path);
+  auto at = [&](size_t offset, std::string_view marker) {
+    return bytes.compare(offset, marker.size(), marker) == 0;
+  };
+  auto byte = [&](size_t offset) { return static_cast<unsigned char>(bytes[offset]); };
+  if (extension == "jpg" || extension == "jpeg") {
+    // Segments FF xx with a big-endian length, up to the start of the scan (FF DA).
+    for (size_t offset = 2; offset + 4 <= bytes.size() && byte(offset) == 0xFF;) {
+      unsigned marker = byte(offset + 1);
+      size_t length = (byte(offset + 2) << 8) | byte(offset + 3);
+      if (marker == 0xDA) break;
+      if (marker == 0xE1 && at(offset + 4, std::string_view("Exif\0\0", 6))) return "EXIF";
+      if (marker == 0xE1 && at(offset + 4, "http://ns.adobe.com/xap/1.0/")) return "XMP";
+      offset += 2 + length;
+    }
+  } else if (extension == "png") {
+    // Chunks: big-endian length, type, data, CRC; up to the pixels' end (IEND).
+    for (size_t offset = 8; offset + 8 <= bytes.size();) {
+      size_t length = (size_t{byte(offset)} << 24) | (byte(offset + 1) << 16) |
+                      (byte(offset + 2) << 8) | byte(offset + 3);
+      if (at(offset + 4, "eXIf")) return "EXIF";
+      if (at(offset + 4, "iTXt") && at(offset + 8, "XML:com.adobe.xmp")) return "XMP";
+      if (at(offset + 4, "IEND")) break;
+      offset += 12 + length;
+    }
+  } else if (extension == "webp") {
+    // RIFF chunks after "RIFF" size "WEBP": four-letter code, little-endian size, even-padded.
+    for (size_t offset = 12; offset + 8 <= bytes.size();) {
+      size_t length = byte(offset + 4) | (byte(offset + 5) << 8) | (byte(offset + 6) << 16) |
+                      (size_t{byte(offset + 7)} << 24);
+      if (at(offset, "EXIF")) return "EXIF";
+      if (at(offset, "XMP ")) return "XMP";
+      offset += 8 + length + (length & 1);
+    }
+  } else if (extension == "gif") {
+    if (bytes.find("XMP DataXMP") != std::string::npos) return "XMP";
+  } else if (extension == "avif") {
+    // The metadata items of the HEIF container are declared in its header ("infe" boxes).
+    if (bytes.find("Exif", 0) < std::min<size_t>(bytes.size(), 4096)) return "EXIF";
+    if (bytes.find("mime", 0) < std::min<size_t>(bytes.size(), 4096) &&
+        bytes.find("application/rdf+xml") != std::string::npos) {
+      return "XMP";
+    }
+  }
+  return "";
+}
+
+std::string picture_problem(const std::string& path, const std::string& bytes) {
+  if (extension_of(path) == "svg") {
+    std::string problem = svg_problem(bytes);
+    if (problem.empty()) return "";
+    return format_message(tr("it holds %1$s, which would run or load in the reader's browser; "
+                             "remove it from the file"),
+                          problem);
+  }
+  std::string metadata = photo_metadata(path, bytes);
+  if (metadata.empty()) return "";
+  return format_message(tr("it carries %1$s metadata (camera, date, often the place where it was "
+                           "taken), which the build does not remove yet; remove it before "
+                           "publishing, for example with: exiftool -all= %2$s"),
+                        metadata, path);
 }
 
 std::string file_type_label(const std::string& path) {

@@ -42,6 +42,15 @@ bool is_picture(const std::string& path);
 /// author drew it, and a refusal tells the editor at once what to remove.
 std::string svg_problem(const std::string& bytes);
 
+/// Which metadata a photo carries, or "": EXIF (camera, date, often the place where it was
+/// taken) or XMP, found by their markers in JPEG, PNG, WebP, GIF and AVIF files. Photos of
+/// returnees' businesses must not tell where someone lives, and the build does not remove
+/// metadata yet, so a photo that has any is refused.
+std::string photo_metadata(const std::string& path, const std::string& bytes);
+
+/// Why a picture cannot be published as it is, or "" (svg_problem, photo_metadata).
+std::string picture_problem(const std::string& path, const std::string& bytes);
+
 /// What a download is, for its link: "PDF", "DOCX"… (its extension in capitals).
 std::string file_type_label(const std::string& path);
 

@@ -186,12 +186,9 @@ class LinkContext {
                                  written, path, has_folder_ ? folder : shared, shared),
               "", ""};
     }
-    if (ends_with(ascii_lower(path), ".svg")) {
-      if (auto problem = svg_problem(*found->second.bytes); !problem.empty()) {
-        return {"", format_message(tr("the drawing %1$s is refused: it holds %2$s, which would run "
-                                      "or load in the reader's browser; remove it from the file"),
-                                   path, problem),
-                "", ""};
+    if (is_picture(path)) {
+      if (auto problem = picture_problem(path, *found->second.bytes); !problem.empty()) {
+        return {"", format_message(tr("the picture %1$s is refused: %2$s"), path, problem), "", ""};
       }
     }
     if (files_) files_->push_back({path, site_path, found->second.bytes});

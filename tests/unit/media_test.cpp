@@ -88,3 +88,36 @@ TEST_CASE("budgets cap the heaviest picture and the heaviest download") {
   REQUIRE(roomy.result);
   CHECK(roomy.result->sizes.heaviest_download_bytes == 600);
 }
+
+namespace {
+
+std::string be32(size_t n) {
+  return {static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8),
+          static_cast<char>(n)};
+}
+
+/// A PNG's chunk (CRC left zero: only the layout matters here).
+std::string png_chunk(const std::string& type, const std::string& data) {
+  return be32(data.size()) + type + data + be32(0);
+}
+
+}  // namespace
+
+TEST_CASE("photos that carry EXIF or XMP are found where each format keeps them") {
+  const std::string png = "\x89PNG\r\n\x1a\n" + png_chunk("IHDR", std::string(13, '\0'));
+  // "eXIf" inside the compressed pixels is no metadata.
+  CHECK(photo_metadata("a.png", png + png_chunk("IDAT", "xxeXIfxx") + png_chunk("IEND", "")) == "");
+  CHECK(photo_metadata("a.png", png + png_chunk("eXIf", "MM") + png_chunk("IEND", "")) == "EXIF");
+  CHECK(photo_metadata("a.png", png + png_chunk("iTXt", "XML:com.adobe.xmp") +
+                                    png_chunk("IEND", "")) == "XMP");
+  const std::string jpeg_start = "\xFF\xD8";
+  const std::string exif_segment = std::string("\xFF\xE1\x00\x08", 4) + std::string("Exif\0\0", 6);
+  const std::string scan = std::string("\xFF\xDA\x00\x04", 4) + "Exif";
+  CHECK(photo_metadata("a.JPG", jpeg_start + exif_segment + scan) == "EXIF");
+  CHECK(photo_metadata("a.jpg", jpeg_start + scan) == "");  // in the scan: pixels
+  std::string webp = "RIFF" + std::string(4, '\0') + "WEBP" + "VP8 " +
+                     std::string("\x04\0\0\0", 4) + "EXIF" + "EXIF" + std::string("\x02\0\0\0", 4) + "MM";
+  CHECK(photo_metadata("a.webp", webp) == "EXIF");
+  CHECK(picture_problem("a.svg", "<svg/>") == "");
+  CHECK_THAT(picture_problem("a.jpg", jpeg_start + exif_segment), Catch::Contains("exiftool -all= a.jpg"));
+}
