@@ -56,10 +56,11 @@ void require_only_our_markup(const std::string& html) {
   static const std::set<std::string, std::less<>> kTags = {
       "p",     "em",         "strong", "code", "del", "u",  "a",   "img", "ul", "ol",
       "li",    "blockquote", "hr",     "h1",   "h2",  "h3", "h4",  "h5",  "h6", "pre",
-      "table", "thead",      "tbody",  "tr",   "th",  "td", "div", "br"};
+      "table", "thead",      "tbody",  "tr",   "th",  "td", "div", "br", "figure", "figcaption",
+      "span"};
   static const std::set<std::string, std::less<>> kAttributes = {
       "href",  "src",   "title",    "alt",  "class",          "id",
-      "start", "scope", "tabindex", "role", "aria-labelledby"};
+      "start", "scope", "tabindex", "role", "aria-labelledby", "loading", "decoding"};
   size_t i = 0;
   while ((i = html.find('<', i)) != std::string::npos) {
     size_t end = html.find('>', i);
