@@ -125,7 +125,27 @@ std::string photo_metadata(const std::string& path, const std::string& bytes) {
   return "";
 }
 
+bool is_the_format_named(const std::string& path, const std::string& bytes) {
+  std::string extension = extension_of(path);
+  auto starts = [&](size_t offset, std::string_view signature) {
+    return bytes.compare(offset, signature.size(), signature) == 0;
+  };
+  if (bytes.size() < 12) return false;
+  if (extension == "jpg" || extension == "jpeg") return starts(0, "\xFF\xD8\xFF");
+  if (extension == "png") return starts(0, "\x89PNG\r\n\x1a\n");
+  if (extension == "gif") return starts(0, "GIF87a") || starts(0, "GIF89a");
+  if (extension == "webp") return starts(0, "RIFF") && starts(8, "WEBP");
+  if (extension == "avif") return starts(4, "ftypavif") || starts(4, "ftypavis");
+  if (extension == "svg") return ascii_lower(bytes.substr(0, 4096)).find("<svg") != std::string::npos;
+  return true;
+}
+
 std::string picture_problem(const std::string& path, const std::string& bytes) {
+  if (!is_the_format_named(path, bytes)) {
+    return format_message(tr("it is not a %1$s picture: its first bytes are not those of one "
+                             "(a file renamed, empty, or of another kind); save it again as %1$s"),
+                          file_type_label(path));
+  }
   if (extension_of(path) == "svg") {
     std::string problem = svg_problem(bytes);
     if (problem.empty()) return "";

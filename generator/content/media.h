@@ -48,7 +48,12 @@ std::string svg_problem(const std::string& bytes);
 /// metadata yet, so a photo that has any is refused.
 std::string photo_metadata(const std::string& path, const std::string& bytes);
 
-/// Why a picture cannot be published as it is, or "" (svg_problem, photo_metadata).
+/// Whether a picture's first bytes are those of the format its extension names (a text file
+/// named .jpg, or an empty or cut-short file, is not).
+bool is_the_format_named(const std::string& path, const std::string& bytes);
+
+/// Why a picture cannot be published as it is, or "" (is_the_format_named, svg_problem,
+/// photo_metadata).
 std::string picture_problem(const std::string& path, const std::string& bytes);
 
 /// What a download is, for its link: "PDF", "DOCX"… (its extension in capitals).
