@@ -130,13 +130,13 @@ bool is_the_format_named(const std::string& path, const std::string& bytes) {
   auto starts = [&](size_t offset, std::string_view signature) {
     return bytes.compare(offset, signature.size(), signature) == 0;
   };
-  if (bytes.size() < 12) return false;
+  if (extension == "svg") return ascii_lower(bytes.substr(0, 4096)).find("<svg") != std::string::npos;
+  if (bytes.size() < 12) return false;  // no picture is shorter than its format's header
   if (extension == "jpg" || extension == "jpeg") return starts(0, "\xFF\xD8\xFF");
   if (extension == "png") return starts(0, "\x89PNG\r\n\x1a\n");
   if (extension == "gif") return starts(0, "GIF87a") || starts(0, "GIF89a");
   if (extension == "webp") return starts(0, "RIFF") && starts(8, "WEBP");
   if (extension == "avif") return starts(4, "ftypavif") || starts(4, "ftypavis");
-  if (extension == "svg") return ascii_lower(bytes.substr(0, 4096)).find("<svg") != std::string::npos;
   return true;
 }
 

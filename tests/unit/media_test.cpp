@@ -125,7 +125,7 @@ TEST_CASE("photos that carry EXIF or XMP are found where each format keeps them"
 TEST_CASE("a picture whose first bytes are not its format's is refused") {
   CHECK_FALSE(is_the_format_named("a.jpg", "not a picture, a text file"));
   CHECK_FALSE(is_the_format_named("a.png", ""));
-  CHECK(is_the_format_named("a.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+  CHECK(is_the_format_named("a.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
   CHECK(is_the_format_named("a.svg", "<?xml version=\"1.0\"?>\n<svg xmlns=\"x\"/>"));
   CHECK_FALSE(is_the_format_named("a.svg", "<html><body>not a drawing</body></html>"));
   CHECK_THAT(picture_problem("a.jpg", "not a picture, a text file"),
