@@ -101,6 +101,22 @@ void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diag
         sizes.heaviest_download);
 }
 
+/// Two outputs that plan the same file (a download named index.html beside its page): the
+/// writer would keep one of them without a word.
+void check_unique_paths(const OutputPlan& plan, Diagnostics& diagnostics) {
+  auto origin = [](const OutputFile& file) {
+    return file.sources.empty() ? std::string(tr("the theme")) : file.sources.front();
+  };
+  for (size_t i = 1; i < plan.size(); ++i) {
+    if (plan[i].path != plan[i - 1].path) continue;
+    const OutputFile& named = plan[i].sources.empty() ? plan[i - 1] : plan[i];
+    diagnostics.error({named.sources.empty() ? "" : named.sources.front(), 0, 0},
+                      format_message(tr("two files of the site would be written to %1$s, from "
+                                        "%2$s and from %3$s: rename one of them"),
+                                     plan[i].path, origin(plan[i - 1]), origin(plan[i])));
+  }
+}
+
 /// Every output of the site in one plan sorted by path, and what the pages output counted.
 /// One output after the other, each on every core (docs/performance.md: side by side they
 /// were slower and took a fifth more memory): the search index first, its working data freed
@@ -167,6 +183,7 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   BuildResult result;
   auto rendered = render_outputs(*site, *theme, options, diagnostics);
   result.plan = std::move(rendered.files);
+  check_unique_paths(result.plan, diagnostics);
   if (failed() || cancelled()) return std::nullopt;
   result.html_pages = rendered.pages.total;
   result.pages_per_language = std::move(rendered.pages.per_language);

@@ -131,3 +131,18 @@ TEST_CASE("a picture whose first bytes are not its format's is refused") {
   CHECK_THAT(picture_problem("a.jpg", "not a picture, a text file"),
              Catch::Contains("it is not a JPG picture"));
 }
+
+TEST_CASE("a file that would be written where a page is written is an error, not a silent loss") {
+  auto built = build_fixture({
+      {"content/fr/guidelines/dossier/index.md",
+       "+++\ntitle = \"Un dossier\"\nsummary = \"x\"\ndate = 2026-10-03\n+++\n"
+       "La [version web](index.html).\n"},
+      {"content/fr/guidelines/dossier/index.html", "<p>une autre page</p>"},
+  });
+  CHECK_FALSE(built.result);
+  CHECK_THAT(built.errors(),
+             Catch::Contains("two files of the site would be written to "
+                             "fr/lignes-directrices/dossier/index.html, from "));
+  CHECK_THAT(built.errors(), Catch::Contains("content/fr/guidelines/dossier/index.html"));
+  CHECK_THAT(built.errors(), Catch::Contains("content/fr/guidelines/dossier/index.md"));
+}
