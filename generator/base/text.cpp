@@ -113,6 +113,10 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
+bool is_language(std::string_view code, std::string_view base) {
+  return code.substr(0, base.size()) == base && (code.size() == base.size() || code[base.size()] == '-');
+}
+
 std::string french_spacing(std::string_view text) {
   static const std::string kNarrow = "\u202F";  // before ; ! ? (and around guillemets)
   static const std::string kNoBreak = "\u00A0";  // before :

@@ -43,6 +43,10 @@ std::string slugify(std::string_view text);
 /// True for ids made of a-z, 0-9 and single inner hyphens, 1 to 80 characters.
 bool is_valid_id(std::string_view id);
 
+/// True when the BCP 47 `code` is the language `base` or one of its regional variants:
+/// "fr" and "fr-MA" are French.
+bool is_language(std::string_view code, std::string_view base);
+
 /// French typography: the space before : ; ! ? » and after « becomes a no-break space, so
 /// that a line never starts with the punctuation.
 std::string french_spacing(std::string_view text);

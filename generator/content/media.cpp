@@ -35,7 +35,9 @@ bool is_media_file(const std::string& path) {
 std::optional<MediaFile> load_media_file(const SourceTree& tree, const std::string& path) {
   auto bytes = tree.read(path);
   if (!bytes) return std::nullopt;
-  return MediaFile{path, std::make_shared<const std::string>(std::move(*bytes))};
+  // Once here rather than at each link: a shared file may be named by many pages.
+  std::string problem = is_picture(path) ? picture_problem(path, *bytes) : "";
+  return MediaFile{path, std::make_shared<const std::string>(std::move(*bytes)), std::move(problem)};
 }
 
 MediaFiles load_media(const SourceTree& tree) {
@@ -168,8 +170,8 @@ std::string file_type_label(const std::string& path) {
 }
 
 std::string file_size_text(size_t bytes, const std::string& language) {
-  bool french = language == "fr" || starts_with(language, "fr-");
-  bool comma = french || language == "it" || starts_with(language, "it-");
+  bool french = is_language(language, "fr");
+  bool comma = french || is_language(language, "it");
   const char* kilo = french ? "Ko" : "kB";
   const char* mega = french ? "Mo" : "MB";
   char text[32];

@@ -18,6 +18,7 @@ inline constexpr const char* kSharedMediaFolder = "content/media/";
 struct MediaFile {
   std::string path;                          // content/fr/guidelines/x/carte.png
   std::shared_ptr<const std::string> bytes;  // shared: serve keeps every file of a site
+  std::string problem;  // why a picture cannot be published (picture_problem), checked once
 };
 
 /// Every media file of a site, by path.
@@ -27,7 +28,8 @@ using MediaFiles = std::map<std::string, MediaFile>;
 /// an editor's hidden, backup or temporary file.
 bool is_media_file(const std::string& path);
 
-/// The file at `path`, or nullopt when there is none (removed).
+/// The file at `path`, a picture checked (picture_problem), or nullopt when there is none
+/// (removed).
 std::optional<MediaFile> load_media_file(const SourceTree& tree, const std::string& path);
 
 /// Every media file of the site.

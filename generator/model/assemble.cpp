@@ -42,7 +42,7 @@ namespace {
 const std::set<std::string> kTemplateIds = {"main", "toc", "top", "site-search", "language-menu",
                                             "skip", "content", "facets", "results", "toc-title", "home-guidelines", "home-directory", "actor-contact", "actor-about", "actor-services", "facets-title"};
 
-bool is_french(const std::string& language) { return language == "fr" || starts_with(language, "fr-"); }
+bool is_french(const std::string& language) { return is_language(language, "fr"); }
 
 std::string page_key(const std::string& language, const std::string& relative_path) {
   return "page:" + language + ":" + relative_path;
@@ -186,10 +186,8 @@ class LinkContext {
                                  written, path, has_folder_ ? folder : shared, shared),
               "", ""};
     }
-    if (is_picture(path)) {
-      if (auto problem = picture_problem(path, *found->second.bytes); !problem.empty()) {
-        return {"", format_message(tr("the picture %1$s is refused: %2$s"), path, problem), "", ""};
-      }
+    if (const std::string& problem = found->second.problem; !problem.empty()) {
+      return {"", format_message(tr("the picture %1$s is refused: %2$s"), path, problem), "", ""};
     }
     if (files_) files_->push_back({path, site_path, found->second.bytes});
     std::string href = relative_url(from_path_, site_path);

@@ -23,11 +23,11 @@ struct Placeholders {
 };
 
 Placeholders placeholders_for(const std::string& language) {
-  if (language == "fr" || starts_with(language, "fr-")) {
+  if (is_language(language, "fr")) {
     return {"À compléter : une ou deux phrases qui résument cette ligne directrice.",
             "Première partie", "Rédigez ici le texte de la ligne directrice."};
   }
-  if (language == "it" || starts_with(language, "it-")) {
+  if (is_language(language, "it")) {
     return {"Da completare: una o due frasi che riassumono questa linea guida.", "Prima parte",
             "Scrivete qui il testo della linea guida."};
   }

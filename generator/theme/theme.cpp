@@ -61,7 +61,7 @@ std::optional<UiStrings> load_strings(const LayeredSourceTree& theme, const std:
       TomlReader reader(*table, origin, diagnostics);
       strings.months = reader.string_list("months", true);
     } else if (auto value = node.value<std::string>()) {
-      bool french = code == "fr" || starts_with(code, "fr-");
+      bool french = is_language(code, "fr");
       strings.text[std::string(key.str())] = french ? french_spacing(*value) : *value;
     } else {
       diagnostics.error(location_of(node, origin), "UI string '" + std::string(key.str()) +

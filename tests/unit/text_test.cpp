@@ -158,3 +158,10 @@ TEST_CASE("local_time_text formats a moment in the machine's time zone") {
   CHECK(local_time_text(noon, "%S") == "00");  // every offset is whole minutes
   CHECK(local_time_text(noon, "").empty());
 }
+
+TEST_CASE("is_language matches a language and its regional variants only") {
+  CHECK(is_language("fr", "fr"));
+  CHECK(is_language("fr-MA", "fr"));
+  CHECK_FALSE(is_language("fra", "fr"));
+  CHECK_FALSE(is_language("it", "fr"));
+}
