@@ -20,6 +20,7 @@ struct CheckOptions {
   bool include_drafts = false;
   bool include_future = false;
   std::string today;  // YYYY-MM-DD (see BuildOptions::today)
+  std::string picture_cache;  // see BuildOptions::picture_cache
   bool fetch_external = false;
   FetchOptions fetch;
   std::function<void(std::string_view stage)> on_stage;              // may be empty

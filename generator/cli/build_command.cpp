@@ -57,6 +57,7 @@ int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   build.include_drafts = args.count("drafts") > 0;
   build.include_future = args.count("future") > 0;
   build.today = today();
+  build.picture_cache = picture_cache_folder(source);
   bool strict = args.count("strict") > 0;
   if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();
   build.on_stage = [&](std::string_view stage) { progress.stage(stage); };

@@ -47,6 +47,10 @@ struct SiteFolders {
 std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
                                         std::string_view command, int& exit_code);
 
+/// Where the commands keep the photos' variants between builds (content/pictures.h): a
+/// folder of the site that may be deleted at any time, and that git ignores.
+std::string picture_cache_folder(const std::string& source);
+
 /// `path:line:col: error: message` with the label coloured when asked.
 std::string styled_diagnostic(const Diagnostic& diagnostic, const ConsoleStyle& style);
 

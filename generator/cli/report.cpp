@@ -63,6 +63,10 @@ bool has_site_config(const std::string& source) {
   return false;
 }
 
+std::string picture_cache_folder(const std::string& source) {
+  return source + "/.passerelle-cache/pictures";
+}
+
 std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
                                         std::string_view command, int& exit_code) {
   std::string source = args["source"].as<std::string>();

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <cstdio>
 
+#include "base/parallel.h"
 #include "base/text.h"
 #include "messages/messages.h"
 
@@ -32,19 +33,32 @@ bool is_media_file(const std::string& path) {
          !ends_with(name, ".swp") && !ends_with(name, ".tmp") && !extension_of(path).empty();
 }
 
-std::optional<MediaFile> load_media_file(const SourceTree& tree, const std::string& path) {
+std::optional<MediaFile> load_media_file(const SourceTree& tree, const std::string& path,
+                                         const std::string& cache_folder) {
   auto bytes = tree.read(path);
   if (!bytes) return std::nullopt;
   // Once here rather than at each link: a shared file may be named by many pages.
-  std::string problem = is_picture(path) ? picture_problem(path, *bytes) : "";
-  return MediaFile{path, std::make_shared<const std::string>(std::move(*bytes)), std::move(problem)};
+  MediaFile file{path, nullptr, is_picture(path) ? picture_problem(path, *bytes) : "", {}};
+  if (is_picture(path) && file.problem.empty()) {
+    file.problem = prepare_picture(path, *bytes, cache_folder, file.picture);
+  }
+  if (!file.picture.variants.empty()) bytes->clear();  // its variants are published instead
+  file.bytes = std::make_shared<const std::string>(std::move(*bytes));
+  return file;
 }
 
-MediaFiles load_media(const SourceTree& tree) {
+MediaFiles load_media(const SourceTree& tree, const std::string& cache_folder) {
+  std::vector<std::string> paths;
+  for (auto& path : tree.list_files("content")) {
+    if (is_media_file(path)) paths.push_back(std::move(path));
+  }
+  std::vector<std::optional<MediaFile>> loaded(paths.size());
+  for_each_index(paths.size(), worker_count(), [&](size_t, size_t i) {
+    loaded[i] = load_media_file(tree, paths[i], cache_folder);
+  });
   MediaFiles files;
-  for (const auto& path : tree.list_files("content")) {
-    if (!is_media_file(path)) continue;
-    if (auto file = load_media_file(tree, path)) files.emplace(path, std::move(*file));
+  for (auto& file : loaded) {
+    if (file) files.emplace(file->path, std::move(*file));
   }
   return files;
 }
@@ -155,12 +169,14 @@ std::string picture_problem(const std::string& path, const std::string& bytes) {
                              "remove it from the file"),
                           problem);
   }
+  std::string extension = extension_of(path);
+  if (extension != "gif" && extension != "avif") return "";  // published without metadata
   std::string metadata = photo_metadata(path, bytes);
   if (metadata.empty()) return "";
   return format_message(tr("it carries %1$s metadata (camera, date, often the place where it was "
-                           "taken), which the build does not remove yet; remove it before "
-                           "publishing, for example with: exiftool -all= %2$s"),
-                        metadata, path);
+                           "taken), which the build cannot remove from a %2$s picture; remove it "
+                           "before publishing, for example with: exiftool -all= %3$s"),
+                        metadata, file_type_label(path), path);
 }
 
 std::string file_type_label(const std::string& path) {

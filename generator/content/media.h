@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/filesystem.h"
+#include "content/pictures.h"
 
 namespace passerelle {
 
@@ -17,8 +18,11 @@ inline constexpr const char* kSharedMediaFolder = "content/media/";
 
 struct MediaFile {
   std::string path;                          // content/fr/guidelines/x/carte.png
-  std::shared_ptr<const std::string> bytes;  // shared: serve keeps every file of a site
+  // Shared: serve keeps every file of a site. Empty for a photo published as its variants
+  // (content/pictures.h): its own bytes, metadata included, are never published.
+  std::shared_ptr<const std::string> bytes;
   std::string problem;  // why a picture cannot be published (picture_problem), checked once
+  Picture picture{};    // a picture's size and variants
 };
 
 /// Every media file of a site, by path.
@@ -28,12 +32,13 @@ using MediaFiles = std::map<std::string, MediaFile>;
 /// an editor's hidden, backup or temporary file.
 bool is_media_file(const std::string& path);
 
-/// The file at `path`, a picture checked (picture_problem), or nullopt when there is none
-/// (removed).
-std::optional<MediaFile> load_media_file(const SourceTree& tree, const std::string& path);
+/// The file at `path`, a picture checked (picture_problem) and prepared (prepare_picture,
+/// with the cache in `cache_folder`, or none if ""), or nullopt when there is none (removed).
+std::optional<MediaFile> load_media_file(const SourceTree& tree, const std::string& path,
+                                         const std::string& cache_folder);
 
-/// Every media file of the site.
-MediaFiles load_media(const SourceTree& tree);
+/// Every media file of the site, the pictures prepared on every core.
+MediaFiles load_media(const SourceTree& tree, const std::string& cache_folder);
 
 /// Pictures are shown in the page; every other file is a download.
 bool is_picture(const std::string& path);
@@ -44,18 +49,19 @@ bool is_picture(const std::string& path);
 /// author drew it, and a refusal tells the editor at once what to remove.
 std::string svg_problem(const std::string& bytes);
 
-/// Which metadata a photo carries, or "": EXIF (camera, date, often the place where it was
+/// Which metadata a picture carries, or "": EXIF (camera, date, often the place where it was
 /// taken) or XMP, found by their markers in JPEG, PNG, WebP, GIF and AVIF files. Photos of
-/// returnees' businesses must not tell where someone lives, and the build does not remove
-/// metadata yet, so a photo that has any is refused.
+/// returnees' businesses must not tell where someone lives: JPEG, PNG and WebP pictures are
+/// published without it (content/pictures.h); GIF and AVIF, published as they are, are
+/// refused when they carry any.
 std::string photo_metadata(const std::string& path, const std::string& bytes);
 
 /// Whether a picture's first bytes are those of the format its extension names (a text file
 /// named .jpg, or an empty or cut-short file, is not).
 bool is_the_format_named(const std::string& path, const std::string& bytes);
 
-/// Why a picture cannot be published as it is, or "" (is_the_format_named, svg_problem,
-/// photo_metadata).
+/// Why a picture cannot be published, or "" (is_the_format_named, svg_problem,
+/// photo_metadata for GIF and AVIF, then what prepare_picture finds).
 std::string picture_problem(const std::string& path, const std::string& bytes);
 
 /// What a download is, for its link: "PDF", "DOCX"… (its extension in capitals).

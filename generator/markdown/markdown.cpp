@@ -16,6 +16,10 @@ namespace passerelle {
 
 namespace {
 
+// How wide a picture is shown: the text column (.prose, 68ch, about 40rem in site.css), or
+// the whole screen of a phone. The browser picks the width of srcset to fetch from it.
+constexpr const char* kPictureSizes = "(min-width: 44rem) 40rem, 100vw";
+
 /// md4c hands an entity as written ("&eacute;", "&#233;"). Like a browser, a code point that
 /// cannot be text gives U+FFFD (see decode_character_reference); a name we do not know stays
 /// as written.
@@ -318,6 +322,8 @@ class Renderer {
     // The first picture may be at the top of the page; the others load as they come near.
     std::string loading = pictures_seen_++ == 0 ? "" : " loading=\"lazy\"";
     sink() += " alt=\"" + escape_html(alt) + "\"" + loading + " decoding=\"async\">";
+    if (in_picture_element_) sink() += "</picture>";
+    in_picture_element_ = false;
     ++paragraph_.pictures;
   }
 
@@ -349,6 +355,7 @@ class Renderer {
   /// locating it (entities such as &#106; left as typed).
   std::string resolve(const std::string& written, const std::string& in_source) {
     last_note_.clear();
+    last_picture_ = {};
     if (is_unsafe_url(written)) {
       diagnostics_.error(last_location_ = locate(in_source),
                          format_message(tr("link to '%1$s' is refused: scripts and embedded data "
@@ -367,6 +374,7 @@ class Renderer {
     }
     SourceLocation where = last_location_ = locate(in_source);
     last_note_ = resolution.note;
+    last_picture_ = resolution.picture;
     if (!resolution.target.empty() && !resolution.fragment.empty()) {
       result_.fragment_references.push_back({resolution.target, resolution.fragment, where});
     }
@@ -389,8 +397,23 @@ class Renderer {
 
   void open_image(const MD_SPAN_IMG_DETAIL& image) {
     std::string written = attribute_text(image.src);
+    std::string src = resolve(written, attribute_source(image.src));
     std::string& out = sink();
-    out += "<img src=\"" + escape_html(resolve(written, attribute_source(image.src))) + "\"";
+    const PictureSources& sizes = last_picture_;
+    bool responsive = options_.responsive_pictures;
+    in_picture_element_ = responsive && !sizes.webp_srcset.empty();
+    if (in_picture_element_) {
+      out += "<picture><source type=\"image/webp\" srcset=\"" + escape_html(sizes.webp_srcset) +
+             "\" sizes=\"" + kPictureSizes + "\">";
+    }
+    out += "<img src=\"" + escape_html(src) + "\"";
+    if (responsive && !sizes.srcset.empty()) {
+      out += " srcset=\"" + escape_html(sizes.srcset) + "\" sizes=\"" + kPictureSizes + "\"";
+    }
+    if (sizes.width > 0 && sizes.height > 0) {
+      out += " width=\"" + std::to_string(sizes.width) + "\" height=\"" +
+             std::to_string(sizes.height) + "\"";
+    }
     std::string title = image.title.size ? attribute_text(image.title) : "";
     if (!title.empty()) out += " title=\"" + escape_html(title) + "\"";
     image_location_ = last_location_;
@@ -442,6 +465,8 @@ class Renderer {
   SourceLocation image_location_;
   int pictures_seen_ = 0;
   std::string last_note_;                // of the last link resolved
+  PictureSources last_picture_;          // of the last link resolved
+  bool in_picture_element_ = false;      // a <picture> is open around the current <img>
   SourceLocation last_location_;         // of the last link resolved
   std::vector<std::string> link_notes_;  // of the links open, shown when each closes
   // The paragraph being written, to tell a picture alone in it (a figure).

@@ -20,6 +20,14 @@ struct Heading {
   std::string text;  // plain text of the heading
 };
 
+/// The published sizes of a picture, for <img> and <picture>.
+struct PictureSources {
+  int width = 0;   // of the largest, as href; 0 when unknown
+  int height = 0;
+  std::string srcset;       // "x-480.jpg 480w, x.jpg 960w"; empty for a single size
+  std::string webp_srcset;  // the same sizes in WebP, offered first; empty when none
+};
+
 /// What the caller says of a link target written in Markdown.
 struct LinkResolution {
   std::string href;      // what goes in the page; empty with an error
@@ -27,6 +35,7 @@ struct LinkResolution {
   std::string target;    // internal target's key (for a later #fragment check); empty if external
   std::string fragment;  // the #fragment of an internal link, without '#'
   std::string note{};    // a download's type and size ("PDF, 240 kB"), shown after its link
+  PictureSources picture{};  // a picture's sizes, when it is one
 };
 using LinkResolver = std::function<LinkResolution(const std::string& href)>;
 
@@ -60,6 +69,9 @@ struct MarkdownOptions {
   // and heading levels go down by `heading_shift` (at most to h6).
   std::string id_prefix;
   int heading_shift = 0;
+  // Pictures in several widths and formats (<picture>, srcset); off for the print edition,
+  // where the largest is the one to print.
+  bool responsive_pictures = true;
 };
 
 struct RenderedMarkdown {

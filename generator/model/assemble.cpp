@@ -189,14 +189,39 @@ class LinkContext {
     if (const std::string& problem = found->second.problem; !problem.empty()) {
       return {"", format_message(tr("the picture %1$s is refused: %2$s"), path, problem), "", ""};
     }
-    if (files_) files_->push_back({path, site_path, found->second.bytes});
+    const MediaFile& media = found->second;
     std::string href = relative_url(from_path_, site_path);
     LinkResolution link{fragment.empty() ? href : href + "#" + fragment, "", "file:" + site_path, ""};
+    if (!media.picture.variants.empty()) {
+      link.picture = publish_variants(media, site_path);
+    } else {
+      link.picture = {media.picture.width, media.picture.height, "", ""};
+      if (files_) files_->push_back({path, site_path, media.bytes});
+    }
     if (!is_picture(path)) {
       link.note = file_type_label(path) + ", " +
                   file_size_text(found->second.bytes->size(), language_.code);
     }
     return link;
+  }
+
+  /// A photo published as its variants (content/pictures.h), beside `site_path`, whose name
+  /// the largest in the source's format keeps: srcset lists them all, WebP apart.
+  PictureSources publish_variants(const MediaFile& media, const std::string& site_path) const {
+    const auto& variants = media.picture.variants;
+    int largest = variants.back().width;
+    bool webp_source = ascii_lower(site_path.substr(site_path.rfind('.') + 1)) == "webp";
+    PictureSources sources{media.picture.width, media.picture.height, "", ""};
+    for (const auto& variant : variants) {
+      std::string path = variant_path(site_path, variant, variant.width == largest);
+      if (files_) files_->push_back({media.path, path, variant.bytes});
+      bool alternative = !webp_source && variant.extension == "webp";
+      std::string& srcset = alternative ? sources.webp_srcset : sources.srcset;
+      srcset += (srcset.empty() ? "" : ", ") + relative_url(from_path_, path) + " " +
+                std::to_string(variant.width) + "w";
+    }
+    if (variants.front().width == largest) sources.srcset.clear();  // one size: src says it
+    return sources;
   }
 
   std::string missing_file(const std::string& path, const std::string& written) const {
@@ -365,6 +390,7 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
     MarkdownOptions print_options = options;
     print_options.id_prefix = print_heading_prefix(source.slug);
     print_options.heading_shift = 1;
+    print_options.responsive_pictures = false;
     PrintLinkContext print_links(targets, config, language, self, source.relative_path, page.path);
     Diagnostics repeated;
     auto print = render_markdown({source.body, source.path, source.body_line}, print_options,

@@ -36,6 +36,8 @@ struct BuildOptions {
   /// For `check`: assemble and render even when the sources have errors (a broken link is
   /// rendered as "#"), so that the built pages are checked in the same run. Never published.
   bool past_errors = false;
+  /// Where the photos' variants are kept between builds (content/pictures.h); "" for none.
+  std::string picture_cache;
 };
 
 /// What the loading stage reads: the configuration, the pages and the actor records.

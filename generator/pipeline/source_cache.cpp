@@ -110,7 +110,7 @@ void SourceCache::load_all(const SourceTree& tree) {
   sources_.config = std::move(*config);
   have_config_ = true;
   keep_all(page_files(tree), sources_.pages, page_loader(tree));
-  sources_.media = load_media(tree);
+  sources_.media = load_media(tree, options_.picture_cache);
   auto vocabulary = load_vocabulary(tree, sources_.config, site_diagnostics_);
   if (!vocabulary) return;
   sources_.vocabulary = std::move(*vocabulary);
@@ -129,7 +129,7 @@ bool SourceCache::update(const SourceTree& tree, const std::vector<std::string>&
     if (kind == SourceKind::kPage) reload(tree, path, sources_.pages, page_loader(tree));
     if (kind == SourceKind::kRecord) reload(tree, path, sources_.records, record_loader(tree));
     if (kind == SourceKind::kMedia) {
-      if (auto file = load_media_file(tree, path)) {
+      if (auto file = load_media_file(tree, path, options_.picture_cache)) {
         sources_.media.insert_or_assign(path, std::move(*file));
       } else {
         sources_.media.erase(path);
