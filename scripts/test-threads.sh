@@ -9,7 +9,11 @@ build="$root/build-tsan"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON \
   -DCMAKE_CXX_COMPILER=clang++ -DPASSERELLE_TSAN=ON >/dev/null
 cmake --build "$build" --target passerelle unit_tests
-export TSAN_OPTIONS="halt_on_error=1:exitcode=66:suppressions=$root/tests/tsan.supp:${TSAN_OPTIONS:-}"
+# libvips runs each picture's operations on worker threads of its own and hands buffers between
+# them inside Debian's libraries (libvips, GLib, the codecs), built without ThreadSanitizer:
+# their synchronisation is invisible to it. ignore_noninstrumented_modules leaves out the calls
+# (malloc, memcpy…) those libraries make; every access made by our own code is still checked.
+export TSAN_OPTIONS="halt_on_error=1:exitcode=66:ignore_noninstrumented_modules=1:suppressions=$root/tests/tsan.supp:${TSAN_OPTIONS:-}"
 "$build/tests/unit_tests"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
