@@ -1,6 +1,7 @@
 #include "base/filesystem.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -9,6 +10,22 @@
 namespace fs = std::filesystem;
 
 namespace passerelle {
+
+std::optional<std::string> read_whole_file(const std::string& absolute) {
+  std::ifstream in(absolute, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  std::streamoff size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return std::nullopt;
+  if (in.peek() != std::char_traits<char>::eof()) {  // it grew while it was read
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    bytes += rest.str();
+  }
+  return bytes;
+}
 
 DiskSourceTree::DiskSourceTree(std::string root) : root_(std::move(root)) {
   std::error_code ec;
@@ -26,11 +43,19 @@ bool DiskSourceTree::inside_root(const std::string& absolute) const {
 std::optional<std::string> DiskSourceTree::read(const std::string& path) const {
   std::string absolute = root_ + "/" + path;
   if (!is_file(path)) return std::nullopt;
-  std::ifstream in(absolute, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return read_whole_file(absolute);
+}
+
+std::string DiskSourceTree::stamp(const std::string& path) const {
+  std::error_code ec;
+  std::string absolute = root_ + "/" + path;
+  if (!is_file(path)) return "";
+  auto size = fs::file_size(absolute, ec);
+  if (ec) return "";
+  auto time = fs::last_write_time(absolute, ec);
+  if (ec) return "";
+  auto nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch());
+  return std::to_string(size) + ":" + std::to_string(nanoseconds.count());
 }
 
 bool DiskSourceTree::is_file(const std::string& path) const {
@@ -98,6 +123,11 @@ std::vector<std::string> LayeredSourceTree::list_files(const std::string& dir) c
     for (const auto& path : tree->list_files(prefix + dir)) merged.insert(path.substr(prefix.size()));
   }
   return {merged.begin(), merged.end()};
+}
+
+std::string LayeredSourceTree::stamp(const std::string& path) const {
+  if (primary_.is_file(primary_prefix_ + path)) return primary_.stamp(primary_prefix_ + path);
+  return fallback_.stamp(fallback_prefix_ + path);
 }
 
 std::string LayeredSourceTree::origin_of(const std::string& path) const {

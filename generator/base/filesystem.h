@@ -9,6 +9,10 @@
 
 namespace passerelle {
 
+/// The bytes of the file at `absolute`, read at once into a string of its size (a photo is
+/// megabytes: a growing buffer would copy it several times), or nullopt when it cannot be read.
+std::optional<std::string> read_whole_file(const std::string& absolute);
+
 class SourceTree {
  public:
   virtual ~SourceTree() = default;
@@ -17,6 +21,10 @@ class SourceTree {
   virtual bool is_file(const std::string& path) const = 0;
   /// Regular files below `dir`, recursively, as paths relative to the tree's root, sorted.
   virtual std::vector<std::string> list_files(const std::string& dir) const = 0;
+  /// The file's size and modification time, "size:nanoseconds", which change when it is
+  /// edited: what a cache may recall a file's results by without reading it. "" when the
+  /// tree cannot tell (in memory), and then nothing is recalled.
+  virtual std::string stamp(const std::string& path) const { (void)path; return ""; }
 };
 
 /// A folder on disk. Symbolic links that lead out of the folder are not followed.
@@ -26,6 +34,7 @@ class DiskSourceTree : public SourceTree {
   std::optional<std::string> read(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
   std::vector<std::string> list_files(const std::string& dir) const override;
+  std::string stamp(const std::string& path) const override;
   const std::string& root() const { return root_; }
 
  private:
@@ -57,6 +66,7 @@ class LayeredSourceTree : public SourceTree {
   std::optional<std::string> read(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
   std::vector<std::string> list_files(const std::string& dir) const override;
+  std::string stamp(const std::string& path) const override;
   /// Where `path` comes from, for error messages.
   std::string origin_of(const std::string& path) const;
 

@@ -35,14 +35,21 @@ bool is_media_file(const std::string& path) {
 
 std::optional<MediaFile> load_media_file(const SourceTree& tree, const std::string& path,
                                          const std::string& cache_folder) {
+  // A photo an earlier build prepared, unchanged since: none of its megabytes are read.
+  std::string stamp = cache_folder.empty() || !is_picture(path) ? "" : tree.stamp(path);
+  MediaFile file{path, std::make_shared<const std::string>(), "", {}};
+  if (!stamp.empty() && recall_picture(cache_folder, path, stamp, file.picture)) return file;
   auto bytes = tree.read(path);
   if (!bytes) return std::nullopt;
   // Once here rather than at each link: a shared file may be named by many pages.
-  MediaFile file{path, nullptr, is_picture(path) ? picture_problem(path, *bytes) : "", {}};
+  if (is_picture(path)) file.problem = picture_problem(path, *bytes);
   if (is_picture(path) && file.problem.empty()) {
     file.problem = prepare_picture(path, *bytes, cache_folder, file.picture);
+    if (file.problem.empty() && !file.picture.variants.empty() && !stamp.empty()) {
+      remember_picture(cache_folder, path, stamp, file.picture);
+    }
   }
-  if (!file.picture.variants.empty()) bytes->clear();  // its variants are published instead
+  if (!file.picture.variants.empty()) bytes.emplace();  // its variants are published instead
   file.bytes = std::make_shared<const std::string>(std::move(*bytes));
   return file;
 }

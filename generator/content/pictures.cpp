@@ -12,7 +12,10 @@
 #include <optional>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "base/content_hash.h"
+#include "base/filesystem.h"
 #include "base/text.h"
 #include "messages/messages.h"
 
@@ -34,6 +37,12 @@ std::string extension_of(const std::string& path) {
   return dot == std::string::npos ? "" : path.substr(dot + 1);
 }
 
+std::string ascii_upper_extension(const std::string& extension) {
+  std::string upper = extension;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return upper;
+}
+
 /// The loader libvips must pick for each extension: a file is read as what it says it is.
 const char* expected_loader(const std::string& extension) {
   std::string lower = ascii_lower(extension);
@@ -46,13 +55,9 @@ const char* expected_loader(const std::string& extension) {
   return "";
 }
 
-/// libvips's message, first line only, without its trailing newline.
-std::string vips_message(const vips::VError& error) {
-  std::string text = error.what();
-  text = text.substr(0, text.find('\n'));
-  vips_error_clear();
-  return text.empty() ? "libvips" : text;
-}
+/// libvips keeps one error buffer for every thread: with pictures made on several cores, its
+/// text may be another picture's, so what the editor reads does not quote it.
+void forget_error() { vips_error_clear(); }
 
 /// A buffer libvips reads without copying; `bytes` must outlive it.
 struct Blob {
@@ -210,17 +215,15 @@ std::string cache_name(const std::string& key, const PictureVariant& variant) {
 bool read_cached(const std::string& folder, const std::string& key,
                  std::vector<PictureVariant>& variants) {
   for (auto& variant : variants) {
-    std::ifstream in(folder + "/" + cache_name(key, variant), std::ios::binary);
-    if (!in) return false;
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto bytes = std::make_shared<const std::string>(std::move(text).str());
+    auto read = read_whole_file(folder + "/" + cache_name(key, variant));
+    if (!read) return false;
+    auto bytes = std::make_shared<const std::string>(std::move(*read));
     try {
       VImage header = VImage::new_from_buffer(bytes->data(), bytes->size(), "");
       if (header.width() != variant.width) return false;
       variant.height = header.height();
-    } catch (const vips::VError& error) {
-      vips_message(error);
+    } catch (const vips::VError&) {
+      forget_error();
       return false;
     }
     variant.bytes = std::move(bytes);
@@ -228,24 +231,29 @@ bool read_cached(const std::string& folder, const std::string& key,
   return true;
 }
 
-/// Keeps the variants for the next build. Written under a temporary name then renamed, so
-/// that a build running at the same time never reads half a file. A cache that cannot be
-/// written only costs time.
+/// Writes a file of the cache under a temporary name then renames it, so that a build running
+/// at the same time never reads half a file. A cache that cannot be written only costs time.
+bool write_cache_file(const std::string& path, const std::string& bytes) {
+  std::error_code error;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
+  std::string temporary = path + ".tmp" + std::to_string(getpid()) + "-" +
+                          std::to_string(reinterpret_cast<uintptr_t>(&bytes));
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return false;
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return false;
+  }
+  std::filesystem::rename(temporary, path, error);
+  if (error) std::filesystem::remove(temporary, error);
+  return !error;
+}
+
+/// Keeps the variants for the next build.
 void write_cached(const std::string& folder, const std::string& key,
                   const std::vector<PictureVariant>& variants) {
-  std::error_code error;
-  std::filesystem::create_directories(folder, error);
   for (const auto& variant : variants) {
-    std::string path = folder + "/" + cache_name(key, variant);
-    std::string temporary = path + ".tmp" + std::to_string(reinterpret_cast<uintptr_t>(&variant));
-    {
-      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-      if (!out) return;
-      out.write(variant.bytes->data(), static_cast<std::streamsize>(variant.bytes->size()));
-      if (!out) return;
-    }
-    std::filesystem::rename(temporary, path, error);
-    if (error) std::filesystem::remove(temporary, error);
+    if (!write_cache_file(folder + "/" + cache_name(key, variant), *variant.bytes)) return;
   }
 }
 
@@ -289,7 +297,7 @@ std::string prepare_picture(const std::string& path, const std::string& bytes,
   std::string extension = extension_of(path);
   if (ascii_lower(extension) == "svg") {
     auto [width, height] = svg_size(bytes);
-    picture = {width, height, {}};
+    picture = {"", width, height, {}};
     return "";
   }
   start_libvips();
@@ -307,8 +315,10 @@ std::string prepare_picture(const std::string& path, const std::string& bytes,
     width = swap ? header.height() : header.width();
     height = swap ? header.width() : header.height();
     still = vips_image_get_n_pages(header.get_image()) == 1;
-  } catch (const vips::VError& error) {
-    return format_message(tr("it cannot be read as a picture (%1$s)"), vips_message(error));
+  } catch (const vips::VError&) {
+    forget_error();
+    return format_message(tr("it cannot be read as a %1$s picture: its header is damaged"),
+                          ascii_upper_extension(extension));
   }
   if (static_cast<int64_t>(width) * height > kMaxPicturePixels) {
     return format_message(tr("it is %1$s × %2$s pixels, more than the %3$s megapixels a picture "
@@ -319,7 +329,7 @@ std::string prepare_picture(const std::string& path, const std::string& bytes,
   std::string lower = ascii_lower(extension);
   bool resized = still && (lower == "jpg" || lower == "jpeg" || lower == "png" || lower == "webp");
   if (!resized) {
-    picture = {width, height, {}};
+    picture = {"", width, height, {}};
     return "";
   }
   auto variants = planned_variants(path, width, height);
@@ -327,15 +337,50 @@ std::string prepare_picture(const std::string& path, const std::string& bytes,
   if (cache_folder.empty() || !read_cached(cache_folder, key, variants)) {
     try {
       make_variants(bytes, variants);
-    } catch (const vips::VError& error) {
-      return format_message(tr("it is damaged or cut short (%1$s); save it again from the "
-                               "original"),
-                            vips_message(error));
+    } catch (const vips::VError&) {
+      forget_error();
+      return tr("it is damaged or cut short: its pixels cannot be decoded; save it again from "
+                "the original");
     }
     if (!cache_folder.empty()) write_cached(cache_folder, key, variants);
   }
-  picture = {variants.back().width, variants.back().height, std::move(variants)};
+  picture = {key, variants.back().width, variants.back().height, std::move(variants)};
   return "";
+}
+
+static std::string recall_path(const std::string& folder, const std::string& path, const std::string& stamp) {
+  return folder + "/recall/" + content_hash(path + "\n" + stamp + "\n" + kEncoding) + ".txt";
+}
+
+bool recall_picture(const std::string& cache_folder, const std::string& path,
+                    const std::string& stamp, Picture& picture) {
+  auto text = read_whole_file(recall_path(cache_folder, path, stamp));
+  if (!text) return false;
+  // "key width height", then a line "width height extension" per variant.
+  std::istringstream lines(*text);
+  Picture recalled;
+  if (!(lines >> recalled.key >> recalled.width >> recalled.height)) return false;
+  PictureVariant variant;
+  while (lines >> variant.width >> variant.height >> variant.extension) {
+    auto bytes = read_whole_file(cache_folder + "/" + cache_name(recalled.key, variant));
+    if (!bytes || bytes->empty()) return false;
+    variant.bytes = std::make_shared<const std::string>(std::move(*bytes));
+    recalled.variants.push_back(variant);
+  }
+  if (recalled.variants.empty()) return false;
+  picture = std::move(recalled);
+  return true;
+}
+
+void remember_picture(const std::string& cache_folder, const std::string& path,
+                      const std::string& stamp, const Picture& picture) {
+  std::string text = picture.key + " " + std::to_string(picture.width) + " " +
+                     std::to_string(picture.height) + "\n";
+  for (const auto& variant : picture.variants) {
+    text += std::to_string(variant.width) + " " + std::to_string(variant.height) + " " +
+            variant.extension + "\n";
+  }
+  write_cache_file(recall_path(cache_folder, path, stamp), text);
 }
 
 }  // namespace passerelle

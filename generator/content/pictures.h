@@ -29,6 +29,7 @@ struct PictureVariant {
 };
 
 struct Picture {
+  std::string key;  // names its variants in the cache: the source's content and the settings
   int width = 0;   // as shown: after the EXIF orientation, at the largest published width
   int height = 0;  // 0 when unknown
   // Smallest first, each width in the source's format then in WebP (WebP alone for a WebP
@@ -53,5 +54,15 @@ std::string variant_path(const std::string& path, const PictureVariant& variant,
 /// kind libvips refuses.
 std::string prepare_picture(const std::string& path, const std::string& bytes,
                             const std::string& cache_folder, Picture& picture);
+
+/// The photo at `path` as an earlier build prepared it, from `cache_folder`, when the file's
+/// stamp (SourceTree::stamp: size and time) is still `stamp`: a rebuild then reads none of
+/// the photo's megabytes. False when there is nothing to recall.
+bool recall_picture(const std::string& cache_folder, const std::string& path,
+                    const std::string& stamp, Picture& picture);
+
+/// Keeps a photo prepared without a problem for recall_picture.
+void remember_picture(const std::string& cache_folder, const std::string& path,
+                      const std::string& stamp, const Picture& picture);
 
 }  // namespace passerelle

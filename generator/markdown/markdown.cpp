@@ -300,8 +300,10 @@ class Renderer {
     const char* element = type == MD_SPAN_A ? "a" : span_element(type);
     if (element) sink() += std::string("</") + element + ">";
     if (type == MD_SPAN_A && !link_notes_.empty()) {
-      if (!link_notes_.back().empty()) {
-        sink() += " <span class=\"file-info\">(" + escape_html(link_notes_.back()) + ")</span>";
+      OpenLink& link = link_notes_.back();
+      if (!link.note.empty()) {
+        sink() += " <span class=\"file-info\">(" + escape_html(link.note) + ")</span>";
+        result_.downloads.push_back({collapse_whitespace(link.text), link.target, link.note});
       }
       link_notes_.pop_back();
     }
@@ -355,6 +357,7 @@ class Renderer {
   /// locating it (entities such as &#106; left as typed).
   std::string resolve(const std::string& written, const std::string& in_source) {
     last_note_.clear();
+    last_target_.clear();
     last_picture_ = {};
     if (is_unsafe_url(written)) {
       diagnostics_.error(last_location_ = locate(in_source),
@@ -374,6 +377,7 @@ class Renderer {
     }
     SourceLocation where = last_location_ = locate(in_source);
     last_note_ = resolution.note;
+    last_target_ = resolution.target;
     last_picture_ = resolution.picture;
     if (!resolution.target.empty() && !resolution.fragment.empty()) {
       result_.fragment_references.push_back({resolution.target, resolution.fragment, where});
@@ -392,7 +396,7 @@ class Renderer {
     out += "<a href=\"" + escape_html(resolve(written, attribute_source(link.href))) + "\"";
     if (link.title.size) out += " title=\"" + escape_html(attribute_text(link.title)) + "\"";
     out += ">";
-    link_notes_.push_back(last_note_);
+    link_notes_.push_back({last_note_, last_target_, ""});
   }
 
   void open_image(const MD_SPAN_IMG_DETAIL& image) {
@@ -444,6 +448,7 @@ class Renderer {
     }
     plain_ += decoded;
     if (heading_level_) heading_text_ += decoded;
+    if (!link_notes_.empty() && !link_notes_.back().note.empty()) link_notes_.back().text += decoded;
     sink() += type == MD_TEXT_BR ? "<br>\n" : escape_html(decoded);
     return 0;
   }
@@ -466,9 +471,15 @@ class Renderer {
   int pictures_seen_ = 0;
   std::string last_note_;                // of the last link resolved
   PictureSources last_picture_;          // of the last link resolved
+  std::string last_target_;              // of the last link resolved
   bool in_picture_element_ = false;      // a <picture> is open around the current <img>
   SourceLocation last_location_;         // of the last link resolved
-  std::vector<std::string> link_notes_;  // of the links open, shown when each closes
+  struct OpenLink {
+    std::string note;    // a download's type and size, shown when the link closes
+    std::string target;  // its target (file:<site path>)
+    std::string text;    // its text so far
+  };
+  std::vector<OpenLink> link_notes_;  // the links open
   // The paragraph being written, to tell a picture alone in it (a figure).
   struct Paragraph {
     bool open = false;

@@ -74,12 +74,20 @@ struct MarkdownOptions {
   bool responsive_pictures = true;
 };
 
+/// A link to a download, as the text names it: the print edition lists them.
+struct DownloadLink {
+  std::string text;    // the link's text
+  std::string target;  // LinkResolution::target: file:<site path>
+  std::string note;    // type and size: "PDF, 240 kB"
+};
+
 struct RenderedMarkdown {
   std::string html;
   std::vector<Heading> headings;
   std::string plain_text;  // white space collapsed
   std::vector<FragmentReference> fragment_references;
   std::vector<LinkPlace> link_places;  // every link that resolved, in order
+  std::vector<DownloadLink> downloads;  // in order, each time it is linked
 };
 
 RenderedMarkdown render_markdown(const MarkdownSource& source, const MarkdownOptions& options,

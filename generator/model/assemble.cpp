@@ -384,6 +384,12 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.headings = std::move(rendered.headings);
   page.plain_text = std::move(rendered.plain_text);
   page.link_places = std::move(rendered.link_places);
+  for (auto& link : rendered.downloads) {
+    std::string path = link.target.substr(link.target.find(':') + 1);
+    bool listed = std::any_of(page.downloads.begin(), page.downloads.end(),
+                              [&](const Download& download) { return download.path == path; });
+    if (!listed) page.downloads.push_back({std::move(link.text), std::move(path), std::move(link.note)});
+  }
   if (source.kind == PageKind::kGuideline) {
     // Rendered again as a chapter of the print edition. Problems in the text were reported by
     // the rendering above; this one's diagnostics are the same and are dropped.

@@ -26,6 +26,13 @@ struct PublishedFile {
   std::shared_ptr<const std::string> bytes;
 };
 
+/// A download a page links to, once, for the print edition's list and the search index.
+struct Download {
+  std::string title;  // the text of its first link
+  std::string path;   // site path: fr/lignes-directrices/x/formulaire.pdf
+  std::string note;   // type and size: "PDF, 240 Ko"
+};
+
 struct Page {
   PageKind kind = PageKind::kPage;
   std::string language;
@@ -49,6 +56,7 @@ struct Page {
   // Links of `html` and `print_html`, as they are there: where the source writes them.
   std::vector<LinkPlace> link_places;
   std::vector<PublishedFile> files;  // the pictures and downloads its links name
+  std::vector<Download> downloads;   // the downloads its text links to, in order, once each
 };
 
 struct ActorText {

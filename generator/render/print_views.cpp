@@ -13,7 +13,20 @@ namespace passerelle {
 
 namespace {
 
-View chapter_view(const Page& page, const UiStrings& strings, size_t number) {
+/// A chapter's downloads, with their address written out: a printed page has no links.
+View downloads_view(const Page& page, const SiteConfig& config) {
+  View downloads = View::list();
+  for (const auto& download : page.downloads) {
+    downloads.push(View()
+                       .set("title", download.title)
+                       .set("note", download.note)
+                       .set("url", absolute_url(config, download.path)));
+  }
+  return downloads;
+}
+
+View chapter_view(const Page& page, const SiteConfig& config, const UiStrings& strings,
+                  size_t number) {
   View sections = View::list();
   for (const auto& heading : page.headings) {
     if (heading.level != 2) continue;
@@ -29,7 +42,9 @@ View chapter_view(const Page& page, const UiStrings& strings, size_t number) {
       .set("updated", page.updated.empty() ? "" : strings.date(page.updated))
       .set("iso_updated", page.updated)
       .set("sections", std::move(sections))
-      .set("content_html", page.print_html);
+      .set("content_html", page.print_html)
+      .set("has_downloads", !page.downloads.empty())
+      .set("downloads", downloads_view(page, config));
 }
 
 View annex_view(const RenderContext& context, const LanguageConfig& language, const std::string& from) {
@@ -87,7 +102,7 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
   View view = frame_view(context, frame);
   View chapters = View::list();
   for (size_t i = 0; i < guidelines.size(); ++i) {
-    chapters.push(chapter_view(*guidelines[i], strings, i + 1));
+    chapters.push(chapter_view(*guidelines[i], site.config, strings, i + 1));
   }
   std::string edition = print_edition_date(site, language.code);
   view.set("document_title", title + " — " + language.title)

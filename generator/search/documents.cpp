@@ -29,6 +29,12 @@ Document page_document(const Page& page) {
   document.fields.push_back({Field::kTitle, page.title});
   for (const auto& heading : page.headings) document.fields.push_back({Field::kHeading, heading.text});
   document.fields.push_back({Field::kHeading, join_with(page.tags, " ")});
+  // A download is found by the words of its link, as a heading of the page that offers it
+  // ("formulaire de candidature"), and by its type ("PDF").
+  for (const auto& download : page.downloads) {
+    std::string type = download.note.substr(0, download.note.find(','));
+    document.fields.push_back({Field::kHeading, download.title + " " + type});
+  }
   document.text.push_back({Field::kSummary, page.summary});
   document.text.push_back({Field::kBody, page.plain_text});
   return document;

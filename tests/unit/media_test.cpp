@@ -2,8 +2,11 @@
 // language, which drawings are refused, and what a build publishes of them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "content/media.h"
 #include "fixture_site.h"
+#include "search/documents.h"
 
 using namespace passerelle;
 using test_support::build_fixture;
@@ -148,4 +151,41 @@ TEST_CASE("a file that would be written where a page is written is an error, not
                              "fr/lignes-directrices/dossier/index.html, from "));
   CHECK_THAT(built.errors(), Catch::Contains("content/fr/guidelines/dossier/index.html"));
   CHECK_THAT(built.errors(), Catch::Contains("content/fr/guidelines/dossier/index.md"));
+}
+
+TEST_CASE("a guideline's downloads are listed in its print chapter, with their address, and searched by their link") {
+  auto built = build_fixture();
+  REQUIRE(built.errors() == "");
+  const auto& page = *std::find_if(built.result->site.pages.begin(), built.result->site.pages.end(),
+                                   [](const Page& p) { return p.slug == "preparer-le-retour"; });
+  REQUIRE(page.downloads.size() == 1);
+  CHECK(page.downloads[0].title == "formulaire de candidature");
+  CHECK(page.downloads[0].path == "media/formulaire.pdf");
+  CHECK(page.downloads[0].note == "PDF, 1\u00a0Ko");
+  const auto& print = built.file("fr/lignes-directrices/print/index.html");
+  CHECK_THAT(print, Catch::Contains("<h3>Documents à télécharger</h3>"));
+  CHECK_THAT(print, Catch::Contains("<a href=\"https://example.org/guide/media/formulaire.pdf\">formulaire de candidature</a> "
+                                    "<span class=\"file-info\">(PDF, 1\u00a0Ko)</span>"));
+  // Chapters without downloads have no such list.
+  size_t lists = 0;
+  for (size_t at = print.find("<aside class=\"chapter-downloads\""); at != std::string::npos;
+       at = print.find("<aside class=\"chapter-downloads\"", at + 1)) {
+    ++lists;
+  }
+  CHECK(lists == 1);
+}
+
+TEST_CASE("a download's link text and type are indexed with the page that offers it") {
+  auto built = build_fixture();
+  REQUIRE(built.result);
+  const auto& site = built.result->site;
+  auto documents = search::documents_of(site, *site.config.language("fr"));
+  auto page = std::find_if(documents.begin(), documents.end(), [](const search::Document& d) {
+    return d.path == "fr/lignes-directrices/preparer-le-retour/";
+  });
+  REQUIRE(page != documents.end());
+  bool indexed = std::any_of(page->fields.begin(), page->fields.end(), [](const search::FieldText& f) {
+    return f.field == search::Field::kHeading && f.text == "formulaire de candidature PDF";
+  });
+  CHECK(indexed);
 }

@@ -233,3 +233,45 @@ TEST_CASE("a page shows a photo with srcset, WebP first, and its size; print tak
   CHECK_THAT(print, Catch::Contains("<img src=\"../atelier/photo.jpg\" width=\"1600\" height=\"1067\""));
   CHECK(print.find("srcset") == std::string::npos);
 }
+
+TEST_CASE("a photo unchanged since the last build is recalled by its stamp, without reading it") {
+  auto cache = test_support::fresh_folder("pictures-recall");
+  std::string png = blob_bytes(noise_picture(700, 500, 3).pngsave_buffer());
+  Picture prepared;
+  REQUIRE(prepare_picture("content/fr/a.png", png, cache.string(), prepared) == "");
+  Picture recalled;
+  CHECK_FALSE(recall_picture(cache.string(), "content/fr/a.png", "123:456", recalled));
+  remember_picture(cache.string(), "content/fr/a.png", "123:456", prepared);
+  REQUIRE(recall_picture(cache.string(), "content/fr/a.png", "123:456", recalled));
+  CHECK(recalled.key == prepared.key);
+  CHECK((recalled.width == 700 && recalled.height == 500));
+  REQUIRE(recalled.variants.size() == prepared.variants.size());
+  for (size_t i = 0; i < recalled.variants.size(); ++i) {
+    CHECK(recalled.variants[i].width == prepared.variants[i].width);
+    CHECK(recalled.variants[i].height == prepared.variants[i].height);
+    CHECK(recalled.variants[i].extension == prepared.variants[i].extension);
+    CHECK(*recalled.variants[i].bytes == *prepared.variants[i].bytes);
+  }
+  // Edited (another stamp), or another file with the same stamp: prepared again.
+  CHECK_FALSE(recall_picture(cache.string(), "content/fr/a.png", "124:456", recalled));
+  CHECK_FALSE(recall_picture(cache.string(), "content/fr/b.png", "123:456", recalled));
+  // A variant gone from the cache: not recalled.
+  for (const auto& entry : std::filesystem::directory_iterator(cache)) {
+    if (entry.path().extension() == ".webp") std::filesystem::remove(entry.path());
+  }
+  CHECK_FALSE(recall_picture(cache.string(), "content/fr/a.png", "123:456", recalled));
+  std::filesystem::remove_all(cache);
+}
+
+TEST_CASE("a folder on disk stamps a file by its size and time, and the stamp changes with it") {
+  auto folder = test_support::fresh_folder("pictures-stamp");
+  write_file(folder / "a.jpg", "one");
+  DiskSourceTree tree(folder.string());
+  std::string first = tree.stamp("a.jpg");
+  CHECK(first.rfind("3:", 0) == 0);
+  write_file(folder / "a.jpg", "three");
+  CHECK(tree.stamp("a.jpg") != first);
+  CHECK(tree.stamp("missing.jpg") == "");
+  CHECK(MemorySourceTree(std::map<std::string, std::string>{{"a.jpg", "x"}}).stamp("a.jpg") == "");
+  std::filesystem::remove_all(folder);
+}

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/3",{"g":[["3","3","A6DAFkFA"]]});
+PasserelleSearch.load("fr/t/3",{"g":[["3","3","A2DAFmFA"]]});

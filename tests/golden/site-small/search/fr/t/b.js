@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/b",{"g":[["budget","budget","A6DAB8JA"]]});
+PasserelleSearch.load("fr/t/b",{"g":[["budget","budget","A2DAB8JA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/c",{"g":[["calc","calc","FtOA"],["calendri","calendrier","AwLA"],["candidatur","candidature","A2FA"],["ci","cie","FtOA"],["cmd","cmd","FtOA"],["comun","comune","D1OA"],["conseil","conseil","E0KA"],["cred","credit","BlKADkFA"]]});
+PasserelleSearch.load("fr/t/c",{"g":[["calc","calc","FtOA"],["calendri","calendrier","AqLA"],["candidatur","candidature","AqLA"],["ci","cie","FtOA"],["cmd","cmd","FtOA"],["comun","comune","D1OA"],["conseil","conseil","E2KA"],["cred","credit","BlKADmFA"]]});

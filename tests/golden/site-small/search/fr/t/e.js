@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/e",{"g":[["ecrir","ecrire","A2FA"],["ecrit","ecrit","C6KA"],["emprunt","emprunt emprunter","BwNA"],["engag","engagement","BqJA"],["ente","ente","DkIA"],["etap","etape etapes","A0OA"],["etud","etude","A2FA"]]});
+PasserelleSearch.load("fr/t/e",{"g":[["ecrir","ecrire","AwFA"],["ecrit","ecrit","C8KA"],["emprunt","emprunt emprunter","BwNA"],["engag","engagement","BqJA"],["ente","ente","DmIA"],["etap","etape etapes","AwOA"],["etud","etude","AwFA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/f",{"g":[["fait","fait","CqNA"],["fictiv","fictive","E3OA"],["financ","financement","EkHABkHA"],["fittizio","fittizio","D/OA"],["format","formation","DuHAB6IA"],["formulair","formulaire","A2FA"]]});
+PasserelleSearch.load("fr/t/f",{"g":[["fait","fait","CsNA"],["fictiv","fictive","E5OA"],["financ","financement","EkHABkHA"],["fittizio","fittizio","DhPA"],["format","formation","DuHAB8IA"],["formulair","formulaire","AqLA"]]});

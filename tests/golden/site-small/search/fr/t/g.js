@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/g",{"g":[["gestion","gestion","E0KA"],["guid","guide","CqNA"]]});
+PasserelleSearch.load("fr/t/g",{"g":[["gestion","gestion","E2KA"],["guid","guide","CsNA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/h",{"g":[["haut","haut","A2FA"]]});
+PasserelleSearch.load("fr/t/h",{"g":[["haut","haut","AwFA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/i",{"g":[["img","img","F0KA"],["in","in","DkIA"],["informativo","informativo","DiLA"],["introduct","introduction","A2FA"],["ital","italie","DiLA"],["italiano","italiano","DkIA"]]});
+PasserelleSearch.load("fr/t/i",{"g":[["img","img","F2KA"],["in","in","DmIA"],["informativo","informativo","DkLA"],["introduct","introduction","AwFA"],["ital","italie","DkLA"],["italiano","italiano","DmIA"]]});

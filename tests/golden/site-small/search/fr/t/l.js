@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/l",{"g":[["latium","latium","DiLA"],["lien","lien","A6DAFkFA"]]});
+PasserelleSearch.load("fr/t/l",{"g":[["latium","latium","DkLA"],["lien","lien","A2DAFmFA"]]});

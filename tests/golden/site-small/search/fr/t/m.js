@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/m",{"g":[["maroc","maroc","EkHABkHA"],["mettr","mettre","BkMA"],["microcred","microcredit","E0KA"],["mois","mois","A2FA"]]});
+PasserelleSearch.load("fr/t/m",{"g":[["maroc","maroc","EkHABkHA"],["mettr","mettre","BkMA"],["microcred","microcredit","E2KA"],["mois","mois","AwFA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/o",{"g":[["onerror","onerror","F0KA"],["ong","ong","AyCAE9GAB6EA"],["organ","organisme","DiLA"],["oriental","oriental","E0KA"],["oujd","oujda","EoMA"]]});
+PasserelleSearch.load("fr/t/o",{"g":[["onerror","onerror","F2KA"],["ong","ong","AwCAE9GAB6EA"],["organ","organisme","DkLA"],["oriental","oriental","E2KA"],["oujd","oujda","EoMA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/q",{"g":[["question","questions","AyIA"]]});
+PasserelleSearch.load("fr/t/q",{"g":[["question","questions","AsIA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/r",{"g":[["realist","realiste","BqJA"],["reflech","reflechir","A2FA"],["rempl","remplit","A2FA"],["repet","repete","A2FA"],["retour","retour","AvOA"],["rom","roma","DiLA"]]});
+PasserelleSearch.load("fr/t/r",{"g":[["realist","realiste","BqJA"],["reflech","reflechir","AwFA"],["rempl","remplit","AwFA"],["repet","repete","AwFA"],["retour","retour","ArOA"],["rom","roma","DkLA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/s",{"g":[["san","sans","BkMA"],["schem","schema","AwLA"],["script","script","F/PA"],["sit","site","C6KA"],["solo","solo","DkIA"],["sportello","sportello","DiLA"],["src","src","F0KA"]]});
+PasserelleSearch.load("fr/t/s",{"g":[["san","sans","BkMA"],["schem","schema","AqLA"],["script","script","F/PA"],["sit","site","C8KA"],["solo","solo","DmIA"],["sportello","sportello","DkLA"],["src","src","F2KA"]]});

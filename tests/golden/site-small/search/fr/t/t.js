@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/t",{"g":[["test","test tests","CqNA"],["text","texte","F2HA"],["titr","titre","A2FA"],["tout","tout","BqJA"]]});
+PasserelleSearch.load("fr/t/t",{"g":[["test","test tests","CsNA"],["text","texte","F4HA"],["titr","titre","AwFA"],["tout","tout","BqJA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/v",{"g":[["ver","vers","AyIA"],["voir","voir","E2HA"]]});
+PasserelleSearch.load("fr/t/v",{"g":[["ver","vers","AsIA"],["voir","voir","E4HA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/a",{"g":[["a0","a0","EvOA"],["alert","alert","EnPA"],["atlas","atlas","A0EADvKA"]]});
+PasserelleSearch.load("it/t/a",{"g":[["a0","a0","ExOA"],["alert","alert","EnPA"],["atlas","atlas","AsEADvKA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/c",{"g":[["calc","calc","EvOA"],["candidatur","candidatura","AqHA"],["cie","cie","EvOA"],["cmd","cmd","EvOA"],["compil","compila","AqHA"],["comun","comune","C5OA"],["consulent","consulenza","DyKA"],["cur","cura","ByNA"]]});
+PasserelleSearch.load("it/t/c",{"g":[["calc","calc","ExOA"],["candidatur","candidatura","A6MA"],["cie","cie","ExOA"],["cmd","cmd","ExOA"],["compil","compila","A+GA"],["comun","comune","C7OA"],["consulent","consulenza","D0KA"],["cur","cura","ByNA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","CiIA"],["domand","domande","AsKA"]]});
+PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","CkIA"],["domand","domande","AgKA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/e",{"g":[["ente","ente","C0MA"]]});
+PasserelleSearch.load("it/t/e",{"g":[["ente","ente","C2MA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","DvOA"],["finanz","finanziamento","D0GAB0GA"],["fittiz","fittizia fittizio","CzJAB4EA"],["formazion","formazione","CgHABsIA"]]});
+PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","DxOA"],["finanz","finanziamento","D2GAB2GA"],["fittiz","fittizia fittizio","CzJAB6EA"],["formazion","formazione","CiHABsIA"]]});

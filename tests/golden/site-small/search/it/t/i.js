@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","EyKA"],["img","img","EyKA"],["inform","informativo","CiLA"],["introdu","introduzione","AqHA"],["ital","italia italiano","C0MA"]]});
+PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","E0KA"],["img","img","E0KA"],["inform","informativo","CkLA"],["introdu","introduzione","A+GA"],["ital","italia italiano","C2MA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","CiLA"],["link","link","AqHA"]]});
+PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","CkLA"],["link","link","A+GA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/m",{"g":[["marocc","marocco","D0GAB0GA"],["microcred","microcredito","DyKA"],["modul","modulo","AqHA"]]});
+PasserelleSearch.load("it/t/m",{"g":[["marocc","marocco","D2GAB2GA"],["microcred","microcredito","D0KA"],["modul","modulo","A6MA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","DvOA"],["nom","nom","EvOA"]]});
+PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","DxOA"],["nom","nom","ExOA"]]});

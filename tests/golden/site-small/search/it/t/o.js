@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/o",{"g":[["onerror","onerror","EyKA"],["ong","ong","A8CADhGABkEA"],["oriental","orientale","DyKA"],["oujd","oujda","DmMA"]]});
+PasserelleSearch.load("it/t/o",{"g":[["onerror","onerror","E0KA"],["ong","ong","A2CADhGABkEA"],["oriental","orientale","D0KA"],["oujd","oujda","DoMA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/p",{"g":[["partenz","partenza","AqHA"],["pass","passi","AsOA"],["pian","piano","AqHA"],["pors","porsi","AsKA"],["prepar","preparare","AtOA"],["prim","prima primi","AiMA"],["prov","prova","B+GABrJA"],["pubblic","pubblico","C0MA"]]});
+PasserelleSearch.load("it/t/p",{"g":[["partenz","partenza","A+GA"],["pass","passi","AiOA"],["pdf","pdf","A2LA"],["pian","piano","A+GA"],["pors","porsi","AgKA"],["prepar","preparare","AjOA"],["prim","prima primi","A2LA"],["prov","prova","B+GABtJA"],["pubblic","pubblico","C2MA"]]});

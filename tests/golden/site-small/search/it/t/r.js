@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/r",{"g":[["rientr","rientro","ArPA"],["riflett","riflettere","AqHA"],["rom","roma","CiLA"]]});
+PasserelleSearch.load("it/t/r",{"g":[["rientr","rientro","AlPA"],["riflett","riflettere","A+GA"],["rom","roma","CkLA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","B+KA"],["scriv","scrivere","AqHA"],["sit","sito","B+KA"],["sol","solo","CiIA"],["sportell","sportello","CiLA"],["src","src","EmMA"]]});
+PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","BgLA"],["scriv","scrivere","A+GA"],["sit","sito","BgLA"],["sol","solo","CkIA"],["sportell","sportello","CkLA"],["src","src","EoMA"]]});
