@@ -50,8 +50,14 @@ try {
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
       .map((a) => a.id);
     rows.push({ page: page.name, ...scores, lcp_ms: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+                cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
+                metric_scores: Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'speed-index',
+                  'total-blocking-time', 'cumulative-layout-shift'].map((id) => [id, lhr.audits[id]?.score])),
+                lcp_element: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
                 bytes: lhr.audits['total-byte-weight']?.numericValue ?? 0, failing });
+    const last = rows[rows.length - 1];
     console.log(`${page.name.padEnd(24)} perf ${scores.performance} a11y ${scores.accessibility} bp ${scores['best-practices']} seo ${scores.seo}` +
+                ` LCP ${last.lcp_ms} ms CLS ${last.cls.toFixed(3)}` +
                 (failing.length ? `   (${failing.join(', ')})` : ''));
   }
 } finally {
