@@ -113,6 +113,9 @@ inline constexpr ActorField kActorFields[] = {
     {.name = "phone", .type = FieldType::kPhone, .member = &ActorRecord::phone},
     {.name = "address", .type = FieldType::kText, .member = &ActorRecord::address,
      .shown = Shown::kDetail},
+    {.name = "logo", .type = FieldType::kText, .member = &ActorRecord::logo,
+     .scaffold = N_("Logo (optional): a picture kept in content/media/, named by its path there,\n"
+                 "for example \"logos/name.png\". It is shown beside the name.")},
     {.name = "coordinates", .type = FieldType::kCoordinates, .member = &ActorRecord::coordinates,
      .scaffold = N_("Position on a map (optional): remove the '#' and set the numbers."),
      .example = "{ lat = 34.02, lon = -6.83 }"},

@@ -69,6 +69,7 @@ struct ActorRecord {
   std::string email;
   std::string phone;
   std::string address;
+  std::string logo;  // a picture of content/media/, as its path there: "logos/atlas.png"
   std::optional<Coordinates> coordinates;
   std::string last_reviewed;
   std::vector<OtherName> other_names;

@@ -18,6 +18,7 @@ OutputPlan media_files(const Site& site) {
   std::map<std::string, const PublishedFile*> by_path;
   for (const auto& page : site.pages) add_files(page.files, by_path);
   for (const auto& actor : site.actors) {
+    add_files(actor.logo_files, by_path);
     for (const auto& [language, text] : actor.descriptions) add_files(text.files, by_path);
   }
   OutputPlan plan;

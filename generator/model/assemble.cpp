@@ -420,9 +420,60 @@ std::pair<const T*, std::string> text_for(const std::map<std::string, T>& texts,
   return {nullptr, ""};
 }
 
+/// The record's `logo`: a picture of content/media/, checked as a link to it would be, and
+/// reported at the record's line.
+void assemble_logo(const ActorRecord& record, const SiteConfig& config, const LinkTargets& targets,
+                   Actor& actor, Diagnostics& diagnostics) {
+  if (record.logo.empty()) return;
+  const std::string source = kSharedMediaFolder + record.logo;
+  auto line = record.lines.find("logo");
+  SourceLocation where{record.path, line == record.lines.end() ? 0 : line->second, 0};
+  if (!is_picture(source)) {
+    diagnostics.error(where, format_message(tr("logo '%1$s' is not a picture (PNG, JPEG, WebP, "
+                                               "SVG, GIF or AVIF)"),
+                                            record.logo));
+    return;
+  }
+  auto found = targets.media.find(source);
+  if (found == targets.media.end()) {
+    std::string near;
+    for (const auto& [path, file] : targets.media) {
+      if (ascii_lower(path) == ascii_lower(source)) near = path;
+    }
+    diagnostics.error(where, near.empty()
+        ? format_message(tr("logo '%1$s': no file %2$s"), record.logo, source)
+        : format_message(tr("logo '%1$s': no file %2$s; %3$s differs only in capitals, and the "
+                            "published site tells them apart"),
+                         record.logo, source, near));
+    return;
+  }
+  if (!found->second.problem.empty()) {
+    diagnostics.error(where, format_message(tr("the picture %1$s is refused: %2$s"), source,
+                                            found->second.problem));
+    return;
+  }
+  // Published as a link from the root to it would be.
+  LinkContext context(targets, config.languages.front(),
+                      {actor_key(record.id), "actor.md", "", "", false, &actor.logo_files});
+  context("../media/" + record.logo);
+  const Picture& picture = found->second.picture;
+  ActorLogo logo{"media/" + record.logo, picture.width, picture.height, {}, {}};
+  bool webp_source = ascii_lower(source.substr(source.rfind('.') + 1)) == "webp";
+  for (const auto& variant : picture.variants) {
+    bool largest = variant.width == picture.variants.back().width;
+    PictureSource size{variant_path(logo.path, variant, largest), variant.width};
+    (!webp_source && variant.extension == "webp" ? logo.webp_sources : logo.sources).push_back(size);
+  }
+  if (!picture.variants.empty() && picture.variants.front().width == picture.variants.back().width) {
+    logo.sources.clear();  // one size: src says it
+  }
+  actor.logo = std::move(logo);
+}
+
 Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTargets& targets,
                      std::vector<FragmentReference>& fragments, Diagnostics& diagnostics) {
   Actor actor;
+  assemble_logo(record, config, targets, actor, diagnostics);
   for (const auto& language : config.languages) {
     auto [description, from] = text_for(record.descriptions, config, language.code);
     if (description) {

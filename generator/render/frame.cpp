@@ -132,6 +132,27 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
   return view;
 }
 
+/// "a-480.png 480w, a.png 960w", relative to the page at `from`.
+std::string srcset_of(const std::vector<PictureSource>& sources, const std::string& from) {
+  std::string srcset;
+  for (const auto& source : sources) {
+    srcset += (srcset.empty() ? "" : ", ") + relative_url(from, source.path) + " " +
+              std::to_string(source.width) + "w";
+  }
+  return srcset;
+}
+
+View logo_view(const ActorLogo& logo, const std::string& from) {
+  View view;
+  view.set("src", relative_url(from, logo.path))
+      .set("srcset", srcset_of(logo.sources, from))
+      .set("webp_srcset", srcset_of(logo.webp_sources, from));
+  if (logo.width > 0 && logo.height > 0) {
+    view.set("width", std::to_string(logo.width)).set("height", std::to_string(logo.height));
+  }
+  return view;
+}
+
 View actor_card(const RenderContext& context, const Actor& actor, const LanguageConfig& language,
                 const std::string& from) {
   const auto& record = actor.record;
@@ -151,6 +172,7 @@ View actor_card(const RenderContext& context, const Actor& actor, const Language
       .set("website", record.website)
       .set("email", record.email)
       .set("phone", record.phone);
+  if (actor.logo) card.set("logo", logo_view(*actor.logo, from));
   std::string region;
   if (actor.region) {
     region = actor.region->label(code);

@@ -83,7 +83,7 @@ TEST_CASE("budgets cap the heaviest picture and the heaviest download") {
   auto tight = build_fixture(
       {{"site.toml", config + "\n[budgets]\npicture_bytes = 100\ndownload_bytes = 100\n"}});
   CHECK_FALSE(tight.result);
-  CHECK_THAT(tight.errors(), Catch::Contains("the picture content/fr/guidelines/etapes.svg is"));
+  CHECK_THAT(tight.errors(), Catch::Contains("the picture content/media/logos/atlas.png is"));
   CHECK_THAT(tight.errors(), Catch::Contains("(picture_bytes)"));
   CHECK_THAT(tight.errors(), Catch::Contains("the download content/media/formulaire.pdf is 600 bytes"));
   auto roomy = build_fixture(
@@ -188,4 +188,32 @@ TEST_CASE("a download's link text and type are indexed with the page that offers
     return f.field == search::Field::kHeading && f.text == "formulaire de candidature PDF";
   });
   CHECK(indexed);
+}
+
+TEST_CASE("an actor's logo is a picture of content/media/, shown beside its name") {
+  auto built = build_fixture();
+  REQUIRE(built.errors() == "");
+  CHECK_THAT(built.file("fr/annuaire/ong-atlas/index.html"),
+             Catch::Contains("<p class=\"actor-logo\"><picture><source type=\"image/webp\" "
+                             "srcset=\"../../../media/logos/atlas.webp 240w\" sizes=\"10rem\">"
+                             "<img src=\"../../../media/logos/atlas.png\" width=\"240\" "
+                             "height=\"120\" alt=\"\""));
+  CHECK(built.file("media/logos/atlas.webp").rfind("RIFF", 0) == 0);
+  CHECK(built.file("media/logos/atlas.png").rfind("\x89PNG", 0) == 0);
+  std::string record = test_support::read_file(test_support::fixture_path("site-small") +
+                                                "/directory-data/actors/ong-atlas.toml");
+  auto with_logo = [&](const std::string& logo) {
+    std::string changed = record;
+    changed.replace(changed.find("logos/atlas.png"), 15, logo);
+    return build_fixture({{"directory-data/actors/ong-atlas.toml", changed}});
+  };
+  CHECK_THAT(with_logo("logos/Atlas.png").errors(),
+             Catch::Contains("directory-data/actors/ong-atlas.toml:10: error: logo "
+                             "'logos/Atlas.png': no file content/media/logos/Atlas.png; "
+                             "content/media/logos/atlas.png differs only in capitals"));
+  CHECK_THAT(with_logo("logos/absent.png").errors(),
+             Catch::Contains("ong-atlas.toml:10: error: logo 'logos/absent.png': no file "
+                             "content/media/logos/absent.png"));
+  CHECK_THAT(with_logo("formulaire.pdf").errors(),
+             Catch::Contains("ong-atlas.toml:10: error: logo 'formulaire.pdf' is not a picture"));
 }
