@@ -17,6 +17,7 @@
 #include "base/content_hash.h"
 #include "base/filesystem.h"
 #include "base/text.h"
+#include "content/media.h"
 #include "messages/messages.h"
 
 namespace passerelle {
@@ -37,11 +38,6 @@ std::string extension_of(const std::string& path) {
   return dot == std::string::npos ? "" : path.substr(dot + 1);
 }
 
-std::string ascii_upper_extension(const std::string& extension) {
-  std::string upper = extension;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return upper;
-}
 
 /// The loader libvips must pick for each extension: a file is read as what it says it is.
 const char* expected_loader(const std::string& extension) {
@@ -318,7 +314,7 @@ std::string prepare_picture(const std::string& path, const std::string& bytes,
   } catch (const vips::VError&) {
     forget_error();
     return format_message(tr("it cannot be read as a %1$s picture: its header is damaged"),
-                          ascii_upper_extension(extension));
+                          file_type_label(path));
   }
   if (static_cast<int64_t>(width) * height > kMaxPicturePixels) {
     return format_message(tr("it is %1$s × %2$s pixels, more than the %3$s megapixels a picture "
