@@ -210,18 +210,13 @@ class LinkContext {
   PictureSources publish_variants(const MediaFile& media, const std::string& site_path) const {
     const auto& variants = media.picture.variants;
     int largest = variants.back().width;
-    bool webp_source = ascii_lower(site_path.substr(site_path.rfind('.') + 1)) == "webp";
-    PictureSources sources{media.picture.width, media.picture.height, "", ""};
     for (const auto& variant : variants) {
       std::string path = variant_path(site_path, variant, variant.width == largest);
       if (files_) files_->push_back({media.path, path, variant.bytes});
-      bool alternative = !webp_source && variant.extension == "webp";
-      std::string& srcset = alternative ? sources.webp_srcset : sources.srcset;
-      srcset += (srcset.empty() ? "" : ", ") + relative_url(from_path_, path) + " " +
-                std::to_string(variant.width) + "w";
     }
-    if (variants.front().width == largest) sources.srcset.clear();  // one size: src says it
-    return sources;
+    auto published = published_sizes(media.picture, site_path);
+    return {published.width, published.height, srcset_of(published.sources, from_path_),
+            srcset_of(published.webp_sources, from_path_)};
   }
 
   std::string missing_file(const std::string& path, const std::string& written) const {
@@ -456,18 +451,7 @@ void assemble_logo(const ActorRecord& record, const SiteConfig& config, const Li
   LinkContext context(targets, config.languages.front(),
                       {actor_key(record.id), "actor.md", "", "", false, &actor.logo_files});
   context("../media/" + record.logo);
-  const Picture& picture = found->second.picture;
-  ActorLogo logo{"media/" + record.logo, picture.width, picture.height, {}, {}};
-  bool webp_source = ascii_lower(source.substr(source.rfind('.') + 1)) == "webp";
-  for (const auto& variant : picture.variants) {
-    bool largest = variant.width == picture.variants.back().width;
-    PictureSource size{variant_path(logo.path, variant, largest), variant.width};
-    (!webp_source && variant.extension == "webp" ? logo.webp_sources : logo.sources).push_back(size);
-  }
-  if (!picture.variants.empty() && picture.variants.front().width == picture.variants.back().width) {
-    logo.sources.clear();  // one size: src says it
-  }
-  actor.logo = std::move(logo);
+  actor.logo = published_sizes(found->second.picture, "media/" + record.logo);
 }
 
 Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTargets& targets,

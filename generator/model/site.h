@@ -15,6 +15,7 @@
 #include "content/pages.h"
 #include "markdown/markdown.h"
 #include "model/terms.h"
+#include "model/urls.h"
 
 namespace passerelle {
 
@@ -68,21 +69,6 @@ struct ActorText {
   std::vector<PublishedFile> files;    // the pictures and downloads of content/media/ it names
 };
 
-/// One published size of a picture: its site path and width.
-struct PictureSource {
-  std::string path;
-  int width = 0;
-};
-
-/// An actor's logo, from its record's `logo`: the picture's sizes, published once in media/.
-struct ActorLogo {
-  std::string path;  // site path of the largest, in the picture's own format
-  int width = 0;     // 0 when unknown
-  int height = 0;
-  std::vector<PictureSource> sources;       // in the picture's own format; empty: one size
-  std::vector<PictureSource> webp_sources;  // in WebP, offered first; empty when none
-};
-
 struct ActorField;
 
 struct Actor {
@@ -96,7 +82,7 @@ struct Actor {
   std::map<std::string, ActorText> descriptions;                   // by site language
   std::map<std::string, std::vector<std::string>> services;        // by site language
   std::map<std::string, std::string> services_language;            // language really shown
-  std::optional<ActorLogo> logo;
+  std::optional<PublishedPicture> logo;
   std::vector<PublishedFile> logo_files;  // the logo's sizes, for the media output
 
   /// The terms of a kTerm or kTermList field of content/actor_schema.h, in the record's

@@ -65,6 +65,29 @@ std::string relative_url(const std::string& from, const std::string& to) {
   return url.empty() ? "./" : encode_url_path(url);
 }
 
+PublishedPicture published_sizes(const Picture& picture, const std::string& site_path) {
+  PublishedPicture published{site_path, picture.width, picture.height, {}, {}};
+  if (picture.variants.empty()) return published;
+  int largest = picture.variants.back().width;
+  bool webp_source = ascii_lower(site_path.substr(site_path.rfind('.') + 1)) == "webp";
+  for (const auto& variant : picture.variants) {
+    PictureSource size{variant_path(site_path, variant, variant.width == largest), variant.width};
+    bool alternative = !webp_source && variant.extension == "webp";
+    (alternative ? published.webp_sources : published.sources).push_back(std::move(size));
+  }
+  if (picture.variants.front().width == largest) published.sources.clear();  // one size: src says it
+  return published;
+}
+
+std::string srcset_of(const std::vector<PictureSource>& sources, const std::string& from) {
+  std::string srcset;
+  for (const auto& source : sources) {
+    srcset += (srcset.empty() ? "" : ", ") + relative_url(from, source.path) + " " +
+              std::to_string(source.width) + "w";
+  }
+  return srcset;
+}
+
 std::string absolute_url(const SiteConfig& config, const std::string& path) {
   return config.base_url + encode_url_path(path);
 }

@@ -10,6 +10,7 @@
 
 #include "config/config.h"
 #include "content/page_kinds.h"
+#include "content/pictures.h"
 
 namespace passerelle {
 
@@ -41,6 +42,27 @@ std::string output_file_of(const std::string& path);
 
 /// A link from the page at `from` to `to` (both site paths): "../b/", "./", "../../style.css".
 std::string relative_url(const std::string& from, const std::string& to);
+
+/// One published size of a picture: its site path and width.
+struct PictureSource {
+  std::string path;
+  int width = 0;
+};
+
+/// Where a picture's sizes are published, as site paths (an actor's logo, a picture of a text).
+struct PublishedPicture {
+  std::string path;  // site path of the largest, in the picture's own format
+  int width = 0;     // 0 when unknown
+  int height = 0;
+  std::vector<PictureSource> sources;       // in the picture's own format; empty: one size
+  std::vector<PictureSource> webp_sources;  // in WebP, offered first; empty when none
+};
+
+/// The sizes of `picture` published at `site_path`: the largest keeps its name.
+PublishedPicture published_sizes(const Picture& picture, const std::string& site_path);
+
+/// "a-480.png 480w, a.png 960w", relative to the page at `from`.
+std::string srcset_of(const std::vector<PictureSource>& sources, const std::string& from);
 
 /// The absolute URL of a site path.
 std::string absolute_url(const SiteConfig& config, const std::string& path);

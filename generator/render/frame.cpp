@@ -132,17 +132,7 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
   return view;
 }
 
-/// "a-480.png 480w, a.png 960w", relative to the page at `from`.
-std::string srcset_of(const std::vector<PictureSource>& sources, const std::string& from) {
-  std::string srcset;
-  for (const auto& source : sources) {
-    srcset += (srcset.empty() ? "" : ", ") + relative_url(from, source.path) + " " +
-              std::to_string(source.width) + "w";
-  }
-  return srcset;
-}
-
-View logo_view(const ActorLogo& logo, const std::string& from) {
+View logo_view(const PublishedPicture& logo, const std::string& from) {
   View view;
   view.set("src", relative_url(from, logo.path))
       .set("srcset", srcset_of(logo.sources, from))
