@@ -44,7 +44,7 @@ void read_sections(TomlReader& language, LanguageConfig& config) {
   if (!table) return;
   TomlReader sections(*table, language.path(), language.diagnostics(),
                       "languages." + config.code + ".sections");
-  sections.reject_unknown({"guidelines", "directory", "search", "country", "kind", "sector", "print"});
+  sections.reject_unknown({"guidelines", "directory", "search", "country", "kind", "sector", "print", "tags"});
   auto slug = [&](std::string_view key, const char* fallback) {
     auto value = sections.string(key, fallback == nullptr);
     std::string result = value.value_or(fallback ? fallback : "");
@@ -63,6 +63,7 @@ void read_sections(TomlReader& language, LanguageConfig& config) {
   config.sections.kind = slug("kind", "kind");
   config.sections.sector = slug("sector", "sector");
   config.sections.print = slug("print", "print");
+  config.sections.tags = slug("tags", "tags");
 }
 
 void read_print(TomlReader& site, PrintConfig& print) {

@@ -18,6 +18,7 @@ struct SectionSlugs {
   std::string kind;
   std::string sector;
   std::string print;    // the print edition: /<lang>/<guidelines>/<print>/
+  std::string tags;     // the guidelines' tags: /<lang>/<tags>/<term>/
 };
 
 struct LanguageConfig {

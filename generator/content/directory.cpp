@@ -20,8 +20,9 @@ constexpr PluralMessage kDraftRecordNotice =
 
 void read_terms(const toml::table& root, std::string_view category, bool with_slug,
                 const std::string& path, const SiteConfig& config, Diagnostics& diagnostics,
-                std::map<std::string, Term>& terms) {
+                std::map<std::string, Term>& terms, bool required = true) {
   const auto* table = root.get_as<toml::table>(category);
+  if (!table && !required) return;
   if (!table) {
     diagnostics.error({path, 1, 1},
                       format_message(tr("missing table [%1$s]"), std::string(category)));
@@ -77,13 +78,14 @@ std::optional<Vocabulary> parse_vocabulary(std::string_view text, const std::str
   auto table = parse_toml(text, path, diagnostics);
   if (!table) return std::nullopt;
   TomlReader root(*table, path, diagnostics);
-  root.reject_unknown({"countries", "regions", "kinds", "sectors", "languages"});
+  root.reject_unknown({"countries", "regions", "kinds", "sectors", "languages", "tags"});
   Vocabulary vocabulary;
   read_terms(*table, "countries", true, path, config, diagnostics, vocabulary.countries);
   read_terms(*table, "regions", true, path, config, diagnostics, vocabulary.regions);
   read_terms(*table, "kinds", true, path, config, diagnostics, vocabulary.kinds);
   read_terms(*table, "sectors", true, path, config, diagnostics, vocabulary.sectors);
   read_terms(*table, "languages", false, path, config, diagnostics, vocabulary.languages);
+  read_terms(*table, "tags", true, path, config, diagnostics, vocabulary.tags, false);
   for (const auto& [key, region] : vocabulary.regions) {
     if (!vocabulary.countries.count(region.country)) {
       diagnostics.error(region.location,

@@ -31,6 +31,9 @@ struct Vocabulary {
   std::map<std::string, Term> kinds;
   std::map<std::string, Term> sectors;
   std::map<std::string, Term> languages;  // spoken languages: labels only
+  // Optional: guideline tags whose label and slug are set per language, which makes a tag of
+  // one language the translation of the other's (model/tags.h).
+  std::map<std::string, Term> tags;
 };
 
 struct OtherName {

@@ -75,10 +75,12 @@ void read_page_field(const PageField& field, TomlReader& reader, const std::stri
     case FieldType::kInteger:
       page.*std::get<int64_t PageSource::*>(field.member) = reader.integer(field.name).value_or(0);
       return;
-    case FieldType::kTextList:
-      page.*std::get<std::vector<std::string> PageSource::*>(field.member) =
-          reader.string_list(field.name, required);
+    case FieldType::kTextList: {
+      auto& list = page.*std::get<std::vector<std::string> PageSource::*>(field.member);
+      list = reader.string_list(field.name, required);
+      if (field.line) page.*field.line = list.empty() ? 0 : reader.location(field.name).line;
       return;
+    }
     case FieldType::kDate:
       string_member(page, field) = reader.date(field.name, required).value_or("");
       break;

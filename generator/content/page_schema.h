@@ -67,7 +67,7 @@ struct PageField {
   Validation validation = Validation::kNone;
   const char* not_before = nullptr;  // kNotBefore: the date field it may not precede
   /// Where the parser records the line of the key (for warnings about the value); nullptr:
-  /// nowhere. A one-string field only; 0 when the value is empty.
+  /// nowhere. 0 when the value is empty.
   int PageSource::*line = nullptr;
   /// Comment lines (without "# ") above the field in `new guideline`; "{default}" stands for
   /// the value the field takes when it is left out.
@@ -95,7 +95,8 @@ inline constexpr PageField kPageFields[] = {
      .translation = Translation::kShared,
      .scaffold = N_("Order in lists and in the print edition, low first (optional).")},
     {.name = "tags", .type = FieldType::kTextList, .member = &PageSource::tags,
-     .translation = Translation::kTranslated, .scaffold = N_("Keywords (optional).")},
+     .translation = Translation::kTranslated, .line = &PageSource::tags_line,
+     .scaffold = N_("Keywords (optional).")},
     {.name = "draft", .type = FieldType::kBool, .member = &PageSource::draft,
      .scaffold = N_("A draft is shown by `passerelle serve` (and `build --drafts`) only: remove this "
                  "line\nto publish.")},
@@ -131,7 +132,8 @@ constexpr bool member_fits(const PageField& field) {
 /// What the parser, the scaffold and the translation report rely on: the member fits the
 /// type; a default other than empty, and a check of the text, are for text fields; a date
 /// compared names a date and only dates are compared, their lines recorded (where the
-/// translation report points); lines are recorded for strings only; every field has a comment.
+/// translation report points); lines are recorded for strings and lists only; every field
+/// has a comment.
 constexpr bool fits_its_type(const PageField& field) {
   bool text = field.type == FieldType::kText;
   bool date = field.type == FieldType::kDate;
@@ -141,7 +143,7 @@ constexpr bool fits_its_type(const PageField& field) {
          (!validated_text || text) &&
          ((field.validation == Validation::kNotBefore) == (field.not_before != nullptr)) &&
          (field.validation != Validation::kNotBefore || date) &&
-         (field.dating == Dating::kNo || (date && field.line)) && (!field.line || text || date) &&
+         (field.dating == Dating::kNo || (date && field.line)) && (!field.line || text || date || field.type == FieldType::kTextList) &&
          field.scaffold != nullptr;
 }
 

@@ -24,6 +24,7 @@ struct PageSource {
   int updated_line = 0;
   int64_t weight = 0;
   std::vector<std::string> tags;
+  int tags_line = 0;            // where `tags` is written, for warnings
   bool draft = false;
   std::string slug;
   std::string translation_key;  // guidelines/x

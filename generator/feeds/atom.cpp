@@ -30,12 +30,20 @@ View atom_feed_view(const Site& site, const LanguageConfig& language) {
   if (guidelines.size() > kFeedEntries) guidelines.resize(kFeedEntries);
   View entries = View::list();
   for (const auto* page : guidelines) {
+    View categories = View::list();
+    for (const auto& tag : page->tags) {
+      const TagTerm* term = site.tags.find(language.code, tag);
+      if (!term) continue;
+      categories.push(View().set("term", term->slug).set("label", term->label)
+                          .set("scheme", absolute_url(site.config, tags_path(language))));
+    }
     // Links in the page are relative to it: the template's xml:base="{{url}}" makes them
     // resolve in feed readers.
     entries.push(View().set("title", page->title).set("url", absolute_url(site.config, page->path))
                      .set("published", atom_time(page->date))
                      .set("updated", atom_time(last_change(page)))
-                     .set("summary", page->summary).set("content", page->html));
+                     .set("summary", page->summary).set("content", page->html)
+                     .set("categories", std::move(categories)));
   }
   std::string updated = guidelines.empty() ? "1970-01-01" : last_change(guidelines.front());
   return View().set("lang", language.code).set("title", language.title)

@@ -365,6 +365,7 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.updated = source.updated;
   page.weight = source.weight;
   page.tags = source.tags;
+  page.tags_line = source.tags_line;
   page.draft = source.draft;
   page.translation_key = source.translation_key;
   page.slug = source.slug;
@@ -568,18 +569,19 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
   site.config = std::move(config);
   site.terms = std::move(terms);
   site.facets = count_facets(site.actors);
+  site.tags = collect_tags(site.pages, directory.vocabulary.tags, diagnostics);
   site.link_targets = std::move(link_targets);
   return site;
 }
 
 namespace {
 
-/// Whether the page made from `source` is at the same place in `previous` (same URL, kind and
-/// translation key), so that rendering it again changes no other page's links.
+/// Whether the page made from `source` is at the same place in `previous` (same URL, kind,
+/// translation key and tags), so that rendering it again changes no other page's links.
 bool same_place(const PageSource& source, const Page& previous, const SiteConfig& config) {
   return (source.kind == PageKind::kGuideline || source.kind == PageKind::kPage) &&
          source.kind == previous.kind && source.language == previous.language &&
-         source.translation_key == previous.translation_key &&
+         source.translation_key == previous.translation_key && source.tags == previous.tags &&
          page_kind_path(source.kind, *config.language(source.language), source.slug) == previous.path;
 }
 
@@ -639,6 +641,7 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<const 
   part.config = config;
   part.terms = previous.terms;
   part.facets = previous.facets;  // the counts of the complete site, not of this part
+  part.tags = previous.tags;      // the same: the changed pages' tags are as they were
   part.link_targets = previous.link_targets;
   auto kept = pages_around(previous, changed_pages);
   for (size_t i = 0; i < previous.pages.size(); ++i) {

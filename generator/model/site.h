@@ -14,6 +14,7 @@
 #include "content/media.h"
 #include "content/pages.h"
 #include "markdown/markdown.h"
+#include "model/tags.h"
 #include "model/terms.h"
 #include "model/urls.h"
 
@@ -44,6 +45,7 @@ struct Page {
   std::string updated;
   int64_t weight = 0;
   std::vector<std::string> tags;
+  int tags_line = 0;  // where the source writes them, for warnings
   bool draft = false;  // `serve` shows drafts, with a banner
   std::string translation_key;
   std::string slug;
@@ -97,6 +99,7 @@ struct Site {
   SiteConfig config;
   SiteVocabulary terms;  // the vocabulary, resolved
   FacetCounts facets;    // actors per facet value, counted once
+  SiteTags tags;         // the pages' tags, per language
   std::vector<Page> pages;    // by language (config order), kind, weight, title
   std::vector<Actor> actors;  // by id
   std::shared_ptr<const LinkTargets> link_targets;

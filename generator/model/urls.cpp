@@ -29,6 +29,14 @@ std::string sector_path(const LanguageConfig& language, const std::string& secto
   return directory_path(language) + language.sections.sector + "/" + sector_slug + "/";
 }
 
+std::string tags_path(const LanguageConfig& language) {
+  return home_path(language) + language.sections.tags + "/";
+}
+
+std::string tag_path(const LanguageConfig& language, const std::string& tag_slug) {
+  return tags_path(language) + tag_slug + "/";
+}
+
 std::string feed_path(const LanguageConfig& language) { return home_path(language) + "atom.xml"; }
 
 std::string print_edition_path(const LanguageConfig& language) {

@@ -31,6 +31,9 @@ std::string country_sector_path(const LanguageConfig& language, const std::strin
                                 const std::string& sector_slug);
 std::string kind_path(const LanguageConfig& language, const std::string& kind_slug);
 std::string sector_path(const LanguageConfig& language, const std::string& sector_slug);
+/// The index of the guidelines' tags, and one tag's page.
+std::string tags_path(const LanguageConfig& language);
+std::string tag_path(const LanguageConfig& language, const std::string& tag_slug);
 std::string feed_path(const LanguageConfig& language);
 /// The print edition of the guidelines, and the PDF made from it by `passerelle pdf`.
 std::string print_edition_path(const LanguageConfig& language);

@@ -68,6 +68,8 @@ void set_print_links(View& view, const Site& site, const LanguageConfig& languag
   if (site.config.print.pdf_links) view.set("pdf_href", relative_url(from, print_pdf_path(language)));
 }
 
+}  // namespace
+
 View guideline_summary(const Page& page, const UiStrings& strings, const std::string& from) {
   return View()
       .set("title", page.title)
@@ -78,6 +80,8 @@ View guideline_summary(const Page& page, const UiStrings& strings, const std::st
       .set("updated", page.updated.empty() ? "" : strings.date(page.updated))
       .set("iso_updated", page.updated);
 }
+
+namespace {
 
 void render_home(const RenderContext& context, const LanguageConfig& language, RenderedPages& out,
                  Diagnostics& diagnostics) {
@@ -144,7 +148,12 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
   View view = frame_view(context, frame);
   view.set("draft", page.draft);  // only `serve` builds drafts: it shows a banner
   View tags = View::list();
-  for (const auto& tag : page.tags) tags.push(View().set("tag", tag));
+  for (const auto& tag : page.tags) {
+    const TagTerm* term = context.site.tags.find(page.language, tag);
+    View chip = View().set("tag", term ? term->label : tag);
+    if (term) chip.set("href", relative_url(page.path, tag_path(language, term->slug)));
+    tags.push(std::move(chip));
+  }
   View toc = table_of_contents(page);
   bool has_toc = !toc.empty();
   view.set("summary", page.summary)

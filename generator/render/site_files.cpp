@@ -104,6 +104,7 @@ std::vector<RenderJob> render_jobs(const Site& site) {
     jobs.push_back([l](auto& c, auto& out, auto& d) { render_directory_listings(c, *l, out, d); });
     jobs.push_back([l](auto& c, auto& out, auto& d) { render_print_edition(c, *l, out, d); });
     jobs.push_back([l](auto& c, auto& out, auto& d) { render_search_page(c, *l, out, d); });
+    jobs.push_back([l](auto& c, auto& out, auto& d) { render_tag_pages(c, *l, out, d); });
     for (size_t first = 0; first < site.actors.size(); first += kActorsPerJob) {
       jobs.push_back([l, first](auto& c, auto& out, auto& d) {
         render_actor_pages(c, *l, first, first + kActorsPerJob, out, d);

@@ -70,6 +70,9 @@ struct RenderedSite {
 /// Fields every page template uses: language, titles, links, switcher, navigation, strings.
 View frame_view(const RenderContext& context, const PageFrame& frame);
 
+/// A page in a list of pages (guidelines, a tag's pages): title, summary, dates, link from `from`.
+View guideline_summary(const Page& page, const UiStrings& strings, const std::string& from);
+
 /// A short card of an actor for lists, with links relative to `from`.
 View actor_card(const RenderContext& context, const Actor& actor, const LanguageConfig& language,
                 const std::string& from);
@@ -114,6 +117,10 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
 /// The directory's facet links (country, sector, kind) with counts, for a page at `from`.
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
                             const std::string& from);
+
+/// The index of the language's tags and a page per tag (nothing when no page has tags).
+void render_tag_pages(const RenderContext& context, const LanguageConfig& language,
+                      RenderedPages& out, Diagnostics& diagnostics);
 
 /// The search page of a language (results are filled in by the client, search.js).
 void render_search_page(const RenderContext& context, const LanguageConfig& language,
