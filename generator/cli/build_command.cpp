@@ -10,7 +10,9 @@
 #include "cli/console.h"
 #include "messages/messages.h"
 #include "pipeline/project.h"
+#include "base/filesystem.h"
 #include "base/text.h"
+#include "content/published_urls.h"
 
 namespace fs = std::filesystem;
 
@@ -42,6 +44,14 @@ void print_sizes(const search::SizeReport& sizes) {
                            kb(sizes.heaviest_page_bytes)).c_str());
 }
 
+/// What the build last published in `out`, when it left its manifest there.
+std::shared_ptr<const PublishedUrls> previous_urls(const std::string& out) {
+  auto text = read_whole_file((fs::path(out) / kPublishedUrlsFile).string());
+  if (!text) return nullptr;
+  auto urls = parse_published_urls(*text);
+  return urls ? std::make_shared<const PublishedUrls>(std::move(*urls)) : nullptr;
+}
+
 }  // namespace
 
 int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
@@ -58,6 +68,7 @@ int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   build.include_future = args.count("future") > 0;
   build.today = today();
   build.picture_cache = picture_cache_folder(source);
+  build.previous_urls = previous_urls(out);
   bool strict = args.count("strict") > 0;
   if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();
   build.on_stage = [&](std::string_view stage) { progress.stage(stage); };

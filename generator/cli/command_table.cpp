@@ -148,24 +148,25 @@ const std::vector<CommandSpec>& command_table() {
         {"host-interval", N_("with --external: seconds between two requests to one site"),
          OptionValue::kNumber, "1"}},
        {}, "", check_command},
-      {"new", N_("create a guideline or an actor record, ready to fill"),
+      {"new", N_("create a guideline, a page or an actor record, ready to fill"),
        N_("Creates a source file ready to fill:\n"
           "  passerelle new guideline <slug> [--lang fr]   content/<lang>/guidelines/<slug>.md\n"
           "  passerelle new guideline <slug> --folder      content/<lang>/guidelines/<slug>/index.md\n"
+          "  passerelle new page <slug> [--lang fr]        content/<lang>/<slug>.md (in the menu)\n"
           "  passerelle new actor <id> [--lang fr]         directory-data/actors/<id>.toml\n"
-          "A guideline whose translation exists in another language is pre-filled from "
+          "A guideline or page whose translation exists in another language is pre-filled from "
           "it, to translate. The file's comments are in its language."),
        false, false,
        {{"lang",
-         N_("the guideline's language (default: the site's default language), or the language "
+         N_("the page's language (default: the site's default language), or the language "
             "of an actor record's comments (default: the site's first language)"),
          OptionValue::kText},
         {"folder",
-         N_("create the guideline as a folder, <slug>/index.md, to keep its pictures and "
+         N_("create the page as a folder, <slug>/index.md, to keep its pictures and "
             "downloads beside it")},
-        {"what", N_("guideline or actor"), OptionValue::kText},
-        {"name", N_("the guideline's slug or the actor's id"), OptionValue::kText}},
-       {"what", "name"}, "guideline <slug> | actor <id>", new_command},
+        {"what", N_("guideline, page or actor"), OptionValue::kText},
+        {"name", N_("the page's slug or the actor's id"), OptionValue::kText}},
+       {"what", "name"}, "guideline <slug> | page <slug> | actor <id>", new_command},
       {"list", N_("list drafts, future pages, stale records or untranslated copies"),
        N_("Lists the sources that need attention: drafts, pages dated in the future, "
           "actor records not reviewed for too long (stale), translations still in the "

@@ -1,4 +1,4 @@
-// `passerelle new guideline <slug> [--lang L]` and `passerelle new actor <id>`: a new source
+// `passerelle new guideline|page <slug> [--lang L]` and `passerelle new actor <id>`: a new source
 // file with every field present and commented, never over an existing one.
 #include <cstdlib>
 #include <ctime>
@@ -33,14 +33,15 @@ std::string today() {
 int new_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   if (!args.unmatched().empty() || !args.count("what") || !args.count("name")) {
     std::cerr << "passerelle new: "
-              << tr("say what to create: 'new guideline <slug>' or 'new actor <id>'") << "\n";
+              << tr("say what to create: 'new guideline <slug>', 'new page <slug>' or 'new actor <id>'") << "\n";
     return kExitUsage;
   }
   std::string what = args["what"].as<std::string>();
   std::string name = args["name"].as<std::string>();
-  if (what != "guideline" && what != "actor") {
+  if (what != "guideline" && what != "page" && what != "actor") {
     std::cerr << "passerelle new: "
-              << format_message(tr("can create a 'guideline' or an 'actor', not '%1$s'"), what)
+              << format_message(tr("can create a 'guideline', a 'page' or an 'actor', not '%1$s'"),
+                                what)
               << "\n";
     return kExitUsage;
   }
@@ -56,11 +57,11 @@ int new_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
     return kExitErrors;
   }
   std::optional<Scaffold> scaffold;
-  if (what == "guideline") {
+  if (what == "guideline" || what == "page") {
     std::string language =
         args.count("lang") ? args["lang"].as<std::string>() : config->default_language;
-    scaffold = scaffold_guideline(tree, *config, name, language, today(), diagnostics,
-                                  args.count("folder") > 0);
+    scaffold = scaffold_page(tree, *config, what == "page" ? PageKind::kPage : PageKind::kGuideline,
+                             name, language, today(), diagnostics, args.count("folder") > 0);
   } else {
     // An actor record holds every language; --lang says which its comments are in.
     std::string language =

@@ -127,6 +127,30 @@ void read_budgets(TomlReader& site, Budgets& budgets) {
   read("download_bytes", budgets.download_bytes);
 }
 
+/// [redirects]: "/former/path/" = "/where/it/leads/", both from the site's root.
+void read_redirects(const toml::table& site, const std::string& path, Diagnostics& diagnostics,
+                    std::vector<ConfiguredRedirect>& redirects) {
+  const auto* table = site.get_as<toml::table>("redirects");
+  if (!table) {
+    if (site.contains("redirects")) {
+      diagnostics.error(location_of(*site.get("redirects"), path),
+                        tr("[redirects] must be a table of \"/former/path/\" = \"/new/path/\""));
+    }
+    return;
+  }
+  for (const auto& [key, node] : *table) {
+    SourceLocation location = location_of(node, path);
+    auto target = node.value<std::string>();
+    if (!target) {
+      diagnostics.error(location, format_message(tr("redirect '%1$s' must lead to a path, as a "
+                                                    "string such as \"/fr/\""),
+                                                 std::string(key.str())));
+      continue;
+    }
+    redirects.push_back({std::string(key.str()), *target, location});
+  }
+}
+
 }  // namespace
 
 std::optional<SiteConfig> parse_site_config(std::string_view text, const std::string& path,
@@ -136,7 +160,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
   if (!table) return std::nullopt;
   TomlReader reader(*table, path, diagnostics);
   reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages", "print", "budgets",
-                         "review_months"});
+                         "review_months", "redirects", "redirects_file"});
   SiteConfig config;
   config.base_url = with_trailing_slash(reader.string("base_url", true).value_or("/"));
   if (!is_http_url(config.base_url)) {
@@ -155,6 +179,8 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
                       tr("theme name must use only a-z, 0-9 and hyphens"));
   }
   read_print(reader, config.print);
+  read_redirects(*table, path, diagnostics, config.redirects);
+  config.redirects_file = reader.boolean("redirects_file").value_or(false);
   read_budgets(reader, config.budgets);
   std::set<std::string> codes;
   if (const auto* languages = reader.array("languages", true)) {

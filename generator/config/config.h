@@ -52,6 +52,13 @@ struct Budgets {
   Budget download_bytes;      // the heaviest download a page links to
 };
 
+/// A redirect of site.toml's [redirects]: paths as written ("/fr/ancienne-page/").
+struct ConfiguredRedirect {
+  std::string from;
+  std::string to;
+  SourceLocation location;
+};
+
 struct SiteConfig {
   std::string base_url;  // absolute, ends with '/'
   std::string default_language;
@@ -62,6 +69,8 @@ struct SiteConfig {
   std::vector<LanguageConfig> languages;
   PrintConfig print;
   Budgets budgets;
+  std::vector<ConfiguredRedirect> redirects;
+  bool redirects_file = false;  // also write _redirects, for hosts that read one
 
   const LanguageConfig* language(const std::string& code) const;
 };

@@ -283,8 +283,11 @@ void read_field(const ActorField& field, RecordReading& in, ActorRecord& actor) 
     case FieldType::kYear:
       actor.*std::get<std::optional<int> ActorRecord::*>(field.member) = read_year(reader, name);
       break;
-    case FieldType::kInteger:
     case FieldType::kTextList:
+      actor.*std::get<std::vector<std::string> ActorRecord::*>(field.member) =
+          reader.string_list(name, field.required);
+      break;
+    case FieldType::kInteger:
       break;  // not an actor field's type (member_fits)
     case FieldType::kCoordinates:
       read_coordinates(reader, name,

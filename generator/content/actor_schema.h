@@ -116,6 +116,9 @@ inline constexpr ActorField kActorFields[] = {
     {.name = "logo", .type = FieldType::kText, .member = &ActorRecord::logo,
      .scaffold = N_("Logo (optional): a picture kept in content/media/, named by its path there,\n"
                  "for example \"logos/name.png\". It is shown beside the name.")},
+    {.name = "aliases", .type = FieldType::kTextList, .member = &ActorRecord::aliases,
+     .exported = false,
+     .scaffold = N_("Former ids of this record (optional): their pages redirect to this one.")},
     {.name = "coordinates", .type = FieldType::kCoordinates, .member = &ActorRecord::coordinates,
      .scaffold = N_("Position on a map (optional): remove the '#' and set the numbers."),
      .example = "{ lat = 34.02, lon = -6.83 }"},
@@ -161,7 +164,8 @@ constexpr bool is_single_value(FieldType type) {
 
 /// True for the types written as a list, `name = […]`.
 constexpr bool is_list(FieldType type) {
-  return type == FieldType::kTermList || type == FieldType::kOtherNames;
+  return type == FieldType::kTermList || type == FieldType::kOtherNames ||
+         type == FieldType::kTextList;
 }
 
 /// Whether `field.member` is the member its type reads and writes.
@@ -181,6 +185,7 @@ constexpr bool member_fits(const ActorField& field) {
     case FieldType::kYear:
       return std::holds_alternative<std::optional<int> ActorRecord::*>(field.member);
     case FieldType::kTermList:
+    case FieldType::kTextList:
       return std::holds_alternative<std::vector<std::string> ActorRecord::*>(field.member);
     case FieldType::kCoordinates:
       return std::holds_alternative<std::optional<Coordinates> ActorRecord::*>(field.member);
@@ -189,8 +194,7 @@ constexpr bool member_fits(const ActorField& field) {
     case FieldType::kLocalizedList:
       return std::holds_alternative<Lists>(field.member);
     case FieldType::kInteger:
-    case FieldType::kTextList:
-      return false;  // front matter only: the consumers of this table have no code for them
+      return false;  // front matter only: the consumers of this table have no code for it
     case FieldType::kLocalizedText:
       // Rendered into Actor::descriptions when the site is assembled: one such field.
       return std::holds_alternative<Texts>(field.member) &&

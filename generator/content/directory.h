@@ -73,6 +73,7 @@ struct ActorRecord {
   std::string phone;
   std::string address;
   std::string logo;  // a picture of content/media/, as its path there: "logos/atlas.png"
+  std::vector<std::string> aliases;  // former ids, whose pages redirect here
   std::optional<Coordinates> coordinates;
   std::string last_reviewed;
   std::vector<OtherName> other_names;

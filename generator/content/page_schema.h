@@ -97,6 +97,11 @@ inline constexpr PageField kPageFields[] = {
     {.name = "tags", .type = FieldType::kTextList, .member = &PageSource::tags,
      .translation = Translation::kTranslated, .line = &PageSource::tags_line,
      .scaffold = N_("Keywords (optional).")},
+    {.name = "aliases", .type = FieldType::kTextList, .member = &PageSource::aliases,
+     .line = &PageSource::aliases_line,
+     .scaffold = N_("Former addresses of this page, which redirect to it (optional): an old slug,\n"
+                 "or a path from the site's root such as \"/fr/ancienne-adresse/\"."),
+     .scaffolded = Scaffolded::kCommentedOut},
     {.name = "draft", .type = FieldType::kBool, .member = &PageSource::draft,
      .scaffold = N_("A draft is shown by `passerelle serve` (and `build --drafts`) only: remove this "
                  "line\nto publish.")},

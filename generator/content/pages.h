@@ -25,6 +25,8 @@ struct PageSource {
   int64_t weight = 0;
   std::vector<std::string> tags;
   int tags_line = 0;            // where `tags` is written, for warnings
+  std::vector<std::string> aliases;  // former addresses that redirect here (model/redirects.h)
+  int aliases_line = 0;
   bool draft = false;
   std::string slug;
   std::string translation_key;  // guidelines/x

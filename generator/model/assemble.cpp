@@ -366,6 +366,8 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.weight = source.weight;
   page.tags = source.tags;
   page.tags_line = source.tags_line;
+  page.aliases = source.aliases;
+  page.aliases_line = source.aliases_line;
   page.draft = source.draft;
   page.translation_key = source.translation_key;
   page.slug = source.slug;

@@ -14,6 +14,7 @@
 #include "content/media.h"
 #include "content/pages.h"
 #include "markdown/markdown.h"
+#include "model/redirects.h"
 #include "model/tags.h"
 #include "model/terms.h"
 #include "model/urls.h"
@@ -46,6 +47,8 @@ struct Page {
   int64_t weight = 0;
   std::vector<std::string> tags;
   int tags_line = 0;  // where the source writes them, for warnings
+  std::vector<std::string> aliases;  // former addresses, as the source writes them
+  int aliases_line = 0;
   bool draft = false;  // `serve` shows drafts, with a banner
   std::string translation_key;
   std::string slug;
@@ -100,6 +103,7 @@ struct Site {
   SiteVocabulary terms;  // the vocabulary, resolved
   FacetCounts facets;    // actors per facet value, counted once
   SiteTags tags;         // the pages' tags, per language
+  std::vector<Redirect> redirects;  // former addresses, by `from` (set after assembling)
   std::vector<Page> pages;    // by language (config order), kind, weight, title
   std::vector<Actor> actors;  // by id
   std::shared_ptr<const LinkTargets> link_targets;

@@ -128,7 +128,8 @@ RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOpt
   auto pages = render_site(site, theme, diagnostics, options.cancelled);
   OutputPlan feed_plans = merge_plans(feeds::feed_files(site, theme, diagnostics),
                                       feeds::sitemap_files(site, theme, pages.listed, diagnostics));
-  OutputPlan others = merge_plans(std::move(open_data), std::move(feed_plans));
+  OutputPlan others = merge_plans(merge_plans(std::move(open_data), std::move(feed_plans)),
+                                 redirect_files(site, theme, diagnostics));
   pages.files = merge_plans(std::move(pages.files), merge_plans(std::move(index), std::move(others)));
   return pages;
 }
@@ -171,6 +172,10 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   } else {
     site = assemble_site(std::move(sources.config), std::move(sources.pages),
                          std::move(sources.directory), std::move(sources.media), diagnostics);
+  }
+  if (site) {
+    site->redirects = resolve_redirects(*site, options.previous_urls ? *options.previous_urls : PublishedUrls{},
+                                        options.warn_vanished_urls, diagnostics);
   }
   std::shared_ptr<Theme> theme;
   if (site) {

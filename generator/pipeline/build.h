@@ -38,6 +38,10 @@ struct BuildOptions {
   bool past_errors = false;
   /// Where the photos' variants are kept between builds (content/pictures.h); "" for none.
   std::string picture_cache;
+  /// What the last build published (read from the output folder): pages whose address changed
+  /// since are redirected, and its redirects kept (model/redirects.h).
+  std::shared_ptr<const PublishedUrls> previous_urls;
+  bool warn_vanished_urls = false;  // `check`: an address of previous_urls that is gone warns
 };
 
 /// What the loading stage reads: the configuration, the pages and the actor records.

@@ -25,13 +25,13 @@ std::vector<const Actor*> actors_by_name(const std::vector<const Actor*>& actors
   return sorted;
 }
 
-namespace {
-
 View strings_view(const UiStrings& strings) {
   View view;
   for (const auto& [key, value] : strings.text) view.set(key, value);
   return view;
 }
+
+namespace {
 
 View switcher_view(const RenderContext& context, const PageFrame& frame) {
   View items = View::list();

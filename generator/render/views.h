@@ -67,6 +67,13 @@ struct RenderedSite {
   ListedPages listed;
 };
 
+/// The theme's UI strings of a language, as {{t.key}}.
+View strings_view(const UiStrings& strings);
+
+/// The redirect pages (model/redirects.h), the next build's manifest of published URLs
+/// (content/published_urls.h) and, when site.toml asks for it, _redirects.
+OutputPlan redirect_files(const Site& site, const Theme& theme, Diagnostics& diagnostics);
+
 /// Fields every page template uses: language, titles, links, switcher, navigation, strings.
 View frame_view(const RenderContext& context, const PageFrame& frame);
 

@@ -254,10 +254,19 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
                                            const std::string& slug, const std::string& language,
                                            const std::string& today, Diagnostics& diagnostics,
                                            bool folder) {
+  return scaffold_page(tree, config, PageKind::kGuideline, slug, language, today, diagnostics,
+                       folder);
+}
+
+std::optional<Scaffold> scaffold_page(const SourceTree& tree, const SiteConfig& config,
+                                      PageKind kind, const std::string& slug,
+                                      const std::string& language, const std::string& today,
+                                      Diagnostics& diagnostics, bool folder) {
   if (!is_site_language(config, language, diagnostics)) return std::nullopt;
   if (!is_valid_name(slug, kSlugErrors, diagnostics)) return std::nullopt;
+  const bool guideline = kind == PageKind::kGuideline;
   Scaffold scaffold;
-  std::string guidelines = "content/" + language + "/guidelines/";
+  std::string guidelines = "content/" + language + (guideline ? "/guidelines/" : "/");
   scaffold.path = guidelines + slug + (folder ? "/index.md" : ".md");
   // The same page in the other form would be a second page with the same slug.
   std::string other_form = guidelines + slug + (folder ? ".md" : "/index.md");
@@ -266,16 +275,18 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
   }
   Diagnostics ignored;  // a broken page elsewhere must not stop a new one
   auto pages = load_pages(tree, config, true, ignored);
-  std::string key = "guidelines/" + slug;
+  std::string key = (guideline ? "guidelines/" : "") + slug;
   const PageSource* source = nullptr;
   int64_t last_weight = 0;
   for (const auto& page : pages) {
-    if (page.language == language && page.kind == PageKind::kGuideline) {
+    if (page.language == language && page.kind == kind) {
       last_weight = std::max(last_weight, page.weight);
       if (page.slug == slug) {
         diagnostics.error({page.path, 0, 0},
-                          format_message(tr("this guideline already has the slug '%1$s' in %2$s; "
-                                            "choose another"),
+                          format_message(guideline ? tr("this guideline already has the slug "
+                                                        "'%1$s' in %2$s; choose another")
+                                                   : tr("this page already has the slug '%1$s' "
+                                                        "in %2$s; choose another"),
                                          slug, language));
         return std::nullopt;
       }
@@ -286,7 +297,8 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
   }
   const Placeholders text = placeholders_for(language);
   const std::string url =
-      language + "/" + config.language(language)->sections.guidelines + "/" + slug + "/";
+      guideline ? language + "/" + config.language(language)->sections.guidelines + "/" + slug + "/"
+                : language + "/" + slug + "/";
   PageSource page;  // the new page, as its front matter will say
   page.title = title_from_slug(slug);
   page.summary = text.summary;
@@ -313,11 +325,16 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
                        language_name(config, source->language))
             .c_str());
   }
-  out += comment_lines(format_message(in_file.tr("A guideline, published at /%1$s\n"
-                                                 "and listed in the guidelines index, the feed "
-                                                 "and the print edition.\n"
-                                                 "Every field is described in "
-                                                 "docs/content-model.md."),
+  out += comment_lines(format_message(guideline ? in_file.tr("A guideline, published at /%1$s\n"
+                                                             "and listed in the guidelines index, "
+                                                             "the feed and the print edition.\n"
+                                                             "Every field is described in "
+                                                             "docs/content-model.md.")
+                                                 : in_file.tr("A page, published at /%1$s\n"
+                                                              "and linked from the menu of every "
+                                                              "page of its language.\n"
+                                                              "Every field is described in "
+                                                              "docs/content-model.md."),
                                       url)
                            .c_str()) +
          "\n";
@@ -334,10 +351,11 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
     out += "\n## " + std::string(text.heading) + "\n\n" + text.paragraph + "\n";
     for (const auto& other : config.languages) {
       if (other.code == language) continue;
-      scaffold.notes.push_back(format_message(tr("When it is ready, 'passerelle new guideline %1$s "
-                                                 "--lang %2$s' starts the %3$s translation from "
+      scaffold.notes.push_back(format_message(tr("When it is ready, 'passerelle new %1$s %2$s "
+                                                 "--lang %3$s' starts the %4$s translation from "
                                                  "it."),
-                                              slug, other.code, language_name(config, other.code)));
+                                              guideline ? "guideline" : "page", slug, other.code,
+                                              language_name(config, other.code)));
     }
   }
   if (folder) {

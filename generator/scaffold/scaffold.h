@@ -9,6 +9,7 @@
 #include "config/config.h"
 #include "base/diagnostics.h"
 #include "base/filesystem.h"
+#include "content/page_kinds.h"
 
 namespace passerelle {
 
@@ -27,6 +28,13 @@ std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteCon
                                            const std::string& slug, const std::string& language,
                                            const std::string& today, Diagnostics& diagnostics,
                                            bool folder = false);
+
+/// A new page of `kind` (kGuideline or kPage: content/<lang>/<slug>.md, linked from the menu),
+/// as scaffold_guideline makes a guideline.
+std::optional<Scaffold> scaffold_page(const SourceTree& tree, const SiteConfig& config,
+                                      PageKind kind, const std::string& slug,
+                                      const std::string& language, const std::string& today,
+                                      Diagnostics& diagnostics, bool folder = false);
 
 /// A new actor record `id`, its comments in `language` (a language of the site) listing the
 /// vocabulary's allowed values with their labels in that language.

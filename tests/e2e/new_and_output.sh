@@ -42,7 +42,7 @@ check "…the build leaves it out and succeeds (0)" exit_code 0 build --source "
 check "…build --strict fails on it (1)" exit_code 1 build --source "$site" --out "$work/c" --strict
 rm "$site/directory-data/actors/nouvelle-ong.toml"
 check "new without a name is a usage error (2)" exit_code 2 new guideline --source "$site"
-check "new something else is a usage error (2)" exit_code 2 new page x --source "$site"
+check "new something else is a usage error (2)" exit_code 2 new chapter x --source "$site"
 
 check "build --json prints one JSON summary" bash -c \
   "'$binary' build --source '$site' --out '$work/d' --json | node -e '

@@ -81,6 +81,45 @@ TEST_CASE("A new guideline is a draft that loads as it is, with every field pres
   CHECK(result);
 }
 
+TEST_CASE("A new page is a draft of content/<lang>/ that builds and lands in the menu") {
+  DiskSourceTree fixture(kFixture);
+  auto config = fixture_config();
+  Diagnostics diagnostics;
+  auto scaffold = scaffold_page(fixture, config, PageKind::kPage, "contact", "it", "2026-12-01",
+                                diagnostics);
+  REQUIRE(scaffold);
+  CHECK(scaffold->path == "content/it/contact.md");
+  CHECK(scaffold->text.find("/it/contact/") != std::string::npos);
+  CHECK(scaffold->text.find("# aliases =") != std::string::npos);
+  Diagnostics parsed;
+  auto page = parse_page(scaffold->text, scaffold->path, "it", "contact.md", parsed);
+  INFO(errors_of(parsed));
+  REQUIRE(page);
+  CHECK(page->kind == PageKind::kPage);
+  CHECK(page->translation_key == "contact");
+  CHECK(page->draft);
+  // Never over an existing page: the fixture has content/it/about.md.
+  Diagnostics exists;
+  CHECK_FALSE(scaffold_page(fixture, config, PageKind::kPage, "about", "it", "2026-12-01", exists));
+  CHECK(exists.has_errors());
+
+  MemorySourceTree added;
+  added.add(scaffold->path, scaffold->text);
+  LayeredSourceTree tree(added, "", fixture, "");
+  DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  Diagnostics built;
+  BuildOptions options;
+  options.include_drafts = true;
+  auto result = build_site(tree, bundled, options, built);
+  INFO(errors_of(built));
+  REQUIRE(result);
+  bool listed = false;
+  for (const auto& file : result->plan) {
+    if (file.path == "it/contact/index.html") listed = true;
+  }
+  CHECK(listed);
+}
+
 TEST_CASE("A new guideline whose translation exists is pre-filled from it") {
   DiskSourceTree fixture(kFixture);
   auto config = fixture_config();
