@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "check/translations.h"
 #include "base/diagnostics.h"
 #include "base/filesystem.h"
+#include "content/published_urls.h"
 
 namespace passerelle {
 
@@ -21,6 +23,9 @@ struct CheckOptions {
   bool include_future = false;
   std::string today;  // YYYY-MM-DD (see BuildOptions::today)
   std::string picture_cache;  // see BuildOptions::picture_cache
+  /// What the last build published: an address it had that is now neither a page nor a
+  /// redirect is a warning.
+  std::shared_ptr<const PublishedUrls> previous_urls;
   bool fetch_external = false;
   FetchOptions fetch;
   std::function<void(std::string_view stage)> on_stage;              // may be empty

@@ -10,9 +10,7 @@
 #include "cli/console.h"
 #include "messages/messages.h"
 #include "pipeline/project.h"
-#include "base/filesystem.h"
 #include "base/text.h"
-#include "content/published_urls.h"
 
 namespace fs = std::filesystem;
 
@@ -42,14 +40,6 @@ void print_sizes(const search::SizeReport& sizes) {
   }
   std::puts(format_message(tr("Heaviest page: %1$s, %2$.1f KB"), sizes.heaviest_page,
                            kb(sizes.heaviest_page_bytes)).c_str());
-}
-
-/// What the build last published in `out`, when it left its manifest there.
-std::shared_ptr<const PublishedUrls> previous_urls(const std::string& out) {
-  auto text = read_whole_file((fs::path(out) / kPublishedUrlsFile).string());
-  if (!text) return nullptr;
-  auto urls = parse_published_urls(*text);
-  return urls ? std::make_shared<const PublishedUrls>(std::move(*urls)) : nullptr;
 }
 
 }  // namespace

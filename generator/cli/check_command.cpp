@@ -128,6 +128,8 @@ int check_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   check.include_future = args.count("future") > 0;
   check.today = today();
   check.picture_cache = picture_cache_folder(source);
+  check.previous_urls =
+      previous_urls(args.count("out") ? args["out"].as<std::string>() : source + "/public");
   check.fetch_external = args.count("external") > 0;
   check.fetch.timeout = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
   check.fetch.host_interval = std::chrono::milliseconds(static_cast<long>(interval * 1000));

@@ -142,6 +142,9 @@ const std::vector<CommandSpec>& command_table() {
        {{"drafts", N_("check pages and actor records marked draft = true too")},
         {"future", N_("check pages dated after today too")},
         {"strict", N_("treat warnings as errors (for CI)")},
+        {"out", N_("the published site whose addresses must still lead somewhere (default: "
+                   "public/ in the source)"),
+         OptionValue::kText},
         {"format", N_("text or json (the whole report on stdout)"), OptionValue::kText, "text"},
         {"external", N_("fetch the external links to see that they still answer")},
         {"timeout", N_("with --external: seconds to wait for a site"), OptionValue::kNumber, "10"},

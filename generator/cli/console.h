@@ -5,12 +5,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cxxopts.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "base/diagnostics.h"
 #include "base/filesystem.h"
+#include "content/published_urls.h"
 
 namespace cxxopts {
 class Options;
@@ -50,6 +52,10 @@ std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
 /// Where the commands keep the photos' variants between builds (content/pictures.h): a
 /// folder of the site that may be deleted at any time, and that git ignores.
 std::string picture_cache_folder(const std::string& source);
+
+/// What the last build published in the output folder `out` (its published-urls.json), or
+/// nullptr when it left none there.
+std::shared_ptr<const PublishedUrls> previous_urls(const std::string& out);
 
 /// `path:line:col: error: message` with the label coloured when asked.
 std::string styled_diagnostic(const Diagnostic& diagnostic, const ConsoleStyle& style);

@@ -15,6 +15,8 @@
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "base/excerpt.h"
+#include "base/filesystem.h"
+#include "content/published_urls.h"
 #include "output/output_folder.h"
 #include "base/text.h"
 #include "messages/messages.h"
@@ -65,6 +67,13 @@ bool has_site_config(const std::string& source) {
 
 std::string picture_cache_folder(const std::string& source) {
   return source + "/.passerelle-cache/pictures";
+}
+
+std::shared_ptr<const PublishedUrls> previous_urls(const std::string& out) {
+  auto text = read_whole_file((std::filesystem::path(out) / kPublishedUrlsFile).string());
+  if (!text) return nullptr;
+  auto urls = parse_published_urls(*text);
+  return urls ? std::make_shared<const PublishedUrls>(std::move(*urls)) : nullptr;
 }
 
 std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,

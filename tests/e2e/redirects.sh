@@ -55,5 +55,10 @@ check "_redirects lists them under the base path" \
   grep -Fx "/guide/fr/lignes-directrices/vieux-guide/ /guide/fr/lignes-directrices/bien-preparer-le-retour/ 301" "$out/_redirects"
 check "redirect pages are not in the sitemap" bash -c "! grep -F 'vieux-guide' '$out/sitemap.xml'"
 
+rm "$site/content/fr/about.md"
+"$binary" check --source "$site" --out "$out" >"$work/check.log" 2>&1
+check "check warns of a published address now gone without a redirect" \
+  grep -F "content/fr/about.md: warning: /fr/a-propos/ was published by the last build and is gone" "$work/check.log"
+
 echo "redirects: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
