@@ -135,8 +135,7 @@ class Renderer {
   RenderedMarkdown run() {
     MD_PARSER parser{};
     parser.abi_version = 0;
-    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
-                   (options_.allow_raw_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));
+    parser.flags = markdown_parser_flags(options_);
     parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u)->enter_block(t, d); };
     parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u)->leave_block(t, d); };
     parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return self(u)->enter_span(t, d); };
@@ -232,7 +231,7 @@ class Renderer {
   /// A picture alone in its paragraph, with a title: the paragraph becomes a figure, the
   /// title its caption (and no longer a tooltip that repeats it).
   bool make_figure(std::string& out) {
-    if (!paragraph_.open || paragraph_.out != &out || paragraph_.pictures != 1 ||
+    if (!options_.figures || !paragraph_.open || paragraph_.out != &out || paragraph_.pictures != 1 ||
         paragraph_.other || paragraph_.title.empty()) {
       return false;
     }
@@ -376,6 +375,9 @@ class Renderer {
       return "#";
     }
     SourceLocation where = last_location_ = locate(in_source);
+    // Percent-encoded as CommonMark asks ("my url" → my%20url); what the resolver made is
+    // encoded already and stays as it is.
+    resolution.href = encode_url(resolution.href);
     last_note_ = resolution.note;
     last_target_ = resolution.target;
     last_picture_ = resolution.picture;
@@ -498,6 +500,11 @@ class Renderer {
 };
 
 }  // namespace
+
+unsigned markdown_parser_flags(const MarkdownOptions& options) {
+  return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
+         (options.allow_raw_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));
+}
 
 bool is_unsafe_url(std::string_view href) {
   std::string scheme;

@@ -72,6 +72,9 @@ struct MarkdownOptions {
   // Pictures in several widths and formats (<picture>, srcset); off for the print edition,
   // where the largest is the one to print.
   bool responsive_pictures = true;
+  // A picture alone in its paragraph with a title becomes a figure; off only to compare the
+  // output with another renderer's (tests/commonmark).
+  bool figures = true;
 };
 
 /// A link to a download, as the text names it: the print edition lists them.
@@ -92,6 +95,9 @@ struct RenderedMarkdown {
 
 RenderedMarkdown render_markdown(const MarkdownSource& source, const MarkdownOptions& options,
                                  const LinkResolver& resolve, Diagnostics& diagnostics);
+
+/// md4c's parser flags for `options` (MD_FLAG_*): the spec test parses with the same.
+unsigned markdown_parser_flags(const MarkdownOptions& options);
 
 /// True when `href` uses a scheme that runs code or embeds content (javascript:, data:, …).
 bool is_unsafe_url(std::string_view href);
