@@ -2,6 +2,9 @@
 
 #include <cstdlib>
 
+#include "base/text.h"
+#include "messages/messages.h"
+
 namespace passerelle {
 
 namespace {
@@ -174,6 +177,34 @@ std::string restore_references(std::string_view text, const FootnoteSource& foot
     }
   }
   return out;
+}
+
+std::string footnote_call_html(int number, const std::string& note_id, const std::string& call_id,
+                               const std::string& heading_id) {
+  return "<sup class=\"footnote-ref\"><a href=\"#" + escape_html(note_id) + "\" id=\"" +
+         escape_html(call_id) + "\" role=\"doc-noteref\" aria-describedby=\"" +
+         escape_html(heading_id) + "\">" + std::to_string(number) + "</a></sup>";
+}
+
+std::string footnote_list_html(const std::vector<ListedNote>& notes, const std::string& heading_id,
+                               const MarkdownLabels& labels) {
+  std::string out = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"" +
+                    escape_html(heading_id) + "\">\n<h2 id=\"" + escape_html(heading_id) + "\">" +
+                    escape_html(labels.notes) + "</h2>\n<ol>\n";
+  for (const ListedNote& note : notes) {
+    out += "<li id=\"" + escape_html(note.id) + "\">" + note.html;
+    for (size_t i = 0; i < note.calls.size(); ++i) {
+      std::string label = i == 0 ? labels.back_to_text
+                                 : format_message(labels.back_to_reference.c_str(),
+                                                  static_cast<int>(i + 1));
+      out += " <a href=\"#" + escape_html(note.calls[i]) +
+             "\" class=\"footnote-back\" role=\"doc-backlink\" aria-label=\"" +
+             escape_html(label) + "\">\u21A9" +
+             (i == 0 ? "" : "<sup>" + std::to_string(i + 1) + "</sup>") + "</a>";
+    }
+    out += "</li>\n";
+  }
+  return out + "</ol>\n</section>\n";
 }
 
 }  // namespace passerelle

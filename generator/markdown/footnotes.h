@@ -52,4 +52,20 @@ std::vector<TextPiece> split_at_placeholders(std::string_view text);
 /// `text` with every placeholder turned back into the reference as written.
 std::string restore_references(std::string_view text, const FootnoteSource& footnotes);
 
+/// A call of note `number` on screen: a superscript link to the note's item.
+std::string footnote_call_html(int number, const std::string& note_id, const std::string& call_id,
+                               const std::string& heading_id);
+
+/// A note as listed at the end of a page: its item's id, its text, the ids of its calls.
+struct ListedNote {
+  std::string id;
+  std::string html;
+  std::vector<std::string> calls;
+};
+
+/// The notes of a page, in number order, as a section with a heading and links back to the
+/// calls (the second, third… named with `labels.back_to_reference`).
+std::string footnote_list_html(const std::vector<ListedNote>& notes, const std::string& heading_id,
+                               const MarkdownLabels& labels);
+
 }  // namespace passerelle

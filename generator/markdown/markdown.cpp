@@ -574,9 +574,7 @@ class Renderer {
     std::string id = options_.id_prefix +
                      unique_id("fnref-" + number + (call == 1 ? "" : "-" + std::to_string(call)));
     note.calls.push_back(id);
-    sink() += "<sup class=\"footnote-ref\"><a href=\"#" + escape_html(note.id) + "\" id=\"" +
-              escape_html(id) + "\" role=\"doc-noteref\" aria-describedby=\"" +
-              escape_html(notes_heading_id_) + "\">" + number + "</a></sup>";
+    sink() += footnote_call_html(note.number, note.id, id, notes_heading_id_);
   }
 
   /// The notes no text calls are reported; on screen, the called ones are listed at the end.
@@ -591,25 +589,9 @@ class Renderer {
     }
     for (size_t index : numbered_) plain_ += " " + notes_[index].plain_text;
     if (numbered_.empty() || options_.footnotes_at_foot_of_page) return;
-    const MarkdownLabels& labels = options_.labels;
-    std::string& out = result_.html;
-    out += "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"" +
-           escape_html(notes_heading_id_) + "\">\n<h2 id=\"" + escape_html(notes_heading_id_) +
-           "\">" + escape_html(labels.notes) + "</h2>\n<ol>\n";
-    for (size_t index : numbered_) {
-      const Note& note = notes_[index];
-      out += "<li id=\"" + escape_html(note.id) + "\">" + note.html;
-      for (size_t i = 0; i < note.calls.size(); ++i) {
-        std::string label = i == 0 ? labels.back_to_text
-                                   : format_message(labels.back_to_reference.c_str(),
-                                                    static_cast<int>(i + 1));
-        out += " <a href=\"#" + escape_html(note.calls[i]) + "\" class=\"footnote-back\" "
-               "role=\"doc-backlink\" aria-label=\"" + escape_html(label) + "\">\u21A9" +
-               (i == 0 ? "" : "<sup>" + std::to_string(i + 1) + "</sup>") + "</a>";
-      }
-      out += "</li>\n";
-    }
-    out += "</ol>\n</section>\n";
+    std::vector<ListedNote> listed;
+    for (size_t index : numbered_) listed.push_back({notes_[index].id, notes_[index].html, notes_[index].calls});
+    result_.html += footnote_list_html(listed, notes_heading_id_, options_.labels);
   }
 
   const MarkdownSource& source_;
