@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <utility>
 
+#include "base/entities.h"
 #include "base/unicode.h"
 
 namespace passerelle {
@@ -126,6 +127,25 @@ std::string encode_url_path(std::string_view path) {
   return out;
 }
 
+std::string encode_url(std::string_view url) {
+  static const char* kHex = "0123456789ABCDEF";
+  static constexpr std::string_view kKept = "~-_.+!*(),%#@?=;:/$&";
+  std::string out;
+  for (char ch : url) {
+    auto c = static_cast<unsigned char>(ch);
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                (c != 0 && kKept.find(ch) != std::string_view::npos);
+    if (keep) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
 std::string percent_decode(std::string_view text) {
   auto hex = [](char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -158,23 +178,20 @@ std::optional<std::string> decode_character_reference(std::string_view reference
                     !is_disallowed_code_point(static_cast<uint32_t>(code)));
     return encode_utf8(is_text ? code : 0xFFFD);
   }
-  static const std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"amp", "&"},      {"lt", "<"},         {"gt", ">"},       {"quot", "\""},
-      {"apos", "'"},     {"nbsp", "\u00A0"},  {"shy", "\u00AD"}, {"mdash", "—"},
-      {"ndash", "–"},    {"hellip", "…"},     {"laquo", "«"},    {"raquo", "»"},
-      {"euro", "€"},     {"copy", "©"},       {"rsquo", "’"},    {"lsquo", "‘"},
-      {"ldquo", "“"},    {"rdquo", "”"},      {"thinsp", "\u2009"}, {"middot", "·"}};
-  for (const auto& [name, value] : kNamed) {
-    if (reference == name) return std::string(value);
-  }
-  return std::nullopt;
+  // The whole HTML5 table (base/entities.cpp); none of its names gives a character that text
+  // may not hold, but that stays checked here, in the one place references are decoded.
+  auto named = named_character_reference(reference);
+  if (!named) return std::nullopt;
+  std::string text(*named);
+  if (find_disallowed_character(text)) return encode_utf8(0xFFFD);
+  return text;
 }
 
 std::string decode_entities(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
     size_t end = text[i] == '&' ? text.find(';', i) : std::string_view::npos;
-    auto decoded = end == std::string_view::npos || end - i > 12
+    auto decoded = end == std::string_view::npos || end - i > 40
                        ? std::nullopt
                        : decode_character_reference(text.substr(i + 1, end - i - 1));
     if (decoded) {

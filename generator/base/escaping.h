@@ -28,12 +28,18 @@ std::string escape_csv_list(const std::vector<std::string>& items);
 /// Percent-encodes what is not allowed in a URL path segment (keeps unreserved characters).
 std::string encode_url_path(std::string_view path);
 
+/// Percent-encodes a link destination as CommonMark renderers do (md4c-html, commonmark.js):
+/// every byte but ASCII letters, digits and ~-_.+!*(),%#@?=;:/$& (so an existing %XX escape
+/// stays as it is). A space, a backslash, a backtick or a non-ASCII letter becomes %XX.
+std::string encode_url(std::string_view url);
+
 /// Decodes %XX escapes; a '%' not followed by two hex digits stays as written.
 std::string percent_decode(std::string_view text);
 
-/// The text of an HTML character reference written without its '&' and ';' ("amp",
-/// "#233", "#xE9"), or nullopt for a name we do not know or malformed digits. A code point
-/// that is not allowed in text (NUL, a control or bidi character, a surrogate) becomes U+FFFD.
+/// The text of an HTML character reference written without its '&' and ';' ("eacute",
+/// "#233", "#xE9"; every name of HTML5), or nullopt for an unknown name or malformed digits. A
+/// code point that is not allowed in text (NUL, a control or bidi character, a surrogate)
+/// becomes U+FFFD.
 std::optional<std::string> decode_character_reference(std::string_view reference);
 
 /// `text` with its character references decoded; unknown ones stay as written.

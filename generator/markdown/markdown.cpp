@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "base/link_warnings.h"
 #include "base/text.h"
+#include "markdown/callouts.h"
+#include "markdown/footnotes.h"
 #include "messages/messages.h"
 
 namespace passerelle {
@@ -130,13 +133,14 @@ class Renderer {
  public:
   Renderer(const MarkdownSource& source, const MarkdownOptions& options,
            const LinkResolver& resolve, Diagnostics& diagnostics)
-      : source_(source), options_(options), resolve_(resolve), diagnostics_(diagnostics) {}
+      : source_(source), options_(options), resolve_(resolve), diagnostics_(diagnostics) {
+    located_.column = source.first_column;
+  }
 
   RenderedMarkdown run() {
     MD_PARSER parser{};
     parser.abi_version = 0;
-    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
-                   (options_.allow_raw_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));
+    parser.flags = markdown_parser_flags(options_);
     parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u)->enter_block(t, d); };
     parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u)->leave_block(t, d); };
     parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return self(u)->enter_span(t, d); };
@@ -144,10 +148,18 @@ class Renderer {
     parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
       return self(u)->text(t, std::string_view(s, n));
     };
-    auto size = static_cast<MD_SIZE>(source_.text.size());
-    if (md_parse(source_.text.data(), size, &parser, this) != 0 && !too_deep_) {
+    std::string_view text = source_.text;
+    if (options_.footnotes) footnotes_ = extract_footnotes(source_);
+    if (footnotes_) {
+      render_notes();
+      text = footnotes_->text;
+    }
+    auto size = static_cast<MD_SIZE>(text.size());
+    if (md_parse(text.data(), size, &parser, this) != 0 && !too_deep_) {
       diagnostics_.error({source_.path, source_.first_line, 1}, tr("the Markdown could not be parsed"));
     }
+    if (footnotes_) finish_notes();
+    result_.single_paragraph = top_level_blocks_ == 1 && only_paragraphs_;
     result_.plain_text = collapse_whitespace(plain_);
     return std::move(result_);
   }
@@ -172,7 +184,12 @@ class Renderer {
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     if (nests_too_deep(type, +1)) return 1;  // stops md4c
+    if (block_depth_++ == 1) {
+      ++top_level_blocks_;
+      only_paragraphs_ = only_paragraphs_ && type == MD_BLOCK_P;
+    }
     std::string& out = sink();
+    if (type == MD_BLOCK_QUOTE) quotes_.push_back(out.size());
     plain_ += ' ';
     if (type == MD_BLOCK_P) paragraph_ = Paragraph{true, &out, out.size()};
     switch (type) {
@@ -216,8 +233,14 @@ class Renderer {
 
   int leave_block(MD_BLOCKTYPE type, void*) {
     nests_too_deep(type, -1);
+    --block_depth_;
     std::string& out = sink();
     plain_ += ' ';
+    if (type == MD_BLOCK_QUOTE) {
+      size_t start = quotes_.back();
+      quotes_.pop_back();
+      if (close_as_callout(out, start, options_.labels)) return 0;
+    }
     if (type == MD_BLOCK_H) {
       finish_heading();
     } else if (type == MD_BLOCK_P && make_figure(out)) {
@@ -232,7 +255,7 @@ class Renderer {
   /// A picture alone in its paragraph, with a title: the paragraph becomes a figure, the
   /// title its caption (and no longer a tooltip that repeats it).
   bool make_figure(std::string& out) {
-    if (!paragraph_.open || paragraph_.out != &out || paragraph_.pictures != 1 ||
+    if (!options_.figures || !paragraph_.open || paragraph_.out != &out || paragraph_.pictures != 1 ||
         paragraph_.other || paragraph_.title.empty()) {
       return false;
     }
@@ -283,6 +306,7 @@ class Renderer {
     }
     if (type != MD_SPAN_IMG) paragraph_.other = true;
     if (type == MD_SPAN_A) {
+      ++link_depth_;
       open_link(*static_cast<MD_SPAN_A_DETAIL*>(detail));
     } else if (type == MD_SPAN_IMG) {
       open_image(*static_cast<MD_SPAN_IMG_DETAIL*>(detail));
@@ -297,6 +321,7 @@ class Renderer {
       if (type == MD_SPAN_IMG && --image_depth_ == 0) close_image();
       return 0;
     }
+    if (type == MD_SPAN_A) --link_depth_;
     const char* element = type == MD_SPAN_A ? "a" : span_element(type);
     if (element) sink() += std::string("</") + element + ">";
     if (type == MD_SPAN_A && !link_notes_.empty()) {
@@ -341,7 +366,7 @@ class Renderer {
     search_from_ = at + length;
     if (at < located_offset_) {
       located_offset_ = 0;
-      located_ = {"", 1, 1};
+      located_ = {"", 1, source_.first_column};
     }
     auto step = location_of_offset(source_.path,
                                    std::string_view(source_.text).substr(located_offset_),
@@ -376,6 +401,9 @@ class Renderer {
       return "#";
     }
     SourceLocation where = last_location_ = locate(in_source);
+    // Percent-encoded as CommonMark asks ("my url" → my%20url); what the resolver made is
+    // encoded already and stays as it is.
+    resolution.href = encode_url(resolution.href);
     last_note_ = resolution.note;
     last_target_ = resolution.target;
     last_picture_ = resolution.picture;
@@ -428,6 +456,22 @@ class Renderer {
   }
 
   int text(MD_TEXTTYPE type, std::string_view text) {
+    if (!footnotes_ || text.find("\u2058") == std::string_view::npos) return emit_text(type, text);
+    if (type != MD_TEXT_NORMAL || image_depth_ > 0) {
+      // In code, raw HTML or a picture's text alternative: the reference as written.
+      return emit_text(type, restore_references(text, *footnotes_));
+    }
+    for (const auto& piece : split_at_placeholders(text)) {
+      if (piece.reference < 0) {
+        emit_text(type, piece.text);
+      } else {
+        call_note(static_cast<size_t>(piece.reference));
+      }
+    }
+    return 0;
+  }
+
+  int emit_text(MD_TEXTTYPE type, std::string_view text) {
     std::string decoded;
     switch (type) {
       case MD_TEXT_NULLCHAR: decoded = "\uFFFD"; break;
@@ -451,6 +495,103 @@ class Renderer {
     if (!link_notes_.empty() && !link_notes_.back().note.empty()) link_notes_.back().text += decoded;
     sink() += type == MD_TEXT_BR ? "<br>\n" : escape_html(decoded);
     return 0;
+  }
+
+  /// Renders each footnote's text, once, before the page (its links are checked there).
+  void render_notes() {
+    MarkdownOptions inner = options_;
+    inner.footnotes = false;
+    inner.figures = false;
+    for (const auto& definition : footnotes_->definitions) {
+      if (auto known = note_index_.find(definition.label); known != note_index_.end()) {
+        const SourceLocation& first = footnotes_->definitions[known->second].location;
+        diagnostics_.error(definition.location,
+                           format_message(tr("the footnote '[^%1$s]' is defined twice (first at "
+                                             "line %2$d)"),
+                                          definition.label, first.line));
+        continue;
+      }
+      note_index_.emplace(definition.label, notes_.size());
+      auto body = Renderer(definition.body, inner, resolve_, diagnostics_).run();
+      Note note{&definition};
+      if (body.single_paragraph && !definition.several_paragraphs) {
+        const size_t open = std::strlen("<p>"), close = std::strlen("</p>\n");
+        note.html = body.html.substr(open, body.html.size() - open - close);
+      } else {
+        diagnostics_.error(definition.location,
+                           format_message(tr("the footnote '[^%1$s]' must be one paragraph of "
+                                             "text (no list, quote, code block or second "
+                                             "paragraph): it is printed at the foot of the page, "
+                                             "inside the sentence that calls it"),
+                                          definition.label));
+        note.html = escape_html(body.plain_text);
+      }
+      note.plain_text = body.plain_text;
+      for (auto& place : body.link_places) result_.link_places.push_back(std::move(place));
+      for (auto& reference : body.fragment_references) result_.fragment_references.push_back(reference);
+      for (auto& download : body.downloads) result_.downloads.push_back(std::move(download));
+      notes_.push_back(std::move(note));
+    }
+  }
+
+  /// Reference `index` of the text: a numbered call of its note (a link to it on screen, the
+  /// note itself in print), or the text as written with an error.
+  void call_note(size_t index) {
+    const FootnoteReference& reference = footnotes_->references[index];
+    auto known = note_index_.find(reference.label);
+    if (known == note_index_.end() || link_depth_ > 0) {
+      diagnostics_.error(reference.location,
+                         known == note_index_.end()
+                             ? format_message(tr("the footnote '[^%1$s]' is not defined: write "
+                                                 "its text on a line of its own, '[^%1$s]: …'"),
+                                              reference.label)
+                             : format_message(tr("the footnote '[^%1$s]' is called inside a "
+                                                 "link's text: call it after the link"),
+                                              reference.label));
+      emit_text(MD_TEXT_NORMAL, reference.written);
+      return;
+    }
+    paragraph_.other = true;
+    Note& note = notes_[known->second];
+    if (note.number == 0) {
+      note.number = static_cast<int>(numbered_.size()) + 1;
+      numbered_.push_back(known->second);
+      if (!options_.footnotes_at_foot_of_page) {
+        note.id = options_.id_prefix + unique_id("fn-" + std::to_string(note.number));
+        if (notes_heading_id_.empty()) notes_heading_id_ = options_.id_prefix + unique_id("footnotes");
+      }
+    }
+    std::string number = std::to_string(note.number);
+    int call = static_cast<int>(note.calls.size()) + 1;
+    if (options_.footnotes_at_foot_of_page) {
+      // The first call carries the note, which floats to the foot of its page; the next ones
+      // repeat its number.
+      sink() += call == 1 ? "<span class=\"footnote\">" + note.html + "</span>"
+                          : "<sup class=\"footnote-again\">" + number + "</sup>";
+      note.calls.emplace_back();
+      return;
+    }
+    std::string id = options_.id_prefix +
+                     unique_id("fnref-" + number + (call == 1 ? "" : "-" + std::to_string(call)));
+    note.calls.push_back(id);
+    sink() += footnote_call_html(note.number, note.id, id, notes_heading_id_);
+  }
+
+  /// The notes no text calls are reported; on screen, the called ones are listed at the end.
+  void finish_notes() {
+    for (const Note& note : notes_) {
+      if (note.number == 0) {
+        diagnostics_.warning(note.definition->location,
+                             format_message(tr("the footnote '[^%1$s]' is never called: call it "
+                                               "with '[^%1$s]' in the text, or remove it"),
+                                            note.definition->label));
+      }
+    }
+    for (size_t index : numbered_) plain_ += " " + notes_[index].plain_text;
+    if (numbered_.empty() || options_.footnotes_at_foot_of_page) return;
+    std::vector<ListedNote> listed;
+    for (size_t index : numbered_) listed.push_back({notes_[index].id, notes_[index].html, notes_[index].calls});
+    result_.html += footnote_list_html(listed, notes_heading_id_, options_.labels);
   }
 
   const MarkdownSource& source_;
@@ -492,12 +633,37 @@ class Renderer {
   size_t search_from_ = 0;
   size_t located_offset_ = 0;                   // where `located_` is, for locate()
   SourceLocation located_{"", 1, 1};          // line and column only
+  // Footnotes: the pass over the source, the notes defined (the first of each label), and
+  // their order of first call (their numbers).
+  std::optional<FootnoteSource> footnotes_;
+  struct Note {
+    const FootnoteDefinition* definition;
+    std::string html{};        // its text, as phrasing content
+    std::string plain_text{};
+    int number = 0;            // 0 until called
+    std::string id{};          // of its item in the list (screen)
+    std::vector<std::string> calls{};  // the ids of its calls (screen), in order
+  };
+  std::vector<Note> notes_;
+  std::unordered_map<std::string, size_t> note_index_;  // label → notes_
+  std::vector<size_t> numbered_;                        // notes_ in the order of their numbers
+  std::string notes_heading_id_;
+  int link_depth_ = 0;
+  std::vector<size_t> quotes_;  // where each open block quote starts in its sink
+  int block_depth_ = 0;
+  int top_level_blocks_ = 0;
+  bool only_paragraphs_ = true;
   static constexpr int kMaxNesting = 32;
   int nesting_ = 0;
   bool too_deep_ = false;
 };
 
 }  // namespace
+
+unsigned markdown_parser_flags(const MarkdownOptions& options) {
+  return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
+         (options.allow_raw_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));
+}
 
 bool is_unsafe_url(std::string_view href) {
   std::string scheme;

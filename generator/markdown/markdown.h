@@ -58,7 +58,24 @@ struct MarkdownSource {
   std::string text;
   std::string path;   // for diagnostics
   int first_line = 1; // line of text's first line in the file
+  int first_column = 1;  // column of text's first character on that line
 };
+
+/// The words the renderer writes into a page, in the page's language: the heading of the
+/// footnotes, their back-links' names, the titles of callouts.
+struct MarkdownLabels {
+  std::string notes = "Notes";
+  std::string back_to_text = "Back to the text";
+  std::string back_to_reference = "Back to the text (reference %1$d)";  // the 2nd, 3rd… one
+  std::string note = "Note";
+  std::string tip = "Tip";
+  std::string important = "Important";
+  std::string warning = "Warning";
+  std::string caution = "Caution";
+};
+
+/// The labels in `language`, from the message catalogs (English when there is none).
+MarkdownLabels markdown_labels(const std::string& language);
 
 struct MarkdownOptions {
   bool allow_raw_html = false;
@@ -72,6 +89,15 @@ struct MarkdownOptions {
   // Pictures in several widths and formats (<picture>, srcset); off for the print edition,
   // where the largest is the one to print.
   bool responsive_pictures = true;
+  // A picture alone in its paragraph with a title becomes a figure; off only to compare the
+  // output with another renderer's (tests/commonmark).
+  bool figures = true;
+  // [^label] footnotes (markdown/footnotes.h). For the print edition, each note is written
+  // where it is called, to float to the foot of the printed page (CSS `float: footnote`);
+  // otherwise the notes are listed at the end, with links both ways.
+  bool footnotes = true;
+  bool footnotes_at_foot_of_page = false;
+  MarkdownLabels labels{};
 };
 
 /// A link to a download, as the text names it: the print edition lists them.
@@ -88,10 +114,14 @@ struct RenderedMarkdown {
   std::vector<FragmentReference> fragment_references;
   std::vector<LinkPlace> link_places;  // every link that resolved, in order
   std::vector<DownloadLink> downloads;  // in order, each time it is linked
+  bool single_paragraph = false;  // the text is one paragraph and nothing else
 };
 
 RenderedMarkdown render_markdown(const MarkdownSource& source, const MarkdownOptions& options,
                                  const LinkResolver& resolve, Diagnostics& diagnostics);
+
+/// md4c's parser flags for `options` (MD_FLAG_*): the spec test parses with the same.
+unsigned markdown_parser_flags(const MarkdownOptions& options);
 
 /// True when `href` uses a scheme that runs code or embeds content (javascript:, data:, …).
 bool is_unsafe_url(std::string_view href);

@@ -34,6 +34,7 @@ struct LinkTargets {
   std::map<std::string, std::string> page_slugs;  // page key → slug
   std::vector<SuggestionCandidate> actor_names;
   MediaFiles media;  // the pictures and downloads links may name
+  std::map<std::string, MarkdownLabels> labels;  // per language: footnotes' and callouts' words
 };
 
 namespace {
@@ -43,6 +44,11 @@ const std::set<std::string> kTemplateIds = {"main", "toc", "top", "site-search",
                                             "skip", "content", "facets", "results", "toc-title", "home-guidelines", "home-directory", "actor-contact", "actor-about", "actor-services", "facets-title"};
 
 bool is_french(const std::string& language) { return is_language(language, "fr"); }
+
+MarkdownLabels labels_in(const LinkTargets& targets, const std::string& language) {
+  auto found = targets.labels.find(language);
+  return found == targets.labels.end() ? MarkdownLabels{} : found->second;
+}
 
 std::string page_key(const std::string& language, const std::string& relative_path) {
   return "page:" + language + ":" + relative_path;
@@ -308,6 +314,9 @@ void check_page_slug(const PageSource& source, const LanguageConfig& language,
 LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteConfig& config,
                             const std::vector<ActorRecord>& actors, Diagnostics& diagnostics) {
   LinkTargets targets;
+  for (const auto& language : config.languages) {
+    targets.labels[language.code] = markdown_labels(language.code);
+  }
   std::map<std::string, std::string> owner_of_path;
   std::map<std::string, std::string> owner_of_key;
   for (const auto& source : sources) {
@@ -376,6 +385,7 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   LinkContext context(targets, language,
                       {self, source.relative_path, page.path, page.path, true, &page.files});
   MarkdownOptions options{config.allow_raw_html, kTemplateIds, is_french(source.language), "", 0};
+  options.labels = labels_in(targets, source.language);
   auto rendered = render_markdown({source.body, source.path, source.body_line}, options,
                                   LinkResolver(context), diagnostics);
   page.html = std::move(rendered.html);
@@ -395,6 +405,7 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
     print_options.id_prefix = print_heading_prefix(source.slug);
     print_options.heading_shift = 1;
     print_options.responsive_pictures = false;
+    print_options.footnotes_at_foot_of_page = true;
     PrintLinkContext print_links(targets, config, language, self, source.relative_path, page.path);
     Diagnostics repeated;
     auto print = render_markdown({source.body, source.path, source.body_line}, print_options,
@@ -470,9 +481,10 @@ Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTar
       std::vector<PublishedFile> files;
       std::string path = actor_path(language, record.id);
       LinkContext context(targets, language, {actor_key(record.id), "actor.md", path, path, false, &files});
+      MarkdownOptions options{false, kTemplateIds, is_french(from), "", 0};
+      options.labels = labels_in(targets, language.code);
       auto rendered = render_markdown({description->text, record.path, description->line},
-                                      {false, kTemplateIds, is_french(from), "", 0},
-                                      LinkResolver(context), sink);
+                                      options, LinkResolver(context), sink);
       if (from == language.code) {
         for (auto& reference : rendered.fragment_references) fragments.push_back(reference);
       }

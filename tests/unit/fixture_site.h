@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "messages/messages.h"
 #include "pipeline/build.h"
 #include "test_support.h"
 #include "theme/theme.h"
@@ -75,10 +76,15 @@ inline Built build_fixture(std::map<std::string, std::string> overlay = {},
                            passerelle::BuildOptions options = {}) {
   static passerelle::DiskSourceTree fixture(fixture_path("site-small"));
   static passerelle::DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  // Messages in English; the words the renderer writes into pages (footnotes, callouts) in
+  // each page's language, from the catalogs of the build, as the binary finds them; for this
+  // build only, since other tests expect no catalog.
+  passerelle::use_message_language("en", PASSERELLE_BUILD_CATALOGS);
   passerelle::MemorySourceTree changes(std::move(overlay));
   passerelle::LayeredSourceTree tree(changes, "", fixture, "");
   Built built;
   built.result = passerelle::build_site(tree, bundled, options, built.diagnostics);
+  passerelle::use_message_language("en", "");  // as a test starts: no catalog
   return built;
 }
 

@@ -241,3 +241,24 @@ TEST_CASE("a link target with backslash escapes is located where it is written")
   CHECK(format_diagnostic(diagnostics.items()[1]).rfind(
             "content/fr/x.md:12:45: error: link to 'javascript:f()' is refused", 0) == 0);
 }
+
+TEST_CASE("every HTML5 named reference is decoded, in text and in link attributes") {
+  Diagnostics diagnostics;
+  auto out = render("&eacute;t&eacute; &Aring; &frac34; &nosuch; [x](/f&ouml;&ouml; \"f&ouml;&ouml;\")\n",
+                    diagnostics);
+  CHECK(out.html == "<p>été Å ¾ &amp;nosuch; <a href=\"/f%C3%B6%C3%B6\" title=\"föö\">x</a></p>\n");
+}
+
+TEST_CASE("link and picture destinations are percent-encoded; unsafe ones stay refused") {
+  Diagnostics diagnostics;
+  auto out = render("[a](<my url>) <https://x.org/\\[\\> ![b](<a b.png>)\n", diagnostics);
+  CHECK_THAT(out.html, Catch::Contains("<a href=\"my%20url\">a</a>"));
+  CHECK_THAT(out.html, Catch::Contains("<a href=\"https://x.org/%5C%5B%5C\">"));
+  CHECK_THAT(out.html, Catch::Contains("<img src=\"a%20b.png\""));
+  REQUIRE(out.link_places.size() == 3);
+  CHECK(out.link_places[0].href == "my%20url");  // as the page has it
+  Diagnostics refused;
+  auto bad = render("[x](<java script:alert(1)>) [y](&#x6A;avascript&colon;alert(1))\n", refused);
+  CHECK(refused.error_count() == 2);
+  CHECK_THAT(bad.html, !Catch::Contains("script:"));
+}

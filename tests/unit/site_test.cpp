@@ -135,6 +135,9 @@ TEST_CASE("broken links name the file, the line and a likely fix") {
         "content/fr/guidelines/credit.md:7:8: error: no heading with id 'les-etape' in the linked "
         "page; did you mean '#les-etapes' or '#les-etapes-2'?\n"
         "content/fr/guidelines/retour.md:10:48: error: no heading with id 'le-budget' in the linked "
+        "page\n"
+        // The same link in a footnote, at its place in the note's definition.
+        "content/fr/guidelines/retour.md:39:56: error: no heading with id 'le-budget' in the linked "
         "page\n");
 }
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "base/entities.h"
 #include "base/text.h"
 
 using namespace passerelle;
@@ -129,6 +130,26 @@ TEST_CASE("decode_entities decodes known references and leaves the rest as writt
   for (const auto& [text, decoded] : cases) CHECK(decode_entities(text) == decoded);
   CHECK(decode_character_reference("nbsp") == "\u00A0");
   CHECK_FALSE(decode_character_reference("nosuch"));
+}
+
+TEST_CASE("every HTML5 named reference is decoded, names being case-sensitive") {
+  CHECK(named_character_reference_count() == 2125);
+  CHECK(decode_character_reference("eacute") == "é");
+  CHECK(decode_character_reference("Eacute") == "É");
+  CHECK(decode_character_reference("ngE") == "\u2267\u0338");  // two code points
+  CHECK(decode_character_reference("CounterClockwiseContourIntegral") == "\u2233");
+  CHECK_FALSE(decode_character_reference("EACUTE"));
+  CHECK(decode_entities("&Dcaron;&HilbertSpace;&DifferentialD;") == "Ď\u210B\u2146");
+  CHECK(decode_entities("&ClockwiseContourIntegral;") == "\u2232");
+}
+
+TEST_CASE("encode_url percent-encodes a link destination as CommonMark renderers do") {
+  CHECK(encode_url("my url") == "my%20url");
+  CHECK(encode_url("/föö") == "/f%C3%B6%C3%B6");
+  CHECK(encode_url("https://a.org/p?x=1&y=[2]#f\\`") == "https://a.org/p?x=1&y=%5B2%5D#f%5C%60");
+  CHECK(encode_url("a%20b") == "a%20b");  // an escape stays as it is
+  CHECK(encode_url("~-_.+!*(),%#@?=;:/$") == "~-_.+!*(),%#@?=;:/$");
+  CHECK(encode_url("\"'<>") == "%22%27%3C%3E");
 }
 
 TEST_CASE("percent_decode decodes %XX and keeps a stray percent") {

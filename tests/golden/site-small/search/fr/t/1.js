@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/1",{"g":[["1","1","F2KA"]]});
+PasserelleSearch.load("fr/t/1",{"g":[["1","1","FiLA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/3",{"g":[["3","3","A2DAFmFA"]]});
+PasserelleSearch.load("fr/t/3",{"g":[["3","3","AkDBFuFA"]]});

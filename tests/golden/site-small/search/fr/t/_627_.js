@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/_627_",{"g":[["اطلس","اطلس","EtOA"]]});
+PasserelleSearch.load("fr/t/_627_",{"g":[["اطلس","اطلس","ExOA"]]});

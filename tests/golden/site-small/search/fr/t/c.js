@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/c",{"g":[["calc","calc","FtOA"],["calendri","calendrier","AqLA"],["candidatur","candidature","AqLA"],["ci","cie","FtOA"],["cmd","cmd","FtOA"],["comun","comune","D1OA"],["conseil","conseil","E2KA"],["cred","credit","BlKADmFA"]]});
+PasserelleSearch.load("fr/t/c",{"g":[["calc","calc","FxOA"],["calendri","calendrier","AqKB"],["candidatur","candidature","AqKB"],["chaqu","chaque","A2EB"],["ci","cie","FxOA"],["cmd","cmd","FxOA"],["comun","comune","D5OA"],["conseil","conseil","EiLA"],["cop","copie","A2EB"],["cred","credit","BnKADuFA"]]});

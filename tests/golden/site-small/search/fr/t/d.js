@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/d",{"g":[["dang","danger","BkMA"],["depart","depart","AwFA"],["descritto","descritto","DmIA"],["di","di","D1OA"],["dure","duree","AwFA"]]});
+PasserelleSearch.load("fr/t/d",{"g":[["dang","danger","BsMA"],["demand","demande","A2EC"],["depart","depart","A2EB"],["descritto","descritto","D0IA"],["di","di","D5OA"],["docu","document","A2EB"],["dure","duree","A2EB"]]});

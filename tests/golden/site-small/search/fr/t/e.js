@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/e",{"g":[["ecrir","ecrire","AwFA"],["ecrit","ecrit","C8KA"],["emprunt","emprunt emprunter","BwNA"],["engag","engagement","BqJA"],["ente","ente","DmIA"],["etap","etape etapes","AwOA"],["etud","etude","AwFA"]]});
+PasserelleSearch.load("fr/t/e",{"g":[["ecrir","ecrire","A2EB"],["ecrit","ecrit","CiLA"],["emprunt","emprunt emprunter","B2NA"],["engag","engagement","B2JA"],["ente","ente","D0IA"],["etap","etape etapes","A6NA"],["etud","etude","A2EB"]]});

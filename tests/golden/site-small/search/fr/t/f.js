@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/f",{"g":[["fait","fait","CsNA"],["fictiv","fictive","E5OA"],["financ","financement","EkHABkHA"],["fittizio","fittizio","DhPA"],["format","formation","DuHAB8IA"],["formulair","formulaire","AqLA"]]});
+PasserelleSearch.load("fr/t/f",{"g":[["fait","fait","CuNA"],["fictiv","fictive","E9OA"],["financ","financement","EuHABuHA"],["fittizio","fittizio","DjPA"],["format","formation","D2HABgJA"],["formulair","formulaire","AqKB"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/g",{"g":[["gestion","gestion","E2KA"],["guid","guide","CsNA"]]});
+PasserelleSearch.load("fr/t/g",{"g":[["gard","gardez","A2EB"],["gestion","gestion","EiLA"],["guid","guide","CuNA"]]});

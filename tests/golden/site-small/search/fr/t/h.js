@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/h",{"g":[["haut","haut","AwFA"]]});
+PasserelleSearch.load("fr/t/h",{"g":[["haut","haut","A2EB"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/i",{"g":[["img","img","F2KA"],["in","in","DmIA"],["informativo","informativo","DkLA"],["introduct","introduction","AwFA"],["ital","italie","DkLA"],["italiano","italiano","DmIA"]]});
+PasserelleSearch.load("fr/t/i",{"g":[["img","img","FiLA"],["in","in","D0IA"],["informativo","informativo","DwLA"],["introduct","introduction","A2EB"],["ital","italie","DwLA"],["italiano","italiano","D0IA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/l",{"g":[["latium","latium","DkLA"],["lien","lien","A2DAFmFA"]]});
+PasserelleSearch.load("fr/t/l",{"g":[["latium","latium","DwLA"],["lien","lien","AkDBFuFA"]]});

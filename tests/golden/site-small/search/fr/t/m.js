@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/m",{"g":[["maroc","maroc","EkHABkHA"],["mettr","mettre","BkMA"],["microcred","microcredit","E2KA"],["mois","mois","AwFA"]]});
+PasserelleSearch.load("fr/t/m",{"g":[["maroc","maroc","EuHABuHA"],["mettr","mettre","BsMA"],["microcred","microcredit","EiLA"],["mois","mois","A2EB"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/n",{"g":[["ngo","ngo","EtOA"],["nom","nom","FtOA"]]});
+PasserelleSearch.load("fr/t/n",{"g":[["ngo","ngo","ExOA"],["nom","nom","FxOA"]]});

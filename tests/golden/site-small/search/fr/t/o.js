@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/o",{"g":[["onerror","onerror","F2KA"],["ong","ong","AwCAE9GAB6EA"],["organ","organisme","DkLA"],["oriental","oriental","E2KA"],["oujd","oujda","EoMA"]]});
+PasserelleSearch.load("fr/t/o",{"g":[["onerror","onerror","FiLA"],["ong","ong","AkCBE9GABgFA"],["organ","organisme","DwLA"],["oriental","oriental","EiLA"],["original","originaux","A2EB"],["oujd","oujda","EyMA"]]});

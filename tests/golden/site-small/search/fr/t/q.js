@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/q",{"g":[["question","questions","AsIA"]]});
+PasserelleSearch.load("fr/t/q",{"g":[["question","questions","AsHA"]]});

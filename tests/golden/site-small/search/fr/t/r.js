@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/r",{"g":[["realist","realiste","BqJA"],["reflech","reflechir","AwFA"],["rempl","remplit","AwFA"],["repet","repete","AwFA"],["retour","retour","ArOA"],["rom","roma","DkLA"]]});
+PasserelleSearch.load("fr/t/r",{"g":[["realist","realiste","B2JA"],["recto","recto","A2EC"],["reflech","reflechir","A2EB"],["rempl","remplit","A2EB"],["repet","repete","A2EB"],["retour","retour","AzNB"],["rom","roma","DwLA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/s",{"g":[["san","sans","BkMA"],["schem","schema","AqLA"],["script","script","F/PA"],["sit","site","C8KA"],["solo","solo","DmIA"],["sportello","sportello","DkLA"],["src","src","F2KA"]]});
+PasserelleSearch.load("fr/t/s",{"g":[["san","sans","BsMA"],["schem","schema","AqKB"],["script","script","F/PA"],["sit","site","CiLA"],["solo","solo","D0IA"],["souvent","souvent","A2EC"],["sportello","sportello","DwLA"],["src","src","FiLA"],["suff","suffit","A2EC"],["surtout","surtout","A2EC"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/t",{"g":[["test","test tests","CsNA"],["text","texte","F4HA"],["titr","titre","AwFA"],["tout","tout","BqJA"]]});
+PasserelleSearch.load("fr/t/t",{"g":[["test","test tests","CuNA"],["text","texte","FmIA"],["tient","tient","A2EC"],["titr","titre","A2EB"],["tout","tout","B2JA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/v",{"g":[["ver","vers","AsIA"],["voir","voir","E4HA"]]});
+PasserelleSearch.load("fr/t/v",{"g":[["ver","vers","AsHB"],["verso","verso","A2EC"],["voir","voir","AkDCEuFA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/_627_",{"g":[["اطلس","اطلس","DxOA"]]});
+PasserelleSearch.load("it/t/_627_",{"g":[["اطلس","اطلس","DzOA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/c",{"g":[["calc","calc","ExOA"],["candidatur","candidatura","A6MA"],["cie","cie","ExOA"],["cmd","cmd","ExOA"],["compil","compila","A+GA"],["comun","comune","C7OA"],["consulent","consulenza","D0KA"],["cur","cura","ByNA"]]});
+PasserelleSearch.load("it/t/c",{"g":[["calc","calc","EzOA"],["candidatur","candidatura","A8LA"],["cie","cie","EzOA"],["cmd","cmd","EzOA"],["compil","compila","AiGA"],["comun","comune","C9OA"],["conserv","conservate","AiGA"],["consulent","consulenza","D+KA"],["cop","copia","AiGA"],["cur","cura","B0NA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","CkIA"],["domand","domande","AgKA"]]});
+PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","CuIA"],["document","documento","AiGA"],["domand","domande","AgJA"]]});

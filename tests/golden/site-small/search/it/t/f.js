@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","DxOA"],["finanz","finanziamento","D2GAB2GA"],["fittiz","fittizia fittizio","CzJAB6EA"],["formazion","formazione","CiHABsIA"]]});
+PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","DzOA"],["finanz","finanziamento","D8GAB8GA"],["fittiz","fittizia fittizio","C1JABgFA"],["fogl","foglio","AiGA"],["formazion","formazione","CmHABwIA"],["front","fronte","AiGA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/g",{"g":[["gestion","gestione","D0KA"],["guid","guida","ByNA"]]});
+PasserelleSearch.load("it/t/g",{"g":[["gestion","gestione","D+KA"],["guid","guida","B0NA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","E0KA"],["img","img","E0KA"],["inform","informativo","CkLA"],["introdu","introduzione","A+GA"],["ital","italia italiano","C2MA"]]});
+PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","E+KA"],["img","img","E+KA"],["inform","informativo","CsLA"],["introdu","introduzione","AiGA"],["ital","italia italiano","C+MA"]]});

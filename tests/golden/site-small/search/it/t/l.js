@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","CkLA"],["link","link","A+GA"]]});
+PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","CsLA"],["link","link","AiGA"]]});

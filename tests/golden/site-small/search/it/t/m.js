@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/m",{"g":[["marocc","marocco","D2GAB2GA"],["microcred","microcredito","D0KA"],["modul","modulo","A6MA"]]});
+PasserelleSearch.load("it/t/m",{"g":[["marocc","marocco","D8GAB8GA"],["microcred","microcredito","D+KA"],["modul","modulo","A8LA"]]});

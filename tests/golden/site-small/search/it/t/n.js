@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","DxOA"],["nom","nom","ExOA"]]});
+PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","DzOA"],["nom","nom","EzOA"]]});

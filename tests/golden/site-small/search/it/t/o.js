@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/o",{"g":[["onerror","onerror","E0KA"],["ong","ong","A2CADhGABkEA"],["oriental","orientale","D0KA"],["oujd","oujda","DoMA"]]});
+PasserelleSearch.load("it/t/o",{"g":[["ogni","ogni","AiGA"],["onerror","onerror","E+KA"],["ong","ong","AsCADhGABoEA"],["oriental","orientale","D+KA"],["oujd","oujda","DwMA"]]});

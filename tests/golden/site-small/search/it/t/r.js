@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/r",{"g":[["rientr","rientro","AlPA"],["riflett","riflettere","A+GA"],["rom","roma","CkLA"]]});
+PasserelleSearch.load("it/t/r",{"g":[["retr","retro","AiGA"],["rientr","rientro","AxOA"],["riflett","riflettere","AiGA"],["rom","roma","CsLA"]]});

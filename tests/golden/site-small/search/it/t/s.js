@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","BgLA"],["scriv","scrivere","A+GA"],["sit","sito","BgLA"],["sol","solo","CkIA"],["sportell","sportello","CkLA"],["src","src","EoMA"]]});
+PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","BkLA"],["scriv","scrivere","AiGA"],["sit","sito","BkLA"],["sol","solo","CuIA"],["sportell","sportello","CsLA"],["src","src","EwMA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/t",{"g":[["test","test testo","B+GAD6EA"]]});
+PasserelleSearch.load("it/t/t",{"g":[["test","test testo","BiHADgFA"],["tip","tip","AiGA"]]});

@@ -1,0 +1,1 @@
+PasserelleSearch.load("fr/t/w",{"g":[["warning","warning","A2EB"]]});

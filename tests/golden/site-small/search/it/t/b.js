@@ -1,0 +1,1 @@
+PasserelleSearch.load("it/t/b",{"g":[["bast","basta","AiGA"]]});
