@@ -109,13 +109,16 @@ std::string escape_csv_list(const std::vector<std::string>& items) {
   return escape_csv(cell);
 }
 
-std::string encode_url_path(std::string_view path) {
+namespace {
+
+/// `text` with every byte percent-encoded except ASCII letters, digits and those of `kept`.
+std::string percent_encode_except(std::string_view text, std::string_view kept) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
-  for (char ch : path) {
+  for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
     bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+                (c != 0 && kept.find(ch) != std::string_view::npos);
     if (keep) {
       out += ch;
     } else {
@@ -127,23 +130,12 @@ std::string encode_url_path(std::string_view path) {
   return out;
 }
 
+}  // namespace
+
+std::string encode_url_path(std::string_view path) { return percent_encode_except(path, "-._~/"); }
+
 std::string encode_url(std::string_view url) {
-  static const char* kHex = "0123456789ABCDEF";
-  static constexpr std::string_view kKept = "~-_.+!*(),%#@?=;:/$&";
-  std::string out;
-  for (char ch : url) {
-    auto c = static_cast<unsigned char>(ch);
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                (c != 0 && kKept.find(ch) != std::string_view::npos);
-    if (keep) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
+  return percent_encode_except(url, "~-_.+!*(),%#@?=;:/$&");
 }
 
 std::string percent_decode(std::string_view text) {

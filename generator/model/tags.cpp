@@ -52,7 +52,17 @@ void warn_near_duplicates(const std::vector<Page>& pages, const LanguageTags& te
 
 }  // namespace
 
-std::string tag_slug(const std::string& tag) { return slugify(tag); }
+std::string tag_slug(const std::string& tag) {
+  // A folder name: cut long tags (a file name has at most 255 bytes), on a character boundary.
+  constexpr size_t kMaxSlugBytes = 80;
+  std::string slug = slugify(tag);
+  if (slug.size() <= kMaxSlugBytes) return slug;
+  size_t cut = kMaxSlugBytes;
+  while (cut > 0 && (static_cast<unsigned char>(slug[cut]) & 0xC0) == 0x80) --cut;
+  slug.resize(cut);
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
 
 bool are_near_duplicate_tags(const std::string& a, const std::string& b) {
   if (a == b) return false;

@@ -35,7 +35,7 @@ struct SiteTags {
 };
 
 /// The slug a tag is matched and published by: case, accents and punctuation ignored
-/// ("Microcrédit" and "microcredit" are one term).
+/// ("Microcrédit" and "microcredit" are one term), at most 80 bytes.
 std::string tag_slug(const std::string& tag);
 
 /// True when two slugs of one language are likely the same word: a plural ("formation",

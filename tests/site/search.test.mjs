@@ -39,7 +39,8 @@ function indexedPages(l) {
     fs.readdirSync(path.join(siteDir, rel), { withFileTypes: true })
       .filter((e) => e.isDirectory() && fs.existsSync(path.join(siteDir, rel, e.name, 'index.html')))
       .map((e) => `${rel}/${e.name}`);
-  const sections = [s.guidelines, s.directory, s.search];
+  // Tag pages only list pages the index has: they are left out of it.
+  const sections = [s.guidelines, s.directory, s.search, s.tags ?? 'tags'];
   const list = [
     // Not the print edition: it gathers the guidelines, which the index already has.
     ...folders(`${l.code}/${s.guidelines}`).filter((f) => path.basename(f) !== (s.print ?? 'print')),

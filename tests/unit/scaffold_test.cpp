@@ -38,6 +38,18 @@ std::string errors_of(const Diagnostics& diagnostics) {
   return all;
 }
 
+/// The fixture site with the new file, built with its drafts.
+std::optional<BuildResult> build_with(const SourceTree& fixture, const Scaffold& scaffold,
+                                      Diagnostics& diagnostics) {
+  MemorySourceTree added;
+  added.add(scaffold.path, scaffold.text);
+  LayeredSourceTree tree(added, "", fixture, "");
+  DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  BuildOptions options;
+  options.include_drafts = true;
+  return build_site(tree, bundled, options, diagnostics);
+}
+
 }  // namespace
 
 TEST_CASE("A new guideline is a draft that loads as it is, with every field present") {
@@ -69,14 +81,8 @@ TEST_CASE("A new guideline is a draft that loads as it is, with every field pres
         std::string::npos);
 
   // The whole site still builds with it, drafts included.
-  MemorySourceTree added;
-  added.add(scaffold->path, scaffold->text);
-  LayeredSourceTree tree(added, "", fixture, "");
-  DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
   Diagnostics built;
-  BuildOptions options;
-  options.include_drafts = true;
-  auto result = build_site(tree, bundled, options, built);
+  auto result = build_with(fixture, *scaffold, built);
   INFO(errors_of(built));
   CHECK(result);
 }
@@ -103,14 +109,8 @@ TEST_CASE("A new page is a draft of content/<lang>/ that builds and lands in the
   CHECK_FALSE(scaffold_page(fixture, config, PageKind::kPage, "about", "it", "2026-12-01", exists));
   CHECK(exists.has_errors());
 
-  MemorySourceTree added;
-  added.add(scaffold->path, scaffold->text);
-  LayeredSourceTree tree(added, "", fixture, "");
-  DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
   Diagnostics built;
-  BuildOptions options;
-  options.include_drafts = true;
-  auto result = build_site(tree, bundled, options, built);
+  auto result = build_with(fixture, *scaffold, built);
   INFO(errors_of(built));
   REQUIRE(result);
   bool listed = false;

@@ -29,6 +29,10 @@ Term paired(const std::string& key, TermLabel fr, TermLabel it) {
 TEST_CASE("a tag is matched by its slug: case, accents and punctuation do not matter") {
   CHECK(tag_slug("Microcrédit") == "microcredit");
   CHECK(tag_slug("création d'entreprise") == "creation-d-entreprise");
+  CHECK(tag_slug(std::string(5000, 'a')) == std::string(80, 'a'));  // a folder name, not a wall
+  std::string arabic;
+  for (int i = 0; i < 100; ++i) arabic += "ع";
+  CHECK(tag_slug(arabic).size() == 80);  // 40 two-byte letters, none cut in half
   std::vector<Page> pages{tagged("fr", "content/fr/a.md", {"Microcrédit", "épargne"}),
                           tagged("fr", "content/fr/b.md", {"microcredit"})};
   Diagnostics diagnostics;
