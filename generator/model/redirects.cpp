@@ -18,13 +18,36 @@ struct Destination {
   std::string source;  // the file it is made from; empty for section pages
 };
 
+/// The pages made from the model rather than from a file: sections, facets, tags.
+void add_generated_pages(const Site& site, const LanguageConfig& language,
+                         std::map<std::string, Destination>& pages) {
+  auto add = [&](const std::string& path) { pages[path] = {language.code, language.title, ""}; };
+  for (auto path_of : {&home_path, &guidelines_path, &directory_path, &search_path, &tags_path,
+                       &print_edition_path}) {
+    add(path_of(language));
+  }
+  // A facet value's slug; empty for a key the vocabulary lacks (`check` past errors).
+  auto slug = [&](const SiteTerms& terms, const std::string& key) {
+    auto term = terms.find(key);
+    return term == terms.end() ? std::string() : term->second->slug(language.code);
+  };
+  const SiteVocabulary& terms = site.terms;
+  for (const auto& [key, n] : site.facets.countries) add(country_path(language, slug(terms.countries, key)));
+  for (const auto& [key, n] : site.facets.kinds) add(kind_path(language, slug(terms.kinds, key)));
+  for (const auto& [key, n] : site.facets.sectors) add(sector_path(language, slug(terms.sectors, key)));
+  for (const auto& [keys, n] : site.facets.country_sectors) {
+    add(country_sector_path(language, slug(terms.countries, keys.first), slug(terms.sectors, keys.second)));
+  }
+  if (auto tags = site.tags.by_language.find(language.code); tags != site.tags.by_language.end()) {
+    for (const auto& term : tags->second) add(tag_path(language, term.slug));
+  }
+}
+
 /// Every address the site publishes a page at, with what the page is.
 std::map<std::string, Destination> published_pages(const Site& site) {
   std::map<std::string, Destination> pages;
   for (const auto& language : site.config.languages) {
-    for (auto path_of : {&home_path, &guidelines_path, &directory_path, &search_path, &tags_path}) {
-      pages[path_of(language)] = {language.code, language.title, ""};
-    }
+    add_generated_pages(site, language, pages);
     for (const auto& actor : site.actors) {
       pages[actor_path(language, actor.record.id)] = {language.code, actor.record.name, actor.record.path};
     }
