@@ -103,10 +103,10 @@ bool stage(const OutputPlan& plan, const fs::path& out, const fs::path& staging,
            const fs::path& previous, std::string* error) {
   std::error_code ec;
   if (claim_recyclable(out, staging, previous)) {
+    // A claimed folder carries the marker already. Writing it again would truncate it first:
+    // a kill at that moment left a folder no build knew as its own, never cleaned (seen in CI).
     std::string ignored;
-    if (write_marker(staging, &ignored) && update_folder(plan, staging.string(), &ignored)) {
-      return true;
-    }
+    if (update_folder(plan, staging.string(), &ignored)) return true;
     // Recycling only saves time: whatever stood in its way (another user's files...), the
     // plan is written anew, as if there had been nothing to recycle.
     fs::remove_all(staging, ec);
