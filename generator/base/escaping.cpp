@@ -28,44 +28,21 @@ constexpr ByteTable byte_table(std::initializer_list<std::pair<char, const char*
 constexpr ByteTable kHtml = byte_table(
     {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}});
 
-constexpr ByteTable kJson = byte_table(
-    {{'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\r', "\\r"}, {'\t', "\\t"}});
-
-/// `text` with each byte written as `table` says; a byte for which `as_code_point` is true
-/// (and the table has nothing) as a JSON \u00XX escape.
-template <typename AsCodePoint>
-std::string escape_bytes(std::string_view text, const ByteTable& table,
-                         AsCodePoint as_code_point) {
-  static const char* kHex = "0123456789abcdef";
+/// `text` with each byte written as `table` says.
+std::string escape_bytes(std::string_view text, const ByteTable& table) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if (table[c]) {
-      out += table[c];
-    } else if (as_code_point(c)) {
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    } else {
-      out += ch;
-    }
+    const char* replacement = table[static_cast<unsigned char>(ch)];
+    if (replacement) out += replacement;
+    else out += ch;
   }
   return out;
 }
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  return escape_bytes(text, kHtml, [](unsigned char) { return false; });
-}
-
-std::string escape_json(std::string_view text) {
-  // < > & too, so that the JSON can sit inside a <script> element.
-  return escape_bytes(text, kJson, [](unsigned char c) {
-    return c < 0x20 || c == '<' || c == '>' || c == '&';
-  });
-}
+std::string escape_html(std::string_view text) { return escape_bytes(text, kHtml); }
 
 namespace {
 

@@ -12,10 +12,6 @@ namespace passerelle {
 /// Escapes & < > " ' for HTML text and attribute values (also valid XML).
 std::string escape_html(std::string_view text);
 
-/// Escapes a string for a JSON string literal (without the quotes). Also safe inside a
-/// <script> element: '<', '>' and '&' become \u escapes.
-std::string escape_json(std::string_view text);
-
 /// Quotes a CSV field when needed (RFC 4180). A field that starts with = + - @, a tab or a
 /// line break (after any blanks) gets a leading ' so that spreadsheets do not run it as a
 /// formula; phone numbers such as +212 5 22 are left alone.

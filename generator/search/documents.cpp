@@ -21,8 +21,11 @@ double field_weight(Field field) {
 
 namespace {
 
-Document page_document(const Page& page) {
+Document page_document(const Site& site, const Page& page) {
   Document document;
+  for (const auto& tag : page.tags) {
+    if (const TagTerm* term = site.tags.find(page.language, tag)) document.tags.push_back(term->slug);
+  }
   document.kind = page.kind == PageKind::kGuideline ? "guideline" : "page";
   document.title = page.title;
   document.path = page.path;
@@ -139,10 +142,10 @@ Document actor_document(const Site& site, const Actor& actor, const LanguageConf
 std::vector<Document> documents_of(const Site& site, const LanguageConfig& language) {
   std::vector<Document> documents;
   for (const auto* page : site.pages_of(language.code, PageKind::kGuideline)) {
-    documents.push_back(page_document(*page));
+    documents.push_back(page_document(site, *page));
   }
   for (const auto* page : site.pages_of(language.code, PageKind::kPage)) {
-    documents.push_back(page_document(*page));
+    documents.push_back(page_document(site, *page));
   }
   for (const auto& actor : site.actors) documents.push_back(actor_document(site, actor, language));
   return documents;

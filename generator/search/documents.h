@@ -28,6 +28,7 @@ struct Document {
   std::string meta;   // one line shown under the title (actors: kind and place)
   std::vector<FieldText> fields;  // short fields: title, names, headings, tags, labels
   std::vector<FieldText> text;    // long fields, in reading order: snippets are cut from them
+  std::vector<std::string> tags;  // pages: the slugs of their tags (the search page's tag facet)
 
   // Actors only: the id and the vocabulary keys the directory filters on.
   std::string actor_id;

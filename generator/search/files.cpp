@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "base/content_hash.h"
 #include "base/parallel.h"
 #include "base/text.h"
@@ -14,28 +16,35 @@ namespace passerelle::search {
 
 namespace {
 
+using nlohmann::ordered_json;
+
 const char* kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// A JSON string literal that is also safe in a classic script (no </script>, no raw
-/// U+2028/U+2029 for older parsers).
-std::string quote(std::string_view text) {
-  std::string escaped = escape_json(text);
-  std::string out = "\"";
-  for (size_t i = 0; i < escaped.size(); ++i) {
-    if (escaped.compare(i, 3, "\xE2\x80\xA8") == 0 || escaped.compare(i, 3, "\xE2\x80\xA9") == 0) {
-      out += escaped[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+/// `data` as JSON for a script, with what could end a string or a <script> element early
+/// escaped: U+2028 and U+2029 (line ends to older parsers) and < > & (a file pasted inline
+/// stays inert). Outside strings JSON has none of them, so the escapes land inside strings.
+std::string script_json(const ordered_json& data) {
+  std::string json = data.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (json.compare(i, 3, "\xE2\x80\xA8") == 0 || json.compare(i, 3, "\xE2\x80\xA9") == 0) {
+      out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
       i += 2;
+    } else if (c == '<' || c == '>' || c == '&') {
+      out += c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : "\\u0026";
     } else {
-      out += escaped[i];
+      out += c;
     }
   }
-  return out + "\"";
+  return out;
 }
 
 /// The whole file: one call that registers `data` under `name` (its path without .js).
-OutputFile script_file(const std::string& name, const std::string& data) {
+OutputFile script_file(const std::string& name, const ordered_json& data) {
   return {std::string(kIndexFolder) + name + ".js",
-          "PasserelleSearch.load(" + quote(name) + "," + data + ");\n"};
+          "PasserelleSearch.load(" + script_json(name) + "," + script_json(data) + ");\n"};
 }
 
 void encode_number(std::string& out, uint32_t value) {
@@ -135,20 +144,18 @@ class ShardBuilder {
   std::vector<Shard> shards_;
 };
 
-std::string group(const std::string& term, const std::vector<std::string>& forms,
-                  const std::vector<Posting>& postings) {
-  return "[" + quote(term) + "," + quote(join_with(forms, " ")) + "," + quote(encode_postings(postings)) + "]";
+ordered_json group(const std::string& term, const std::vector<std::string>& forms,
+                   const std::vector<Posting>& postings) {
+  return ordered_json::array({term, join_with(forms, " "), encode_postings(postings)});
 }
 
-std::string shard_data(const Index& index, const Shard& shard, const ShardBuilder& builder,
-                       const Layout& layout) {
+ordered_json shard_data(const Index& index, const Shard& shard, const ShardBuilder& builder,
+                        const Layout& layout) {
   std::map<std::string, std::vector<std::string>> by_term;
   for (const auto& form : shard.forms) by_term[builder.term_of(form)].push_back(form);
-  std::string groups;
-  for (const auto& [term, forms] : by_term) {
-    groups += (groups.empty() ? "" : ",") + group(term, forms, index.terms.at(term).postings);
-  }
-  std::string completions;
+  auto groups = ordered_json::array();
+  for (const auto& [term, forms] : by_term) groups.push_back(group(term, forms, index.terms.at(term).postings));
+  auto completions = ordered_json::array();
   for (const auto& term : shard.completions) {
     const auto& entry = index.terms.at(term);
     std::vector<std::string> forms;
@@ -159,56 +166,72 @@ std::string shard_data(const Index& index, const Shard& shard, const ShardBuilde
     std::stable_sort(best.begin(), best.end(), [](const Posting& a, const Posting& b) { return a.impact > b.impact; });
     if (best.size() > layout.completion_postings) best.resize(layout.completion_postings);
     std::sort(best.begin(), best.end(), [](const Posting& a, const Posting& b) { return a.document < b.document; });
-    completions += (completions.empty() ? "" : ",") + group(term, forms, best);
+    completions.push_back(group(term, forms, best));
   }
-  std::string data = "{\"g\":[" + groups + "]";
-  if (!shard.completions.empty()) data += ",\"c\":[" + completions + "]";
-  return data + "}";
+  ordered_json data = {{"g", std::move(groups)}};
+  if (!shard.completions.empty()) data["c"] = std::move(completions);
+  return data;
 }
 
 /// Facet values used by at least one actor (the model counted them), sorted by label as a
 /// reader expects.
-std::string facet_group(const std::string& name, const SiteTerms& terms,
-                        const std::map<std::string, long>& used, const std::string& language) {
-  std::string items;
+ordered_json facet_group(const std::string& name, const SiteTerms& terms,
+                         const std::map<std::string, long>& used, const std::string& language) {
+  auto items = ordered_json::array();
   for (const SiteTerm* term : terms_by_label(terms, language, &used)) {
-    items += (items.empty() ? "" : ",") + std::string("[") + quote(term->key) + "," + quote(term->label(language)) + "]";
+    items.push_back({term->key, term->label(language)});
   }
-  return "[" + quote(name) + ",[" + items + "]]";
+  return ordered_json::array({name, std::move(items)});
 }
 
-std::string facets_data(const Index& index, const Site& site, const std::string& language) {
-  std::string actors;
+ordered_json facets_data(const Index& index, const Site& site, const std::string& language) {
+  auto actors = ordered_json::array();
   for (uint32_t d = 0; d < index.documents.size(); ++d) {
     const auto& document = index.documents[d];
     if (document.kind != "actor") continue;
-    actors += (actors.empty() ? "" : ",") + std::string("[") + quote(document.actor_id) + "," +
-              std::to_string(d) + "," + quote(document.country) + "," + quote(document.actor_kind) + "," +
-              quote(document.region) + "," + quote(join_with(document.sectors, " ")) + "]";
+    actors.push_back({document.actor_id, d, document.country, document.actor_kind, document.region,
+                      join_with(document.sectors, " ")});
   }
   const auto& v = site.terms;
   const auto& used = site.facets;
-  return "{\"groups\":[" + facet_group("country", v.countries, used.countries, language) + "," +
-         facet_group("kind", v.kinds, used.kinds, language) + "," +
-         facet_group("sector", v.sectors, used.sectors, language) + "," +
-         facet_group("region", v.regions, used.regions, language) + "],\"actors\":[" + actors + "]}";
+  auto groups = ordered_json::array({facet_group("country", v.countries, used.countries, language),
+                                     facet_group("kind", v.kinds, used.kinds, language),
+                                     facet_group("sector", v.sectors, used.sectors, language),
+                                     facet_group("region", v.regions, used.regions, language)});
+  return {{"groups", std::move(groups)}, {"actors", std::move(actors)}};
 }
 
-std::string manifest_data(const Index& index, const LanguageConfig& language,
-                          const std::vector<std::string>& keys, const Layout& layout,
-                          const std::string& version) {
-  std::string kinds;
+/// [slug, label, [document, …]] per tag of the language, in the order of its tags index.
+ordered_json tags_data(const Index& index, const Site& site, const std::string& language) {
+  auto tags = ordered_json::array();
+  auto terms = site.tags.by_language.find(language);
+  if (terms == site.tags.by_language.end()) return tags;
+  for (const auto& term : terms->second) {
+    auto documents = ordered_json::array();
+    for (uint32_t d = 0; d < index.documents.size(); ++d) {
+      const auto& slugs = index.documents[d].tags;
+      if (std::find(slugs.begin(), slugs.end(), term.slug) != slugs.end()) documents.push_back(d);
+    }
+    if (!documents.empty()) tags.push_back({term.slug, term.label, std::move(documents)});
+  }
+  return tags;
+}
+
+ordered_json manifest_data(const Index& index, const Site& site, const LanguageConfig& language,
+                           const std::vector<std::string>& keys, const Layout& layout,
+                           const std::string& version) {
+  auto kinds = ordered_json::array();
   for (size_t d = 0; d < index.documents.size();) {
     size_t end = d;
     while (end < index.documents.size() && index.documents[end].kind == index.documents[d].kind) ++end;
-    kinds += (kinds.empty() ? "" : ",") + std::string("[") + quote(index.documents[d].kind) + "," +
-             std::to_string(d) + "," + std::to_string(end) + "]";
+    kinds.push_back({index.documents[d].kind, d, end});
     d = end;
   }
-  return "{\"format\":1,\"v\":" + quote(version) + ",\"lang\":" + quote(language.code) + ",\"name\":" + quote(language.name) +
-         ",\"dir\":" + quote(language.direction) + ",\"docs\":" + std::to_string(index.documents.size()) +
-         ",\"kinds\":[" + kinds + "],\"chunk\":" + std::to_string(std::max<size_t>(1, layout.blocks_per_file)) + ",\"keys\":" + quote(join_with(keys, " ")) + ",\"stop\":" + quote(join_with(index.stop_words, " ")) +
-         ",\"elision\":" + quote(join_with(index.elisions, " ")) + ",\"suffix\":" + quote(join_with(index.suffixes, " ")) + "}";
+  return {{"format", 1}, {"v", version}, {"lang", language.code}, {"name", language.name},
+          {"dir", language.direction}, {"docs", index.documents.size()}, {"kinds", std::move(kinds)},
+          {"chunk", std::max<size_t>(1, layout.blocks_per_file)}, {"keys", join_with(keys, " ")},
+          {"stop", join_with(index.stop_words, " ")}, {"elision", join_with(index.elisions, " ")},
+          {"suffix", join_with(index.suffixes, " ")}, {"tags", tags_data(index, site, language.code)}};
 }
 
 std::string version_of(const OutputPlan& files) {
@@ -280,11 +303,9 @@ std::vector<Posting> decode_postings(std::string_view text) {
 
 namespace {
 
-/// Blocks [first, end) as JSON array items.
-std::string block_items(const std::vector<std::string>& blocks, size_t first, size_t end) {
-  std::string items;
-  for (size_t b = first; b < end; ++b) items += (items.empty() ? "" : ",") + quote(blocks[b]);
-  return items;
+/// Blocks [first, end) as a JSON array.
+ordered_json block_items(const std::vector<std::string>& blocks, size_t first, size_t end) {
+  return ordered_json(std::vector<std::string>(blocks.begin() + first, blocks.begin() + end));
 }
 
 }  // namespace
@@ -306,25 +327,25 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
     std::string n = std::to_string(d);
     // A short text (most actors) travels whole in its document file: one file, not two.
     bool whole = blocks.size() <= layout.inline_blocks;
-    std::string data = "{\"k\":" + quote(document.kind) + ",\"t\":" + quote(document.title) +
-                       ",\"u\":" + quote(document.path) + ",\"m\":" + quote(document.meta) +
-                       ",\"n\":" + std::to_string(blocks.size()) + ",\"x\":" + quote(blocks.empty() ? "" : blocks[0]) +
-                       (whole && blocks.size() > 1 ? ",\"y\":[" + block_items(blocks, 1, blocks.size()) + "]" : "") + "}";
+    ordered_json data = {{"k", document.kind}, {"t", document.title}, {"u", document.path},
+                         {"m", document.meta}, {"n", blocks.size()},
+                         {"x", blocks.empty() ? "" : blocks[0]}};
+    if (whole && blocks.size() > 1) data["y"] = block_items(blocks, 1, blocks.size());
     files.push_back(script_file(code + "/d/" + n, data));
     if (whole) continue;
     size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
     // Blocks 1–8 in x/<n>-1, 9–16 in x/<n>-2…: block b is item (b - 1) % k of chunk ceil(b / k).
     for (size_t first = 1; first < blocks.size(); first += per_file) {
       std::string chunk = std::to_string((first - 1) / per_file + 1);
-      files.push_back(script_file(code + "/x/" + n + "-" + chunk,
-                                  "{\"x\":[" + block_items(blocks, first, std::min(blocks.size(), first + per_file)) + "]}"));
+      ordered_json chunk_data = {{"x", block_items(blocks, first, std::min(blocks.size(), first + per_file))}};
+      files.push_back(script_file(code + "/x/" + n + "-" + chunk, chunk_data));
     }
   }
   files.push_back(script_file(code + "/facets", facets_data(index, site, code)));
   // Only the manifest is loaded unversioned; it names the version of the other files, so pages
   // need not carry it and an edit changes only the pages that show what was edited.
   std::string version = version_of(files);
-  files.push_back(script_file(code + "/manifest", manifest_data(index, language, keys, layout, version)));
+  files.push_back(script_file(code + "/manifest", manifest_data(index, site, language, keys, layout, version)));
   return files;
 }
 

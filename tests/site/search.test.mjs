@@ -346,6 +346,50 @@ await check('the kind facet, alone and with the query', () =>
     assert.ok(rabat.length > 0 && rabat.every((r) => r.kind === strings.tActor));
   }));
 
+/// The tags of a language (from its tags index) with the paths of the pages each lists.
+function tagPages(l) {
+  const folder = `${l.code}/${l.sections.tags ?? 'tags'}`;
+  if (!fs.existsSync(path.join(siteDir, folder))) return [];
+  return fs.readdirSync(path.join(siteDir, folder), { withFileTypes: true }).filter((e) => e.isDirectory())
+    .map((e) => {
+      const html = fs.readFileSync(path.join(siteDir, folder, e.name, 'index.html'), 'utf8');
+      const list = /<ul class="guideline-list tag-pages">([\s\S]*?)<\/ul>/.exec(html)[1];
+      const hrefs = [...list.matchAll(/<h2><a href="([^"]+)"/g)].map((m) => new URL(m[1], `http://x/${folder}/${e.name}/`).pathname);
+      return { slug: e.name, pages: hrefs };
+    });
+}
+
+await check('the tag facet keeps the results that carry a tag, and lives in the URL', () =>
+  withPage({}, async (page) => {
+    const tags = tagPages(fr);
+    assert.ok(tags.length > 0, 'the bundled guidelines have tags');
+    const list = await search(page, fr, 'retour');
+    const found = new Set(paths(list));
+    // A tag among the results, on fewer pages than the results: choosing it narrows the list.
+    const tag = tags.find((t) => t.pages.some((p) => found.has(p)) && t.pages.filter((p) => found.has(p)).length < list.length);
+    assert.ok(tag, 'a tag that narrows the results of "retour"');
+    const expected = tag.pages.filter((p) => found.has(p));
+    const option = `input[name="search-tag"][value="${tag.slug}"]`;
+    const count = await page.$eval(option, (i) => Number(i.labels[0].querySelector('.count').textContent));
+    assert.equal(count, expected.length, `count shown for ${tag.slug}`);
+    await page.check(option);
+    await page.waitForFunction((slug) => new URLSearchParams(location.search).get('tag') === slug, tag.slug);
+    await settled(page);
+    assert.deepEqual(paths(await allResults(page)).sort(), [...expected].sort());
+    // Other facets count within the tag: the kind facet offers guidelines only.
+    const kinds = await page.$$eval('input[name="search-kind"]', (inputs) => inputs.map((i) => i.value));
+    assert.deepEqual(kinds, ['', 'guideline']);
+    // Back from the URL, and "all tags" gives every result again.
+    await page.reload();
+    await settled(page);
+    assert.ok(await page.isChecked(option));
+    assert.deepEqual(paths(await allResults(page)).sort(), [...expected].sort());
+    await page.check('input[name="search-tag"][value=""]');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('tag'));
+    await settled(page);
+    assert.equal((await allResults(page)).length, list.length);
+  }));
+
 await check('the query, languages and kind live in the URL and come back from it', () =>
   withPage({}, async (page) => {
     await openSearch(page, fr, { q: 'Rabat', lang: 'all', kind: 'actor' });

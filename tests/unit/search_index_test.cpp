@@ -277,6 +277,7 @@ TEST_CASE("hostile record values stay inert in the index files") {
   for (const auto& file : search.files) {
     INFO(file.path);
     CHECK(file.bytes.find('<') == std::string::npos);  // JSON escapes: no </script>, no tags
+    CHECK(file.bytes.find("\xE2\x80\xA8") == std::string::npos);  // nor a raw line separator
     CHECK(file.bytes.find('\n') == file.bytes.size() - 1);
     if (file.path.find("/d/") != std::string::npos && payload(file)["t"] == "<script>alert('nom')</script> & \"Cie\"") {
       seen = true;

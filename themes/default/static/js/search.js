@@ -28,6 +28,7 @@
   var MIN_TYPO = 5;          // one typo is forgiven in words at least this long
   var MAX_EXPANSIONS = 40;   // completions of a prefix that are scored
   var PAGE_SIZE = 10;
+  var MAX_TAG_OPTIONS = 12;  // the tag facet lists the most frequent tags among the results
   var NEAR_BONUS = 1.5;      // all the words of a query in the same text block
   var LOAD_TIMEOUT = 10000;
 
@@ -177,12 +178,23 @@
         return {
           lang: lang, name: m.name, dir: m.dir, docs: m.docs, kinds: m.kinds, chunk: m.chunk,
           keys: words(m.keys), stop: words(m.stop), elisions: words(m.elision), suffixes: words(m.suffix),
-          shards: {}
+          tags: tagsByDocument(m.tags || []), shards: {}
         };
       });
       indexes[lang].catch(function () { delete indexes[lang]; });
     }
     return indexes[lang];
+  }
+
+  /// doc → its tags ({ slug, label }), from the manifest's [slug, label, [doc, …]] entries.
+  function tagsByDocument(entries) {
+    var byDoc = {};
+    entries.forEach(function (entry) {
+      entry[2].forEach(function (doc) {
+        (byDoc[doc] = byDoc[doc] || []).push({ slug: entry[0], label: entry[1] });
+      });
+    });
+    return byDoc;
   }
 
   function kindOf(index, doc) {
@@ -305,7 +317,7 @@
         perDocument(tables).forEach(function (m, doc) {
           var kind = kindOf(index, doc);
           if (options.kinds && options.kinds.indexOf(kind) < 0) return;
-          var hit = { lang: lang, index: index, doc: doc, kind: kind, score: m.score, titles: m.titles, words: m.words, block: bestBlock(m.blocks), highlight: highlight };
+          var hit = { lang: lang, index: index, doc: doc, kind: kind, tags: index.tags[doc] || [], score: m.score, titles: m.titles, words: m.words, block: bestBlock(m.blocks), highlight: highlight };
           if (m.words < tables.length) return partial.push(hit);
           // Words first used in the same block are likely near each other ("plan d'affaires").
           if (m.blocks.length > 1 && m.blocks.every(function (b) { return b === m.blocks[0]; })) hit.score *= NEAR_BONUS;
@@ -520,7 +532,7 @@
     if (languages.indexOf(LANG) < 0) languages.unshift(LANG);
     languages.sort(function (a, b) { return (b === LANG) - (a === LANG); });
 
-    var state = { q: '', all: false, lang: '', kind: '' };
+    var state = { q: '', all: false, lang: '', kind: '', tag: '' };
     var found = null;   // the last search: { query, hits, indexes }
     var shown = 0;
     var sequence = 0;
@@ -528,6 +540,7 @@
     var p = params();
     state.q = p.get('q') || '';
     state.kind = ['guideline', 'actor', 'page'].indexOf(p.get('kind')) >= 0 ? p.get('kind') : '';
+    state.tag = p.get('tag') || '';
     var langParam = p.get('lang') || '';
     state.all = langParam !== '';
     state.lang = langParam === 'all' ? '' : langParam;
@@ -535,13 +548,39 @@
     if (everywhere) everywhere.checked = state.all;
 
     function save() {
-      setParams({ q: state.q, lang: state.all ? state.lang || 'all' : '', kind: state.kind });
+      setParams({ q: state.q, lang: state.all ? state.lang || 'all' : '', kind: state.kind, tag: state.tag });
     }
 
-    function visible() {
+    function hasTag(hit, slug) {
+      return hit.tags.some(function (tag) { return tag.slug === slug; });
+    }
+
+    /// The hits the facets other than `except` let through.
+    function filtered(except) {
       return found.hits.filter(function (h) {
-        return (!state.kind || h.kind === state.kind) && (!state.lang || h.lang === state.lang);
+        return (except === 'kind' || !state.kind || h.kind === state.kind) &&
+          (except === 'lang' || !state.lang || h.lang === state.lang) &&
+          (except === 'tag' || !state.tag || hasTag(h, state.tag));
       });
+    }
+
+    function visible() { return filtered(''); }
+
+    /// The tags of `hits`, most frequent first, with the selected one kept even at 0.
+    function tagOptions(hits) {
+      var counts = new Map();
+      hits.forEach(function (h) {
+        h.tags.forEach(function (tag) {
+          var seen = counts.get(tag.slug) || { value: tag.slug, label: tag.label, count: 0 };
+          seen.count++;
+          counts.set(tag.slug, seen);
+        });
+      });
+      var options = Array.from(counts.values()).sort(function (a, b) {
+        return b.count - a.count || a.label.localeCompare(b.label, LANG);
+      }).slice(0, MAX_TAG_OPTIONS);
+      if (state.tag && !counts.has(state.tag)) options.push({ value: state.tag, label: state.tag, count: 0 });
+      return options;
     }
 
     /// Marks the page as up to date with its URL (tests and tools wait for this).
@@ -580,37 +619,42 @@
       });
     }
 
+    /// What choosing `value` in the facet `key` does: the list starts again with it.
+    function choose(key) {
+      return function (value) {
+        state[key] = value;
+        save();
+        shown = 0;
+        list.textContent = '';
+        render().then(done);
+      };
+    }
+
     function renderFacets() {
       var focused = facets.contains(document.activeElement) ? document.activeElement.id : '';
       facets.textContent = '';
       var hits = found.hits;
       if (hits.length === 0) { facets.hidden = true; return; }
-      var byKind = hits.filter(function (h) { return !state.lang || h.lang === state.lang; });
+      var byKind = filtered('kind');
       var kinds = [{ value: '', label: strings.any, count: byKind.length }];
       ['guideline', 'actor', 'page'].forEach(function (kind) {
         var n = byKind.filter(function (h) { return h.kind === kind; }).length;
         if (n > 0 || state.kind === kind) kinds.push({ value: kind, label: strings[kind], count: n });
       });
-      facets.appendChild(radioGroup('search-kind', strings.kind, kinds, state.kind, function (value) {
-        state.kind = value;
-        save();
-        shown = 0;
-        list.textContent = '';
-        render().then(done);
-      }));
+      facets.appendChild(radioGroup('search-kind', strings.kind, kinds, state.kind, choose('kind')));
       if (state.all) {
-        var byLang = hits.filter(function (h) { return !state.kind || h.kind === state.kind; });
+        var byLang = filtered('lang');
         var langs = [{ value: '', label: strings.any, count: byLang.length }];
         found.indexes.forEach(function (index) {
           langs.push({ value: index.lang, label: index.name, count: byLang.filter(function (h) { return h.lang === index.lang; }).length });
         });
-        facets.appendChild(radioGroup('search-lang', strings.language, langs, state.lang, function (value) {
-          state.lang = value;
-          save();
-          shown = 0;
-          list.textContent = '';
-          render().then(done);
-        }));
+        facets.appendChild(radioGroup('search-lang', strings.language, langs, state.lang, choose('lang')));
+      }
+      var byTag = filtered('tag');
+      var tags = tagOptions(byTag);
+      if (tags.length) {
+        var anyTag = { value: '', label: strings.allTags, count: byTag.length };
+        facets.appendChild(radioGroup('search-tag', strings.tags, [anyTag].concat(tags), state.tag, choose('tag')));
       }
       facets.hidden = false;
       if (focused && document.getElementById(focused)) document.getElementById(focused).focus();

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/1",{"g":[["1","1","E+KA"]]});
+PasserelleSearch.load("it/t/1",{"g":[["1","1","EyKA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/_627_",{"g":[["اطلس","اطلس","DzOA"]]});
+PasserelleSearch.load("it/t/_627_",{"g":[["اطلس","اطلس","D7OA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/a",{"g":[["a0","a0","EzOA"],["alert","alert","EpPA"],["atlas","atlas","A6DADtKA"]]});
+PasserelleSearch.load("it/t/a",{"g":[["a0","a0","EvOA"],["alert","alert","EnPA"],["atlas","atlas","A+DADxKA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/b",{"g":[["bast","basta","AiGA"]]});
+PasserelleSearch.load("it/t/b",{"g":[["bast","basta","AoGA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","CuIA"],["document","documento","AiGA"],["domand","domande","AgJA"]]});
+PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","C0IA"],["document","documento","AoGA"],["domand","domande","AoJA"],["dop","dopo","EwHA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/e",{"g":[["ente","ente","C+MA"]]});
+PasserelleSearch.load("it/t/e",{"g":[["ente","ente","CkNA"]]});

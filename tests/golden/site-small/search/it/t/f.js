@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","DzOA"],["finanz","finanziamento","D8GAB8GA"],["fittiz","fittizia fittizio","C1JABgFA"],["fogl","foglio","AiGA"],["formazion","formazione","CmHABwIA"],["front","fronte","AiGA"]]});
+PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","D7OA"],["finanz","finanziamento","DiHAB2GA"],["fittiz","fittizia fittizio","C5JABkFA"],["fogl","foglio","AoGA"],["formazion","formazione","CsHAB0IA"],["front","fronte","AoGA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/g",{"g":[["gestion","gestione","D+KA"],["guid","guida","B0NA"]]});
+PasserelleSearch.load("it/t/g",{"g":[["gestion","gestione","DkLA"],["guid","guida","B6NA"]]});

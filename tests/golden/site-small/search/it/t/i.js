@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","E+KA"],["img","img","E+KA"],["inform","informativo","CsLA"],["introdu","introduzione","AiGA"],["ital","italia italiano","C+MA"]]});
+PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","EyKA"],["img","img","EyKA"],["inform","informativo","C0LA"],["introdu","introduzione","AoGA"],["ital","italia italiano","CkNA"]]});

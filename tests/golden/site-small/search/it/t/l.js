@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","CsLA"],["link","link","AiGA"]]});
+PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","C0LA"],["link","link","AoGA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/m",{"g":[["marocc","marocco","D8GAB8GA"],["microcred","microcredito","D+KA"],["modul","modulo","A8LA"]]});
+PasserelleSearch.load("it/t/m",{"g":[["marocc","marocco","DiHAB2GA"],["microcred","microcredito","DkLA"],["modul","modulo","AkMA"]]});

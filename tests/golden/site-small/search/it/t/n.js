@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","DzOA"],["nom","nom","EzOA"]]});
+PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","D7OA"],["nom","nom","EvOA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/o",{"g":[["ogni","ogni","AiGA"],["onerror","onerror","E+KA"],["ong","ong","AsCADhGABoEA"],["oriental","orientale","D+KA"],["oujd","oujda","DwMA"]]});
+PasserelleSearch.load("it/t/o",{"g":[["ogni","ogni","AoGA"],["onerror","onerror","EyKA"],["ong","ong","AuCADlGABkEA"],["oriental","orientale","DkLA"],["oujd","oujda","D4MA"]]});

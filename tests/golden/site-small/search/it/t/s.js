@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","BkLA"],["scriv","scrivere","AiGA"],["sit","sito","BkLA"],["sol","solo","CuIA"],["sportell","sportello","CsLA"],["src","src","EwMA"]]});
+PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","BqLA"],["scriv","scrivere","AoGA"],["separ","separatore","EwHA"],["sit","sito","BqLA"],["sol","solo","C0IA"],["sportell","sportello","C0LA"],["src","src","EmMA"]]});

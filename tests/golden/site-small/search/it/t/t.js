@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/t",{"g":[["test","test testo","BiHADgFA"],["tip","tip","AiGA"]]});
+PasserelleSearch.load("it/t/t",{"g":[["test","test testo","BmHAD4EA"],["tip","tip","AoGA"]]});
