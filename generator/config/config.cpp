@@ -160,7 +160,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
   if (!table) return std::nullopt;
   TomlReader reader(*table, path, diagnostics);
   reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages", "print", "budgets",
-                         "review_months", "redirects", "redirects_file"});
+                         "review_months", "redirects", "redirects_file", "taxonomies"});
   SiteConfig config;
   config.base_url = with_trailing_slash(reader.string("base_url", true).value_or("/"));
   if (!is_http_url(config.base_url)) {
@@ -213,6 +213,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
                                         "languages"),
                                      config.default_language));
   }
+  config.taxonomies = read_taxonomies(*table, path, config.languages, diagnostics);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return config;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "config/taxonomies.h"
 
 namespace passerelle {
 
@@ -71,6 +72,7 @@ struct SiteConfig {
   Budgets budgets;
   std::vector<ConfiguredRedirect> redirects;
   bool redirects_file = false;  // also write _redirects, for hosts that read one
+  std::vector<TaxonomyConfig> taxonomies;  // declared in site.toml, besides the built-in tags
 
   const LanguageConfig* language(const std::string& code) const;
 };

@@ -78,7 +78,9 @@ std::optional<Vocabulary> parse_vocabulary(std::string_view text, const std::str
   auto table = parse_toml(text, path, diagnostics);
   if (!table) return std::nullopt;
   TomlReader root(*table, path, diagnostics);
-  root.reject_unknown({"countries", "regions", "kinds", "sectors", "languages", "tags"});
+  std::vector<std::string_view> categories{"countries", "regions", "kinds", "sectors", "languages", "tags"};
+  for (const auto& taxonomy : config.taxonomies) categories.push_back(taxonomy.key);
+  root.reject_unknown(categories);
   Vocabulary vocabulary;
   read_terms(*table, "countries", true, path, config, diagnostics, vocabulary.countries);
   read_terms(*table, "regions", true, path, config, diagnostics, vocabulary.regions);
@@ -86,6 +88,10 @@ std::optional<Vocabulary> parse_vocabulary(std::string_view text, const std::str
   read_terms(*table, "sectors", true, path, config, diagnostics, vocabulary.sectors);
   read_terms(*table, "languages", false, path, config, diagnostics, vocabulary.languages);
   read_terms(*table, "tags", true, path, config, diagnostics, vocabulary.tags, false);
+  for (const auto& taxonomy : config.taxonomies) {
+    read_terms(*table, taxonomy.key, true, path, config, diagnostics,
+               vocabulary.taxonomies[taxonomy.key], false);
+  }
   for (const auto& [key, region] : vocabulary.regions) {
     if (!vocabulary.countries.count(region.country)) {
       diagnostics.error(region.location,

@@ -34,6 +34,8 @@ struct Vocabulary {
   // Optional: guideline tags whose label and slug are set per language, which makes a tag of
   // one language the translation of the other's (model/tags.h).
   std::map<std::string, Term> tags;
+  // The same for each taxonomy site.toml declares, by its key: [<key>.<id>].
+  std::map<std::string, std::map<std::string, Term>> taxonomies;
 };
 
 struct OtherName {

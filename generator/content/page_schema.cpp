@@ -97,9 +97,18 @@ void read_page_field(const PageField& field, TomlReader& reader, const std::stri
 }  // namespace
 
 void read_page_fields(TomlReader& reader, const std::string& relative, bool is_index,
-                      PageSource& page) {
-  reader.reject_unknown(field_names(kPageFields));
+                      const std::vector<TaxonomyConfig>& taxonomies, PageSource& page) {
+  auto known = field_names(kPageFields);
+  for (const auto& taxonomy : taxonomies) known.push_back(taxonomy.key);
+  reader.reject_unknown(known);
   for (const auto& field : kPageFields) read_page_field(field, reader, relative, is_index, page);
+  for (const auto& taxonomy : taxonomies) {
+    if (find_page_field(taxonomy.key)) continue;  // an error of site.toml (model/assemble.cpp)
+    auto terms = reader.string_list(taxonomy.key, false);
+    if (terms.empty()) continue;
+    page.taxonomy_lines[taxonomy.key] = reader.location(taxonomy.key).line;
+    page.taxonomy_terms[taxonomy.key] = std::move(terms);
+  }
 }
 
 std::pair<const PageField*, std::string> version_date(const PageSource& page) {

@@ -160,9 +160,10 @@ class TomlReader;
 
 /// Reads every front-matter field from `reader` into `page`, checking each as the table says;
 /// an unknown key is an error naming the closest fields. `relative` (the path below
-/// content/<lang>/) gives the defaults; `is_index`: an _index.md file.
+/// content/<lang>/) gives the defaults; `is_index`: an _index.md file. The keys of
+/// `taxonomies` are lists of terms, like `tags`.
 void read_page_fields(TomlReader& reader, const std::string& relative, bool is_index,
-                      PageSource& page);
+                      const std::vector<TaxonomyConfig>& taxonomies, PageSource& page);
 
 /// The date that tells how recent a version of a page is (its revised date, else its
 /// published one) and the field that holds it; {nullptr, ""} when it has neither.

@@ -47,7 +47,8 @@ constexpr PluralMessage kDraftPageNotice =
 
 std::optional<PageSource> parse_page(const std::string& text, const std::string& path,
                                      const std::string& language, const std::string& relative,
-                                     Diagnostics& diagnostics) {
+                                     Diagnostics& diagnostics,
+                                     const std::vector<TaxonomyConfig>& taxonomies) {
   int errors_before = diagnostics.error_count();
   auto split = split_front_matter(text, path, diagnostics);
   if (!split) return std::nullopt;
@@ -66,7 +67,7 @@ std::optional<PageSource> parse_page(const std::string& text, const std::string&
   }
   Diagnostics found;  // the fields' problems: warnings in a draft
   TomlReader reader(*table, path, found, "", offset);
-  read_page_fields(reader, relative, is_index, page);
+  read_page_fields(reader, relative, is_index, taxonomies, page);
   // As for an actor draft (directory.cpp): left out, with warnings, until it is complete.
   if (append_field_problems(diagnostics, found, page.draft, reader.location("draft"),
                             kDraftPageNotice)) {
@@ -92,7 +93,7 @@ std::optional<PageSource> load_page_file(const SourceTree& tree, const std::stri
   }
   auto text = read_text_file(tree, path, diagnostics);
   if (!text) return std::nullopt;
-  auto page = parse_page(*text, path, language, rest.substr(slash + 1), diagnostics);
+  auto page = parse_page(*text, path, language, rest.substr(slash + 1), diagnostics, config.taxonomies);
   if (!page || (page->draft && !include_drafts)) return std::nullopt;
   return page;
 }

@@ -1,6 +1,7 @@
 // Loading Markdown sources: content/<lang>/**/*.md with their front matter, not yet rendered.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,10 @@ struct PageSource {
   int64_t weight = 0;
   std::vector<std::string> tags;
   int tags_line = 0;            // where `tags` is written, for warnings
+  // The terms of each taxonomy site.toml declares (config/taxonomies.h), by its key, and the
+  // line each is written on.
+  std::map<std::string, std::vector<std::string>> taxonomy_terms;
+  std::map<std::string, int> taxonomy_lines;
   std::vector<std::string> aliases;  // former addresses that redirect here (model/redirects.h)
   int aliases_line = 0;
   bool draft = false;
@@ -36,9 +41,11 @@ struct PageSource {
 };
 
 /// Parses one source file; `language` and `relative` (path below content/<lang>/) locate it.
+/// The keys of `taxonomies` are front-matter fields too.
 std::optional<PageSource> parse_page(const std::string& text, const std::string& path,
                                      const std::string& language, const std::string& relative,
-                                     Diagnostics& diagnostics);
+                                     Diagnostics& diagnostics,
+                                     const std::vector<TaxonomyConfig>& taxonomies = {});
 
 /// Reads and parses one Markdown file of `tree` (path under content/<lang>/). nullopt when
 /// it has errors, is outside a configured language, or is a draft left out.

@@ -30,12 +30,14 @@ View atom_feed_view(const Site& site, const LanguageConfig& language) {
   if (guidelines.size() > kFeedEntries) guidelines.resize(kFeedEntries);
   View entries = View::list();
   for (const auto* page : guidelines) {
-    View categories = View::list();
-    for (const auto& tag : page->tags) {
-      const TagTerm* term = site.tags.find(language.code, tag);
-      if (!term) continue;
-      categories.push(View().set("term", term->slug).set("label", term->label)
-                          .set("scheme", absolute_url(site.config, tags_path(language))));
+    View categories = View::list();  // each taxonomy's terms, under its index's URL
+    for (const auto& key : taxonomy_keys(site.config.taxonomies)) {
+      std::string scheme = absolute_url(site.config, taxonomy_path(site.config, language, key));
+      for (const auto& written : page->terms_of(key)) {
+        const TagTerm* term = site.taxonomy(key)->find(language.code, written);
+        if (!term) continue;
+        categories.push(View().set("term", term->slug).set("label", term->label).set("scheme", scheme));
+      }
     }
     // Links in the page are relative to it: the template's xml:base="{{url}}" makes them
     // resolve in feed readers.

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "content/page_schema.h"
 #include "model/print_edition.h"
 #include "base/parallel.h"
 #include "model/site.h"
@@ -375,6 +376,8 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.weight = source.weight;
   page.tags = source.tags;
   page.tags_line = source.tags_line;
+  page.taxonomy_terms = source.taxonomy_terms;
+  page.taxonomy_lines = source.taxonomy_lines;
   page.aliases = source.aliases;
   page.aliases_line = source.aliases_line;
   page.draft = source.draft;
@@ -583,7 +586,16 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
   site.config = std::move(config);
   site.terms = std::move(terms);
   site.facets = count_facets(site.actors);
-  site.tags = collect_tags(site.pages, directory.vocabulary.tags, diagnostics);
+  site.tags = collect_tags(site.pages, "tags", directory.vocabulary.tags, diagnostics);
+  for (const auto& taxonomy : site.config.taxonomies) {
+    if (find_page_field(taxonomy.key)) {
+      diagnostics.error(taxonomy.location,
+                        format_message(tr("taxonomy key '%1$s' is already a front-matter field"),
+                                       taxonomy.key));
+    }
+    site.taxonomies[taxonomy.key] = collect_tags(site.pages, taxonomy.key,
+                                                 directory.vocabulary.taxonomies[taxonomy.key], diagnostics);
+  }
   site.link_targets = std::move(link_targets);
   return site;
 }
@@ -596,6 +608,7 @@ bool same_place(const PageSource& source, const Page& previous, const SiteConfig
   return (source.kind == PageKind::kGuideline || source.kind == PageKind::kPage) &&
          source.kind == previous.kind && source.language == previous.language &&
          source.translation_key == previous.translation_key && source.tags == previous.tags &&
+         source.taxonomy_terms == previous.taxonomy_terms &&
          page_kind_path(source.kind, *config.language(source.language), source.slug) == previous.path;
 }
 
@@ -656,6 +669,7 @@ std::optional<Site> assemble_part(const Site& previous, const std::vector<const 
   part.terms = previous.terms;
   part.facets = previous.facets;  // the counts of the complete site, not of this part
   part.tags = previous.tags;      // the same: the changed pages' tags are as they were
+  part.taxonomies = previous.taxonomies;
   part.link_targets = previous.link_targets;
   auto kept = pages_around(previous, changed_pages);
   for (size_t i = 0; i < previous.pages.size(); ++i) {

@@ -38,8 +38,12 @@ void add_generated_pages(const Site& site, const LanguageConfig& language,
   for (const auto& [keys, n] : site.facets.country_sectors) {
     add(country_sector_path(language, slug(terms.countries, keys.first), slug(terms.sectors, keys.second)));
   }
-  if (auto tags = site.tags.by_language.find(language.code); tags != site.tags.by_language.end()) {
-    for (const auto& term : tags->second) add(tag_path(language, term.slug));
+  for (const auto& key : taxonomy_keys(site.config.taxonomies)) {
+    const auto& by_language = site.taxonomy(key)->by_language;
+    auto terms = by_language.find(language.code);
+    if (terms == by_language.end()) continue;
+    add(taxonomy_path(site.config, language, key));
+    for (const auto& term : terms->second) add(taxonomy_term_path(site.config, language, key, term.slug));
   }
 }
 

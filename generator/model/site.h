@@ -47,6 +47,9 @@ struct Page {
   int64_t weight = 0;
   std::vector<std::string> tags;
   int tags_line = 0;  // where the source writes them, for warnings
+  // The terms of each taxonomy site.toml declares, by key, and where the source writes them.
+  std::map<std::string, std::vector<std::string>> taxonomy_terms;
+  std::map<std::string, int> taxonomy_lines;
   std::vector<std::string> aliases;  // former addresses, as the source writes them
   int aliases_line = 0;
   bool draft = false;  // `serve` shows drafts, with a banner
@@ -63,6 +66,10 @@ struct Page {
   std::vector<LinkPlace> link_places;
   std::vector<PublishedFile> files;  // the pictures and downloads its links name
   std::vector<Download> downloads;   // the downloads its text links to, in order, once each
+
+  /// The terms of the taxonomy `key` (`tags` or a declared one) and the line they are on.
+  const std::vector<std::string>& terms_of(const std::string& key) const;
+  int terms_line(const std::string& key) const;
 };
 
 struct ActorText {
@@ -103,6 +110,7 @@ struct Site {
   SiteVocabulary terms;  // the vocabulary, resolved
   FacetCounts facets;    // actors per facet value, counted once
   SiteTags tags;         // the pages' tags, per language
+  std::map<std::string, SiteTags> taxonomies;  // the same for each declared taxonomy, by key
   std::vector<Redirect> redirects;  // former addresses, by `from` (set after assembling)
   std::vector<Page> pages;    // by language (config order), kind, weight, title
   std::vector<Actor> actors;  // by id
@@ -112,6 +120,8 @@ struct Site {
   const Page* find_page(const std::string& language, const std::string& translation_key) const;
   /// Pages of one language and kind, in order.
   std::vector<const Page*> pages_of(const std::string& language, PageKind kind) const;
+  /// The terms of the taxonomy `key`: `tags` or one site.toml declares (else nullptr).
+  const SiteTags* taxonomy(const std::string& key) const;
 };
 
 /// Resolves the vocabulary terms of `actor.record` into `actor` (see resolve_term).

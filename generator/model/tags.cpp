@@ -33,15 +33,15 @@ void sort_by_label(LanguageTags& terms) {
 }
 
 /// Warns once per pair of near-duplicate terms, at the page that brought the second one.
-void warn_near_duplicates(const std::vector<Page>& pages, const LanguageTags& terms,
-                          Diagnostics& diagnostics) {
+void warn_near_duplicates(const std::vector<Page>& pages, const std::string& key,
+                          const LanguageTags& terms, Diagnostics& diagnostics) {
   for (size_t i = 0; i < terms.size(); ++i) {
     for (size_t j = i + 1; j < terms.size(); ++j) {
       if (!are_near_duplicate_tags(terms[i].slug, terms[j].slug)) continue;
       const TagTerm& later = terms[i].pages.front() > terms[j].pages.front() ? terms[i] : terms[j];
       const TagTerm& earlier = &later == &terms[i] ? terms[j] : terms[i];
       const Page& page = pages[later.pages.front()];
-      diagnostics.warning({page.source_path, std::max(page.tags_line, 1), 1},
+      diagnostics.warning({page.source_path, std::max(page.terms_line(key), 1), 1},
                           format_message(tr("tag '%1$s' looks like tag '%2$s' (used by %3$s): if "
                                             "they mean the same, use one of them on both pages"),
                                          later.label, earlier.label,
@@ -78,6 +78,25 @@ bool are_near_duplicate_tags(const std::string& a, const std::string& b) {
   return false;
 }
 
+const std::vector<std::string>& Page::terms_of(const std::string& key) const {
+  static const std::vector<std::string> kNone;
+  if (key == "tags") return tags;
+  auto found = taxonomy_terms.find(key);
+  return found == taxonomy_terms.end() ? kNone : found->second;
+}
+
+int Page::terms_line(const std::string& key) const {
+  if (key == "tags") return tags_line;
+  auto found = taxonomy_lines.find(key);
+  return found == taxonomy_lines.end() ? 0 : found->second;
+}
+
+const SiteTags* Site::taxonomy(const std::string& key) const {
+  if (key == "tags") return &tags;
+  auto found = taxonomies.find(key);
+  return found == taxonomies.end() ? nullptr : &found->second;
+}
+
 const TagTerm* SiteTags::find(const std::string& language, const std::string& tag) const {
   auto terms = by_language.find(language);
   if (terms == by_language.end()) return nullptr;
@@ -102,13 +121,13 @@ const TagTerm* SiteTags::find_translation(const std::string& language,
   return nullptr;
 }
 
-SiteTags collect_tags(const std::vector<Page>& pages, const std::map<std::string, Term>& vocabulary,
-                      Diagnostics& diagnostics) {
+SiteTags collect_tags(const std::vector<Page>& pages, const std::string& key,
+                      const std::map<std::string, Term>& vocabulary, Diagnostics& diagnostics) {
   auto known = vocabulary_by_label(vocabulary);
   std::map<std::string, std::map<std::string, TagTerm>> by_slug;  // language → slug → term
   for (size_t i = 0; i < pages.size(); ++i) {
     const Page& page = pages[i];
-    for (const auto& tag : page.tags) {
+    for (const auto& tag : page.terms_of(key)) {
       TagTerm found{tag_slug(tag), tag, "", {}};
       if (found.slug.empty()) continue;  // nothing to link: page_schema refuses blank tags
       if (auto term = known.find({page.language, found.slug}); term != known.end()) {
@@ -125,7 +144,7 @@ SiteTags collect_tags(const std::vector<Page>& pages, const std::map<std::string
     LanguageTags& sorted = tags.by_language[language];
     for (auto& [slug, term] : terms) sorted.push_back(std::move(term));
     sort_by_label(sorted);
-    warn_near_duplicates(pages, sorted, diagnostics);
+    warn_near_duplicates(pages, key, sorted, diagnostics);
   }
   return tags;
 }

@@ -42,11 +42,12 @@ std::string tag_slug(const std::string& tag);
 /// "formations") or an Italian ending ("impresa", "imprese").
 bool are_near_duplicate_tags(const std::string& a, const std::string& b);
 
-/// The terms of every language from the pages' tags. A tag is the vocabulary term (`tags`
-/// of `vocabulary`) whose label in the page's language matches it, so that it is published
-/// under that term's label and slug; near-duplicate terms of one language are warnings at the
-/// `tags` line of the page that brings the second one.
-SiteTags collect_tags(const std::vector<Page>& pages, const std::map<std::string, Term>& vocabulary,
-                      Diagnostics& diagnostics);
+/// The terms of every language from the pages' terms of the taxonomy `key` (`tags`, or one
+/// site.toml declares). A term is the vocabulary term (`[<key>.<id>]` of the vocabulary)
+/// whose label in the page's language matches it, so that it is published under that term's
+/// label and slug; near-duplicate terms of one language are warnings at the `key` line of the
+/// page that brings the second one.
+SiteTags collect_tags(const std::vector<Page>& pages, const std::string& key,
+                      const std::map<std::string, Term>& vocabulary, Diagnostics& diagnostics);
 
 }  // namespace passerelle

@@ -37,6 +37,19 @@ std::string tag_path(const LanguageConfig& language, const std::string& tag_slug
   return tags_path(language) + tag_slug + "/";
 }
 
+std::string taxonomy_path(const SiteConfig& config, const LanguageConfig& language,
+                          const std::string& key) {
+  for (const auto& taxonomy : config.taxonomies) {
+    if (taxonomy.key == key) return home_path(language) + taxonomy.slugs.at(language.code) + "/";
+  }
+  return tags_path(language);
+}
+
+std::string taxonomy_term_path(const SiteConfig& config, const LanguageConfig& language,
+                               const std::string& key, const std::string& term_slug) {
+  return taxonomy_path(config, language, key) + term_slug + "/";
+}
+
 std::string feed_path(const LanguageConfig& language) { return home_path(language) + "atom.xml"; }
 
 std::string print_edition_path(const LanguageConfig& language) {

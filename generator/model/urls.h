@@ -34,6 +34,11 @@ std::string sector_path(const LanguageConfig& language, const std::string& secto
 /// The index of the guidelines' tags, and one tag's page.
 std::string tags_path(const LanguageConfig& language);
 std::string tag_path(const LanguageConfig& language, const std::string& tag_slug);
+/// The index of the taxonomy `key` in `language` (`tags`: tags_path; a declared one: its slug).
+std::string taxonomy_path(const SiteConfig& config, const LanguageConfig& language,
+                          const std::string& key);
+std::string taxonomy_term_path(const SiteConfig& config, const LanguageConfig& language,
+                               const std::string& key, const std::string& term_slug);
 std::string feed_path(const LanguageConfig& language);
 /// The print edition of the guidelines, and the PDF made from it by `passerelle pdf`.
 std::string print_edition_path(const LanguageConfig& language);

@@ -137,6 +137,26 @@ void render_guidelines_index(const RenderContext& context, const LanguageConfig&
           sources_of(intro));
 }
 
+/// The page's terms of each taxonomy (tags first), each linked to its term's page.
+View taxonomy_chips(const RenderContext& context, const LanguageConfig& language, const Page& page) {
+  const auto& site = context.site;
+  View taxonomies = View::list();
+  for (const auto& key : taxonomy_keys(site.config.taxonomies)) {
+    if (page.terms_of(key).empty()) continue;
+    View chips = View::list();
+    for (const auto& written : page.terms_of(key)) {
+      const TagTerm* term = site.taxonomy(key)->find(page.language, written);
+      View chip = View().set("tag", term ? term->label : written);
+      if (term) {
+        chip.set("href", relative_url(page.path, taxonomy_term_path(site.config, language, key, term->slug)));
+      }
+      chips.push(std::move(chip));
+    }
+    taxonomies.push(View().set("title", taxonomy_title(context, language, key)).set("tags", std::move(chips)));
+  }
+  return taxonomies;
+}
+
 void render_guideline(const RenderContext& context, const LanguageConfig& language,
                       const Page& page, const Page* previous, const Page* next, RenderedPages& out,
                       Diagnostics& diagnostics) {
@@ -147,13 +167,6 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
                    {strings.get("guidelines"), guidelines_path(language)}}};
   View view = frame_view(context, frame);
   view.set("draft", page.draft);  // only `serve` builds drafts: it shows a banner
-  View tags = View::list();
-  for (const auto& tag : page.tags) {
-    const TagTerm* term = context.site.tags.find(page.language, tag);
-    View chip = View().set("tag", term ? term->label : tag);
-    if (term) chip.set("href", relative_url(page.path, tag_path(language, term->slug)));
-    tags.push(std::move(chip));
-  }
   View toc = table_of_contents(page);
   bool has_toc = !toc.empty();
   view.set("summary", page.summary)
@@ -164,8 +177,7 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
       .set("toc", std::move(toc))
       .set("has_toc", has_toc)
       .set("content_html", page.html)
-      .set("tags", std::move(tags))
-      .set("has_tags", !page.tags.empty());
+      .set("taxonomies", taxonomy_chips(context, language, page));
   set_print_links(view, context.site, language, page.path, print_anchor(page.slug));
   if (previous) view.set("previous", guideline_summary(*previous, strings, page.path));
   if (next) view.set("next", guideline_summary(*next, strings, page.path));

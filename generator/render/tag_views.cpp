@@ -1,4 +1,5 @@
-// The guidelines' tags: an index of a language's tags, and a page per tag listing its pages.
+// The taxonomies (the guidelines' tags, and those site.toml declares): an index of a
+// language's terms, and a page per term listing its pages.
 #include "model/urls.h"
 #include "theme/templates.h"
 #include "render/views.h"
@@ -7,57 +8,75 @@ namespace passerelle {
 
 namespace {
 
-/// "Mot-clé : formation", from the theme's pattern; the label alone when the theme has none.
-std::string tag_title(const UiStrings& strings, const std::string& label) {
+/// A term page's title: "Mot-clé : formation" from the theme's pattern for a tag; the label
+/// alone for a declared taxonomy (its title is in the breadcrumbs) or a theme without one.
+std::string term_title(const UiStrings& strings, const std::string& key, const std::string& label) {
   auto pattern = strings.text.find("tag_title");
-  if (pattern == strings.text.end()) return label;
+  if (key != "tags" || pattern == strings.text.end()) return label;
   std::string title = pattern->second;
   if (size_t at = title.find("{tag}"); at != std::string::npos) title.replace(at, 5, label);
   return title;
 }
 
-/// The tag's page in every language whose term is the same vocabulary term.
-Translations tag_translations(const Site& site, const LanguageConfig& language, const TagTerm& term) {
-  Translations translations{{language.code, tag_path(language, term.slug)}};
-  for (const auto& other : site.config.languages) {
-    if (const TagTerm* same = site.tags.find_translation(other.code, term.vocabulary_key)) {
-      translations[other.code] = tag_path(other, same->slug);
+/// What every page of one taxonomy in one language shares.
+struct TaxonomyPages {
+  const RenderContext& context;
+  const LanguageConfig& language;
+  const std::string& key;
+  const SiteTags& terms;
+  const UiStrings& strings;
+
+  std::string index_path() const { return taxonomy_path(context.site.config, language, key); }
+  std::string term_path(const LanguageConfig& in, const std::string& slug) const {
+    return taxonomy_term_path(context.site.config, in, key, slug);
+  }
+  std::string title() const { return taxonomy_title(context, language, key); }
+};
+
+/// The term's page in every language whose term is the same vocabulary term.
+Translations term_translations(const TaxonomyPages& taxonomy, const TagTerm& term) {
+  Translations translations{{taxonomy.language.code, taxonomy.term_path(taxonomy.language, term.slug)}};
+  for (const auto& other : taxonomy.context.site.config.languages) {
+    if (const TagTerm* same = taxonomy.terms.find_translation(other.code, term.vocabulary_key)) {
+      translations[other.code] = taxonomy.term_path(other, same->slug);
     }
   }
   return translations;
 }
 
-void render_tag(const RenderContext& context, const LanguageConfig& language, const TagTerm& term,
-                RenderedPages& out, Diagnostics& diagnostics) {
-  const auto& site = context.site;
-  const auto& strings = context.theme.strings.at(language.code);
-  PageFrame frame{&language, tag_path(language, term.slug), tag_title(strings, term.label), "",
-                  tag_translations(site, language, term), "guidelines",
-                  {{strings.get("home"), home_path(language)}, {strings.get("tags"), tags_path(language)}}};
+void render_term(const TaxonomyPages& taxonomy, const TagTerm& term, RenderedPages& out,
+                 Diagnostics& diagnostics) {
+  const auto& [context, language, key, terms, strings] = taxonomy;
+  PageFrame frame{&language, taxonomy.term_path(language, term.slug),
+                  term_title(strings, key, term.label), "", term_translations(taxonomy, term),
+                  "guidelines",
+                  {{strings.get("home"), home_path(language)}, {taxonomy.title(), taxonomy.index_path()}}};
   View view = frame_view(context, frame);
   View pages = View::list();
-  for (size_t index : term.pages) pages.push(guideline_summary(site.pages[index], strings, frame.path));
+  for (size_t index : term.pages) pages.push(guideline_summary(context.site.pages[index], strings, frame.path));
   view.set("label", term.label).set("pages", std::move(pages))
       .set("count", strings.count("tagged_pages", static_cast<long>(term.pages.size())))
-      .set("tags_href", relative_url(frame.path, tags_path(language)));
+      .set("tags_href", relative_url(frame.path, taxonomy.index_path()))
+      .set("index_link", key == "tags" ? strings.get("all_tags") : taxonomy.title());
   out.add(frame, context.theme.templates.render("tag", view, diagnostics, context.worker));
 }
 
-void render_tags_index(const RenderContext& context, const LanguageConfig& language,
-                       const LanguageTags& terms, RenderedPages& out, Diagnostics& diagnostics) {
-  const auto& site = context.site;
-  const auto& strings = context.theme.strings.at(language.code);
+void render_index(const TaxonomyPages& taxonomy, const LanguageTags& language_terms,
+                  RenderedPages& out, Diagnostics& diagnostics) {
+  const auto& [context, language, key, terms, strings] = taxonomy;
   Translations translations;
-  for (const auto& other : site.config.languages) {
-    if (site.tags.by_language.count(other.code)) translations[other.code] = tags_path(other);
+  for (const auto& other : context.site.config.languages) {
+    if (terms.by_language.count(other.code)) {
+      translations[other.code] = taxonomy_path(context.site.config, other, key);
+    }
   }
-  PageFrame frame{&language, tags_path(language), strings.get("tags"), "", translations,
+  PageFrame frame{&language, taxonomy.index_path(), taxonomy.title(), "", translations,
                   "guidelines", {{strings.get("home"), home_path(language)}}};
   View view = frame_view(context, frame);
   View list = View::list();
-  for (const auto& term : terms) {
+  for (const auto& term : language_terms) {
     list.push(View().set("label", term.label)
-                  .set("href", relative_url(frame.path, tag_path(language, term.slug)))
+                  .set("href", relative_url(frame.path, taxonomy.term_path(language, term.slug)))
                   .set("count", strings.count("tagged_pages", static_cast<long>(term.pages.size()))));
   }
   view.set("tags", std::move(list));
@@ -66,12 +85,24 @@ void render_tags_index(const RenderContext& context, const LanguageConfig& langu
 
 }  // namespace
 
+std::string taxonomy_title(const RenderContext& context, const LanguageConfig& language,
+                           const std::string& key) {
+  for (const auto& taxonomy : context.site.config.taxonomies) {
+    if (taxonomy.key == key) return taxonomy.titles.at(language.code);
+  }
+  return context.theme.strings.at(language.code).get("tags");
+}
+
 void render_tag_pages(const RenderContext& context, const LanguageConfig& language,
                       RenderedPages& out, Diagnostics& diagnostics) {
-  auto terms = context.site.tags.by_language.find(language.code);
-  if (terms == context.site.tags.by_language.end() || terms->second.empty()) return;
-  render_tags_index(context, language, terms->second, out, diagnostics);
-  for (const auto& term : terms->second) render_tag(context, language, term, out, diagnostics);
+  for (const auto& key : taxonomy_keys(context.site.config.taxonomies)) {
+    const SiteTags& terms = *context.site.taxonomy(key);
+    auto found = terms.by_language.find(language.code);
+    if (found == terms.by_language.end() || found->second.empty()) continue;
+    TaxonomyPages taxonomy{context, language, key, terms, context.theme.strings.at(language.code)};
+    render_index(taxonomy, found->second, out, diagnostics);
+    for (const auto& term : found->second) render_term(taxonomy, term, out, diagnostics);
+  }
 }
 
 }  // namespace passerelle

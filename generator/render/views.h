@@ -125,9 +125,14 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
                             const std::string& from);
 
-/// The index of the language's tags and a page per tag (nothing when no page has tags).
+/// For each taxonomy (tags, then those site.toml declares), the index of the language's
+/// terms and a page per term (nothing for a taxonomy no page of the language uses).
 void render_tag_pages(const RenderContext& context, const LanguageConfig& language,
                       RenderedPages& out, Diagnostics& diagnostics);
+
+/// A taxonomy's name in `language`: the theme's "tags" string, or the title site.toml gives.
+std::string taxonomy_title(const RenderContext& context, const LanguageConfig& language,
+                           const std::string& key);
 
 /// The search page of a language (results are filled in by the client, search.js).
 void render_search_page(const RenderContext& context, const LanguageConfig& language,

@@ -82,3 +82,45 @@ TEST_CASE("is_http_url reads the scheme case-insensitively, as RFC 3986 says") {
   CHECK_FALSE(is_http_url("HTTPS:///x"));
   CHECK_FALSE(is_http_url("https://exa\rmple.org"));
 }
+
+TEST_CASE("site.toml declares taxonomies with a title per language and a slug") {
+  Diagnostics diagnostics;
+  auto config = parse_site_config(std::string(kValid) + R"(
+[[taxonomies]]
+key = "audiences"
+title = { fr = "Publics", ar = "الجمهور", it = "Destinatari" }
+slug = { fr = "publics", it = "destinatari" }
+[[taxonomies]]
+key = "themes"
+title = "Thèmes"
+)", "site.toml", diagnostics);
+  REQUIRE(config);
+  REQUIRE(config->taxonomies.size() == 2);
+  const auto& audiences = config->taxonomies[0];
+  CHECK(audiences.key == "audiences");
+  CHECK(audiences.titles.at("ar") == "الجمهور");
+  CHECK(audiences.slugs.at("fr") == "publics");
+  CHECK(audiences.slugs.at("ar") == "audiences");  // the key, where none is given
+  CHECK(config->taxonomies[1].titles.at("it") == "Thèmes");
+  CHECK(taxonomy_keys(config->taxonomies) == std::vector<std::string>{"tags", "audiences", "themes"});
+}
+
+TEST_CASE("a taxonomy needs a new key, a title in every language and a free slug") {
+  Diagnostics diagnostics;
+  auto config = parse_site_config(std::string(kValid) + R"(
+[[taxonomies]]
+key = "tags"
+title = "Mots"
+[[taxonomies]]
+key = "publics"
+title = { fr = "Publics", it = "Destinatari" }
+slug = { fr = "annuaire" }
+)", "site.toml", diagnostics);
+  CHECK_FALSE(config);
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics.sorted()) messages.push_back(format_diagnostic(d));
+  REQUIRE(messages.size() == 3);
+  CHECK(messages[0] == "site.toml:27:7: error: taxonomy key 'tags' must be new (not tags), start with a-z and use only a-z, 0-9 and underscores");
+  CHECK(messages[1] == "site.toml:29:1: error: taxonomy slug 'annuaire' of language 'fr' is already the folder of a section or another taxonomy");
+  CHECK(messages[2] == "site.toml:31:9: error: taxonomy publics needs a title for language 'ar'");
+}

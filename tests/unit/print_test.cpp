@@ -35,7 +35,9 @@ std::string site_toml(const std::string& french_sections_extra, const std::strin
          "[languages.sections]\nguidelines = \"lignes-directrices\"\ndirectory = \"annuaire\"\n" +
          french_sections_extra +
          "[[languages]]\ncode = \"it\"\nname = \"Italiano\"\ntitle = \"Guida di prova\"\n"
-         "[languages.sections]\nguidelines = \"linee-guida\"\ndirectory = \"elenco\"\n";
+         "[languages.sections]\nguidelines = \"linee-guida\"\ndirectory = \"elenco\"\n"
+         // The fixture's pages use this taxonomy.
+         "[[taxonomies]]\nkey = \"audiences\"\ntitle = { fr = \"Publics\", it = \"Destinatari\" }\n";
 }
 
 const char* kLowWeight =

@@ -134,10 +134,10 @@ TEST_CASE("broken links name the file, the line and a likely fix") {
         "content/fr/guidelines/nope.md\n"
         "content/fr/guidelines/credit.md:7:8: error: no heading with id 'les-etape' in the linked "
         "page; did you mean '#les-etapes' or '#les-etapes-2'?\n"
-        "content/fr/guidelines/retour.md:10:48: error: no heading with id 'le-budget' in the linked "
+        "content/fr/guidelines/retour.md:11:48: error: no heading with id 'le-budget' in the linked "
         "page\n"
         // The same link in a footnote, at its place in the note's definition.
-        "content/fr/guidelines/retour.md:39:56: error: no heading with id 'le-budget' in the linked "
+        "content/fr/guidelines/retour.md:40:56: error: no heading with id 'le-budget' in the linked "
         "page\n");
 }
 
@@ -262,9 +262,9 @@ TEST_CASE("budgets in site.toml fail the build when the search index or a page i
                                                       "search_query_bytes = 50\npage_bytes = 1000000\n"}});
   CHECK_FALSE(built.result);
   std::string errors = built.errors();
-  CHECK_THAT(errors, Catch::Contains("site.toml:30:22: error: the search index of 'fr' is "));
+  CHECK_THAT(errors, Catch::Contains("site.toml:36:22: error: the search index of 'fr' is "));
   CHECK_THAT(errors, Catch::Contains("over the budget of 1000 (search_index_bytes)"));
-  CHECK_THAT(errors, Catch::Contains("site.toml:31:22: error: the most a query fetches from the search index of 'it' is"));
+  CHECK_THAT(errors, Catch::Contains("site.toml:37:22: error: the most a query fetches from the search index of 'it' is"));
   CHECK_THAT(errors, !Catch::Contains("page_bytes"));
 
   auto roomy = build_fixture({{"site.toml", config + "\n[budgets]\nsearch_index_bytes = 10000000\npage_bytes = 1000000\n"}});

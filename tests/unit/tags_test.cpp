@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "fixture_site.h"
 #include "model/site.h"
 #include "model/tags.h"
 
@@ -36,7 +37,7 @@ TEST_CASE("a tag is matched by its slug: case, accents and punctuation do not ma
   std::vector<Page> pages{tagged("fr", "content/fr/a.md", {"Microcrédit", "épargne"}),
                           tagged("fr", "content/fr/b.md", {"microcredit"})};
   Diagnostics diagnostics;
-  SiteTags tags = collect_tags(pages, {}, diagnostics);
+  SiteTags tags = collect_tags(pages, "tags", {}, diagnostics);
   REQUIRE(tags.by_language.at("fr").size() == 2);
   const TagTerm* term = tags.find("fr", "MICROCRÉDIT");
   REQUIRE(term);
@@ -56,7 +57,7 @@ TEST_CASE("the vocabulary sets a tag's label and slug and pairs its translations
                           tagged("it", "content/it/a.md", {"creazione d'impresa"}),
                           tagged("it", "content/it/b.md", {"creare-impresa", "lingue"})};
   Diagnostics diagnostics;
-  SiteTags tags = collect_tags(pages, vocabulary, diagnostics);
+  SiteTags tags = collect_tags(pages, "tags", vocabulary, diagnostics);
   const TagTerm* fr = tags.find("fr", "création d'entreprise");
   REQUIRE(fr);
   CHECK(fr->slug == "creer-entreprise");
@@ -83,7 +84,7 @@ TEST_CASE("near-duplicate tags of a language are a warning at the second page's 
                           tagged("fr", "content/fr/b.md", {"Formations"}, 9),
                           tagged("it", "content/it/a.md", {"formazione", "formazioni"}, 5)};
   Diagnostics diagnostics;
-  collect_tags(pages, {}, diagnostics);
+  collect_tags(pages, "tags", {}, diagnostics);
   REQUIRE(diagnostics.items().size() == 2);
   CHECK(diagnostics.error_count() == 0);
   auto sorted = diagnostics.sorted();
@@ -92,4 +93,33 @@ TEST_CASE("near-duplicate tags of a language are a warning at the second page's 
   CHECK(sorted[0].message.find("Formations") != std::string::npos);
   CHECK(sorted[0].message.find("content/fr/a.md") != std::string::npos);
   CHECK(sorted[1].location.path == "content/it/a.md");
+}
+
+TEST_CASE("a declared taxonomy collects its own terms, apart from the tags") {
+  Page page = tagged("fr", "content/fr/a.md", {"retour"});
+  page.taxonomy_terms["audiences"] = {"Familles", "familles", "Jeunes"};
+  page.taxonomy_lines["audiences"] = 8;
+  Page other = tagged("fr", "content/fr/b.md", {});
+  other.taxonomy_terms["audiences"] = {"Famille"};
+  other.taxonomy_lines["audiences"] = 4;
+  std::vector<Page> pages{page, other};
+  Diagnostics diagnostics;
+  SiteTags audiences = collect_tags(pages, "audiences", {}, diagnostics);
+  REQUIRE(audiences.by_language.at("fr").size() == 3);
+  CHECK(audiences.find("fr", "FAMILLES")->pages == std::vector<size_t>{0});
+  CHECK(audiences.find("fr", "retour") == nullptr);  // a tag, not an audience
+  // famille / familles: a warning at the audiences line of the page that brings the second.
+  REQUIRE(diagnostics.items().size() == 1);
+  CHECK(diagnostics.items()[0].location.path == "content/fr/b.md");
+  CHECK(diagnostics.items()[0].location.line == 4);
+  CHECK(page.terms_of("tags") == std::vector<std::string>{"retour"});
+  CHECK(page.terms_of("sectors").empty());
+}
+
+TEST_CASE("a declared taxonomy may not take the key of a front-matter field") {
+  std::string config = test_support::read_file(test_support::fixture_path("site-small") + "/site.toml");
+  auto built = test_support::build_fixture(
+      {{"site.toml", config + "[[taxonomies]]\nkey = \"summary\"\ntitle = \"Résumé\"\n"}});
+  CHECK_FALSE(built.result);
+  CHECK_THAT(built.errors(), Catch::Contains("error: taxonomy key 'summary' is already a front-matter field"));
 }
