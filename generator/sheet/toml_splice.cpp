@@ -64,8 +64,11 @@ struct Replacement {
 size_t root_end(const toml::table& root, const Positions& positions, size_t text_size) {
   size_t first_header = 0;
   for (auto&& [key, node] : root) {
+    // [[array]] headers; toml++ also calls a list of inline tables an array of tables.
+    const toml::array* array = node.as_array();
     bool header = (node.is_table() && !node.as_table()->is_inline()) ||
-                  node.is_array_of_tables();
+                  (node.is_array_of_tables() && !array->empty() &&
+                   !array->front().as_table()->is_inline());
     size_t line = node.source().begin.line;
     if (header && (first_header == 0 || line < first_header)) first_header = line;
   }

@@ -226,6 +226,14 @@ TEST_CASE("sheet: splicing keeps comments, order and untouched lines") {
   CHECK_FALSE(splice_values("description = { fr = \"a\" }\n", {{"description", "it", "\"b\""}}, &error));
 }
 
+TEST_CASE("sheet: a list of inline tables is a value of the record's table, not a header") {
+  std::string record = "name = \"A\"\nother_names = [\n  { name = \"B\", lang = \"ar\" },\n]\n\n"
+                       "[[extra]]\nx = 1\n";
+  CHECK(splice(record, {{"", "phone", "\"1\""}}) ==
+        "name = \"A\"\nother_names = [\n  { name = \"B\", lang = \"ar\" },\n]\nphone = \"1\"\n\n"
+        "[[extra]]\nx = 1\n");
+}
+
 TEST_CASE("sheet: splicing counts columns in characters, not bytes") {
   std::string record = "name = \"Fès é\" # note\ncity = \"x\"\n";
   CHECK(splice(record, {{"", "name", "\"Fez\""}}) == "name = \"Fez\" # note\ncity = \"x\"\n");
