@@ -15,15 +15,17 @@ esac
 build_packages=(cmake ninja-build g++ pkg-config libmd4c-dev libmd4c-html0-dev
   libtomlplusplus-dev libkainjow-mustache-dev libcxxopts-dev catch2 libutf8proc-dev
   nlohmann-json3-dev libcpp-httplib-dev libstemmer-dev libmimalloc-dev libcsv-dev
-  gettext libvips-dev)  # gettext: msgfmt compiles the catalogs; libvips: the photos' variants
+  gettext libvips-dev libxlsxwriter-dev)
+# gettext: msgfmt compiles the catalogs; libvips: the photos' variants; libxlsxwriter: actors.xlsx
 # `passerelle pdf` runs WeasyPrint, which typesets with the fonts print.css names first: Noto
 # Serif, Noto Sans and their Arabic companions (fonts-noto-core), DejaVu Sans Mono for code.
 # Chromium prints the same editions in the tests, and the web pages name Noto Naskh Arabic.
 run_packages=(weasyprint fonts-noto-core fonts-dejavu-core)
 # ca-certificates: npm fetches the test tools over HTTPS (a minimal root has no certificates).
 # exiftool: the tests read the published photos' metadata with a tool other than libvips.
+# libreoffice-calc-nogui: tests/e2e/import.sh opens actors.xlsx as a spreadsheet user would.
 test_packages=(ca-certificates default-jre-headless chromium poppler-utils curl faketime
-  libxml2-utils clang libclang-rt-14-dev libimage-exiftool-perl)
+  libxml2-utils clang libclang-rt-14-dev libimage-exiftool-perl libreoffice-calc-nogui)
 bench_packages=(hugo time valgrind libvips-tools libimage-exiftool-perl)  # vips: bench/images
 packages=("${build_packages[@]}" "${run_packages[@]}")
 [ "$set_name" = test ] && packages+=("${test_packages[@]}")

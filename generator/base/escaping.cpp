@@ -3,6 +3,7 @@
 #include <csv.h>
 
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <initializer_list>
 #include <utility>
@@ -44,12 +45,10 @@ std::string escape_bytes(std::string_view text, const ByteTable& table) {
 
 std::string escape_html(std::string_view text) { return escape_bytes(text, kHtml); }
 
-namespace {
-
-/// `text` with a leading ' when a spreadsheet would run it as a formula. A number or phone
-/// number may start with + or -; anything else starting with a formula character
-/// (spreadsheets skip leading blanks and line breaks) is prefixed so that it shows as text.
 std::string neutralise_formula(std::string_view text) {
+  // A number or phone number may start with + or -; anything else starting with a formula
+  // character (spreadsheets skip leading blanks and line breaks) is prefixed so that it shows
+  // as text.
   std::string value(text);
   size_t first = value.find_first_not_of(" ");
   char lead = first == std::string::npos ? 0 : value[first];
@@ -62,7 +61,25 @@ std::string neutralise_formula(std::string_view text) {
   return value;
 }
 
-}  // namespace
+bool is_formula_cell(std::string_view cell) { return neutralise_formula(cell).size() != cell.size(); }
+
+std::string restore_formula_text(std::string_view cell) {
+  if (cell.empty() || cell.front() != '\'') return std::string(cell);
+  std::string_view rest = cell.substr(1);
+  return is_formula_cell(rest) ? std::string(rest) : std::string(cell);
+}
+
+std::string neutralise_list(const std::vector<std::string>& items) {
+  std::string joined;
+  for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + items[i];
+  // Split on every ';', those inside an item too: each piece may become a cell.
+  std::string cell;
+  size_t start = 0;
+  for (size_t end; (end = joined.find(';', start)) != std::string::npos; start = end + 1) {
+    cell += neutralise_formula(std::string_view(joined).substr(start, end - start)) + ";";
+  }
+  return cell + neutralise_formula(std::string_view(joined).substr(start));
+}
 
 std::string escape_csv(std::string_view text) {
   std::string value = neutralise_formula(text);
@@ -74,16 +91,39 @@ std::string escape_csv(std::string_view text) {
 }
 
 std::string escape_csv_list(const std::vector<std::string>& items) {
-  std::string joined;
-  for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + items[i];
-  // Split on every ';', those inside an item too: each piece may become a cell.
-  std::string cell;
-  size_t start = 0;
-  for (size_t end; (end = joined.find(';', start)) != std::string::npos; start = end + 1) {
-    cell += neutralise_formula(std::string_view(joined).substr(start, end - start)) + ";";
+  return escape_csv(neutralise_list(items));
+}
+
+std::string toml_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned char>(c));
+          out += escaped;
+        } else {
+          out += c;
+        }
+    }
   }
-  cell += neutralise_formula(std::string_view(joined).substr(start));
-  return escape_csv(cell);
+  return out + "\"";
 }
 
 namespace {

@@ -21,6 +21,24 @@ std::string escape_csv(std::string_view text);
 /// ';') is neutralised like a field: a spreadsheet that splits on ';' makes each a cell.
 std::string escape_csv_list(const std::vector<std::string>& items);
 
+/// `text` with a leading ' when a spreadsheet would run it as a formula (what escape_csv does
+/// before quoting); the xlsx export writes its cells so too. Applying it twice changes nothing.
+std::string neutralise_formula(std::string_view text);
+
+/// The items joined by ';', each part neutralised (what escape_csv_list does before quoting).
+std::string neutralise_list(const std::vector<std::string>& items);
+
+/// The reverse of neutralise_formula: `cell` without the ' it would have added, or `cell`
+/// unchanged when it does not start with that '.
+std::string restore_formula_text(std::string_view cell);
+
+/// True when a spreadsheet would run `cell` as a formula: neutralise_formula would change it.
+bool is_formula_cell(std::string_view cell);
+
+/// A TOML basic string literal, quotes included: \" \\ \n \t \r, other control characters
+/// as \uXXXX (`passerelle new` and `passerelle import` write records with it).
+std::string toml_string(std::string_view text);
+
 /// Percent-encodes what is not allowed in a URL path segment (keeps unreserved characters).
 std::string encode_url_path(std::string_view path);
 

@@ -179,6 +179,20 @@ const std::vector<CommandSpec>& command_table() {
          "text"},
         {"what", N_("drafts, future, stale or untranslated"), OptionValue::kText}},
        {"what"}, "drafts|future|stale|untranslated", list_command},
+      {"import", N_("write or update actor records from a spreadsheet (CSV or TSV)"),
+       N_("Reads a spreadsheet saved as CSV or TSV (UTF-8 or Excel's UTF-16 \"Unicode text\"; "
+          "tab, semicolon or comma, found from the header line) with the columns of "
+          "actors.csv, checks every row as the build does, and writes or updates "
+          "directory-data/actors/<id>.toml. Nothing is written when any row has an error.\n"
+          "  passerelle import actors <file.csv|file.tsv> [--dry-run]"),
+       false, true,
+       {{"dry-run", N_("show what would change in each record, write nothing")},
+        {"separator", N_("the cells' separator: tab, semicolon or comma (default: found from "
+                         "the header line)"),
+         OptionValue::kText},
+        {"what", N_("actors"), OptionValue::kText},
+        {"file", N_("the sheet to read"), OptionValue::kText}},
+       {"what", "file"}, "actors <file.csv|file.tsv>", import_command},
   };
   return table;
 }

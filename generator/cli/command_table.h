@@ -60,6 +60,7 @@ std::string usage_text();
 // The bodies, one per command file.
 int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style);
 int check_command(const cxxopts::ParseResult& args, ConsoleStyle& style);
+int import_command(const cxxopts::ParseResult& args, ConsoleStyle& style);
 int list_command(const cxxopts::ParseResult& args, ConsoleStyle& style);
 int new_command(const cxxopts::ParseResult& args, ConsoleStyle& style);
 int pdf_command(const cxxopts::ParseResult& args, ConsoleStyle& style);

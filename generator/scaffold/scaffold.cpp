@@ -218,38 +218,6 @@ std::string field_line(const ActorField& field, const std::string& today) {
 
 }  // namespace
 
-std::string toml_string(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned char>(c));
-          out += escaped;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::optional<Scaffold> scaffold_guideline(const SourceTree& tree, const SiteConfig& config,
                                            const std::string& slug, const std::string& language,
                                            const std::string& today, Diagnostics& diagnostics,

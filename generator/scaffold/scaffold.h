@@ -42,7 +42,4 @@ std::optional<Scaffold> scaffold_actor(const SourceTree& tree, const SiteConfig&
                                        const std::string& id, const std::string& language,
                                        const std::string& today, Diagnostics& diagnostics);
 
-/// A TOML basic string literal, quotes included.
-std::string toml_string(const std::string& text);
-
 }  // namespace passerelle

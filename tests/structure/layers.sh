@@ -12,7 +12,7 @@ declare -A rank=(
   [theme]=5 [output]=5
   [render]=6 [feeds]=6 [exports]=6 [search]=6 [media]=6
   [print]=7 [pipeline]=8
-  [check]=9 [scaffold]=9
+  [check]=9 [scaffold]=9 [sheet]=9
   [serve]=10
   [cli]=11
 )

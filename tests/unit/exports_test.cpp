@@ -36,9 +36,17 @@ Rows read_csv(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("export_files plans actors.csv and actors.json, sorted by path") {
+TEST_CASE("export_files plans actors.csv, actors.json and actors.xlsx, sorted by path") {
   auto plan = exports::export_files(fixture_site().site);
-  CHECK(paths_of(plan) == std::vector<std::string>{"actors.csv", "actors.json"});
+  CHECK(paths_of(plan) == std::vector<std::string>{"actors.csv", "actors.json", "actors.xlsx"});
+}
+
+TEST_CASE("actors.xlsx is a zip file, byte-identical from one build to the next") {
+  std::string first = exports::actors_xlsx(fixture_site().site);
+  REQUIRE(first.starts_with("PK\x03\x04"));
+  // libxlsxwriter dates the zip's entries 1980-01-01 and the workbook the newest review.
+  CHECK(first.find("xl/sharedStrings.xml") != std::string::npos);
+  CHECK(exports::actors_xlsx(fixture_site().site) == first);
 }
 
 TEST_CASE("actors.json holds the vocabulary's labels and every actor with its pages") {

@@ -1,5 +1,6 @@
 // `passerelle new`: scaffolds that load as they are, translations pre-filled from the other
 // language, and refusals (bad names, existing files).
+#include "base/escaping.h"
 #include "scaffold/scaffold.h"
 
 #include <unistd.h>
