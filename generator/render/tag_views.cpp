@@ -36,10 +36,11 @@ void render_tag(const RenderContext& context, const LanguageConfig& language, co
                   {{strings.get("home"), home_path(language)}, {strings.get("tags"), tags_path(language)}}};
   View view = frame_view(context, frame);
   View pages = View::list();
-  for (size_t index : term.pages) pages.push(guideline_summary(site.pages[index], strings, frame.path));
+  for (size_t index : term.pages) pages.push(guideline_summary(site.pages[index], strings, frame.path,
+                                                               site.config.page_links));
   view.set("label", term.label).set("pages", std::move(pages))
       .set("count", strings.count("tagged_pages", static_cast<long>(term.pages.size())))
-      .set("tags_href", relative_url(frame.path, tags_path(language)));
+      .set("tags_href", page_url(frame.path, tags_path(language), site.config.page_links));
   out.add(frame, context.theme.templates.render("tag", view, diagnostics, context.worker));
 }
 
@@ -57,7 +58,7 @@ void render_tags_index(const RenderContext& context, const LanguageConfig& langu
   View list = View::list();
   for (const auto& term : terms) {
     list.push(View().set("label", term.label)
-                  .set("href", relative_url(frame.path, tag_path(language, term.slug)))
+                  .set("href", page_url(frame.path, tag_path(language, term.slug), site.config.page_links))
                   .set("count", strings.count("tagged_pages", static_cast<long>(term.pages.size()))));
   }
   view.set("tags", std::move(list));
