@@ -214,9 +214,11 @@ View actor_details(const RenderContext& context, const Actor& actor,
                      .set("href", page_url(path, filter_path(language, {country, nullptr, sector.get()}),
                                            links)));
   }
-  View spoken = View::list();
+  // "العربية، الفرنسية": joined with the language's own list separator.
+  const std::string separator = context.theme.strings.at(language.code).get("list_separator");
+  std::string spoken;
   for (const auto& spoken_language : actor.languages) {
-    spoken.push(View().set("label", spoken_language->label(language.code)));
+    spoken += (spoken.empty() ? "" : separator) + spoken_language->label(language.code);
   }
   View details;
   bool has_other_names = !other_names.empty();
