@@ -56,6 +56,7 @@ int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   BuildOptions build;
   build.include_drafts = args.count("drafts") > 0;
   build.include_future = args.count("future") > 0;
+  build.offline = args.count("offline") > 0;
   build.today = today();
   build.picture_cache = picture_cache_folder(source);
   build.previous_urls = previous_urls(out);

@@ -109,6 +109,8 @@ const std::vector<CommandSpec>& command_table() {
        N_("Builds the site into a folder of static files."), true, true,
        {{"future", N_("include pages dated after today")},
         {"strict", N_("treat warnings as errors (for CI): exit 1 and write nothing")},
+        {"offline", N_("the offline edition: links end in index.html, so that the folder works "
+                       "opened from disk (a copy on a USB stick)")},
         {"json",
          N_("print the summary as one JSON object (diagnostics included) instead of a line")}},
        {}, "", build_command},

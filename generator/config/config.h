@@ -60,8 +60,14 @@ struct ConfiguredRedirect {
   SourceLocation location;
 };
 
+/// How a link to a page ends: at its folder ("fr/annuaire/"), which a web server answers with
+/// the folder's index.html, or at that file ("fr/annuaire/index.html"), so that the offline
+/// edition (`build --offline`) works opened from disk, where a folder shows as a file listing.
+enum class PageLinks { kFolder, kIndexFile };
+
 struct SiteConfig {
   std::string base_url;  // absolute, ends with '/'
+  PageLinks page_links = PageLinks::kFolder;  // from the command line, never from site.toml
   std::string default_language;
   bool allow_raw_html = false;
   /// An actor record whose last_reviewed is older than this many months gets a warning.

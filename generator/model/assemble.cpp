@@ -72,6 +72,9 @@ struct LinkSource {
   std::string page_path;      // the site path of the page: its files go there
   bool has_folder = true;     // false for a record: its files come from content/media/ only
   std::vector<PublishedFile>* files = nullptr;  // where the files named are collected
+  // How links to pages end; the print edition's links to pages become absolute URLs of the
+  // site on the web, whose folders answer, so they keep kFolder.
+  PageLinks page_links = PageLinks::kFolder;
 };
 
 class LinkContext {
@@ -84,7 +87,8 @@ class LinkContext {
         from_path_(std::move(source.from_path)),
         page_path_(std::move(source.page_path)),
         has_folder_(source.has_folder),
-        files_(source.files) {}
+        files_(source.files),
+        page_links_(source.page_links) {}
 
   LinkResolution operator()(const std::string& written) const {
     size_t hash = written.find('#');
@@ -104,7 +108,7 @@ class LinkContext {
   LinkResolution actor(std::string id, const std::string& fragment) const {
     if (ends_with(id, "/")) id.pop_back();
     if (!targets_.actor_ids.count(id)) return {"", missing_actor(id), "", ""};
-    std::string href = relative_url(from_path_, actor_path(language_, id));
+    std::string href = page_url(from_path_, actor_path(language_, id), page_links_);
     return {fragment.empty() ? href : href + "#" + fragment, "", actor_key(id), fragment};
   }
 
@@ -118,7 +122,7 @@ class LinkContext {
       it = targets_.page_paths.find(key);
     }
     if (it == targets_.page_paths.end()) return {"", missing_page(relative, written), "", ""};
-    std::string href = relative_url(from_path_, it->second);
+    std::string href = page_url(from_path_, it->second, page_links_);
     return {fragment.empty() ? href : href + "#" + fragment, "", key, fragment};
   }
 
@@ -254,6 +258,7 @@ class LinkContext {
   std::string page_path_;
   bool has_folder_;
   std::vector<PublishedFile>* files_;
+  PageLinks page_links_;
 };
 
 /// Links of a guideline inside the print edition: to a guideline (itself included), the chapter
@@ -386,7 +391,8 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
   page.path = page_kind_path(source.kind, language, source.slug);
   std::string self = page_key(source.language, source.relative_path);
   LinkContext context(targets, language,
-                      {self, source.relative_path, page.path, page.path, true, &page.files});
+                      {self, source.relative_path, page.path, page.path, true, &page.files,
+                       config.page_links});
   MarkdownOptions options{config.allow_raw_html, kTemplateIds, is_french(source.language), "", 0};
   options.labels = labels_in(targets, source.language);
   auto rendered = render_markdown({source.body, source.path, source.body_line}, options,
@@ -483,7 +489,8 @@ Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTar
       Diagnostics& sink = from == language.code ? diagnostics : borrowed;
       std::vector<PublishedFile> files;
       std::string path = actor_path(language, record.id);
-      LinkContext context(targets, language, {actor_key(record.id), "actor.md", path, path, false, &files});
+      LinkContext context(targets, language, {actor_key(record.id), "actor.md", path, path, false,
+                                              &files, config.page_links});
       MarkdownOptions options{false, kTemplateIds, is_french(from), "", 0};
       options.labels = labels_in(targets, language.code);
       auto rendered = render_markdown({description->text, record.path, description->line},

@@ -86,6 +86,16 @@ std::string relative_url(const std::string& from, const std::string& to) {
   return url.empty() ? "./" : encode_url_path(url);
 }
 
+std::string linked_path(const std::string& path, PageLinks links) {
+  bool folder = path.empty() || path.back() == '/';
+  if (links == PageLinks::kFolder || !folder) return path;
+  return path == "./" ? "index.html" : path + "index.html";
+}
+
+std::string page_url(const std::string& from, const std::string& to, PageLinks links) {
+  return linked_path(relative_url(from, to), links);
+}
+
 PublishedPicture published_sizes(const Picture& picture, const std::string& site_path) {
   PublishedPicture published{site_path, picture.width, picture.height, {}, {}};
   if (picture.variants.empty()) return published;

@@ -49,7 +49,15 @@ std::string search_path(const LanguageConfig& language);
 std::string output_file_of(const std::string& path);
 
 /// A link from the page at `from` to `to` (both site paths): "../b/", "./", "../../style.css".
+/// For a file or a folder that is not a page; a link to a page is a page_url.
 std::string relative_url(const std::string& from, const std::string& to);
+
+/// A link from the page at `from` to the page at `to`, ending as `links` asks: "../b/" or
+/// "../b/index.html", "./" or "index.html".
+std::string page_url(const std::string& from, const std::string& to, PageLinks links);
+
+/// The site path of a page as the site links it: "fr/a/" or "fr/a/index.html".
+std::string linked_path(const std::string& path, PageLinks links);
 
 /// One published size of a picture: its site path and width.
 struct PictureSource {

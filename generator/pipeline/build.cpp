@@ -33,6 +33,7 @@ std::optional<SiteConfig> load_config(const SourceTree& tree, const BuildOptions
     }
   }
   config->print.pdf_links = options.pdf_links;
+  if (options.offline) config->page_links = PageLinks::kIndexFile;
   return config;
 }
 

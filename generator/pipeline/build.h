@@ -28,6 +28,7 @@ struct BuildOptions {
   std::string today;
   bool include_future = false;
   bool pdf_links = false;  // link the print editions' PDFs (`passerelle pdf` makes them)
+  bool offline = false;    // the offline edition: links to pages end in index.html
   /// Called as each stage starts ("load", "render"), for progress reports; may be empty.
   std::function<void(std::string_view stage)> on_stage;
   /// When set (by another thread), the build stops at the next stage or render job and

@@ -63,18 +63,19 @@ View table_of_contents(const Page& page) {
 /// Links to the print edition (at `anchor` in it, if given) and to its PDF when there is one.
 void set_print_links(View& view, const Site& site, const LanguageConfig& language,
                      const std::string& from, const std::string& anchor) {
-  std::string edition = relative_url(from, print_edition_path(language));
+  std::string edition = page_url(from, print_edition_path(language), site.config.page_links);
   view.set("print_href", anchor.empty() ? edition : edition + "#" + anchor);
   if (site.config.print.pdf_links) view.set("pdf_href", relative_url(from, print_pdf_path(language)));
 }
 
 }  // namespace
 
-View guideline_summary(const Page& page, const UiStrings& strings, const std::string& from) {
+View guideline_summary(const Page& page, const UiStrings& strings, const std::string& from,
+                       PageLinks links) {
   return View()
       .set("title", page.title)
       .set("summary", page.summary)
-      .set("href", relative_url(from, page.path))
+      .set("href", page_url(from, page.path, links))
       .set("date", strings.date(page.date))
       .set("iso_date", page.date)
       .set("updated", page.updated.empty() ? "" : strings.date(page.updated))
@@ -94,7 +95,7 @@ void render_home(const RenderContext& context, const LanguageConfig& language, R
   View view = frame_view(context, frame);
   View guidelines = View::list();
   for (const auto* page : site.pages_of(language.code, PageKind::kGuideline)) {
-    guidelines.push(guideline_summary(*page, strings, frame.path));
+    guidelines.push(guideline_summary(*page, strings, frame.path, site.config.page_links));
   }
   View countries = View::list();
   for (const auto& [key, country] : site.terms.countries) {
@@ -102,15 +103,16 @@ void render_home(const RenderContext& context, const LanguageConfig& language, R
     if (count == site.facets.countries.end()) continue;
     countries.push(View().set("label", country->label(language.code))
                        .set("count", strings.count("actors", count->second))
-                       .set("href", relative_url(frame.path, country_path(language, country->slug(language.code)))));
+                       .set("href", page_url(frame.path, country_path(language, country->slug(language.code)),
+                                            site.config.page_links)));
   }
   view.set("intro_html", intro ? intro->html : "")
       .set("intro_summary", intro ? intro->summary : "")
       .set("guidelines", std::move(guidelines))
       .set("countries", std::move(countries))
       .set("actor_count", strings.count("actors", static_cast<long>(site.actors.size())))
-      .set("guidelines_href", relative_url(frame.path, guidelines_path(language)))
-      .set("directory_href", relative_url(frame.path, directory_path(language)));
+      .set("guidelines_href", page_url(frame.path, guidelines_path(language), site.config.page_links))
+      .set("directory_href", page_url(frame.path, directory_path(language), site.config.page_links));
   out.add(frame, context.theme.templates.render("home", view, diagnostics, context.worker),
           sources_of(intro));
 }
@@ -128,7 +130,7 @@ void render_guidelines_index(const RenderContext& context, const LanguageConfig&
   View view = frame_view(context, frame);
   View guidelines = View::list();
   for (const auto* page : site.pages_of(language.code, PageKind::kGuideline)) {
-    guidelines.push(guideline_summary(*page, strings, path));
+    guidelines.push(guideline_summary(*page, strings, path, site.config.page_links));
   }
   bool has_guidelines = !guidelines.empty();
   view.set("intro_html", intro ? intro->html : "").set("guidelines", std::move(guidelines));
@@ -148,7 +150,8 @@ View taxonomy_chips(const RenderContext& context, const LanguageConfig& language
       const TagTerm* term = site.taxonomy(key)->find(page.language, written);
       View chip = View().set("tag", term ? term->label : written);
       if (term) {
-        chip.set("href", relative_url(page.path, taxonomy_term_path(site.config, language, key, term->slug)));
+        chip.set("href", page_url(page.path, taxonomy_term_path(site.config, language, key, term->slug),
+                                  site.config.page_links));
       }
       chips.push(std::move(chip));
     }
@@ -179,8 +182,8 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
       .set("content_html", page.html)
       .set("taxonomies", taxonomy_chips(context, language, page));
   set_print_links(view, context.site, language, page.path, print_anchor(page.slug));
-  if (previous) view.set("previous", guideline_summary(*previous, strings, page.path));
-  if (next) view.set("next", guideline_summary(*next, strings, page.path));
+  if (previous) view.set("previous", guideline_summary(*previous, strings, page.path, context.site.config.page_links));
+  if (next) view.set("next", guideline_summary(*next, strings, page.path, context.site.config.page_links));
   out.add(frame, context.theme.templates.render("guideline", view, diagnostics, context.worker),
           {page.source_path});
 }

@@ -94,7 +94,7 @@ View facet_group(const RenderContext& context, const LanguageConfig& language,
     items.push(View().set("label", term->label(language.code))
                    .set("count", std::to_string(n))
                    .set("count_label", strings.count("actors", n))
-                   .set("href", relative_url(from, filter_path(language, filter)))
+                   .set("href", page_url(from, filter_path(language, filter), context.site.config.page_links))
                    .set("current", current && key == current->key));
   }
   bool has_items = !items.empty();
@@ -143,6 +143,7 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
   PageFrame frame{&language, path, strings.get("directory"), strings.get("directory_description"),
                   filter_translations(site, {}), "directory",
                   {{strings.get("home"), home_path(language)}}};
+  frame.search_client = true;  // directory.js filters with the search index
   View view = frame_view(context, frame);
   View countries = View::list();
   for (const auto& [key, country] : site.terms.countries) {
@@ -151,7 +152,7 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
     countries.push(View().set("label", country->label(language.code))
                        .set("id", "country-" + country->slug(language.code))
                        .set("count", strings.count("actors", static_cast<long>(actors.size())))
-                       .set("href", relative_url(path, filter_path(language, {country.get()})))
+                       .set("href", page_url(path, filter_path(language, {country.get()}), site.config.page_links))
                        .set("actors", cards(context, language, path, actors)));
   }
   view.set("countries", std::move(countries))
@@ -181,7 +182,7 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
   view.set("count", strings.count("actors", static_cast<long>(actors.size())))
       .set("actors", cards(context, language, path, actors))
       .set("facet_groups", facet_groups(context, language, path, filter))
-      .set("all_href", relative_url(path, directory_path(language)));
+      .set("all_href", page_url(path, directory_path(language), site.config.page_links));
   out.add(frame, context.theme.templates.render("directory-list", view, diagnostics, context.worker));
 }
 
@@ -207,13 +208,17 @@ View actor_details(const RenderContext& context, const Actor& actor,
   }
   View sectors = View::list();
   const SiteTerm* country = actor.country.get();
+  PageLinks links = context.site.config.page_links;
   for (const auto& sector : actor.sectors) {
     sectors.push(View().set("label", sector->label(language.code))
-                     .set("href", relative_url(path, filter_path(language, {country, nullptr, sector.get()}))));
+                     .set("href", page_url(path, filter_path(language, {country, nullptr, sector.get()}),
+                                           links)));
   }
-  View spoken = View::list();
+  // "العربية، الفرنسية": joined with the language's own list separator.
+  const std::string separator = context.theme.strings.at(language.code).get("list_separator");
+  std::string spoken;
   for (const auto& spoken_language : actor.languages) {
-    spoken.push(View().set("label", spoken_language->label(language.code)));
+    spoken += (spoken.empty() ? "" : separator) + spoken_language->label(language.code);
   }
   View details;
   bool has_other_names = !other_names.empty();
@@ -223,8 +228,8 @@ View actor_details(const RenderContext& context, const Actor& actor,
       .set("sectors", std::move(sectors))
       .set("languages", std::move(spoken))
       .set("has_languages", has_languages)
-      .set("country_href", relative_url(path, filter_path(language, {country})))
-      .set("kind_href", relative_url(path, filter_path(language, {nullptr, actor.kind.get()})))
+      .set("country_href", page_url(path, filter_path(language, {country}), links))
+      .set("kind_href", page_url(path, filter_path(language, {nullptr, actor.kind.get()}), links))
       .set("last_reviewed", context.theme.strings.at(language.code).date(record.last_reviewed))
       .set("iso_last_reviewed", record.last_reviewed);
   for (const auto& field : kActorFields) {

@@ -43,7 +43,7 @@ View switcher_view(const RenderContext& context, const PageFrame& frame) {
     item.set("code", other.code)
         .set("name", other.name)
         .set("dir", other.direction)
-        .set("href", relative_url(frame.path, target))
+        .set("href", page_url(frame.path, target, context.site.config.page_links))
         .set("current", other.code == frame.language->code)
         .set("missing", missing)
         .set("missing_label", context.theme.strings.at(other.code).get("not_translated"));
@@ -75,17 +75,18 @@ View assets_view(const RenderContext& context, const std::string& from) {
 
 View navigation_view(const RenderContext& context, const PageFrame& frame) {
   const auto& language = *frame.language;
+  PageLinks links = context.site.config.page_links;
   View pages = View::list();
   if (auto menu = context.menu_pages.find(language.code); menu != context.menu_pages.end()) {
     for (const auto* page : menu->second) {
       pages.push(View().set("title", page->title)
-                     .set("href", relative_url(frame.path, page->path))
+                     .set("href", page_url(frame.path, page->path, links))
                      .set("current", page->path == frame.path));
     }
   }
   auto nav_item = [&](const std::string& section, const std::string& path) {
     bool current = frame.section == section;
-    return View().set("href", relative_url(frame.path, path))
+    return View().set("href", page_url(frame.path, path, links))
         .set("current", current && frame.path == path)
         .set("in_section", current);
   };
@@ -102,10 +103,11 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
   const auto& language = *frame.language;
   const auto& strings = context.theme.strings.at(language.code);
   const auto& config = context.site.config;
+  PageLinks links = config.page_links;
   bool is_home = frame.section == "home" && frame.path == home_path(language);
   View breadcrumbs = View::list();
   for (const auto& [title, path] : frame.breadcrumbs) {
-    breadcrumbs.push(View().set("title", title).set("href", relative_url(frame.path, path)));
+    breadcrumbs.push(View().set("title", title).set("href", page_url(frame.path, path, links)));
   }
   View view;
   view.set("lang", language.code)
@@ -120,15 +122,16 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
       .set("nav", navigation_view(context, frame))
       .set("breadcrumbs", std::move(breadcrumbs))
       .set("has_breadcrumbs", !frame.breadcrumbs.empty())
-      .set("root_href", relative_url(frame.path, ""))
-      .set("home_href", relative_url(frame.path, home_path(language)))
+      .set("root_href", relative_url(frame.path, ""))  // a prefix of files: "../../actors.csv"
+      .set("home_href", page_url(frame.path, home_path(language), links))
       .set("feed_href", relative_url(frame.path, feed_path(language)))
       .set("feed_absolute", absolute_url(config, feed_path(language)))
       .set("assets", assets_view(context, frame.path))
-      .set("search_href", relative_url(frame.path, search_path(language)))
-      .set("search_root", relative_url(frame.path, "search/"))
+      .set("search_href", page_url(frame.path, search_path(language), links))
       .set("is_search", frame.section == "search")
       .set("t", strings_view(strings));
+  // A folder of index files, not a page: it stays a folder offline.
+  if (frame.search_client) view.set("search_root", relative_url(frame.path, "search/"));
   return view;
 }
 
@@ -153,7 +156,7 @@ View actor_card(const RenderContext& context, const Actor& actor, const Language
   card.set("name", record.name)
       .set("short_name", record.short_name)
       .set("has_short_name", !record.short_name.empty())
-      .set("href", relative_url(from, actor_path(language, record.id)))
+      .set("href", page_url(from, actor_path(language, record.id), context.site.config.page_links))
       .set("id", record.id)
       .set("city", record.city)
       .set("country", actor.country->label(code))

@@ -49,6 +49,7 @@ View chapter_view(const Page& page, const SiteConfig& config, const UiStrings& s
 
 View annex_view(const RenderContext& context, const LanguageConfig& language, const std::string& from) {
   const auto& site = context.site;
+  const std::string separator = context.theme.strings.at(language.code).get("list_separator");
   View groups = View::list();
   for (const SiteTerm* country : terms_by_label(site.terms.countries, language.code)) {
     std::vector<const Actor*> members;
@@ -61,7 +62,7 @@ View annex_view(const RenderContext& context, const LanguageConfig& language, co
       View card = actor_card(context, *actor, language, from);
       std::string sectors;
       for (const auto& sector : actor->sectors) {
-        sectors += (sectors.empty() ? "" : ", ") + sector->label(language.code);
+        sectors += (sectors.empty() ? "" : separator) + sector->label(language.code);
       }
       card.set("anchor", print_actor_anchor(actor->record.id))
           .set("sectors_text", sectors)
@@ -110,7 +111,7 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
       .set("iso_edition_date", edition)
       .set("intro_summary", intro ? intro->summary : "")
       .set("web_url", absolute_url(site.config, guidelines_path(language)))
-      .set("guidelines_href", relative_url(path, guidelines_path(language)))
+      .set("guidelines_href", page_url(path, guidelines_path(language), site.config.page_links))
       .set("chapters", std::move(chapters));
   if (site.config.print.pdf_links) view.set("pdf_href", relative_url(path, print_pdf_path(language)));
   if (site.config.print.annex && !site.actors.empty()) {

@@ -15,7 +15,7 @@ std::string redirect_page(const Site& site, const Theme& theme, const Redirect& 
   const LanguageConfig& language = *site.config.language(redirect.language);
   View view = View().set("lang", language.code).set("dir", language.direction)
                   .set("title", redirect.title)
-                  .set("href", relative_url(redirect.from, redirect.to))
+                  .set("href", page_url(redirect.from, redirect.to, site.config.page_links))
                   .set("canonical", absolute_url(site.config, redirect.to))
                   .set("t", strings_view(theme.strings.at(language.code)));
   return theme.templates.render("redirect", view, diagnostics);

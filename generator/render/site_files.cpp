@@ -83,7 +83,9 @@ View root_frame(const RenderContext& context, const std::function<std::string(co
 
 void render_root_pages(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics) {
   const auto& config = context.site.config;
-  View root = root_frame(context, [](const std::string& path) { return relative_url("", path); });
+  View root = root_frame(context, [&](const std::string& path) {
+    return page_url("", path, config.page_links);  // assets are files: they stay as they are
+  });
   root.set("canonical", absolute_url(config, ""));
   root.set("x_default", absolute_url(config, ""));
   out.add_root("index.html", context.theme.templates.render("root", root, diagnostics, context.worker));

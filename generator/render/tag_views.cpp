@@ -31,6 +31,7 @@ struct TaxonomyPages {
     return taxonomy_term_path(context.site.config, in, key, slug);
   }
   std::string title() const { return taxonomy_title(context, language, key); }
+  PageLinks links() const { return context.site.config.page_links; }
 };
 
 /// The term's page in every language whose term is the same vocabulary term.
@@ -53,10 +54,12 @@ void render_term(const TaxonomyPages& taxonomy, const TagTerm& term, RenderedPag
                   {{strings.get("home"), home_path(language)}, {taxonomy.title(), taxonomy.index_path()}}};
   View view = frame_view(context, frame);
   View pages = View::list();
-  for (size_t index : term.pages) pages.push(guideline_summary(context.site.pages[index], strings, frame.path));
+  for (size_t index : term.pages) {
+    pages.push(guideline_summary(context.site.pages[index], strings, frame.path, taxonomy.links()));
+  }
   view.set("label", term.label).set("pages", std::move(pages))
       .set("count", strings.count("tagged_pages", static_cast<long>(term.pages.size())))
-      .set("tags_href", relative_url(frame.path, taxonomy.index_path()))
+      .set("tags_href", page_url(frame.path, taxonomy.index_path(), taxonomy.links()))
       .set("index_link", key == "tags" ? strings.get("all_tags") : taxonomy.title());
   out.add(frame, context.theme.templates.render("tag", view, diagnostics, context.worker));
 }
@@ -76,7 +79,7 @@ void render_index(const TaxonomyPages& taxonomy, const LanguageTags& language_te
   View list = View::list();
   for (const auto& term : language_terms) {
     list.push(View().set("label", term.label)
-                  .set("href", relative_url(frame.path, taxonomy.term_path(language, term.slug)))
+                  .set("href", page_url(frame.path, taxonomy.term_path(language, term.slug), taxonomy.links()))
                   .set("count", strings.count("tagged_pages", static_cast<long>(term.pages.size()))));
   }
   view.set("tags", std::move(list));

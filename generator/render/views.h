@@ -35,6 +35,9 @@ struct PageFrame {
   Translations translations;
   std::string section;      // "home", "guidelines", "directory", "page"
   std::vector<std::pair<std::string, std::string>> breadcrumbs;  // title, site path
+  // Loads search.js: only the pages whose script uses it (the search page, the directory's
+  // filters); the header's search form is a plain form.
+  bool search_client = false;
 };
 
 /// How many HTML pages a rendering made: in all, and per language (the root's language
@@ -78,7 +81,8 @@ OutputPlan redirect_files(const Site& site, const Theme& theme, Diagnostics& dia
 View frame_view(const RenderContext& context, const PageFrame& frame);
 
 /// A page in a list of pages (guidelines, a tag's pages): title, summary, dates, link from `from`.
-View guideline_summary(const Page& page, const UiStrings& strings, const std::string& from);
+View guideline_summary(const Page& page, const UiStrings& strings, const std::string& from,
+                       PageLinks links);
 
 /// A short card of an actor for lists, with links relative to `from`.
 View actor_card(const RenderContext& context, const Actor& actor, const LanguageConfig& language,

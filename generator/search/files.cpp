@@ -11,6 +11,7 @@
 #include "base/content_hash.h"
 #include "base/parallel.h"
 #include "base/text.h"
+#include "model/urls.h"
 
 namespace passerelle::search {
 
@@ -327,7 +328,8 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
     std::string n = std::to_string(d);
     // A short text (most actors) travels whole in its document file: one file, not two.
     bool whole = blocks.size() <= layout.inline_blocks;
-    ordered_json data = {{"k", document.kind}, {"t", document.title}, {"u", document.path},
+    ordered_json data = {{"k", document.kind}, {"t", document.title},
+                         {"u", linked_path(document.path, site.config.page_links)},
                          {"m", document.meta}, {"n", blocks.size()},
                          {"x", blocks.empty() ? "" : blocks[0]}};
     if (whole && blocks.size() > 1) data["y"] = block_items(blocks, 1, blocks.size());

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// check_links.mjs <site-dir> [--base-url URL]
+// check_links.mjs <site-dir> [--base-url URL] [--offline]
 //
 // Checks the links of a built site without any dependency:
 //  - every internal href/src (a, area, link, img, script, source, iframe…)
@@ -9,18 +9,22 @@
 //    (404.html is exempt: no page links to it).
 // URLs under the base URL (from the root index.html's canonical link, or
 // --base-url) are internal; mailto:, tel:, other schemes and other hosts are
-// not checked. Exit status: 0 all good, 1 problems found, 2 usage error.
+// not checked. --offline (for `passerelle build --offline`): a relative link must name a file,
+// never a folder, since a browser shows a folder opened from disk as a file listing.
+// Exit status: 0 all good, 1 problems found, 2 usage error.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const USAGE = 'usage: node check_links.mjs <site-dir> [--base-url https://example.org/]';
+const USAGE = 'usage: node check_links.mjs <site-dir> [--base-url https://example.org/] [--offline]';
 
 // ---------------------------------------------------------------- arguments
 const args = process.argv.slice(2);
 let siteArg = null;
 let baseArg = null;
+let offline = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--base-url') baseArg = args[++i];
+  else if (args[i] === '--offline') offline = true;
   else if (args[i].startsWith('--base-url=')) baseArg = args[i].slice('--base-url='.length);
   else if (args[i] === '-h' || args[i] === '--help') {
     console.log(USAGE);
@@ -230,7 +234,11 @@ function resolve(from, raw, pageBase) {
       return { error: 'bad percent-encoding in fragment' };
     }
   }
-  let file = rel === '' || rel.endsWith('/') ? rel + 'index.html' : rel;
+  const folder = rel === '' || rel.endsWith('/');
+  if (offline && folder && new URL(url, LOCAL).origin === LOCAL_ORIGIN) {
+    return { error: 'links to a folder: opened from disk, a browser lists its files' };
+  }
+  let file = folder ? rel + 'index.html' : rel;
   if (!files.has(file)) {
     if (files.has(file + '/index.html')) return { error: 'folder link without a trailing slash' };
     return { error: `no such file: ${file}` };

@@ -84,6 +84,7 @@ try {
       for (const word of SEARCH_WORDS[code] ?? []) await checkSearch(code, language, first, word, width);
       await checkDirectory(code, language, SEARCH_WORDS[code]?.[0], width);
     }
+    await checkIsolation(code, language);
   }
 } finally {
   await browser.close();
@@ -191,6 +192,59 @@ async function checkDirectory(code, language, word, width) {
     check(problems.length === 0, `${label}: no script error, every request served locally${problems.length ? ': ' + problems.join(', ') : ''}`);
   } finally {
     await close();
+  }
+}
+
+// Phone numbers, e-mails and web addresses read left to right inside the right-to-left page:
+// on an actor's page and in the print edition's annex, each character of the number is drawn
+// right of the one before it ("+212 5 00 00 00 00", not "00 00 00 00 5 212+"), a web address
+// ends with its slash on the right. Lists use the language's separator, and the arrow of an
+// external link points outwards, to the left.
+async function checkIsolation(code, language) {
+  const folderWith = (dir, needle) => fs.readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('index.html'))
+    .sort()
+    .find((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes(needle));
+  const codeDir = path.join(siteDir, code);
+  const actor = folderWith(path.join(codeDir, language.sections.directory), 'href="tel:');
+  const annex = folderWith(codeDir, 'class="annex-contact"');
+  // The elements that hold a phone number, an e-mail and a web address, on each page.
+  const kinds = { phone: '^\\+[\\d ]+$', email: '@', web: '^https?://.*/$' };
+  const pages = [[actor && `/${code}/${language.sections.directory}/${actor}`, '.actor-facts dd a'],
+    [annex && `/${code}/${annex}`, '.annex-contact > *']];
+  check(actor && annex, `${code}: an actor page and a print annex with a phone number (${actor}, ${annex})`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    for (const [url, selector] of pages.filter(([url]) => url)) {
+      await withTimeout(page.goto(server.origin + url.replace(/index\.html$/, ''), { waitUntil: 'load' }), 15_000, url);
+      for (const [kind, pattern] of Object.entries(kinds)) {
+        const r = await page.evaluate(([s, p]) => {
+          const element = [...document.querySelectorAll(s)].find((e) => new RegExp(p).test(e.textContent));
+          if (!element) return null;
+          const text = element.firstChild;
+          const xs = [];
+          for (let i = 0; i < text.length; i++) {
+            if (text.data[i] === ' ') continue;
+            const range = document.createRange();
+            range.setStart(text, i);
+            range.setEnd(text, i + 1);
+            xs.push(range.getBoundingClientRect().left);
+          }
+          return { text: text.data, direction: getComputedStyle(element).direction, inOrder: xs.every((x, i) => i === 0 || x > xs[i - 1]) };
+        }, [selector, pattern]);
+        check(r && r.direction === 'ltr' && r.inOrder, `${code} ${url}: the ${kind} "${r?.text}" reads left to right, in order`);
+      }
+    }
+    await page.goto(`${server.origin}/${code}/${language.sections.directory}/`, { waitUntil: 'load' });
+    const card = await page.evaluate(() => ({
+      place: [...document.querySelectorAll('.actor-card .actor-place')].map((p) => p.textContent).find((t) => /\p{L}.*\p{L}/u.test(t) && !/^\p{L}+$/u.test(t)),
+      arrow: getComputedStyle(document.querySelector('.actor-contact a'), '::after').content,
+    }));
+    check(card.place?.includes('، ') && !card.place.includes(', '), `${code}: a card's place is listed with the Arabic comma (${card.place})`);
+    check(card.arrow.includes('↖'), `${code}: the external-link arrow is mirrored (${card.arrow})`);
+  } finally {
+    await context.close();
   }
 }
 

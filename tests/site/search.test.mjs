@@ -597,7 +597,7 @@ await check('directory facets work from the keyboard', () =>
 
 const fileUrl = (rel) => pathToFileURL(path.join(siteDir, rel)).href;
 
-await check('from disk (file://): search page, header box, result links and directory filters', () =>
+await check('from disk (file://): search page, result links and directory filters', () =>
   withPage({ fromDisk: true }, async (page) => {
     await page.goto(fileUrl(`${fr.code}/${fr.sections.search}/index.html`) + '?q=formation');
     await settled(page);
@@ -610,12 +610,8 @@ await check('from disk (file://): search page, header box, result links and dire
     await page.click('.search-result a');
     await page.waitForLoadState();
     assert.equal(fold(await page.textContent('h1')), fold(list[0].title));
-    // The search box of any page leads to the search page's file.
-    await page.fill('#site-search', 'microcrédit');
-    await page.press('#site-search', 'Enter');
-    await page.waitForURL(/index\.html\?q=/);
-    await settled(page);
-    assert.ok((await allResults(page)).length > 0);
+    // The header's search box of other pages loads no script: from disk, it is the offline
+    // edition (build --offline, tests/site/offline.mjs) whose form names the search page's file.
     // Directory filters.
     await page.goto(fileUrl(`${it.code}/${it.sections.directory}/index.html`));
     await settled(page, '[data-directory-filter]');

@@ -14,6 +14,20 @@ TEST_CASE("relative_url links pages wherever the site is copied") {
   CHECK(relative_url("fr/ab/", "fr/a/") == "../a/");
 }
 
+TEST_CASE("page_url ends links to pages in index.html for the offline edition only") {
+  CHECK(page_url("fr/a/", "fr/b/", PageLinks::kFolder) == "../b/");
+  CHECK(page_url("fr/a/", "fr/b/", PageLinks::kIndexFile) == "../b/index.html");
+  CHECK(page_url("fr/", "fr/", PageLinks::kFolder) == "./");
+  CHECK(page_url("fr/", "fr/", PageLinks::kIndexFile) == "index.html");
+  CHECK(page_url("fr/a/", "", PageLinks::kIndexFile) == "../../index.html");
+  CHECK(page_url("", "", PageLinks::kIndexFile) == "index.html");
+  CHECK(page_url("", "fr/é/", PageLinks::kIndexFile) == "fr/%C3%A9/index.html");
+  // A file stays as it is: a PDF, a feed.
+  CHECK(page_url("fr/a/", "fr/x.pdf", PageLinks::kIndexFile) == "../x.pdf");
+  CHECK(linked_path("fr/annuaire/x/", PageLinks::kIndexFile) == "fr/annuaire/x/index.html");
+  CHECK(linked_path("fr/annuaire/x/", PageLinks::kFolder) == "fr/annuaire/x/");
+}
+
 TEST_CASE("section paths use each language's slugs") {
   LanguageConfig fr{"fr", "Français", "ltr", "", "",
                     {"lignes-directrices", "annuaire", "recherche", "pays", "type", "secteur"}};

@@ -1,0 +1,800 @@
+// Passerelle search client: no dependencies, no eval, no inline script, no wasm.
+//
+// The index (format: docs/search-index.md) is a folder of classic scripts that each call
+// PasserelleSearch.load(name, data). They are loaded by adding <script src> elements, which
+// works where fetching and module scripts do not: pages opened from disk (file://), strict
+// Content Security Policies (script-src 'self') and any static host.
+//
+// It is loaded only by the pages that use it: the search page and the directory's index. What
+// it does there:
+//  - on file:// pages, search forms get an action that opens index.html (the offline edition,
+//    `build --offline`, already names it; a page of the web edition opened from disk does not);
+//  - the search page ([data-search-page]): results while typing, kind, language and tag facets,
+//    the query in the URL.
+// The theme ships it minified (themes/default/static/js/, by scripts/minify-theme-js.sh).
+// The directory's filters are in directory.js, which uses this engine.
+//
+// Text from the index only ever lands in the page through textContent and DOM nodes.
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  if (!script || !script.dataset.root) return;
+  var ROOT = script.dataset.root;            // the index folder, relative to this page
+  var LANG = script.dataset.lang || document.documentElement.lang;
+  var SITE_ROOT = ROOT.replace(/search\/$/, '');
+  var FROM_DISK = location.protocol === 'file:';
+
+  var MAX_WORDS = 10;        // words of a query that are looked up (a 10 kB paste is cut here)
+  var MAX_QUERY_CHARS = 500;
+  var MIN_PREFIX = 2;        // the last word is completed from this many letters on
+  var MIN_TYPO = 5;          // one typo is forgiven in words at least this long
+  var MAX_EXPANSIONS = 40;   // completions of a prefix that are scored
+  var PAGE_SIZE = 10;
+  var MAX_TAG_OPTIONS = 12;  // the tag facet lists the most frequent tags among the results
+  var NEAR_BONUS = 1.5;      // all the words of a query in the same text block
+  var LOAD_TIMEOUT = 10000;
+
+  // ------------------------------------------------------------------ loading index files
+
+  var waiting = {};  // name → resolve function of a file being loaded
+  var files = {};    // name → promise of its data
+
+  // Every file but a manifest is named with its language's version (in the manifest), so that
+  // a new build is never mixed with cached files; pages themselves carry no version.
+  function loadFile(name) {
+    if (files[name]) return files[name];
+    var lang = name.slice(0, name.indexOf('/'));
+    var isManifest = name === lang + '/manifest';
+    var versioned = isManifest ? Promise.resolve('') : loadFile(lang + '/manifest').then(function (m) { return m.v || ''; });
+    var promise = versioned.then(function (version) { return loadScript(name, version); });
+    files[name] = promise;
+    promise.catch(function () { delete files[name]; });  // a later search may try again
+    return promise;
+  }
+
+  function loadScript(name, version) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement('script');
+      var timer = setTimeout(function () { fail('timed out'); }, LOAD_TIMEOUT);
+      function fail(why) {
+        clearTimeout(timer);
+        delete waiting[name];
+        element.remove();
+        reject(new Error('search index file ' + name + ': ' + why));
+      }
+      waiting[name] = function (data) {
+        clearTimeout(timer);
+        delete waiting[name];
+        resolve(data);
+      };
+      element.async = true;
+      element.src = ROOT + name + '.js' + (version ? '?v=' + encodeURIComponent(version) : '');
+      element.onerror = function () { fail('not found'); };
+      element.onload = function () {
+        element.remove();
+        if (waiting[name]) fail('did not register');
+      };
+      document.head.appendChild(element);
+    });
+  }
+
+  // ------------------------------------------------------------------ text analysis
+  // The same folding and splitting as the generator (generator/search/analyzer.cpp).
+
+  var WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+  var DIGIT = /\p{N}/u;
+  var WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
+  function fold(text) {
+    return text.normalize('NFKD')
+      .replace(/[\p{M}\p{Default_Ignorable_Code_Point}\u0640]/gu, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss').replace(/ς/g, 'σ').replace(/œ/g, 'oe').replace(/æ/g, 'ae')
+      .replace(/[\u2019\u2018\u02BC]/g, "'")
+      .normalize('NFC');
+  }
+
+  function splitWords(folded, elisions) {
+    var chars = Array.from(folded);
+    var words = [];
+    var word = '';
+    var length = 0;
+    var digit = false;
+    function flush() {
+      if (length > 0 && length <= 40 && (length >= 2 || digit)) words.push(word);
+      word = '';
+      length = 0;
+      digit = false;
+    }
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      if (WORD_CHAR.test(c)) {
+        word += c;
+        length++;
+        digit = digit || DIGIT.test(c);
+      } else if (c === "'" && length > 0 && i + 1 < chars.length && WORD_CHAR.test(chars[i + 1]) && elisions.has(word)) {
+        word = '';  // "l'entreprise": the article goes
+        length = 0;
+        digit = false;
+      } else {
+        flush();
+      }
+    }
+    flush();
+    return words;
+  }
+
+  /// Optimal string alignment distance, stopping early above 1.
+  function withinOneEdit(a, b) {
+    a = Array.from(a);
+    b = Array.from(b);
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (i === a.length && i === b.length) return true;
+    var rest = function (x, y) { return a.slice(x).join('') === b.slice(y).join(''); };
+    if (a.length === b.length) {
+      return rest(i + 1, i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));  // transposition
+    }
+    return a.length > b.length ? rest(i + 1, i) : rest(i, i + 1);
+  }
+
+  // ------------------------------------------------------------------ the index of a language
+
+  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  var B64_VALUE = {};
+  for (var b = 0; b < B64.length; b++) B64_VALUE[B64[b]] = b;
+
+  function decodePostings(text) {
+    var numbers = [];
+    var value = 0;
+    var shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = B64_VALUE[text[i]];
+      value += (digit & 31) * Math.pow(2, shift);
+      if (digit & 32) {
+        shift += 5;
+      } else {
+        numbers.push(value);
+        value = 0;
+        shift = 0;
+      }
+    }
+    var postings = [];
+    var doc = 0;
+    for (var n = 0; n + 2 < numbers.length; n += 3) {
+      doc += numbers[n];
+      postings.push({ doc: doc, impact: numbers[n + 1] >> 1, title: (numbers[n + 1] & 1) === 1, block: numbers[n + 2] });
+    }
+    return postings;
+  }
+
+  function words(list) { return new Set(list ? list.split(' ') : []); }
+
+  var indexes = {};  // language → promise of its manifest, prepared
+
+  function openIndex(lang) {
+    if (!indexes[lang]) {
+      indexes[lang] = loadFile(lang + '/manifest').then(function (m) {
+        return {
+          lang: lang, name: m.name, dir: m.dir, docs: m.docs, kinds: m.kinds, chunk: m.chunk,
+          keys: words(m.keys), stop: words(m.stop), elisions: words(m.elision), suffixes: words(m.suffix),
+          tags: tagsByDocument(m.tags || []), shards: {}
+        };
+      });
+      indexes[lang].catch(function () { delete indexes[lang]; });
+    }
+    return indexes[lang];
+  }
+
+  /// doc → its tags ({ slug, label }), from the manifest's [slug, label, [doc, …]] entries.
+  function tagsByDocument(entries) {
+    var byDoc = {};
+    entries.forEach(function (entry) {
+      entry[2].forEach(function (doc) {
+        (byDoc[doc] = byDoc[doc] || []).push({ slug: entry[0], label: entry[1] });
+      });
+    });
+    return byDoc;
+  }
+
+  function kindOf(index, doc) {
+    for (var i = 0; i < index.kinds.length; i++) {
+      if (doc >= index.kinds[i][1] && doc < index.kinds[i][2]) return index.kinds[i][0];
+    }
+    return 'page';
+  }
+
+  function shardFileName(key) {
+    var name = '';
+    Array.from(key).forEach(function (c) {
+      name += /^[a-z0-9]$/.test(c) ? c : '_' + c.codePointAt(0).toString(16) + '_';
+    });
+    return name;
+  }
+
+  /// The shard holding `word`: the longest shard key that is a prefix of it.
+  function shardFor(index, word) {
+    var chars = Array.from(word);
+    for (var n = Math.min(chars.length, 8); n >= 1; n--) {
+      var key = chars.slice(0, n).join('');
+      if (index.keys.has(key)) {
+        if (!index.shards[key]) {
+          index.shards[key] = loadFile(index.lang + '/t/' + shardFileName(key)).then(function (data) {
+            var group = function (g) { return { term: g[0], forms: g[1].split(' '), raw: g[2], postings: null }; };
+            return { key: key, groups: data.g.map(group), completions: (data.c || []).map(group) };
+          });
+        }
+        return index.shards[key];
+      }
+    }
+    return Promise.resolve(null);
+  }
+
+  function postingsOf(group) {
+    if (!group.postings) group.postings = decodePostings(group.raw);
+    return group.postings;
+  }
+
+  /// Terms a query word stands for, each with how much a match counts: the exact word form
+  /// (1), a form with a known ending (0.9: "imprese" when only "impresa" was seen), completions
+  /// of the last word while typing (0.7), and one typo in longer words (0.5).
+  function candidatesFor(index, word, isPrefix) {
+    return shardFor(index, word).then(function (shard) {
+      var found = new Map();  // term → { group, factor, forms }
+      if (!shard) return found;
+      var add = function (group, factor, forms) {
+        var current = found.get(group.term);
+        if (!current || current.factor < factor) found.set(group.term, { group: group, factor: factor, forms: forms || group.forms });
+      };
+      shard.groups.forEach(function (g) { if (g.forms.indexOf(word) >= 0) add(g, 1); });
+      if (found.size === 0) {
+        shard.groups.forEach(function (g) {
+          if (word !== g.term && word.startsWith(g.term) && index.suffixes.has(word.slice(g.term.length))) add(g, 0.9);
+        });
+      }
+      if (isPrefix && Array.from(word).length >= MIN_PREFIX) {
+        var completions = [];
+        shard.groups.concat(shard.completions).forEach(function (g) {
+          var forms = g.forms.filter(function (f) { return f !== word && f.startsWith(word); });
+          if (forms.length && !found.has(g.term)) completions.push({ group: g, forms: forms });
+        });
+        completions.sort(function (a, b) { return b.group.raw.length - a.group.raw.length; });
+        completions.slice(0, MAX_EXPANSIONS).forEach(function (c) { add(c.group, 0.7, c.forms); });
+      }
+      if (found.size === 0 && Array.from(word).length >= MIN_TYPO) {
+        shard.groups.forEach(function (g) {
+          var close = g.forms.filter(function (f) { return Array.from(f).length >= MIN_TYPO - 1 && withinOneEdit(word, f); });
+          if (close.length) add(g, 0.5, close);
+        });
+      }
+      return found;
+    });
+  }
+
+  /// The words of a query for a language, as the index has them.
+  function analyze(index, query) {
+    var folded = fold(query.slice(0, MAX_QUERY_CHARS));
+    var list = [];
+    splitWords(folded, index.elisions).forEach(function (w) {
+      if (!index.stop.has(w) && list.indexOf(w) < 0) list.push(w);
+    });
+    return list.slice(0, MAX_WORDS);
+  }
+
+  /// Documents of one language matching every word of the query, ranked: those with more of
+  /// the words in their title (or name) first, then by the BM25F scores of the build.
+  function searchLanguage(lang, query, options) {
+    return openIndex(lang).then(function (index) {
+      var list = analyze(index, query);
+      if (list.length === 0) return { index: index, words: [], hits: [] };
+      var typingLast = options.prefix && !/\s$/.test(query);
+      return Promise.all(list.map(function (w, i) {
+        return candidatesFor(index, w, typingLast && i === list.length - 1);
+      })).then(function (perWord) {
+        var highlight = new Set();
+        var tables = perWord.map(function (candidates) {
+          var table = new Map();  // doc → { score, title, block }
+          candidates.forEach(function (c) {
+            c.forms.forEach(function (f) { highlight.add(f); });
+            postingsOf(c.group).forEach(function (p) {
+              var score = p.impact * c.factor;
+              var hit = table.get(p.doc);
+              if (!hit) {
+                table.set(p.doc, { score: score, title: p.title, block: p.block });
+              } else {
+                if (score > hit.score) { hit.score = score; hit.block = p.block; }
+                hit.title = hit.title || p.title;
+              }
+            });
+          });
+          return table;
+        });
+        // Every document with any of the words, and how many; those with all of them are the
+        // results. When there are none, those with the most words are offered instead (by
+        // search(); the directory's text filter keeps to every word).
+        var hits = [];
+        var partial = [];
+        perDocument(tables).forEach(function (m, doc) {
+          var kind = kindOf(index, doc);
+          if (options.kinds && options.kinds.indexOf(kind) < 0) return;
+          var hit = { lang: lang, index: index, doc: doc, kind: kind, tags: index.tags[doc] || [], score: m.score, titles: m.titles, words: m.words, block: bestBlock(m.blocks), highlight: highlight };
+          if (m.words < tables.length) return partial.push(hit);
+          // Words first used in the same block are likely near each other ("plan d'affaires").
+          if (m.blocks.length > 1 && m.blocks.every(function (b) { return b === m.blocks[0]; })) hit.score *= NEAR_BONUS;
+          hits.push(hit);
+        });
+        return { index: index, words: list, hits: hits, partial: hits.length ? [] : partial };
+      });
+    });
+  }
+
+  /// doc → { words, score, titles, blocks }: of the words (one table each) the document has,
+  /// how many, the sum of their scores, how many in its title, and each one's block.
+  function perDocument(tables) {
+    var found = new Map();
+    tables.forEach(function (table) {
+      table.forEach(function (hit, doc) {
+        var m = found.get(doc);
+        if (!m) found.set(doc, (m = { words: 0, score: 0, titles: 0, blocks: [] }));
+        m.words++;
+        m.score += hit.score;
+        m.titles += hit.title ? 1 : 0;
+        m.blocks.push(hit.block);
+      });
+    });
+    return found;
+  }
+
+  /// The block where most query words appear (the first one on a tie).
+  function bestBlock(blocks) {
+    var counts = {};
+    var best = blocks[0];
+    blocks.forEach(function (b) {
+      counts[b] = (counts[b] || 0) + 1;
+      if (counts[b] > counts[best] || (counts[b] === counts[best] && b < best)) best = b;
+    });
+    return best;
+  }
+
+  function rank(hits, languages) {
+    return hits.sort(function (a, b) {
+      return b.titles - a.titles || b.score - a.score ||
+        languages.indexOf(a.lang) - languages.indexOf(b.lang) || a.doc - b.doc;
+    });
+  }
+
+  /// Searches the given languages at once and ranks everything together. When no document has
+  /// every word, the result is `partial`: the documents with the most of the words.
+  function search(query, languages, options) {
+    return Promise.all(languages.map(function (lang) { return searchLanguage(lang, query, options); }))
+      .then(function (results) {
+        var hits = [];
+        var partial = [];
+        results.forEach(function (r) { hits = hits.concat(r.hits); partial = partial.concat(r.partial || []); });
+        var indexes = results.map(function (r) { return r.index; });
+        if (hits.length > 0 || partial.length === 0) return { hits: rank(hits, languages), indexes: indexes, partial: false };
+        var most = Math.max.apply(null, partial.map(function (h) { return h.words; }));
+        hits = partial.filter(function (h) { return h.words === most; });
+        return { hits: rank(hits, languages), indexes: indexes, partial: true };
+      });
+  }
+
+  // ------------------------------------------------------------------ results: text and snippets
+
+  function documentOf(hit) { return loadFile(hit.lang + '/d/' + hit.doc); }
+
+  function blockText(hit, doc) {
+    if (hit.block === 0 || hit.block >= doc.n) return Promise.resolve(doc.x);
+    if (doc.y) return Promise.resolve(doc.y[hit.block - 1] || doc.x);  // a short text, whole
+    var per = hit.index.chunk || 1;
+    return loadFile(hit.lang + '/x/' + hit.doc + '-' + Math.ceil(hit.block / per)).then(function (chunk) {
+      return chunk.x[(hit.block - 1) % per] || doc.x;
+    }, function () { return doc.x; });
+  }
+
+  /// Words of `text` with their places, and whether each is one of the matched forms.
+  function marked(text, highlight) {
+    var out = [];
+    var match;
+    WORD_RUN.lastIndex = 0;
+    while ((match = WORD_RUN.exec(text))) {
+      out.push({ start: match.index, end: match.index + match[0].length, hit: highlight.has(fold(match[0])) });
+    }
+    return out;
+  }
+
+  /// Appends `text` to `parent`, with matched words in <mark>.
+  function appendMarked(parent, text, highlight) {
+    var at = 0;
+    marked(text, highlight).forEach(function (w) {
+      if (!w.hit) return;
+      parent.appendChild(document.createTextNode(text.slice(at, w.start)));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(w.start, w.end);
+      parent.appendChild(mark);
+      at = w.end;
+    });
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  /// About 30 words of the block around the densest group of matches.
+  function snippet(text, highlight) {
+    var SPAN = 30;
+    var list = marked(text, highlight);
+    if (list.length <= SPAN) return text;
+    var best = 0;
+    var bestCount = -1;
+    for (var i = 0; i < list.length; i++) {
+      if (!list[i].hit) continue;
+      var count = 0;
+      for (var j = i; j < Math.min(list.length, i + SPAN); j++) count += list[j].hit ? 1 : 0;
+      if (count > bestCount) { bestCount = count; best = i; }
+    }
+    var first = Math.max(0, Math.min(best - 4, list.length - SPAN));
+    var last = Math.min(list.length, first + SPAN) - 1;
+    var start = first === 0 ? 0 : list[first].start;
+    var end = last === list.length - 1 ? text.length : list[last].end;
+    return (start > 0 ? '… ' : '') + text.slice(start, end) + (end < text.length ? ' …' : '');
+  }
+
+  function href(path) {
+    var url = SITE_ROOT + path;
+    return FROM_DISK && /\/$/.test(url) ? url + 'index.html' : url;
+  }
+
+  /// Title, link, kind, meta line and snippet of the hits, fetched in parallel.
+  function details(hits) {
+    return Promise.all(hits.map(function (hit) {
+      return documentOf(hit).then(function (doc) {
+        return blockText(hit, doc).then(function (text) {
+          return { hit: hit, title: doc.t, kind: doc.k, url: doc.u, href: href(doc.u), meta: doc.m, text: snippet(text || '', hit.highlight) };
+        });
+      });
+    }));
+  }
+
+  // ------------------------------------------------------------------ small DOM helpers
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function format(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
+  function count(strings, base, n) {
+    return format(n === 1 ? strings[base + 'One'] : strings[base + 'Other'], { n: n });
+  }
+
+  function params() { return new URLSearchParams(location.search); }
+
+  function setParams(values) {
+    var p = new URLSearchParams();
+    Object.keys(values).forEach(function (key) { if (values[key]) p.set(key, values[key]); });
+    var query = p.toString();
+    try {
+      history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
+    } catch (e) { /* some file:// setups refuse: the URL just does not follow */ }
+  }
+
+  function debounce(fn, ms) {
+    var timer;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(fn, ms);
+    };
+  }
+
+  function radioGroup(name, legend, options, selected, onChange) {
+    var fieldset = el('fieldset', 'facet-fieldset');
+    fieldset.appendChild(el('legend', '', legend));
+    options.forEach(function (option, i) {
+      var id = name + '-' + i;
+      var row = el('div', 'facet-option');
+      var input = el('input');
+      input.type = 'radio';
+      input.name = name;
+      input.id = id;
+      input.value = option.value;
+      input.checked = option.value === selected;
+      input.disabled = option.count === 0 && !input.checked;
+      input.addEventListener('change', function () { onChange(option.value); });
+      var label = el('label', '', option.label + ' ');
+      label.htmlFor = id;
+      label.appendChild(el('span', 'count', String(option.count)));
+      row.appendChild(input);
+      row.appendChild(label);
+      fieldset.appendChild(row);
+    });
+    return fieldset;
+  }
+
+  // ------------------------------------------------------------------ the search page
+
+  function searchPage(root) {
+    var strings = {};
+    Object.keys(root.dataset).forEach(function (key) {
+      if (key.indexOf('t') === 0) strings[key.charAt(1).toLowerCase() + key.slice(2)] = root.dataset[key];
+    });
+    var form = root.querySelector('.search-form');
+    var input = root.querySelector('.search-input');
+    var everywhere = root.querySelector('#search-all');
+    var status = root.querySelector('.search-status');
+    var facets = root.querySelector('.search-facets');
+    var list = root.querySelector('.search-results');
+    var languages = Array.from(document.querySelectorAll('link[rel="alternate"][hreflang]'))
+      .map(function (link) { return link.hreflang; })
+      .filter(function (code, i, all) { return code !== 'x-default' && all.indexOf(code) === i; });
+    if (languages.indexOf(LANG) < 0) languages.unshift(LANG);
+    languages.sort(function (a, b) { return (b === LANG) - (a === LANG); });
+
+    var state = { q: '', all: false, lang: '', kind: '', tag: '' };
+    var found = null;   // the last search: { query, hits, indexes }
+    var shown = 0;
+    var sequence = 0;
+
+    var p = params();
+    state.q = p.get('q') || '';
+    state.kind = ['guideline', 'actor', 'page'].indexOf(p.get('kind')) >= 0 ? p.get('kind') : '';
+    state.tag = p.get('tag') || '';
+    var langParam = p.get('lang') || '';
+    state.all = langParam !== '';
+    state.lang = langParam === 'all' ? '' : langParam;
+    input.value = state.q;
+    if (everywhere) everywhere.checked = state.all;
+
+    function save() {
+      setParams({ q: state.q, lang: state.all ? state.lang || 'all' : '', kind: state.kind, tag: state.tag });
+    }
+
+    function hasTag(hit, slug) {
+      return hit.tags.some(function (tag) { return tag.slug === slug; });
+    }
+
+    /// The hits the facets other than `except` let through.
+    function filtered(except) {
+      return found.hits.filter(function (h) {
+        return (except === 'kind' || !state.kind || h.kind === state.kind) &&
+          (except === 'lang' || !state.lang || h.lang === state.lang) &&
+          (except === 'tag' || !state.tag || hasTag(h, state.tag));
+      });
+    }
+
+    function visible() { return filtered(''); }
+
+    /// The tags of `hits`, most frequent first, with the selected one kept even at 0.
+    function tagOptions(hits) {
+      var counts = new Map();
+      hits.forEach(function (h) {
+        h.tags.forEach(function (tag) {
+          var seen = counts.get(tag.slug) || { value: tag.slug, label: tag.label, count: 0 };
+          seen.count++;
+          counts.set(tag.slug, seen);
+        });
+      });
+      var options = Array.from(counts.values()).sort(function (a, b) {
+        return b.count - a.count || a.label.localeCompare(b.label, LANG);
+      }).slice(0, MAX_TAG_OPTIONS);
+      if (state.tag && !counts.has(state.tag)) options.push({ value: state.tag, label: state.tag, count: 0 });
+      return options;
+    }
+
+    /// Marks the page as up to date with its URL (tests and tools wait for this).
+    function done() { root.dataset.searchDone = location.search; }
+
+    function run(prefix) {
+      var query = state.q;
+      var mine = ++sequence;
+      if (!query.trim()) {
+        found = null;
+        list.hidden = true;
+        facets.hidden = true;
+        list.textContent = '';
+        status.textContent = strings.prompt;
+        done();
+        return Promise.resolve();
+      }
+      root.setAttribute('aria-busy', 'true');
+      var langs = state.all ? languages : [LANG];
+      return search(query, langs, { prefix: prefix }).then(function (result) {
+        if (mine !== sequence) return;
+        found = { query: query, hits: result.hits, indexes: result.indexes, partial: result.partial };
+        if (state.lang && langs.indexOf(state.lang) < 0) state.lang = '';
+        shown = 0;
+        list.textContent = '';
+        return render();
+      }).catch(function () {
+        if (mine !== sequence) return;
+        list.hidden = true;
+        facets.hidden = true;
+        status.textContent = strings.error;
+      }).then(function () {
+        if (mine !== sequence) return;
+        root.removeAttribute('aria-busy');
+        done();
+      });
+    }
+
+    /// What choosing `value` in the facet `key` does: the list starts again with it.
+    function choose(key) {
+      return function (value) {
+        state[key] = value;
+        save();
+        shown = 0;
+        list.textContent = '';
+        render().then(done);
+      };
+    }
+
+    function renderFacets() {
+      var focused = facets.contains(document.activeElement) ? document.activeElement.id : '';
+      facets.textContent = '';
+      var hits = found.hits;
+      if (hits.length === 0) { facets.hidden = true; return; }
+      var byKind = filtered('kind');
+      var kinds = [{ value: '', label: strings.any, count: byKind.length }];
+      ['guideline', 'actor', 'page'].forEach(function (kind) {
+        var n = byKind.filter(function (h) { return h.kind === kind; }).length;
+        if (n > 0 || state.kind === kind) kinds.push({ value: kind, label: strings[kind], count: n });
+      });
+      facets.appendChild(radioGroup('search-kind', strings.kind, kinds, state.kind, choose('kind')));
+      if (state.all) {
+        var byLang = filtered('lang');
+        var langs = [{ value: '', label: strings.any, count: byLang.length }];
+        found.indexes.forEach(function (index) {
+          langs.push({ value: index.lang, label: index.name, count: byLang.filter(function (h) { return h.lang === index.lang; }).length });
+        });
+        facets.appendChild(radioGroup('search-lang', strings.language, langs, state.lang, choose('lang')));
+      }
+      var byTag = filtered('tag');
+      var tags = tagOptions(byTag);
+      if (tags.length) {
+        var anyTag = { value: '', label: strings.allTags, count: byTag.length };
+        facets.appendChild(radioGroup('search-tag', strings.tags, [anyTag].concat(tags), state.tag, choose('tag')));
+      }
+      facets.hidden = false;
+      if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    }
+
+    function noResults() {
+      list.appendChild(el('li', 'search-empty', strings.hint));
+    }
+
+    /// Shows the next page of results (all of them when `shown` is 0: a fresh list).
+    function render() {
+      var hits = visible();
+      renderFacets();
+      var q = found.query.trim().slice(0, 80);
+      status.textContent = !hits.length ? format(strings.noResults, { q: q })
+        : found.partial ? format(count(strings, 'partial', hits.length), { q: q })
+          : count(strings, 'results', hits.length);
+      var old = root.querySelector('.search-more');
+      if (old) old.remove();
+      list.hidden = false;
+      if (hits.length === 0) {
+        list.textContent = '';
+        noResults();
+        return Promise.resolve();
+      }
+      var page = hits.slice(shown, shown + PAGE_SIZE);
+      var mine = sequence;
+      return details(page).then(function (items) {
+        if (mine !== sequence) return;
+        items.forEach(function (item) { list.appendChild(resultItem(item)); });
+        shown += page.length;
+        if (shown < hits.length) {
+          var more = el('button', 'button search-more', strings.more);
+          more.type = 'button';
+          more.addEventListener('click', function () {
+            var next = shown;
+            render().then(function () {
+              var first = list.children[next];
+              var link = first && first.querySelector('a');
+              if (link) link.focus();
+            });
+          });
+          list.after(more);
+        }
+      });
+    }
+
+    function resultItem(item) {
+      var li = el('li', 'search-result');
+      var index = found.indexes.find(function (i) { return i.lang === item.hit.lang; });
+      if (item.hit.lang !== LANG) {
+        li.lang = item.hit.lang;
+        if (index && index.dir) li.dir = index.dir;
+      }
+      var kinds = el('p', 'search-result-kind');
+      kinds.appendChild(el('span', 'badge', strings[item.kind] || item.kind));
+      if (state.all && index) {
+        var language = el('span', 'search-result-lang', index.name);
+        language.lang = index.lang;
+        kinds.appendChild(document.createTextNode(' '));
+        kinds.appendChild(language);
+      }
+      li.appendChild(kinds);
+      var title = el('h2', 'search-result-title');
+      var link = el('a');
+      link.href = item.href;
+      appendMarked(link, item.title, item.hit.highlight);
+      title.appendChild(link);
+      li.appendChild(title);
+      if (item.meta) li.appendChild(el('p', 'search-result-meta', item.meta));
+      if (item.text) {
+        var text = el('p', 'search-result-snippet');
+        appendMarked(text, item.text, item.hit.highlight);
+        li.appendChild(text);
+      }
+      return li;
+    }
+
+    var typed = debounce(function () { save(); run(true); }, 120);
+    input.addEventListener('input', function () {
+      state.q = input.value;
+      typed();
+    });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      state.q = input.value;
+      save();
+      run(false);
+    });
+    if (everywhere) {
+      everywhere.addEventListener('change', function () {
+        state.all = everywhere.checked;
+        state.lang = '';
+        save();
+        run(true);
+      });
+    }
+    list.hidden = true;
+    root.classList.add('is-enhanced');
+    run(true).then(function () { root.dataset.searchReady = ''; });
+  }
+
+  // ------------------------------------------------------------------ start
+
+  window.PasserelleSearch = {
+    /// Called by every index file.
+    load: function (name, data) {
+      if (waiting[name]) waiting[name](data);
+    },
+    /// For the theme's other scripts (directory.js): the engine and a few helpers.
+    engine: {
+      lang: LANG, openIndex: openIndex, loadFile: loadFile, searchLanguage: searchLanguage,
+      el: el, count: count, params: params, setParams: setParams, debounce: debounce
+    },
+    /// For tools and benchmarks: ranked hits of `query` with their title, URL and snippet.
+    query: function (query, options) {
+      options = options || {};
+      var langs = options.languages || [LANG];
+      return search(query, langs, { prefix: options.prefix !== false, kinds: options.kinds }).then(function (result) {
+        return details(result.hits.slice(0, options.limit || PAGE_SIZE)).then(function (items) {
+          return { total: result.hits.length, results: items.map(function (i) { return { lang: i.hit.lang, kind: i.kind, title: i.title, url: i.url, snippet: i.text }; }) };
+        });
+      });
+    }
+  };
+
+  function start() {
+    // On pages opened from disk a folder URL shows a file listing: send searches to index.html.
+    if (FROM_DISK) {
+      document.querySelectorAll('form[role="search"][action$="/"]').forEach(function (form) {
+        form.setAttribute('action', form.getAttribute('action') + 'index.html');
+      });
+    }
+    var page = document.querySelector('[data-search-page]');
+    if (page) searchPage(page);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
