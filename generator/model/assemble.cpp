@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "model/footer.h"
 #include "model/print_edition.h"
 #include "base/parallel.h"
 #include "model/site.h"
@@ -585,6 +586,7 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
   site.facets = count_facets(site.actors);
   site.tags = collect_tags(site.pages, directory.vocabulary.tags, diagnostics);
   site.link_targets = std::move(link_targets);
+  check_footer(site, diagnostics);
   return site;
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "base/content_hash.h"
+#include "model/footer.h"
 #include "model/urls.h"
 #include "base/parallel.h"
 #include "theme/templates.h"
@@ -137,7 +138,11 @@ RenderContext render_context(const Site& site, const Theme& theme, RenderedPages
   for (const auto& actor : site.actors) actors.push_back(&actor);
   context.actors_by_name = actors_by_name(actors);
   for (const auto& language : site.config.languages) {
-    context.menu_pages[language.code] = site.pages_of(language.code, PageKind::kPage);
+    // The legal notice and the accessibility statement are linked from the footer instead.
+    auto& menu = context.menu_pages[language.code];
+    for (const Page* page : site.pages_of(language.code, PageKind::kPage)) {
+      if (!is_footer_page(site.config, *page)) menu.push_back(page);
+    }
   }
   for (const auto& file : theme.static_files) {
     std::string published = hashed_name(file.path, file.bytes);
