@@ -27,9 +27,9 @@ struct LanguageConfig {
   std::string name;
   std::string direction = "ltr";
   std::string title;
-  std::string short_title;  // the brand on narrow screens ("Passerelle"); default: title
   std::string description;
   SectionSlugs sections;
+  std::string short_title;  // the brand on narrow screens ("Passerelle"); default: title
 };
 
 /// The print edition of the guidelines ([print] in site.toml).

@@ -211,9 +211,10 @@ function resolve(from, raw, pageBase) {
     if (u.origin !== base.origin || !u.pathname.startsWith(base.pathname)) return { skip: true };
     u = new URL(u.pathname.slice(base.pathname.length) + u.search + u.hash, LOCAL);
   } else if (/^\/(?!\/)/.test(url)) {
-    // Root-relative "/x/": right only if the site is served at the host root.
-    if (base.pathname !== '/') return { error: `root-relative link breaks under base URL ${base.href}` };
-    u = new URL(url.slice(1), LOCAL);
+    // Root-relative "/x/": right only if it starts with the base URL's path, where the host
+    // serves the site (404.html's links, which must work at any depth).
+    if (!url.startsWith(base.pathname)) return { error: `root-relative link breaks under base URL ${base.href}` };
+    u = new URL(url.slice(base.pathname.length), LOCAL);
   }
   if (!u.pathname.startsWith(LOCAL_PATH)) return { error: 'goes above the site root (too many ../)' };
   let rel;
