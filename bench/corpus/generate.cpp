@@ -485,11 +485,12 @@ std::string marker_text(const CorpusOptions& options) {
          "\nactors = " + std::to_string(options.actors) + "\n";
 }
 
-/// site.toml of the repository without its leading comment lines and without its [budgets]
-/// table, whose sizes are those of the bundled site, not of a corpus hundreds of times larger.
+/// site.toml of the repository without its leading comment lines, without its [budgets]
+/// table, whose sizes are those of the bundled site, not of a corpus hundreds of times larger,
+/// and without the footer's legal pages, which a corpus does not write.
 std::string adapted_site_toml(const std::string& original) {
   std::string out = "# A synthetic Passerelle site written by passerelle-corpus (see bench/).\n";
-  bool leading = true, in_budgets = false;
+  bool leading = true, in_budgets = false, in_footer = false;
   std::string comments;  // comment lines waiting for the line they introduce
   for (size_t start = 0; start < original.size();) {
     size_t end = original.find('\n', start);
@@ -497,7 +498,14 @@ std::string adapted_site_toml(const std::string& original) {
     start = end == std::string::npos ? original.size() : end + 1;
     if (leading && line[0] == '#') continue;
     leading = false;
-    if (line[0] == '[') in_budgets = line.rfind("[budgets]", 0) == 0;
+    if (line[0] == '[') {
+      in_budgets = line.rfind("[budgets]", 0) == 0;
+      in_footer = line.rfind("[footer]", 0) == 0;
+    }
+    if (in_footer && (line.rfind("legal_notice", 0) == 0 || line.rfind("accessibility", 0) == 0)) {
+      comments.clear();
+      continue;
+    }
     if (line[0] == '#') {
       comments += line;
       continue;

@@ -149,14 +149,15 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
       } else if (starts_with(url, "//") || has_scheme(url)) {
         continue;  // another site, or mailto:, tel:…
       } else if (url.front() == '/') {
-        if (base_path != "/") {
+        // Right when it starts with the site's own path: 404.html's links, served at any depth.
+        if (!starts_with(url, base_path)) {
           key = "root-relative " + url;
           report(a, format_message(tr("link '%1$s' starts at the host's root, but the site is "
                                       "published at %2$s: write it relative to the page"),
                                    url, base_url));
           continue;
         }
-        site_relative = url.substr(1);
+        site_relative = url.substr(base_path.size());
         from_root = true;
       }
       ++stats.internal_links;

@@ -77,7 +77,8 @@ void read_print(TomlReader& site, PrintConfig& print) {
 std::optional<LanguageConfig> read_language(const toml::table& table, const std::string& path,
                                             Diagnostics& diagnostics) {
   TomlReader reader(table, path, diagnostics, "languages");
-  reader.reject_unknown({"code", "name", "direction", "title", "description", "sections"});
+  reader.reject_unknown({"code", "name", "direction", "title", "short_title", "description",
+                         "sections"});
   LanguageConfig language;
   auto code = reader.string("code", true);
   if (!code) return std::nullopt;
@@ -96,9 +97,60 @@ std::optional<LanguageConfig> read_language(const toml::table& table, const std:
                       tr("field 'languages.direction' must be \"ltr\" or \"rtl\""));
   }
   language.title = reader.string("title", true).value_or("");
+  language.short_title = reader.string("short_title", false).value_or(language.title);
   language.description = reader.string("description", false).value_or("");
   read_sections(reader, language);
   return language;
+}
+
+/// [footer]: strings only here; the model checks the contact and that the pages exist.
+void read_footer(TomlReader& site, FooterConfig& footer) {
+  const toml::table* table = site.table("footer", false);
+  if (!table) return;
+  TomlReader reader(*table, site.path(), site.diagnostics(), "footer");
+  reader.reject_unknown({"contact", "legal_notice", "accessibility", "funder"});
+  auto read = [&](std::string_view key, std::string& value, SourceLocation& location) {
+    value = reader.string(key, false).value_or("");
+    location = reader.location(key);
+  };
+  read("contact", footer.contact, footer.contact_location);
+  read("legal_notice", footer.legal_notice, footer.legal_notice_location);
+  read("accessibility", footer.accessibility, footer.accessibility_location);
+  const toml::table* funder = reader.table("funder", false);
+  if (!funder) return;
+  footer.funder_location = reader.location("funder");
+  for (const auto& [code, node] : *funder) {
+    auto text = node.value<std::string>();
+    if (!text || text->empty()) {
+      site.diagnostics().error(location_of(node, site.path()),
+                               format_message(tr("footer.funder.%1$s must be the credit line in "
+                                                 "that language, as a string"),
+                                              std::string(code.str())));
+      continue;
+    }
+    footer.funder[std::string(code.str())] = *text;
+  }
+}
+
+/// Every language needs the funder's credit once one is given, and only declared languages.
+void check_funder_languages(const SiteConfig& config, Diagnostics& diagnostics) {
+  const auto& funder = config.footer.funder;
+  if (funder.empty()) return;
+  for (const auto& [code, text] : funder) {
+    if (!config.language(code)) {
+      diagnostics.error(config.footer.funder_location,
+                        format_message(tr("footer.funder names language '%1$s', which site.toml "
+                                          "does not declare"),
+                                       code));
+    }
+  }
+  for (const auto& language : config.languages) {
+    if (!funder.count(language.code)) {
+      diagnostics.error(config.footer.funder_location,
+                        format_message(tr("footer.funder has no credit line for language '%1$s'"),
+                                       language.code));
+    }
+  }
 }
 
 void read_budgets(TomlReader& site, Budgets& budgets) {
@@ -160,7 +212,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
   if (!table) return std::nullopt;
   TomlReader reader(*table, path, diagnostics);
   reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages", "print", "budgets",
-                         "review_months", "redirects", "redirects_file", "taxonomies"});
+                         "review_months", "redirects", "redirects_file", "taxonomies", "footer"});
   SiteConfig config;
   config.base_url = with_trailing_slash(reader.string("base_url", true).value_or("/"));
   if (!is_http_url(config.base_url)) {
@@ -179,6 +231,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
                       tr("theme name must use only a-z, 0-9 and hyphens"));
   }
   read_print(reader, config.print);
+  read_footer(reader, config.footer);
   read_redirects(*table, path, diagnostics, config.redirects);
   config.redirects_file = reader.boolean("redirects_file").value_or(false);
   read_budgets(reader, config.budgets);
@@ -214,6 +267,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
                                      config.default_language));
   }
   config.taxonomies = read_taxonomies(*table, path, config.languages, diagnostics);
+  check_funder_languages(config, diagnostics);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return config;
 }

@@ -1,6 +1,7 @@
 // The site's settings, read from site.toml.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ struct LanguageConfig {
   std::string title;
   std::string description;
   SectionSlugs sections;
+  std::string short_title;  // the brand on narrow screens ("Passerelle"); default: title
 };
 
 /// The print edition of the guidelines ([print] in site.toml).
@@ -36,6 +38,20 @@ struct PrintConfig {
   bool annex = true;       // list the actor directory by country at the end
   bool pdf_links = false;  // link the PDFs: set by `passerelle pdf`, which makes them; never read
                            // from site.toml, so that `build` never links files it did not write
+};
+
+/// The footer's contact, legal pages and funder credit ([footer] in site.toml). Pages are
+/// named by translation key (content/<lang>/legal-notice.md → "legal-notice"); the model
+/// checks they exist. Every field is optional.
+struct FooterConfig {
+  std::string contact;        // an e-mail address or an http(s) URL (the model checks which)
+  SourceLocation contact_location;
+  std::string legal_notice;   // translation key of the legal notice page
+  SourceLocation legal_notice_location;
+  std::string accessibility;  // translation key of the accessibility statement page
+  SourceLocation accessibility_location;
+  std::map<std::string, std::string> funder;  // language code → credit line
+  SourceLocation funder_location;
 };
 
 /// A size limit from site.toml's [budgets]; 0 means none. `location` is where it was set.
@@ -75,6 +91,7 @@ struct SiteConfig {
   std::string theme = "default";
   std::vector<LanguageConfig> languages;
   PrintConfig print;
+  FooterConfig footer;
   Budgets budgets;
   std::vector<ConfiguredRedirect> redirects;
   bool redirects_file = false;  // also write _redirects, for hosts that read one

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "content/page_schema.h"
+#include "model/footer.h"
 #include "model/print_edition.h"
 #include "base/parallel.h"
 #include "model/site.h"
@@ -604,6 +605,7 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
                                                  directory.vocabulary.taxonomies[taxonomy.key], diagnostics);
   }
   site.link_targets = std::move(link_targets);
+  check_footer(site, diagnostics);
   return site;
 }
 

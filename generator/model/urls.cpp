@@ -123,4 +123,11 @@ std::string absolute_url(const SiteConfig& config, const std::string& path) {
   return config.base_url + encode_url_path(path);
 }
 
+std::string root_path(const SiteConfig& config) {
+  const std::string& url = config.base_url;  // absolute, ends with '/' (config/config.h)
+  size_t scheme = url.find("://");
+  size_t slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  return slash == std::string::npos ? "/" : url.substr(slash);
+}
+
 }  // namespace passerelle

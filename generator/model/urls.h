@@ -83,4 +83,7 @@ std::string srcset_of(const std::vector<PictureSource>& sources, const std::stri
 /// The absolute URL of a site path.
 std::string absolute_url(const SiteConfig& config, const std::string& path);
 
+/// The path of base_url from the host's root, with its slashes: "/" or "/guide/".
+std::string root_path(const SiteConfig& config);
+
 }  // namespace passerelle

@@ -1,6 +1,7 @@
 // The parts of a page shared by every template: head, header, navigation, language switcher.
 #include <algorithm>
 
+#include "model/footer.h"
 #include "model/urls.h"
 #include "render/views.h"
 #include "base/text.h"
@@ -97,6 +98,31 @@ View navigation_view(const RenderContext& context, const PageFrame& frame) {
       .set("pages", std::move(pages));
 }
 
+/// A footer link to one of the legal pages, or nothing (an empty list) when there is none.
+View footer_page_view(const RenderContext& context, const PageFrame& frame, const std::string& key) {
+  const Page* page = footer_page(context.site, key, frame.language->code);
+  if (!page) return View::list();
+  return View().set("title", page->title)
+      .set("href", page_url(frame.path, page->path, context.site.config.page_links))
+      .set("current", page->path == frame.path);
+}
+
+View footer_view(const RenderContext& context, const PageFrame& frame) {
+  const auto& footer = context.site.config.footer;
+  View view;
+  if (!footer.contact.empty()) {
+    bool url = is_http_url(footer.contact);
+    view.set("contact_href", url ? footer.contact : "mailto:" + footer.contact)
+        .set("contact_text", footer.contact);
+  }
+  if (auto funder = footer.funder.find(frame.language->code); funder != footer.funder.end()) {
+    view.set("funder", funder->second);
+  }
+  view.set("legal_notice", footer_page_view(context, frame, footer.legal_notice))
+      .set("accessibility", footer_page_view(context, frame, footer.accessibility));
+  return view;
+}
+
 }  // namespace
 
 View frame_view(const RenderContext& context, const PageFrame& frame) {
@@ -114,6 +140,7 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
       .set("dir", language.direction)
       .set("title", frame.title)
       .set("site_title", language.title)
+      .set("short_title", language.short_title)
       .set("document_title", is_home ? language.title : frame.title + " — " + language.title)
       .set("description", frame.description.empty() ? language.description : frame.description)
       .set("canonical", absolute_url(config, frame.path))
@@ -129,6 +156,7 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
       .set("assets", assets_view(context, frame.path))
       .set("search_href", page_url(frame.path, search_path(language), links))
       .set("is_search", frame.section == "search")
+      .set("footer", footer_view(context, frame))
       .set("t", strings_view(strings));
   // A folder of index files, not a page: it stays a folder offline.
   if (frame.search_client) view.set("search_root", relative_url(frame.path, "search/"));

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "base/content_hash.h"
+#include "model/footer.h"
 #include "model/urls.h"
 #include "base/parallel.h"
 #include "theme/templates.h"
@@ -81,6 +82,35 @@ View root_frame(const RenderContext& context, const std::function<std::string(co
       .set("alternates", std::move(alternates)).set("languages", languages_view(context, href));
 }
 
+/// The theme's site.css as it can sit inside <style>: nothing when it could end the element.
+std::string inline_stylesheet(const Theme& theme) {
+  for (const auto& file : theme.static_files) {
+    if (file.path != "css/site.css") continue;
+    if (ascii_lower(file.bytes).find("</style") != std::string::npos) return "";
+    return file.bytes;
+  }
+  return "";
+}
+
+/// 404.html is served at any depth, on hosts that are not always the production one: its
+/// styles are inline, its links and script start from the root of base_url's path
+/// ("/", "/guide/"), which is where a host serves the site.
+View not_found_view(const RenderContext& context) {
+  const auto& config = context.site.config;
+  std::string root = root_path(config);
+  View view = root_frame(context, [&](const std::string& path) { return root + path; });
+  std::string title;
+  for (const auto& language : config.languages) {
+    const auto& strings = context.theme.strings.at(language.code);
+    title += (title.empty() ? "" : " · ") + strings.get("not_found_title");
+  }
+  const auto& brand = config.language(config.default_language)->short_title;
+  view.set("document_title", title + " — " + brand)
+      .set("brand", brand)
+      .set("inline_css", inline_stylesheet(context.theme));
+  return view;
+}
+
 void render_root_pages(const RenderContext& context, RenderedPages& out, Diagnostics& diagnostics) {
   const auto& config = context.site.config;
   View root = root_frame(context, [&](const std::string& path) {
@@ -89,9 +119,8 @@ void render_root_pages(const RenderContext& context, RenderedPages& out, Diagnos
   root.set("canonical", absolute_url(config, ""));
   root.set("x_default", absolute_url(config, ""));
   out.add_root("index.html", context.theme.templates.render("root", root, diagnostics, context.worker));
-  // 404.html is served at any depth, so its links are absolute.
-  View not_found = root_frame(context, [&](const std::string& path) { return absolute_url(config, path); });
-  out.add_root("404.html", context.theme.templates.render("404", not_found, diagnostics, context.worker));
+  out.add_root("404.html", context.theme.templates.render("404", not_found_view(context),
+                                                          diagnostics, context.worker));
 }
 
 /// One unit of rendering work; jobs are independent and each fills its own output.
@@ -139,7 +168,11 @@ RenderContext render_context(const Site& site, const Theme& theme, RenderedPages
   for (const auto& actor : site.actors) actors.push_back(&actor);
   context.actors_by_name = actors_by_name(actors);
   for (const auto& language : site.config.languages) {
-    context.menu_pages[language.code] = site.pages_of(language.code, PageKind::kPage);
+    // The legal notice and the accessibility statement are linked from the footer instead.
+    auto& menu = context.menu_pages[language.code];
+    for (const Page* page : site.pages_of(language.code, PageKind::kPage)) {
+      if (!is_footer_page(site.config, *page)) menu.push_back(page);
+    }
   }
   for (const auto& file : theme.static_files) {
     std::string published = hashed_name(file.path, file.bytes);

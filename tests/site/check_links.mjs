@@ -215,9 +215,10 @@ function resolve(from, raw, pageBase) {
     if (u.origin !== base.origin || !u.pathname.startsWith(base.pathname)) return { skip: true };
     u = new URL(u.pathname.slice(base.pathname.length) + u.search + u.hash, LOCAL);
   } else if (/^\/(?!\/)/.test(url)) {
-    // Root-relative "/x/": right only if the site is served at the host root.
-    if (base.pathname !== '/') return { error: `root-relative link breaks under base URL ${base.href}` };
-    u = new URL(url.slice(1), LOCAL);
+    // Root-relative "/x/": right only if it starts with the base URL's path, where the host
+    // serves the site (404.html's links, which must work at any depth).
+    if (!url.startsWith(base.pathname)) return { error: `root-relative link breaks under base URL ${base.href}` };
+    u = new URL(url.slice(base.pathname.length), LOCAL);
   }
   if (!u.pathname.startsWith(LOCAL_PATH)) return { error: 'goes above the site root (too many ../)' };
   let rel;
@@ -235,7 +236,9 @@ function resolve(from, raw, pageBase) {
     }
   }
   const folder = rel === '' || rel.endsWith('/');
-  if (offline && folder && new URL(url, LOCAL).origin === LOCAL_ORIGIN) {
+  // Links from the host's root (only 404.html has them, which only a web server shows) are
+  // left to the server; every relative link must name a file.
+  if (offline && folder && !url.startsWith('/') && new URL(url, LOCAL).origin === LOCAL_ORIGIN) {
     return { error: 'links to a folder: opened from disk, a browser lists its files' };
   }
   let file = folder ? rel + 'index.html' : rel;

@@ -124,3 +124,36 @@ slug = { fr = "annuaire" }
   CHECK(messages[1] == "site.toml:29:1: error: taxonomy slug 'annuaire' of language 'fr' is already the folder of a section or another taxonomy");
   CHECK(messages[2] == "site.toml:31:9: error: taxonomy publics needs a title for language 'ar'");
 }
+
+TEST_CASE("site.toml's [footer] is read, and short_title defaults to the title") {
+  Diagnostics diagnostics;
+  std::string text = std::string(kValid) +
+                     "[footer]\ncontact = \"info@example.org\"\nlegal_notice = \"legal\"\n"
+                     "accessibility = \"a11y\"\n[footer.funder]\nfr = \"Financé\"\nar = \"ممول\"\n"
+                     "it = \"Finanziato\"\n";
+  text.replace(text.find("title = \"Titolo\""), 0, "short_title = \"Breve\"\n");
+  auto config = parse_site_config(text, "site.toml", diagnostics);
+  REQUIRE(config);
+  CHECK(config->language("it")->short_title == "Breve");
+  CHECK(config->language("fr")->short_title == "Titre");
+  CHECK(config->footer.contact == "info@example.org");
+  CHECK(config->footer.legal_notice == "legal");
+  CHECK(config->footer.legal_notice_location.line == 28);
+  CHECK(config->footer.accessibility == "a11y");
+  CHECK(config->footer.funder.at("ar") == "ممول");
+}
+
+TEST_CASE("site.toml's footer.funder needs a line in each declared language, and no other") {
+  Diagnostics diagnostics;
+  std::string text = std::string(kValid) + "[footer]\nfunder = { fr = \"Financé\", de = \"x\", it = 3 }\n";
+  auto config = parse_site_config(text, "site.toml", diagnostics);
+  CHECK_FALSE(config);
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics.sorted()) messages.push_back(format_diagnostic(d));
+  REQUIRE(messages.size() == 4);
+  // Sorted by place: the table's problems, then the value's.
+  CHECK(messages[0] == "site.toml:26:10: error: footer.funder has no credit line for language 'ar'");
+  CHECK(messages[1] == "site.toml:26:10: error: footer.funder has no credit line for language 'it'");
+  CHECK(messages[2] == "site.toml:26:10: error: footer.funder names language 'de', which site.toml does not declare");
+  CHECK(messages[3] == "site.toml:26:43: error: footer.funder.it must be the credit line in that language, as a string");
+}

@@ -40,3 +40,11 @@ TEST_CASE("section paths use each language's slugs") {
   config.base_url = "https://example.org/sub/";
   CHECK(absolute_url(config, "fr/é/") == "https://example.org/sub/fr/%C3%A9/");
 }
+
+TEST_CASE("root_path is base_url's path from the host's root") {
+  SiteConfig config;
+  config.base_url = "https://example.org/";
+  CHECK(root_path(config) == "/");
+  config.base_url = "https://example.org/guide/fr-it/";
+  CHECK(root_path(config) == "/guide/fr-it/");
+}

@@ -263,13 +263,20 @@ export async function launchChromium() {
 }
 
 // Routes every request of a page (or context): the local server is let through,
-// URLs under the site's base URL (404.html links its CSS absolutely) are
+// URLs under the site's base URL are
 // answered from the site folder, and anything else is blocked so that the
 // tests never touch the network. Blocked and failed URLs are collected.
 export async function routeContext(target, { siteDir, origin, baseUrl }) {
   const problems = [];
+  // A host serves the site at base_url's path ("/guide/"): 404.html's root-relative links
+  // start there. On the local server, that path is answered from the site folder too.
+  const basePath = baseUrl ? new URL(baseUrl).pathname : '/';
   await target.route('**/*', async (route) => {
     const url = route.request().url();
+    if (basePath !== '/' && url.startsWith(origin + basePath)) {
+      const file = fileForPath(siteDir, '/' + new URL(url).pathname.slice(basePath.length));
+      if (file) return route.fulfill({ status: 200, contentType: contentType(file), body: fs.readFileSync(file) });
+    }
     if (url.startsWith(origin + '/') || url.startsWith('data:') || url === 'about:blank') {
       return route.continue();
     }
