@@ -87,9 +87,11 @@ try {
       const shown = await page.evaluate(() => {
         const links = [...document.querySelectorAll('.site-nav a')];
         const search = document.querySelector('.site-header input[type="search"]');
-        return links.length > 0 && links.every((a) => a.checkVisibility()) && (!search || search.checkVisibility());
+        return { nav: links.length > 0 && links.every((a) => a.checkVisibility()), search: !!search && search.checkVisibility() };
       });
-      check(shown, `${code}-home 360px: the menu button shows the search box and the navigation (JavaScript ${javaScript ? 'on' : 'off'})`);
+      // Without scripts the search page cannot search: no box to type a query that would be lost.
+      check(shown.nav && shown.search === javaScript,
+        `${code}-home 360px: the menu button shows the navigation, and the search box ${javaScript ? 'with' : 'only with'} JavaScript (JavaScript ${javaScript ? 'on' : 'off'})`);
       await close();
     }
     {
@@ -125,6 +127,51 @@ try {
       });
       check(w.list && w.beside, `${code}-guideline 1280px: contents shown beside the text`);
       await wide.close();
+    }
+
+    // ---------------------------------------------------------------- search results
+    const results = byName.get(`${code}-search-results`);
+    if (results) {
+      for (const width of [360, 1280]) {
+        const { page, problems, close } = await open(results.urlPath, width);
+        await page.waitForSelector('[data-search-page][data-search-ready]');
+        const r = await page.evaluate(() => new Promise((resolve) => {
+          // Layout shifts since the page started, as Lighthouse counts them (CLS).
+          let shift = 0;
+          new PerformanceObserver((list) => {
+            list.getEntries().forEach((e) => { if (!e.hadRecentInput) shift += e.value; });
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve({
+            shift,
+            first: document.querySelector('.search-result')?.getBoundingClientRect().top ?? Infinity,
+            focus: document.activeElement?.id ?? '',
+          }), 300);
+        }));
+        check(r.shift < 0.05, `${code}-search-results ${width}px: layout shift ${r.shift.toFixed(3)} while results arrive (under 0.05)`);
+        if (width === 360) check(r.first < 800, `${code}-search-results 360×800: the first result starts at ${Math.round(r.first)}px, within the first screen`);
+        check(r.focus === 'search-status', `${code}-search-results ${width}px: focus on the results heading on arrival (${r.focus || 'body'})`);
+        check(problems.length === 0, `${code}-search-results ${width}px: loaded cleanly${problems.length ? ': ' + problems.join(', ') : ''}`);
+        await close();
+      }
+      // From the header of another page, as a visitor does.
+      const { page, close } = await open(home.urlPath, 1280);
+      const word = new URL(results.urlPath, 'http://x').searchParams.get('q');
+      await page.fill('#site-search', word);
+      await page.press('#site-search', 'Enter');
+      await page.waitForSelector('[data-search-page][data-search-ready]');
+      const after = await page.evaluate(() => ({ focus: document.activeElement?.id, tag: document.activeElement?.tagName,
+                                                  results: document.querySelectorAll('.search-result').length }));
+      check(after.focus === 'search-status' && after.tag === 'H2' && after.results > 0,
+        `${code}: a search from the header lands on the results heading (${after.tag}#${after.focus}, ${after.results} results)`);
+      await close();
+      // Without JavaScript: no search form that cannot work, the ways to browse instead.
+      const bare = await open(results.urlPath, 360, { javaScript: false });
+      const b = await bare.page.evaluate(() => ({
+        form: document.querySelector('.search-form').checkVisibility(),
+        links: [...document.querySelectorAll('.search-noscript a')].filter((a) => a.checkVisibility()).length,
+      }));
+      check(!b.form && b.links >= 2, `${code}-search without JavaScript: no dead form, ${b.links} links to browse instead`);
+      await bare.close();
     }
   }
 

@@ -118,7 +118,7 @@ async function checkSearch(code, language, guideline, word, width) {
     );
     const r = await page.evaluate(() => {
       const list = document.querySelector('.search-results');
-      const facets = document.querySelector('.search-facets');
+      const facets = document.querySelector('.search-refine');
       const items = [...list.querySelectorAll('.search-result')];
       const rect = (e) => e.getBoundingClientRect();
       return {
@@ -128,7 +128,8 @@ async function checkSearch(code, language, guideline, word, width) {
         direction: getComputedStyle(list).direction,
         // Each title ends where the list ends on the right: text runs from the right edge.
         titlesRight: items.every((li) => Math.abs(rect(li.querySelector('.search-result-title a')).right - rect(list).right) < 2),
-        facetsRight: facets.hidden ? null : rect(facets).left >= rect(list).right,
+        // On phones the facets fold above the results; beside them, they sit to the left in Arabic.
+        facetsRight: facets.hidden || !facets.open ? null : rect(facets).left >= rect(list).right,
         overflow: document.documentElement.scrollWidth - window.innerWidth,
       };
     });

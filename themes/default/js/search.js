@@ -527,7 +527,13 @@
     var input = root.querySelector('.search-input');
     var everywhere = root.querySelector('#search-all');
     var status = root.querySelector('.search-status');
-    var facets = root.querySelector('.search-facets');
+    var refine = root.querySelector('.search-refine');
+    var facets = refine.querySelector('.search-facets');
+    // The facets sit beside the results on wide screens, folded above them on phones.
+    var wide = window.matchMedia('(min-width: 60rem)');
+    var unfold = function () { refine.open = wide.matches; };
+    unfold();
+    if (wide.addEventListener) wide.addEventListener('change', unfold);
     var list = root.querySelector('.search-results');
     var languages = Array.from(document.querySelectorAll('link[rel="alternate"][hreflang]'))
       .map(function (link) { return link.hreflang; })
@@ -595,7 +601,7 @@
       if (!query.trim()) {
         found = null;
         list.hidden = true;
-        facets.hidden = true;
+        refine.hidden = true;
         list.textContent = '';
         status.textContent = strings.prompt;
         done();
@@ -613,7 +619,7 @@
       }).catch(function () {
         if (mine !== sequence) return;
         list.hidden = true;
-        facets.hidden = true;
+        refine.hidden = true;
         status.textContent = strings.error;
       }).then(function () {
         if (mine !== sequence) return;
@@ -637,7 +643,7 @@
       var focused = facets.contains(document.activeElement) ? document.activeElement.id : '';
       facets.textContent = '';
       var hits = found.hits;
-      if (hits.length === 0) { facets.hidden = true; return; }
+      if (hits.length === 0) { refine.hidden = true; return; }
       var byKind = filtered('kind');
       var kinds = [{ value: '', label: strings.any, count: byKind.length }];
       ['guideline', 'actor', 'page'].forEach(function (kind) {
@@ -659,7 +665,7 @@
         var anyTag = { value: '', label: strings.allTags, count: byTag.length };
         facets.appendChild(radioGroup('search-tag', strings.tags, [anyTag].concat(tags), state.tag, choose('tag')));
       }
-      facets.hidden = false;
+      refine.hidden = false;
       if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
     }
 
@@ -721,7 +727,7 @@
         kinds.appendChild(language);
       }
       li.appendChild(kinds);
-      var title = el('h2', 'search-result-title');
+      var title = el('h3', 'search-result-title');
       var link = el('a');
       link.href = item.href;
       appendMarked(link, item.title, item.hit.highlight);
@@ -757,7 +763,14 @@
     }
     list.hidden = true;
     root.classList.add('is-enhanced');
-    run(true).then(function () { root.dataset.searchReady = ''; });
+    var arrivedWithQuery = state.q.trim() !== '';
+    run(true).then(function () {
+      // A search sent from another page lands here: the visitor continues at the results.
+      if (arrivedWithQuery && (!document.activeElement || document.activeElement === document.body)) {
+        status.focus();
+      }
+      root.dataset.searchReady = '';
+    });
   }
 
   // ------------------------------------------------------------------ start
