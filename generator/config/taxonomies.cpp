@@ -78,6 +78,13 @@ void check_slugs(const TaxonomyConfig& taxonomy, const std::vector<LanguageConfi
 
 }  // namespace
 
+const TaxonomyConfig* find_taxonomy(const std::vector<TaxonomyConfig>& declared, const std::string& key) {
+  for (const auto& taxonomy : declared) {
+    if (taxonomy.key == key) return &taxonomy;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> taxonomy_keys(const std::vector<TaxonomyConfig>& declared) {
   std::vector<std::string> keys{"tags"};
   for (const auto& taxonomy : declared) keys.push_back(taxonomy.key);

@@ -23,6 +23,9 @@ struct TaxonomyConfig {
 /// The keys of every taxonomy of a site: the built-in `tags` first, then the declared ones.
 std::vector<std::string> taxonomy_keys(const std::vector<TaxonomyConfig>& declared);
 
+/// The declared taxonomy whose front-matter field is `key`, or null (the built-in `tags`).
+const TaxonomyConfig* find_taxonomy(const std::vector<TaxonomyConfig>& declared, const std::string& key);
+
 /// Reads [[taxonomies]] for `languages`: a key of lower-case letters, digits and underscores
 /// (not `tags`, which is built in), a title in every language, and a slug per language that
 /// defaults to the key and clashes with no section of that language.

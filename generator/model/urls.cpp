@@ -39,10 +39,8 @@ std::string tag_path(const LanguageConfig& language, const std::string& tag_slug
 
 std::string taxonomy_path(const SiteConfig& config, const LanguageConfig& language,
                           const std::string& key) {
-  for (const auto& taxonomy : config.taxonomies) {
-    if (taxonomy.key == key) return home_path(language) + taxonomy.slugs.at(language.code) + "/";
-  }
-  return tags_path(language);
+  const TaxonomyConfig* taxonomy = find_taxonomy(config.taxonomies, key);
+  return taxonomy ? home_path(language) + taxonomy->slugs.at(language.code) + "/" : tags_path(language);
 }
 
 std::string taxonomy_term_path(const SiteConfig& config, const LanguageConfig& language,

@@ -90,10 +90,8 @@ void render_index(const TaxonomyPages& taxonomy, const LanguageTags& language_te
 
 std::string taxonomy_title(const RenderContext& context, const LanguageConfig& language,
                            const std::string& key) {
-  for (const auto& taxonomy : context.site.config.taxonomies) {
-    if (taxonomy.key == key) return taxonomy.titles.at(language.code);
-  }
-  return context.theme.strings.at(language.code).get("tags");
+  const TaxonomyConfig* taxonomy = find_taxonomy(context.site.config.taxonomies, key);
+  return taxonomy ? taxonomy->titles.at(language.code) : context.theme.strings.at(language.code).get("tags");
 }
 
 void render_tag_pages(const RenderContext& context, const LanguageConfig& language,

@@ -103,6 +103,8 @@ title = "Thèmes"
   CHECK(audiences.slugs.at("ar") == "audiences");  // the key, where none is given
   CHECK(config->taxonomies[1].titles.at("it") == "Thèmes");
   CHECK(taxonomy_keys(config->taxonomies) == std::vector<std::string>{"tags", "audiences", "themes"});
+  CHECK(find_taxonomy(config->taxonomies, "themes") == &config->taxonomies[1]);
+  CHECK(find_taxonomy(config->taxonomies, "tags") == nullptr);  // built in, not declared
 }
 
 TEST_CASE("a taxonomy needs a new key, a title in every language and a free slug") {
