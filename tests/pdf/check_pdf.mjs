@@ -14,6 +14,7 @@
 //  - a book's layout: the contents and every chapter open on a right-hand (odd) page, the pages
 //    left blank before them are empty (no running header, no number), and the cover, the
 //    contents and each chapter's first page carry no running header, which other pages do;
+//    no page holds fewer than 3 lines (a chapter's last page);
 //  - the cover names the publisher (site.toml's print.publisher) and the funder (the footer's
 //    credit line, footer.funder) in the edition's language;
 //  - the PDF embeds exactly the fonts print.css names (Noto Serif and Noto Sans; DejaVu Sans
@@ -24,7 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readSiteConfig } from '../site/lib/site.mjs';
-import { escapeRegExp, normalize, outline, pageTexts, pdfFonts, pdfInfo, readEdition, structureTags, textOf, topMarginTexts } from './lib.mjs';
+import { bodyLineCounts, escapeRegExp, normalize, outline, pageTexts, pdfFonts, pdfInfo, readEdition, structureTags, textOf, topMarginTexts } from './lib.mjs';
 
 const USAGE = 'usage: node check_pdf.mjs <site-dir> [--config site.toml]';
 const args = process.argv.slice(2);
@@ -126,12 +127,12 @@ function checkLanguage({ code, sections }) {
 
   // A book: right-hand openings, blank versos, no running header where a book has none.
   const contentsTitle = textOf(/<h2 id="print_toc_title">(.*?)<\/h2>/s.exec(edition.html)?.[1] ?? '');
-  const contentsStart = pages.findIndex((text) => text.startsWith(contentsTitle)) + 1;
+  const contentsStart = pages.findIndex((text, i) => i > 0 && text.includes(contentsTitle)) + 1;
   check(contentsStart === 3, `${label}: the contents start on page ${contentsStart}, expected page 3 (a right-hand page after the cover and its blank back)`);
   chapters.forEach((entry, i) => {
     check(starts[i] % 2 === 1, `${label}: '${entry.text}' starts on page ${starts[i]}, a left-hand page`);
   });
-  const openings = new Set([contentsStart, ...starts]);
+  const openings = new Set([contentsStart, ...starts].filter((page) => page > 0));
   pages.forEach((text, i) => {
     if (text === '') check(openings.has(i + 2), `${label}: page ${i + 1} is blank, yet the next page opens nothing`);
   });
@@ -146,6 +147,11 @@ function checkLanguage({ code, sections }) {
   }
   const headed = heads.filter((text, i) => !bare.includes(i + 1) && pages[i] !== '');
   check(headed.length > 0 && headed.every((text) => text !== ''), `${label}: ${headed.filter((t) => t === '').length} of ${headed.length} inner pages without running header`);
+  // No nearly empty page: a chapter's last page holds more than a line or two.
+  const lines = bodyLineCounts(pdf, pageCount);
+  lines.forEach((count, i) => {
+    if (pages[i] !== '') check(count >= 3, `${label}: page ${i + 1} holds only ${count} line(s)`);
+  });
 
   // The cover: who publishes the edition, who funds it.
   const publisher = config.tables['print.publisher']?.[code];

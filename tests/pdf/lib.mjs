@@ -115,6 +115,17 @@ export function topMarginTexts(pdf, pageCount) {
   return texts;
 }
 
+// How many lines of text each page holds below its top margin (62 pt) and above its bottom one
+// (the page number, below 782 pt on A4): what a chapter leaves on its last page.
+export function bodyLineCounts(pdf, pageCount) {
+  const counts = [];
+  for (let page = 1; page <= pageCount; page++) {
+    const text = run('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', '0', '-y', '62', '-W', '1000', '-H', '720', pdf, '-']);
+    counts.push(text.split('\n').filter((line) => line.replace(/\f/g, '').trim() !== '').length);
+  }
+  return counts;
+}
+
 // The fonts of a PDF (pdffonts): [{ name, family, embedded }], the family without the subset
 // prefix and style ("ABCDEF+Noto-Sans-BoldItalic" → "Noto Sans").
 export function pdfFonts(pdf) {
