@@ -168,7 +168,7 @@ TEST_CASE("site.toml's print.publisher names the edition's publisher in each dec
   CHECK_FALSE(config->print.annex);
   CHECK(config->print.publisher.at("fr") == "Programme Passerelle");
   CHECK(config->print.publisher.at("ar") == "برنامج باسريل");
-  CHECK(config->print.publisher_location.line == 28);
+  CHECK(config->print.publisher_location.line == 27);
 
   Diagnostics missing;
   text = std::string(kValid) + "[print]\npublisher = { fr = \"Programme\", it = \"\" }\n";
@@ -176,7 +176,7 @@ TEST_CASE("site.toml's print.publisher names the edition's publisher in each dec
   std::vector<std::string> messages;
   for (const auto& d : missing.sorted()) messages.push_back(format_diagnostic(d));
   REQUIRE(messages.size() == 3);
-  CHECK(messages[0] == "site.toml:27:13: error: print.publisher has no line for language 'ar'");
-  CHECK(messages[1] == "site.toml:27:13: error: print.publisher has no line for language 'it'");
-  CHECK(messages[2] == "site.toml:27:43: error: print.publisher.it must be the text in that language, as a string");
+  CHECK(messages[0] == "site.toml:26:13: error: print.publisher has no line for language 'ar'");
+  CHECK(messages[1] == "site.toml:26:13: error: print.publisher has no line for language 'it'");
+  CHECK(messages[2] == "site.toml:26:38: error: print.publisher.it must be the text in that language, as a string");
 }
