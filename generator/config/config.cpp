@@ -66,12 +66,55 @@ void read_sections(TomlReader& language, LanguageConfig& config) {
   config.sections.tags = slug("tags", "tags");
 }
 
+/// A table of one line of text per language code (footer.funder, print.publisher), read
+/// into `lines`; which languages it must name is checked once they are known
+/// (check_line_languages).
+void read_language_lines(TomlReader& reader, std::string_view key, const std::string& name,
+                         std::map<std::string, std::string>& lines, SourceLocation& location) {
+  const toml::table* table = reader.table(key, false);
+  if (!table) return;
+  location = reader.location(key);
+  for (const auto& [code, node] : *table) {
+    auto text = node.value<std::string>();
+    if (!text || text->empty()) {
+      reader.diagnostics().error(location_of(node, reader.path()),
+                                 format_message(tr("%1$s.%2$s must be the text in that language, "
+                                                   "as a string"),
+                                                name, std::string(code.str())));
+      continue;
+    }
+    lines[std::string(code.str())] = *text;
+  }
+}
+
+/// Once such a table is given, it needs a line for every language, and only declared ones.
+void check_line_languages(const SiteConfig& config, const std::string& name,
+                          const std::map<std::string, std::string>& lines,
+                          const SourceLocation& location, Diagnostics& diagnostics) {
+  if (lines.empty()) return;
+  for (const auto& [code, text] : lines) {
+    if (!config.language(code)) {
+      diagnostics.error(location, format_message(tr("%1$s names language '%2$s', which site.toml "
+                                                    "does not declare"),
+                                                 name, code));
+    }
+  }
+  for (const auto& language : config.languages) {
+    if (!lines.count(language.code)) {
+      diagnostics.error(location, format_message(tr("%1$s has no line for language '%2$s'"), name,
+                                                 language.code));
+    }
+  }
+}
+
 void read_print(TomlReader& site, PrintConfig& print) {
   const toml::table* table = site.table("print", false);
   if (!table) return;
   TomlReader reader(*table, site.path(), site.diagnostics(), "print");
-  reader.reject_unknown({"annex"});
+  reader.reject_unknown({"annex", "publisher"});
   print.annex = reader.boolean("annex").value_or(true);
+  read_language_lines(reader, "publisher", "print.publisher", print.publisher,
+                      print.publisher_location);
 }
 
 std::optional<LanguageConfig> read_language(const toml::table& table, const std::string& path,
@@ -116,41 +159,7 @@ void read_footer(TomlReader& site, FooterConfig& footer) {
   read("contact", footer.contact, footer.contact_location);
   read("legal_notice", footer.legal_notice, footer.legal_notice_location);
   read("accessibility", footer.accessibility, footer.accessibility_location);
-  const toml::table* funder = reader.table("funder", false);
-  if (!funder) return;
-  footer.funder_location = reader.location("funder");
-  for (const auto& [code, node] : *funder) {
-    auto text = node.value<std::string>();
-    if (!text || text->empty()) {
-      site.diagnostics().error(location_of(node, site.path()),
-                               format_message(tr("footer.funder.%1$s must be the credit line in "
-                                                 "that language, as a string"),
-                                              std::string(code.str())));
-      continue;
-    }
-    footer.funder[std::string(code.str())] = *text;
-  }
-}
-
-/// Every language needs the funder's credit once one is given, and only declared languages.
-void check_funder_languages(const SiteConfig& config, Diagnostics& diagnostics) {
-  const auto& funder = config.footer.funder;
-  if (funder.empty()) return;
-  for (const auto& [code, text] : funder) {
-    if (!config.language(code)) {
-      diagnostics.error(config.footer.funder_location,
-                        format_message(tr("footer.funder names language '%1$s', which site.toml "
-                                          "does not declare"),
-                                       code));
-    }
-  }
-  for (const auto& language : config.languages) {
-    if (!funder.count(language.code)) {
-      diagnostics.error(config.footer.funder_location,
-                        format_message(tr("footer.funder has no credit line for language '%1$s'"),
-                                       language.code));
-    }
-  }
+  read_language_lines(reader, "funder", "footer.funder", footer.funder, footer.funder_location);
 }
 
 void read_budgets(TomlReader& site, Budgets& budgets) {
@@ -267,7 +276,10 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
                                      config.default_language));
   }
   config.taxonomies = read_taxonomies(*table, path, config.languages, diagnostics);
-  check_funder_languages(config, diagnostics);
+  check_line_languages(config, "footer.funder", config.footer.funder, config.footer.funder_location,
+                       diagnostics);
+  check_line_languages(config, "print.publisher", config.print.publisher,
+                       config.print.publisher_location, diagnostics);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return config;
 }

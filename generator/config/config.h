@@ -36,6 +36,8 @@ struct LanguageConfig {
 /// The print edition of the guidelines ([print] in site.toml).
 struct PrintConfig {
   bool annex = true;       // list the actor directory by country at the end
+  std::map<std::string, std::string> publisher;  // language code → who publishes it (the cover)
+  SourceLocation publisher_location;
   bool pdf_links = false;  // link the PDFs: set by `passerelle pdf`, which makes them; never read
                            // from site.toml, so that `build` never links files it did not write
 };

@@ -89,7 +89,10 @@ PdfPublication publish_with_pdfs(OutputPlan& plan, const std::vector<PrintEditio
   if (!publish(plan, draft.string(), source_dir, &publication.error)) return publication;
   for (const auto& edition : editions) {
     fs::path pdf = work.path / (edition.language + ".pdf");
-    auto run = run_program({options.weasyprint, (draft / edition.html_file).string(), pdf.string()},
+    // PDF/UA-1: WeasyPrint (57 and later) then tags the PDF with the structure of the HTML
+    // (headings, paragraphs, lists, tables, links), which screen readers follow.
+    auto run = run_program({options.weasyprint, "--pdf-variant", "pdf/ua-1",
+                            (draft / edition.html_file).string(), pdf.string()},
                            {source_date_epoch(edition.date)}, options.timeout_seconds);
     std::optional<std::string> bytes;
     if (run.started && !run.timed_out && run.exit_code == 0) bytes = read_binary(pdf);

@@ -2,7 +2,7 @@
 // them. WeasyPrint reads an edition and its stylesheet from disk, so the site is first
 // published to a private folder, the PDFs are made there, then the site and the PDFs are
 // published together. Nothing is published unless every PDF was made: a published site never
-// links a PDF it lacks.
+// links a PDF it lacks. The PDFs are tagged (PDF/UA-1), for screen readers.
 #pragma once
 
 #include <string>

@@ -114,6 +114,15 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
       .set("guidelines_href", page_url(path, guidelines_path(language), site.config.page_links))
       .set("chapters", std::move(chapters));
   if (site.config.print.pdf_links) view.set("pdf_href", relative_url(path, print_pdf_path(language)));
+  // The cover names who publishes the edition and who funds it (the footer's credit line).
+  if (auto publisher = site.config.print.publisher.find(language.code);
+      publisher != site.config.print.publisher.end()) {
+    view.set("publisher", publisher->second);
+  }
+  if (auto funder = site.config.footer.funder.find(language.code);
+      funder != site.config.footer.funder.end()) {
+    view.set("funder", funder->second);
+  }
   if (site.config.print.annex && !site.actors.empty()) {
     view.set("annex", View().set("countries", annex_view(context, language, path))
                             .set("directory_url", absolute_url(site.config, directory_path(language))));

@@ -10,13 +10,22 @@
 //  - every entry of the table of contents shows the page number where its chapter starts
 //    (the page whose text begins with the chapter's number and title: no running header there);
 //  - every accented word of the edition's text is in the PDF's text, unbroken;
-//  - the outline (bookmarks) lists every chapter and the annex, each at its page.
+//  - the outline (bookmarks) lists every chapter and the annex, each at its page;
+//  - a book's layout: the contents and every chapter open on a right-hand (odd) page, the pages
+//    left blank before them are empty (no running header, no number), and the cover, the
+//    contents and each chapter's first page carry no running header, which other pages do;
+//    no page holds fewer than 3 lines (a chapter's last page);
+//  - the cover names the publisher (site.toml's print.publisher) and the funder (the footer's
+//    credit line, footer.funder) in the edition's language;
+//  - the PDF embeds exactly the fonts print.css names (Noto Serif and Noto Sans; DejaVu Sans
+//    Mono where there is code, the Noto Arabic faces where there is Arabic), no fallback;
+//  - it is tagged (pdfinfo: Tagged: yes), with a heading in the structure for every chapter.
 // Exit status: 0 all good, 1 problems found, 2 usage error.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readSiteConfig } from '../site/lib/site.mjs';
-import { escapeRegExp, normalize, outline, pageTexts, pdfInfo, readEdition, textOf } from './lib.mjs';
+import { bodyLineCounts, escapeRegExp, normalize, outline, pageTexts, pdfFonts, pdfInfo, readEdition, structureTags, textOf, topMarginTexts } from './lib.mjs';
 
 const USAGE = 'usage: node check_pdf.mjs <site-dir> [--config site.toml]';
 const args = process.argv.slice(2);
@@ -116,7 +125,62 @@ function checkLanguage({ code, sections }) {
   const order = chapters.map((entry) => bookmarks.findIndex((b) => b.title === entry.heading));
   check(order.every((v, i) => i === 0 || v > order[i - 1]), `${label}: the outline is not in the order of the contents`);
 
-  console.log(`${label}: ${pageCount} pages, ${chapters.length} entries at pages ${starts.join(', ')}, ${words.size} accented words, ${bookmarks.length} top-level bookmarks`);
+  // A book: right-hand openings, blank versos, no running header where a book has none.
+  const contentsTitle = textOf(/<h2 id="print_toc_title">(.*?)<\/h2>/s.exec(edition.html)?.[1] ?? '');
+  const contentsStart = pages.findIndex((text, i) => i > 0 && text.includes(contentsTitle)) + 1;
+  check(contentsStart === 3, `${label}: the contents start on page ${contentsStart}, expected page 3 (a right-hand page after the cover and its blank back)`);
+  chapters.forEach((entry, i) => {
+    check(starts[i] % 2 === 1, `${label}: '${entry.text}' starts on page ${starts[i]}, a left-hand page`);
+  });
+  const openings = new Set([contentsStart, ...starts].filter((page) => page > 0));
+  pages.forEach((text, i) => {
+    if (text === '') check(openings.has(i + 2), `${label}: page ${i + 1} is blank, yet the next page opens nothing`);
+  });
+  for (const page of openings) {
+    if (page % 2 === 0 && page > 1) check(pages[page - 2] === '', `${label}: page ${page - 1}, before the opening page ${page}, is not blank`);
+  }
+  const heads = topMarginTexts(pdf, pageCount);
+  const bare = [1, ...openings];
+  for (let page = contentsStart; page > 0 && page < firstStart; page++) bare.push(page);
+  for (const page of new Set(bare)) {
+    check(heads[page - 1] === '', `${label}: page ${page} (cover, contents or a chapter's first page) has a running header: '${heads[page - 1]}'`);
+  }
+  const headed = heads.filter((text, i) => !bare.includes(i + 1) && pages[i] !== '');
+  check(headed.length > 0 && headed.every((text) => text !== ''), `${label}: ${headed.filter((t) => t === '').length} of ${headed.length} inner pages without running header`);
+  // No nearly empty page: a chapter's last page holds more than a line or two.
+  const lines = bodyLineCounts(pdf, pageCount);
+  lines.forEach((count, i) => {
+    if (pages[i] !== '') check(count >= 3, `${label}: page ${i + 1} holds only ${count} line(s)`);
+  });
+
+  // The cover: who publishes the edition, who funds it.
+  const publisher = config.tables['print.publisher']?.[code];
+  const funder = config.tables['footer.funder']?.[code];
+  if (check(publisher, `${label}: site.toml has no print.publisher for '${code}'`)) {
+    check(pages[0].includes(normalize(publisher)), `${label}: the cover does not name the publisher '${publisher}'`);
+  }
+  if (check(funder, `${label}: site.toml has no footer.funder for '${code}'`)) {
+    check(pages[0].includes(normalize(funder)), `${label}: the cover lacks the funder's credit '${funder}'`);
+  }
+
+  // Fonts: embedded, and only the families print.css names for what the edition holds.
+  const fonts = pdfFonts(pdf);
+  const families = new Set(fonts.map((f) => f.family));
+  const required = new Set(['Noto Serif', 'Noto Sans']);
+  if (/<(code|pre)[\s>]/.test(body)) required.add('DejaVu Sans Mono');
+  const allowed = new Set(required);
+  if (/\p{Script=Arabic}/u.test(textOf(body))) ['Noto Naskh Arabic', 'Noto Sans Arabic'].forEach((f) => allowed.add(f));
+  check(fonts.every((f) => f.embedded), `${label}: fonts not embedded: ${fonts.filter((f) => !f.embedded).map((f) => f.name).join(', ')}`);
+  check([...families].every((f) => allowed.has(f)), `${label}: fonts other than print.css names (a fallback?): ${[...families].filter((f) => !allowed.has(f)).join(', ')}`);
+  check([...required].every((f) => families.has(f)), `${label}: missing fonts: ${[...required].filter((f) => !families.has(f)).join(', ')} (has: ${[...families].join(', ')})`);
+
+  // Tagged: a structure tree that screen readers follow, with the edition's headings.
+  check(info.Tagged === 'yes', `${label}: not a tagged PDF (pdfinfo: Tagged: ${info.Tagged})`);
+  const tags = structureTags(pdf);
+  const h2 = tags.filter((t) => t === 'H2').length;
+  check(tags[0] === 'Document' && h2 >= chapters.length + 1, `${label}: the structure tree has ${h2} H2 elements for the contents and ${chapters.length} chapters (root: ${tags[0]})`);
+
+  console.log(`${label}: ${pageCount} pages, ${chapters.length} entries at pages ${starts.join(', ')}, ${words.size} accented words, ${bookmarks.length} top-level bookmarks, fonts ${[...families].join(', ')}, tagged with ${tags.length} structure elements`);
 }
 
 try {

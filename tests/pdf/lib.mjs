@@ -103,3 +103,45 @@ export function outline(pdf, workDir) {
   }
   return items;
 }
+
+// The text in the top margin of each page, where running headers stand (print.css: 24 mm, the
+// headers' baseline 4 mm above the body; 62 pt is below them and above the body's first line).
+export function topMarginTexts(pdf, pageCount) {
+  const texts = [];
+  for (let page = 1; page <= pageCount; page++) {
+    const text = run('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', '0', '-y', '0', '-W', '1000', '-H', '62', pdf, '-']);
+    texts.push(normalize(text.replace(/\f/g, '')));
+  }
+  return texts;
+}
+
+// How many lines of text each page holds below its top margin (62 pt) and above its bottom one
+// (the page number, below 782 pt on A4): what a chapter leaves on its last page.
+export function bodyLineCounts(pdf, pageCount) {
+  const counts = [];
+  for (let page = 1; page <= pageCount; page++) {
+    const text = run('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', '0', '-y', '62', '-W', '1000', '-H', '720', pdf, '-']);
+    counts.push(text.split('\n').filter((line) => line.replace(/\f/g, '').trim() !== '').length);
+  }
+  return counts;
+}
+
+// The fonts of a PDF (pdffonts): [{ name, family, embedded }], the family without the subset
+// prefix and style ("ABCDEF+Noto-Sans-BoldItalic" → "Noto Sans").
+export function pdfFonts(pdf) {
+  const lines = run('pdffonts', [pdf]).split('\n').slice(2).filter((l) => l.trim());
+  return lines.map((line) => {
+    const name = line.split(/\s+/)[0];
+    const family = name.replace(/^[A-Z]{6}\+/, '')
+      .replace(/-(Regular|Bold|Italic|BoldItalic|SemiBold|SemiBoldItalic|Medium|Oblique|BoldOblique)$/, '')
+      .replace(/-/g, ' ');
+    // The columns after the encoding: emb sub uni object ID.
+    const embedded = line.trim().split(/\s+/).slice(-5)[0] === 'yes';
+    return { name, family, embedded };
+  });
+}
+
+// The tags of a tagged PDF's structure tree (pdfinfo -struct), one per element: ['Document', 'H1', …].
+export function structureTags(pdf) {
+  return run('pdfinfo', ['-struct', pdf]).split('\n').map((l) => l.trim().split(/\s+/)[0]).filter(Boolean);
+}

@@ -154,8 +154,31 @@ TEST_CASE("site.toml's footer.funder needs a line in each declared language, and
   for (const auto& d : diagnostics.sorted()) messages.push_back(format_diagnostic(d));
   REQUIRE(messages.size() == 4);
   // Sorted by place: the table's problems, then the value's.
-  CHECK(messages[0] == "site.toml:26:10: error: footer.funder has no credit line for language 'ar'");
-  CHECK(messages[1] == "site.toml:26:10: error: footer.funder has no credit line for language 'it'");
+  CHECK(messages[0] == "site.toml:26:10: error: footer.funder has no line for language 'ar'");
+  CHECK(messages[1] == "site.toml:26:10: error: footer.funder has no line for language 'it'");
   CHECK(messages[2] == "site.toml:26:10: error: footer.funder names language 'de', which site.toml does not declare");
-  CHECK(messages[3] == "site.toml:26:43: error: footer.funder.it must be the credit line in that language, as a string");
+  CHECK(messages[3] == "site.toml:26:43: error: footer.funder.it must be the text in that language, as a string");
+}
+
+TEST_CASE("site.toml's print.publisher names the edition's publisher in each declared language") {
+  Diagnostics diagnostics;
+  std::string text = std::string(kValid) +
+                     "[print]\nannex = false\n[print.publisher]\nfr = \"Programme Passerelle\"\n"
+                     "ar = \"برنامج باسريل\"\nit = \"Programma Passerelle\"\n";
+  auto config = parse_site_config(text, "site.toml", diagnostics);
+  REQUIRE(config);
+  CHECK_FALSE(config->print.annex);
+  CHECK(config->print.publisher.at("fr") == "Programme Passerelle");
+  CHECK(config->print.publisher.at("ar") == "برنامج باسريل");
+  CHECK(config->print.publisher_location.line == 27);
+
+  Diagnostics missing;
+  text = std::string(kValid) + "[print]\npublisher = { fr = \"Programme\", it = \"\" }\n";
+  CHECK_FALSE(parse_site_config(text, "site.toml", missing));
+  std::vector<std::string> messages;
+  for (const auto& d : missing.sorted()) messages.push_back(format_diagnostic(d));
+  REQUIRE(messages.size() == 3);
+  CHECK(messages[0] == "site.toml:26:13: error: print.publisher has no line for language 'ar'");
+  CHECK(messages[1] == "site.toml:26:13: error: print.publisher has no line for language 'it'");
+  CHECK(messages[2] == "site.toml:26:38: error: print.publisher.it must be the text in that language, as a string");
 }

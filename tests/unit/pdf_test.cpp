@@ -1,5 +1,6 @@
 // The PDF step of `passerelle pdf`, run with stand-ins for WeasyPrint: shell scripts that make
-// a "PDF" from the published edition, fail, or write nothing.
+// a "PDF" from the published edition (WeasyPrint's arguments: --pdf-variant pdf/ua-1 <html>
+// <pdf>), fail, or write nothing.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -37,9 +38,10 @@ TEST_CASE("each edition's PDF is made from the published edition and published w
   TestFolder test("pdf-made");
   const fs::path& folder = test.path;
   PdfOptions options;
-  // The "PDF": the edition WeasyPrint was given, and the date it was told to use.
-  options.weasyprint =
-      script(folder / "weasyprint", "cat \"$1\" > \"$2\"; echo \" $SOURCE_DATE_EPOCH\" >> \"$2\"");
+  // The "PDF": the edition WeasyPrint was given, the date it was told to use, and the variant
+  // asked for (PDF/UA-1: a tagged PDF).
+  options.weasyprint = script(folder / "weasyprint",
+                              "cat \"$3\" > \"$4\"; echo \" $SOURCE_DATE_EPOCH $1 $2\" >> \"$4\"");
   OutputPlan plan = kPlan;
   auto out = folder / "public";
   auto publication =
@@ -49,8 +51,10 @@ TEST_CASE("each edition's PDF is made from the published edition and published w
   REQUIRE(publication.made.size() == 2);
   CHECK(publication.made[0].path == "fr/edition/guide.pdf");
   CHECK(publication.made[1].path == "it/edition/guida.pdf");
-  CHECK(file_bytes(out / "fr/edition/guide.pdf") == "<html>édition fr</html> 1709251200\n");
-  CHECK(file_bytes(out / "it/edition/guida.pdf") == "<html>edizione it</html> 86400\n");
+  CHECK(file_bytes(out / "fr/edition/guide.pdf") ==
+        "<html>édition fr</html> 1709251200 --pdf-variant pdf/ua-1\n");
+  CHECK(file_bytes(out / "it/edition/guida.pdf") ==
+        "<html>edizione it</html> 86400 --pdf-variant pdf/ua-1\n");
   CHECK(publication.made[0].bytes == file_bytes(out / "fr/edition/guide.pdf").size());
   CHECK(file_bytes(out / "index.html") == "<html>root</html>");
   CHECK(plan.size() == kPlan.size() + 2);
@@ -107,7 +111,7 @@ TEST_CASE("an output folder that would replace the sources is refused, and nothi
   TestFolder test("pdf-refused");
   const fs::path& folder = test.path;
   PdfOptions options;
-  options.weasyprint = script(folder / "weasyprint", "cat \"$1\" > \"$2\"");
+  options.weasyprint = script(folder / "weasyprint", "cat \"$3\" > \"$4\"");
   OutputPlan plan = kPlan;
   auto publication = publish_with_pdfs(plan, kEditions, folder.string(), folder.string(), options);
   CHECK_FALSE(publication.ok);

@@ -137,6 +137,24 @@ TEST_CASE("the annex lists the directory by country, unless [print] annex = fals
   CHECK(unknown.errors().find("annexe") != std::string::npos);
 }
 
+TEST_CASE("the cover names the publisher of [print.publisher] and the footer's funder, escaped") {
+  auto built = build_fixture(
+      {{"site.toml", site_toml("", "[print.publisher]\nfr = \"Éditions <Passerelle> & Co\"\n"
+                                   "it = \"Edizioni Passerelle\"\n[footer.funder]\n"
+                                   "fr = \"Cofinancé par « Fonds »\"\nit = \"Cofinanziato\"\n")}});
+  REQUIRE(built.errors() == "");
+  const auto& html = built.file(kFrenchEdition);
+  auto cover = html.substr(0, html.find("</header>"));
+  CHECK(cover.find("<p class=\"cover-publisher\">Éditeur\u00a0: Éditions &lt;Passerelle&gt; &amp; "
+                   "Co</p>") != std::string::npos);
+  CHECK(cover.find("<p class=\"cover-funder\">Cofinancé par « Fonds »</p>") != std::string::npos);
+
+  auto plain = build_fixture();
+  REQUIRE(plain.errors() == "");
+  CHECK(plain.file(kFrenchEdition).find("cover-publisher") == std::string::npos);
+  CHECK(plain.file(kFrenchEdition).find("cover-funder") == std::string::npos);
+}
+
 TEST_CASE("the print edition's folder is configurable and may not be a guideline's slug") {
   auto renamed = build_fixture({{"site.toml", site_toml("print = \"edition-papier\"\n")}});
   REQUIRE(renamed.errors() == "");

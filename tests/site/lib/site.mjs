@@ -88,12 +88,20 @@ export async function startServer(siteDir, headers = {}) {
   };
 }
 
+// The text of a TOML basic string's contents (\uXXXX, \UXXXXXXXX, \", \\, \n, \t).
+function unescapeToml(s) {
+  const simple = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' };
+  return s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (m, e) =>
+    e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : simple[e] ?? m);
+}
+
 // Minimal reader for the parts of site.toml we need: base_url and, for each
-// [[languages]] table, its code and [languages.sections] slugs. Only handles
-// `key = "string"` lines, which is all site.toml uses for these keys.
+// [[languages]] table, its code and [languages.sections] slugs; the strings of other
+// tables. Only handles `key = "string"` lines, which is all site.toml uses for these keys.
 export function readSiteConfig(file) {
   const text = fs.readFileSync(file, 'utf8');
-  const config = { baseUrl: null, languages: [] };
+  // tables: the strings of every other table by its name ('print.publisher' → { fr: '…' }).
+  const config = { baseUrl: null, languages: [], tables: {} };
   let table = '';
   let lang = null;
   for (const raw of text.split('\n')) {
@@ -110,10 +118,12 @@ export function readSiteConfig(file) {
     }
     const kv = /^([A-Za-z0-9_-]+)\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(line);
     if (!kv) continue;
-    const [, key, value] = kv;
+    const [, key, escaped] = kv;
+    const value = unescapeToml(escaped);
     if (table === '' && key === 'base_url') config.baseUrl = value;
     else if (table === 'languages' && key === 'code') lang.code = value;
     else if (table === 'languages.sections') lang.sections[key] = value;
+    else if (table !== '' && table !== 'languages') (config.tables[table] ??= {})[key] = value;
   }
   return config;
 }
