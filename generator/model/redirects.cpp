@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "messages/messages.h"
+#include "model/directory_filters.h"
 #include "model/site.h"
 
 namespace passerelle {
@@ -26,18 +27,7 @@ void add_generated_pages(const Site& site, const LanguageConfig& language,
                        &print_edition_path}) {
     add(path_of(language));
   }
-  // A facet value's slug; empty for a key the vocabulary lacks (`check` past errors).
-  auto slug = [&](const SiteTerms& terms, const std::string& key) {
-    auto term = terms.find(key);
-    return term == terms.end() ? std::string() : term->second->slug(language.code);
-  };
-  const SiteVocabulary& terms = site.terms;
-  for (const auto& [key, n] : site.facets.countries) add(country_path(language, slug(terms.countries, key)));
-  for (const auto& [key, n] : site.facets.kinds) add(kind_path(language, slug(terms.kinds, key)));
-  for (const auto& [key, n] : site.facets.sectors) add(sector_path(language, slug(terms.sectors, key)));
-  for (const auto& [keys, n] : site.facets.country_sectors) {
-    add(country_sector_path(language, slug(terms.countries, keys.first), slug(terms.sectors, keys.second)));
-  }
+  for (const auto& filter : directory_filter_pages(site)) add(directory_filter_path(language, filter));
   for (const auto& key : taxonomy_keys(site.config.taxonomies)) {
     const auto& by_language = site.taxonomy(key)->by_language;
     auto terms = by_language.find(language.code);

@@ -1,10 +1,12 @@
-// The actor directory: its index, the static facet pages (country, kind, sector, country ×
-// sector) that let visitors narrow the list without JavaScript, and one page per actor.
+// The actor directory: its index, the static facet pages (every combination of a country, a
+// kind and a sector that lists someone) that let visitors narrow the list without JavaScript,
+// and one page per actor.
 #include <cstdio>
-#include <functional>
+#include <map>
 #include <set>
 
 #include "content/actor_schema.h"
+#include "model/directory_filters.h"
 #include "model/urls.h"
 #include "theme/templates.h"
 #include "render/views.h"
@@ -14,22 +16,7 @@ namespace passerelle {
 
 namespace {
 
-/// Which actors a directory page lists; null fields match everything.
-struct Filter {
-  const SiteTerm* country = nullptr;
-  const SiteTerm* kind = nullptr;
-  const SiteTerm* sector = nullptr;
-
-  bool matches(const Actor& actor) const {
-    if (country && actor.country->key != country->key) return false;
-    if (kind && actor.kind->key != kind->key) return false;
-    if (!sector) return true;
-    for (const auto& s : actor.sectors) {
-      if (s->key == sector->key) return true;
-    }
-    return false;
-  }
-};
+using Filter = DirectoryFilter;
 
 /// The actors a page lists, in reading order (the context keeps them sorted once).
 std::vector<const Actor*> select(const RenderContext& context, const Filter& filter) {
@@ -40,35 +27,8 @@ std::vector<const Actor*> select(const RenderContext& context, const Filter& fil
   return selected;
 }
 
-long count_in(const std::map<std::string, long>& counts, const SiteTerm* term) {
-  auto found = counts.find(term->key);
-  return found == counts.end() ? 0 : found->second;
-}
-
-/// How many actors `filter` lists (which has at most country + sector, or one term), from the
-/// counts of the model.
-long count(const Site& site, const Filter& filter) {
-  const auto& facets = site.facets;
-  if (filter.country && filter.sector) {
-    auto found = facets.country_sectors.find({filter.country->key, filter.sector->key});
-    return found == facets.country_sectors.end() ? 0 : found->second;
-  }
-  if (filter.country) return count_in(facets.countries, filter.country);
-  if (filter.kind) return count_in(facets.kinds, filter.kind);
-  if (filter.sector) return count_in(facets.sectors, filter.sector);
-  return static_cast<long>(site.actors.size());
-}
-
-/// The site path of the page listing `filter` (which has at most country + sector, or one term).
 std::string filter_path(const LanguageConfig& language, const Filter& filter) {
-  const std::string& code = language.code;
-  if (filter.country && filter.sector) {
-    return country_sector_path(language, filter.country->slug(code), filter.sector->slug(code));
-  }
-  if (filter.country) return country_path(language, filter.country->slug(code));
-  if (filter.kind) return kind_path(language, filter.kind->slug(code));
-  if (filter.sector) return sector_path(language, filter.sector->slug(code));
-  return directory_path(language);
+  return directory_filter_path(language, filter);
 }
 
 /// Translations of a directory page: the same filter in every language.
@@ -80,43 +40,84 @@ Translations filter_translations(const Site& site, const Filter& filter) {
   return translations;
 }
 
-using FilterFor = std::function<Filter(const SiteTerm* term)>;
+/// One facet of the directory: its name (the key of the URL parameter directory.js reads, and
+/// of the search index's facet group), its terms, and the field of a filter it sets.
+struct Facet {
+  const char* name;
+  const char* title;      // theme string
+  const char* any_label;  // theme string of the item that lifts this facet
+  const SiteTerms& terms;
+  const SiteTerm* Filter::*field;
+};
 
-View facet_group(const RenderContext& context, const LanguageConfig& language,
-                 const std::string& from, const std::string& title, const SiteTerms& terms,
-                 const FilterFor& filter_for, const SiteTerm* current) {
-  const auto& strings = context.theme.strings.at(language.code);
-  View items = View::list();
-  for (const auto& [key, term] : terms) {
-    Filter filter = filter_for(term.get());
-    long n = count(context.site, filter);
-    if (n == 0) continue;
-    items.push(View().set("label", term->label(language.code))
-                   .set("count", std::to_string(n))
-                   .set("count_label", strings.count("actors", n))
-                   .set("href", page_url(from, filter_path(language, filter), context.site.config.page_links))
-                   .set("current", current && key == current->key));
-  }
-  bool has_items = !items.empty();
-  return View().set("title", title).set("items", std::move(items)).set("has_items", has_items);
+/// The facets in the order every directory page shows them, the same as the search index's
+/// facet groups (search/files.cpp), which directory.js reads: the shortest lists first, so that
+/// on a phone the sectors, the longest, come last, right above the cards.
+std::vector<Facet> facets_of(const Site& site) {
+  const auto& v = site.terms;
+  return {{"country", "country", "filter_any_country", v.countries, &Filter::country},
+          {"kind", "kind", "filter_any_kind", v.kinds, &Filter::kind},
+          {"sector", "sector", "filter_any_sector", v.sectors, &Filter::sector}};
 }
 
-/// Links to the other directory pages with their counts, narrowing the current selection
-/// where a page for the narrower selection exists (country × sector).
+View facet_item(const RenderContext& context, const LanguageConfig& language,
+                const std::string& from, const std::string& label, const std::string& value,
+                const Filter& target, long n) {
+  const auto& strings = context.theme.strings.at(language.code);
+  std::string path = filter_path(language, target);
+  return View().set("label", label)
+      .set("value", value)
+      .set("count", std::to_string(n))
+      .set("count_label", strings.count("actors", n))
+      .set("href", page_url(from, path, context.site.config.page_links))
+      .set("current", path == from);
+}
+
+/// The filter links of the directory page at `from` listing `current` (of the search page,
+/// with no current filter): for each facet, an item that lifts it, then its values in the
+/// order of their labels, each leading to the listing of `current` with that value, every
+/// other active filter kept, and counting the actors there. Values are ordered by label
+/// rather than by count so that they keep their place from one page to the next and while
+/// directory.js updates the counts: the selected value stays where the reader chose it. A
+/// value that would list no one is left out (it has no page).
+/// The index, the facet pages and directory.js (which updates these links in place) share
+/// this one design.
 View facet_groups(const RenderContext& context, const LanguageConfig& language,
                   const std::string& from, const Filter& current) {
   const auto& strings = context.theme.strings.at(language.code);
-  const auto& v = context.site.terms;
+  const Site& site = context.site;
   View groups = View::list();
-  groups.push(facet_group(context, language, from, strings.get("country"), v.countries,
-                          [&](const SiteTerm* term) { return Filter{term, nullptr, current.sector}; },
-                          current.country));
-  groups.push(facet_group(context, language, from, strings.get("sector"), v.sectors,
-                          [&](const SiteTerm* term) { return Filter{current.country, nullptr, term}; },
-                          current.sector));
-  groups.push(facet_group(context, language, from, strings.get("kind"), v.kinds,
-                          [&](const SiteTerm* term) { return Filter{nullptr, term, nullptr}; },
-                          current.kind));
+  for (const auto& facet : facets_of(site)) {
+    Filter lifted = current;
+    lifted.*facet.field = nullptr;
+    // One pass over the actors the other filters keep, rather than one per value.
+    long any = 0;
+    std::map<std::string, long> counts;
+    for (const auto& actor : site.actors) {
+      if (!lifted.matches(actor)) continue;
+      ++any;
+      if (facet.field == &Filter::country) ++counts[actor.country->key];
+      if (facet.field == &Filter::kind) ++counts[actor.kind->key];
+      if (facet.field == &Filter::sector) {
+        for (const auto& sector : actor.sectors) ++counts[sector->key];
+      }
+    }
+    View items = View::list();
+    items.push(facet_item(context, language, from, strings.get(facet.any_label), "", lifted, any));
+    size_t values = 0;
+    for (const SiteTerm* term : terms_by_label(facet.terms, language.code, &counts)) {
+      Filter target = lifted;
+      target.*facet.field = term;
+      long n = counts[term->key];
+      items.push(facet_item(context, language, from, term->label(language.code), term->key,
+                            target, n));
+      ++values;
+    }
+    if (values == 0) continue;
+    groups.push(View().set("name", facet.name)
+                    .set("title", strings.get(facet.title))
+                    .set("items", std::move(items)));
+  }
   return groups;
 }
 
@@ -146,13 +147,13 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
   frame.search_client = true;  // directory.js filters with the search index
   View view = frame_view(context, frame);
   View countries = View::list();
-  for (const auto& [key, country] : site.terms.countries) {
-    auto actors = select(context, {country.get()});
+  for (const SiteTerm* country : terms_by_label(site.terms.countries, language.code)) {
+    auto actors = select(context, {country});
     if (actors.empty()) continue;
     countries.push(View().set("label", country->label(language.code))
                        .set("id", "country-" + country->slug(language.code))
                        .set("count", strings.count("actors", static_cast<long>(actors.size())))
-                       .set("href", page_url(path, filter_path(language, {country.get()}), site.config.page_links))
+                       .set("href", page_url(path, filter_path(language, {country}), site.config.page_links))
                        .set("actors", cards(context, language, path, actors)));
   }
   view.set("countries", std::move(countries))
@@ -165,16 +166,17 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
                         const Filter& filter, RenderedPages& out, Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
-  if (count(site, filter) == 0) return;  // no page for an empty selection
   auto actors = select(context, filter);
+  if (actors.empty()) return;  // no page for an empty selection
   std::string path = filter_path(language, filter);
   std::string title = filter_title(language, filter);
   std::vector<std::pair<std::string, std::string>> breadcrumbs = {
       {strings.get("home"), home_path(language)},
       {strings.get("directory"), directory_path(language)}};
-  if (filter.country && filter.sector) {
-    breadcrumbs.push_back({filter_title(language, {filter.country}),
-                           filter_path(language, {filter.country})});
+  // A combination sits under its first term's page (the country, else the kind).
+  const Filter first = filter.country ? Filter{filter.country} : Filter{nullptr, filter.kind};
+  if ((filter.country && (filter.kind || filter.sector)) || (filter.kind && filter.sector)) {
+    breadcrumbs.push_back({filter_title(language, first), filter_path(language, first)});
   }
   PageFrame frame{&language, path, title, strings.get("directory_description"),
                   filter_translations(site, filter), "directory", breadcrumbs};
@@ -309,19 +311,9 @@ View directory_facet_groups(const RenderContext& context, const LanguageConfig& 
 
 void render_directory_listings(const RenderContext& context, const LanguageConfig& language,
                                RenderedPages& out, Diagnostics& diagnostics) {
-  const auto& v = context.site.terms;
   render_directory_index(context, language, out, diagnostics);
-  for (const auto& [key, country] : v.countries) {
-    render_filter_page(context, language, {country.get()}, out, diagnostics);
-    for (const auto& [sector_key, sector] : v.sectors) {
-      render_filter_page(context, language, {country.get(), nullptr, sector.get()}, out, diagnostics);
-    }
-  }
-  for (const auto& [key, kind] : v.kinds) {
-    render_filter_page(context, language, {nullptr, kind.get()}, out, diagnostics);
-  }
-  for (const auto& [key, sector] : v.sectors) {
-    render_filter_page(context, language, {nullptr, nullptr, sector.get()}, out, diagnostics);
+  for (const auto& filter : directory_filter_pages(context.site)) {
+    render_filter_page(context, language, filter, out, diagnostics);
   }
 }
 

@@ -125,7 +125,7 @@ void render_content_page(const RenderContext& context, const Page& page, Rendere
 void render_actor_page(const RenderContext& context, const LanguageConfig& language,
                        const Actor& actor, RenderedPages& out, Diagnostics& diagnostics);
 
-/// The directory's facet links (country, sector, kind) with counts, for a page at `from`.
+/// The directory's facet links (country, kind, sector) with counts, for a page at `from`.
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
                             const std::string& from);
 

@@ -159,24 +159,24 @@ async function checkDirectory(code, language, word, width) {
     const all = await shown();
     const layout = await page.evaluate(() => {
       const rect = (s) => document.querySelector(s).getBoundingClientRect();
-      return { filtersRight: rect('.filters').left >= rect('.directory-results').right, dir: getComputedStyle(document.querySelector('.filters')).direction };
+      return { filtersRight: rect('.facets').left >= rect('.directory-results').right, dir: getComputedStyle(document.querySelector('.facets')).direction };
     });
     check(layout.dir === 'rtl' && (width < 1280 || layout.filtersRight), `${label}: filters are mirrored${width === 1280 ? ', on the right of the cards' : ''}`);
-    if (!(await page.locator('.filter-more').evaluate((d) => d.open))) await page.locator('.filter-more summary').click();
     // The last country that leaves some actors but not all of them.
-    const radios = page.locator('input[name="filter-country"]');
+    const links = page.locator('[data-facet="country"] a[data-value]:not([data-value=""])');
     let picked = null;
-    for (let i = (await radios.count()) - 1; i > 0 && !picked; i--) {
-      const n = Number(await page.locator(`label[for="${await radios.nth(i).getAttribute('id')}"] .count`).textContent());
+    for (let i = (await links.count()) - 1; i >= 0 && !picked; i--) {
+      const n = Number(await links.nth(i).locator('.count').textContent());
       if (n > 0 && n < all) picked = { i, n };
     }
     check(picked !== null, `${label}: a country leaves some of the ${all} actors`);
     if (picked) {
-      await radios.nth(picked.i).check();
+      await links.nth(picked.i).click();
       await settled();
       const n = await shown();
       check(n === picked.n && /country=/.test(page.url()), `${label}: the country shows its ${picked.n} actors (${n} shown), kept in the URL`);
-      check(/\d/.test(await page.locator('.filter-status').textContent()), `${label}: the new count is announced`);
+      check(await page.locator('[data-result-count][role="status"]').textContent() === await page.locator(`[data-facet="country"] a[aria-current] .visually-hidden`).evaluate((e) => e.textContent.trim().slice(1, -1)),
+        `${label}: the new count is announced`);
       await page.locator('.filter-clear').click();
       await settled();
       check((await shown()) === all, `${label}: clear shows all ${all} actors again`);

@@ -480,64 +480,65 @@ async function changed(page, q) {
   await page.waitForFunction(() => document.querySelector('[data-directory-filter]').dataset.searchDone === location.search);
   await settled(page, '[data-directory-filter]');
 }
-const optionCount = (page, id) => page.$eval(`#${id}`, (i) => Number(i.labels[0].querySelector('.count').textContent));
+/// The filter link of `facet` for `value` ('' lifts the facet).
+const facetLink = (facet, value) => `[data-facet="${facet}"] a[data-value="${value}"]`;
+const linkCount = (page, facet, value) => page.$eval(facetLink(facet, value), (a) => Number(a.querySelector('.count').textContent));
+/// The values a facet offers now (visible links), with their counts.
+const facetValues = (page, facet) => page.$$eval(`[data-facet="${facet}"] a[data-value]`, (links) =>
+  links.filter((a) => a.checkVisibility() && a.dataset.value).map((a) => ({ value: a.dataset.value, count: Number(a.querySelector('.count').textContent) })));
+const currentValue = (page, facet) => page.$eval(`[data-facet="${facet}"] a[aria-current]`, (a) => a.dataset.value);
 
-await check('directory facets: country, kind, sector and region, alone and combined, with counts', () =>
+await check('directory facets: country, kind and sector, alone and combined, with counts', () =>
   withPage({}, async (page) => {
     await openDirectory(page, fr);
     assert.deepEqual(await visibleActors(page), ids(data.actors));
-    assert.equal(await page.isHidden('nav.facets'), true, 'the static facet links give way to the filters');
+    assert.equal(await page.isVisible('nav.facets'), true, 'the filter links stay: directory.js enhances them in place');
     // Each country shows how many actors it would leave, and leaves them.
-    const countries = await page.$$eval('input[name="filter-country"]', (i) => i.map((x) => ({ id: x.id, value: x.value })));
-    for (const country of countries.filter((c) => c.value)) {
+    for (const country of await facetValues(page, 'country')) {
       const expected = ids(data.actors.filter((a) => a.country === country.value));
-      assert.equal(await optionCount(page, country.id), expected.length, `count of ${country.value}`);
-      await page.check(`#${country.id}`);
+      assert.equal(country.count, expected.length, `count of ${country.value}`);
+      await page.click(facetLink('country', country.value));
       await changed(page);
       assert.deepEqual(await visibleActors(page), expected, `actors of ${country.value}`);
+      assert.equal(await currentValue(page, 'country'), country.value);
     }
     await openDirectory(page, fr);
-    await page.check('input[name="filter-country"][value="MA"]');
+    await page.click(facetLink('country', 'MA'));
     await changed(page);
-    // Combined with a sector: the sector counts are what checking it would leave.
-    const sectors = await page.$$eval('input[name="filter-sector"]', (i) => i.map((x) => ({ id: x.id, value: x.value, disabled: x.disabled })));
-    const sector = sectors.find((s) => !s.disabled);
+    // Combined with a sector: the sector counts are what choosing it would leave.
+    const sector = (await facetValues(page, 'sector'))[0];
     const expected = ids(data.actors.filter((a) => a.country === 'MA' && a.sectors.includes(sector.value)));
-    assert.equal(await optionCount(page, sector.id), expected.length);
-    await page.check(`#${sector.id}`);
+    assert.equal(sector.count, expected.length);
+    await page.click(facetLink('sector', sector.value));
     await changed(page);
     assert.deepEqual(await visibleActors(page), expected);
     assert.equal(new URL(page.url()).searchParams.get('sector'), sector.value);
-    // A kind with no actor left is disabled; one with actors narrows further.
-    const kinds = await page.$$eval('input[name="filter-kind"]', (i) => i.map((x) => ({ id: x.id, value: x.value, disabled: x.disabled })));
-    for (const kind of kinds.filter((k) => k.value)) {
-      const left = data.actors.filter((a) => a.country === 'MA' && a.sectors.includes(sector.value) && a.kind === kind.value);
-      assert.equal(kind.disabled, left.length === 0, `kind ${kind.value} disabled iff empty`);
+    // A kind with no actor left is not offered; one with actors narrows further.
+    const kinds = await facetValues(page, 'kind');
+    for (const kind of new Set(data.actors.map((a) => a.kind))) {
+      const left = data.actors.filter((a) => a.country === 'MA' && a.sectors.includes(sector.value) && a.kind === kind);
+      const offered = kinds.find((k) => k.value === kind);
+      assert.equal(offered ? offered.count : 0, left.length, `kind ${kind} offered iff some are left, with their count`);
     }
-    const kind = kinds.find((k) => k.value && !k.disabled);
-    await page.check(`#${kind.id}`);
+    await page.click(facetLink('kind', kinds[0].value));
     await changed(page);
     assert.deepEqual(await visibleActors(page),
-      ids(data.actors.filter((a) => a.country === 'MA' && a.sectors.includes(sector.value) && a.kind === kind.value)));
-    // The status (a live region) says how many actors are shown.
-    const status = await page.$eval('.filter-status', (s) => ({ role: s.getAttribute('role'), text: s.textContent }));
+      ids(data.actors.filter((a) => a.country === 'MA' && a.sectors.includes(sector.value) && a.kind === kinds[0].value)));
+    // The page's count (a live region) says how many actors are shown.
+    const status = await page.$eval('[data-result-count]', (s) => ({ role: s.getAttribute('role'), text: s.textContent }));
     assert.equal(status.role, 'status');
     assert.ok(status.text.startsWith(String((await visibleActors(page)).length)));
-    // Region: a select whose options count too.
-    await openDirectory(page, fr);
-    const regions = await page.$$eval('#filter-region option', (o) => o.map((x) => ({ value: x.value, text: x.textContent })));
-    const region = regions.find((r) => r.value);
-    const inRegion = ids(data.actors.filter((a) => a.region === region.value));
-    assert.ok(region.text.endsWith(`(${inRegion.length})`));
-    await page.selectOption('#filter-region', region.value);
+    // An "all" item lifts its facet only.
+    await page.click(facetLink('country', ''));
     await changed(page);
-    assert.deepEqual(await visibleActors(page), inRegion);
+    assert.deepEqual(await visibleActors(page),
+      ids(data.actors.filter((a) => a.sectors.includes(sector.value) && a.kind === kinds[0].value)));
   }));
 
 await check('directory facets combine with a text query and keep their state in the URL', () =>
   withPage({}, async (page) => {
     await openDirectory(page, fr);
-    await page.check('input[name="filter-country"][value="MA"]');
+    await page.click(facetLink('country', 'MA'));
     await changed(page);
     // A short name that only its own page uses: the text query leaves that actor alone.
     const unique = data.actors.find((a) => a.country === 'MA' && a.short_name &&
@@ -547,18 +548,21 @@ await check('directory facets combine with a text query and keep their state in 
     await changed(page, unique.short_name);
     const shown = await visibleActors(page);
     assert.deepEqual(shown, [unique.id]);
-    // Counts follow the text query too: Italy has no such actor.
-    const italy = await optionCount(page, await page.$eval('input[name="filter-country"][value="IT"]', (i) => i.id));
-    assert.equal(italy, 0);
-    assert.ok(await page.isDisabled('input[name="filter-country"][value="IT"]'));
+    // Counts follow the text query too: Italy has no such actor, and is not offered.
+    assert.equal(await linkCount(page, 'country', 'IT'), 0);
+    assert.equal(await page.isVisible(facetLink('country', 'IT')), false);
     const url = page.url();
     assert.equal(new URL(url).searchParams.get('q'), unique.short_name);
     assert.equal(new URL(url).searchParams.get('country'), 'MA');
+    // Each link's address carries the state, for a new tab.
+    const href = new URL(await page.$eval(facetLink('country', ''), (a) => a.href));
+    assert.equal(href.searchParams.get('q'), unique.short_name);
+    assert.equal(href.searchParams.get('country'), null);
     await page.reload();
     await settled(page, '[data-directory-filter]');
     assert.deepEqual(await visibleActors(page), shown);
     assert.equal(await page.inputValue('#filter-q'), unique.short_name);
-    assert.ok(await page.isChecked('input[name="filter-country"][value="MA"]'));
+    assert.equal(await currentValue(page, 'country'), 'MA');
     // Clearing shows everyone again.
     await page.click('.filter-clear');
     await changed(page);
@@ -575,22 +579,21 @@ await check('directory facets work from the keyboard', () =>
   withPage({}, async (page) => {
     await openDirectory(page, it);
     await page.focus('#filter-q');
-    // Tab (past the summary of the folding group) into the country group.
-    for (let i = 0; i < 3 && (await page.evaluate(() => document.activeElement.name)) !== 'filter-country'; i++) {
-      await page.keyboard.press('Tab');
-    }
-    assert.equal(await page.evaluate(() => document.activeElement.name), 'filter-country');
-    await page.keyboard.press('ArrowDown');  // next country, selected at once
+    // Tab past "all countries" to the first country, and follow it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const chosen = await page.evaluate(() => document.activeElement.dataset.value);
+    assert.ok(chosen, 'a country link has the focus');
+    await page.keyboard.press('Enter');
     await changed(page);
-    const chosen = await page.$eval('input[name="filter-country"]:checked', (i) => i.value);
-    assert.notEqual(chosen, '');
     assert.deepEqual(await visibleActors(page), ids(data.actors.filter((a) => a.country === chosen)));
-    assert.equal(await page.evaluate(() => document.activeElement.value), chosen, 'the focus stays on the choice');
-    const box = await page.$eval('input[name="filter-sector"]:not(:disabled)', (i) => ({ id: i.id, value: i.value }));
-    await page.focus(`#${box.id}`);
-    await page.keyboard.press('Space');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.value), chosen, 'the focus stays on the choice');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-current')), 'page');
+    const sector = (await facetValues(page, 'sector'))[0];
+    await page.focus(facetLink('sector', sector.value));
+    await page.keyboard.press('Enter');
     await changed(page);
-    assert.deepEqual(await visibleActors(page), ids(data.actors.filter((a) => a.country === chosen && a.sectors.includes(box.value))));
+    assert.deepEqual(await visibleActors(page), ids(data.actors.filter((a) => a.country === chosen && a.sectors.includes(sector.value))));
   }));
 
 // ------------------------------------------------------------------ opened from disk
@@ -615,7 +618,7 @@ await check('from disk (file://): search page, result links and directory filter
     // Directory filters.
     await page.goto(fileUrl(`${it.code}/${it.sections.directory}/index.html`));
     await settled(page, '[data-directory-filter]');
-    await page.check('input[name="filter-country"][value="IT"]');
+    await page.click(facetLink('country', 'IT'));
     await changed(page);
     assert.deepEqual(await visibleActors(page), ids(data.actors.filter((a) => a.country === 'IT')));
   }));

@@ -114,9 +114,30 @@ TEST_CASE("facet pages narrow the directory and link each other with counts") {
   REQUIRE(built.result);
   const auto& maroc = built.file("fr/annuaire/pays/maroc/index.html");
   CHECK_THAT(maroc, Catch::Contains("<p class=\"result-count\">2 acteurs"));
-  CHECK_THAT(maroc, Catch::Contains("href=\"financement/\">Financement <span class=\"count\" aria-hidden=\"true\">2</span>"));
+  CHECK_THAT(maroc, Catch::Contains("<a class=\"facet\" href=\"financement/\" data-value=\"finance\"><span class=\"facet-label\">Financement</span> <span class=\"count\" aria-hidden=\"true\">2</span>"));
   const auto& narrowed = built.file("fr/annuaire/pays/maroc/formation/index.html");
   CHECK_THAT(narrowed, Catch::Contains("<p class=\"result-count\">1 acteur"));
+  // On a combined page every link keeps the other filters and counts within them.
+  auto link = [](const std::string& href, const std::string& value, const std::string& label, int n,
+                 bool current = false) {
+    return "<a class=\"facet\" href=\"" + href + "\" data-value=\"" + value + "\"" +
+           (current ? " aria-current=\"page\"" : "") + "><span class=\"facet-label\">" + label +
+           "</span> <span class=\"count\" aria-hidden=\"true\">" + std::to_string(n) + "</span>";
+  };
+  CHECK_THAT(narrowed, Catch::Contains(link("../../../secteur/formation/", "", "Tous les pays", 2)));
+  CHECK_THAT(narrowed, Catch::Contains(link("../../italie/formation/", "IT", "Italie", 1)));
+  CHECK_THAT(narrowed, Catch::Contains(link("./", "MA", "Maroc", 1, true)));
+  CHECK_THAT(narrowed, Catch::Contains(link("./", "", "Tous les types", 1, true)));
+  CHECK_THAT(narrowed, Catch::Contains(link("../type/ong/formation/", "ngo", "ONG", 1)));
+  CHECK_THAT(narrowed, Catch::Contains(link("../", "", "Tous les secteurs", 2)));
+  CHECK_THAT(narrowed, Catch::Contains(link("../financement/", "finance", "Financement", 2)));
+  CHECK_THAT(narrowed, !Catch::Contains("data-value=\"public-body\""));  // no one left there
+  // Every combination that lists someone has its page, with the breadcrumb of its country.
+  const auto& three = built.file("fr/annuaire/pays/maroc/type/ong/formation/index.html");
+  CHECK_THAT(three, Catch::Contains("<h1>Maroc — ONG — Formation</h1>"));
+  CHECK_THAT(three, Catch::Contains(link("../../../../../type/ong/formation/", "", "Tous les pays", 1)));
+  CHECK_THAT(built.file("it/elenco/tipo/ong/finanziamento/index.html"), Catch::Contains("2 attori"));
+  CHECK_FALSE(built.has("fr/annuaire/pays/italie/type/ong/index.html"));  // no Italian NGO
   CHECK_THAT(built.file("it/elenco/settore/formazione/index.html"), Catch::Contains("2 attori"));
   CHECK_THAT(built.file("fr/annuaire/type/organisme-public/index.html"), Catch::Contains("Comune di Prova"));
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "model/directory_filters.h"
 #include "model/urls.h"
 
 using namespace passerelle;
@@ -47,4 +48,26 @@ TEST_CASE("root_path is base_url's path from the host's root") {
   CHECK(root_path(config) == "/");
   config.base_url = "https://example.org/guide/fr-it/";
   CHECK(root_path(config) == "/guide/fr-it/");
+}
+
+TEST_CASE("each combination of directory filters has its own path") {
+  LanguageConfig fr{"fr", "Français", "ltr", "", "",
+                    {"lignes-directrices", "annuaire", "recherche", "pays", "type", "secteur"}};
+  auto term = [](const std::string& slug) {
+    SiteTerm t;
+    t.key = slug;
+    t.by_language["fr"] = {slug, slug};
+    return t;
+  };
+  SiteTerm maroc = term("maroc"), ong = term("ong"), formation = term("formation");
+  CHECK(directory_filter_path(fr, {}) == "fr/annuaire/");
+  CHECK(directory_filter_path(fr, {&maroc}) == country_path(fr, "maroc"));
+  CHECK(directory_filter_path(fr, {nullptr, &ong}) == kind_path(fr, "ong"));
+  CHECK(directory_filter_path(fr, {nullptr, nullptr, &formation}) == sector_path(fr, "formation"));
+  CHECK(directory_filter_path(fr, {&maroc, nullptr, &formation}) ==
+        country_sector_path(fr, "maroc", "formation"));
+  CHECK(directory_filter_path(fr, {&maroc, &ong}) == "fr/annuaire/pays/maroc/type/ong/");
+  CHECK(directory_filter_path(fr, {nullptr, &ong, &formation}) == "fr/annuaire/type/ong/formation/");
+  CHECK(directory_filter_path(fr, {&maroc, &ong, &formation}) ==
+        "fr/annuaire/pays/maroc/type/ong/formation/");
 }

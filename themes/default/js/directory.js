@@ -1,9 +1,12 @@
-// Passerelle directory filters: progressive enhancement of the directory index. With the
-// engine of search.js (loaded before this file), the static facet links give way to filters
-// by country, kind, sector and region, combinable with each other and with a text query; each
-// value shows how many actors it would leave; the state lives in the URL; the count is
-// announced through a live region. Without JavaScript the static facet pages remain.
-// Text only ever reaches the page through textContent and DOM nodes.
+// Passerelle directory filters: progressive enhancement of the directory index. The page
+// already has the filter links every directory page has (partials/facets.mustache: country,
+// kind, sector, each with an item that lifts it, values in the order of their labels, counts
+// within the selection). With the engine of search.js (loaded before this file) the same links
+// filter the cards in place instead of opening the static page, a text box narrows them by
+// name or word, the counts follow, and the state lives in the URL (?country=&kind=&sector=&q=,
+// which each link's href carries too, so that it opens in a new tab as it is). Without
+// JavaScript the links lead to the static pages, which list the same actors. Text only ever
+// reaches the page through textContent and DOM nodes.
 (function () {
   'use strict';
 
@@ -19,55 +22,52 @@
   var params = engine.params;
   var setParams = engine.setParams;
   var debounce = engine.debounce;
+  var FACETS = ['country', 'kind', 'sector'];
 
   function directoryFilter(layout) {
     var strings = {};
     Object.keys(layout.dataset).forEach(function (key) {
       if (key.indexOf('t') === 0) strings[key.charAt(1).toLowerCase() + key.slice(2)] = layout.dataset[key];
     });
-    var staticFacets = layout.querySelector('.facets');
+    var nav = layout.querySelector('[data-facets]');
     var results = layout.querySelector('.directory-results');
+    var total = document.querySelector('[data-result-count]');
     var cards = Array.from(layout.querySelectorAll('.actor-card[data-actor]'));
+    if (!nav || !results) return;
 
     Promise.all([openIndex(LANG), loadFile(LANG + '/facets')]).then(function (loaded) {
       build(loaded[1]);
     }).catch(function () {
-      layout.dataset.searchReady = '';  // the static facet links stay
+      layout.dataset.searchReady = '';  // the links lead to the static pages
     });
 
     function build(data) {
-      var actors = {};  // id → { doc, country, kind, region, sectors }
+      var actors = {};  // id → { doc, country, kind, sector: [keys] }
       var byDoc = {};
       data.actors.forEach(function (a) {
-        actors[a[0]] = { doc: a[1], country: a[2], kind: a[3], region: a[4], sectors: a[5] ? a[5].split(' ') : [] };
+        actors[a[0]] = { doc: a[1], country: a[2], kind: a[3], sector: a[5] ? a[5].split(' ') : [] };
         byDoc[a[1]] = a[0];
       });
-      var groups = {};
-      data.groups.forEach(function (g) { groups[g[0]] = g[1]; });
-      var known = function (group, value) {
-        return groups[group].some(function (v) { return v[0] === value; }) ? value : '';
+      var links = [];  // { facet, value, a, li, number, spoken }
+      nav.querySelectorAll('[data-facet]').forEach(function (list) {
+        list.querySelectorAll('a[data-value]').forEach(function (a) {
+          links.push({ facet: list.dataset.facet, value: a.dataset.value, a: a, li: a.parentNode,
+            number: a.querySelector('.count'), spoken: a.querySelector('.visually-hidden') });
+        });
+      });
+      var known = function (facet, value) {
+        return links.some(function (l) { return l.facet === facet && l.value === value; }) ? value : '';
       };
 
       var p = params();
-      var state = {
-        q: p.get('q') || '',
-        country: known('country', p.get('country') || ''),
-        kind: known('kind', p.get('kind') || ''),
-        region: known('region', p.get('region') || ''),
-        sector: (p.get('sector') || '').split(',').filter(function (s) { return known('sector', s); })
-      };
+      var state = { q: p.get('q') || '' };
+      // One value per facet, as on the static pages; a list (an older URL) keeps its first.
+      FACETS.forEach(function (facet) { state[facet] = known(facet, (p.get(facet) || '').split(',')[0]); });
       var textMatches = null;  // ids matching the text query, null when there is none
       var sequence = 0;
 
-      var section = el('section', 'filters');
-      section.setAttribute('aria-labelledby', 'filters-title');
-      var heading = el('h2', '', strings.title);
-      heading.id = 'filters-title';
-      section.appendChild(heading);
-      var form = el('form', 'filter-form');
-      form.setAttribute('role', 'search');
-      form.setAttribute('aria-labelledby', 'filters-title');
-      form.addEventListener('submit', function (event) { event.preventDefault(); });
+      var textRow = el('div', 'filter-text');
+      textRow.setAttribute('role', 'search');
       var textLabel = el('label', 'filter-label', strings.text);
       textLabel.htmlFor = 'filter-q';
       var text = el('input', 'filter-input');
@@ -76,144 +76,64 @@
       text.name = 'q';
       text.autocomplete = 'off';
       text.value = state.q;
-      form.appendChild(textLabel);
-      form.appendChild(text);
-      // On small screens the groups fold away under one line, unless some are in use.
-      var more = el('details', 'filter-more');
-      var summary = el('summary', '', [strings.country, strings.kind, strings.sector, strings.region].join(strings.separator || ', '));
-      more.appendChild(summary);
-      more.open = window.matchMedia('(min-width: 60rem)').matches ||
-        !!(state.country || state.kind || state.region || state.sector.length);
-      var controls = el('div', 'filter-groups');
-      more.appendChild(controls);
-      form.appendChild(more);
+      textRow.appendChild(textLabel);
+      textRow.appendChild(text);
+      nav.querySelector('h2').after(textRow);
       var clear = el('button', 'button filter-clear', strings.clear);
       clear.type = 'button';
-      form.appendChild(clear);
-      section.appendChild(form);
-      var status = el('p', 'filter-status');  // above the results, announced when it changes
-      status.setAttribute('role', 'status');
+      nav.appendChild(clear);
       var empty = el('p', 'filter-empty', strings.none);
       empty.hidden = true;
-      results.prepend(status, empty);
-      staticFacets.hidden = true;
-      staticFacets.after(section);
+      results.prepend(empty);
+      if (total) total.setAttribute('role', 'status');  // the one count, announced when it changes
 
-      function matches(id, skip) {
+      function has(a, facet, value) {
+        return facet === 'sector' ? a.sector.indexOf(value) >= 0 : a[facet] === value;
+      }
+
+      /// Whether actor `id` is shown by the state, with facet `facet` set to `value` if given.
+      function matches(id, facet, value) {
         var a = actors[id];
         if (!a) return false;
         if (textMatches && !textMatches.has(id)) return false;
-        if (skip !== 'country' && state.country && a.country !== state.country) return false;
-        if (skip !== 'kind' && state.kind && a.kind !== state.kind) return false;
-        if (skip !== 'region' && state.region && a.region !== state.region) return false;
-        return state.sector.every(function (s) { return a.sectors.indexOf(s) >= 0; });
-      }
-
-      function countWhere(predicate) {
-        var n = 0;
-        Object.keys(actors).forEach(function (id) { if (predicate(id, actors[id])) n++; });
-        return n;
-      }
-
-      // Every control is built once; refresh() updates its counts and states in place, so
-      // that the focus and the screen reader's position stay where they are.
-      var refreshers = [];
-
-      function option(fieldset, type, name, id, value, text, isChecked, onChange, countOf) {
-        var row = el('div', 'facet-option');
-        var input = el('input');
-        input.type = type;
-        input.name = name;
-        input.id = id;
-        input.value = value;
-        input.addEventListener('change', function () { onChange(input.checked); });
-        var label = el('label', '', text + ' ');
-        label.htmlFor = id;
-        var number = el('span', 'count');
-        label.appendChild(number);
-        row.appendChild(input);
-        row.appendChild(label);
-        fieldset.appendChild(row);
-        refreshers.push(function () {
-          var n = countOf();
-          input.checked = isChecked();
-          input.disabled = n === 0 && !input.checked;
-          number.textContent = String(n);
+        return FACETS.every(function (f) {
+          var v = f === facet ? value : state[f];
+          return !v || has(a, f, v);
         });
       }
 
-      function radios(group, legend, anyLabel) {
-        var fieldset = el('fieldset', 'facet-fieldset');
-        fieldset.appendChild(el('legend', '', legend));
-        var values = [['', anyLabel]].concat(groups[group]);
-        values.forEach(function (v, i) {
-          option(fieldset, 'radio', 'filter-' + group, 'filter-' + group + '-' + i, v[0], v[1],
-            function () { return state[group] === v[0]; },
-            function () { state[group] = v[0]; update(true); },
-            function () { return countWhere(function (id, a) { return matches(id, group) && (!v[0] || a[group] === v[0]); }); });
+      /// "?country=MA&q=…" for the state with `facet` set to `value`: the index, filtered.
+      function hrefWith(facet, value) {
+        var query = new URLSearchParams();
+        if (state.q) query.set('q', state.q);
+        FACETS.forEach(function (f) {
+          var v = f === facet ? value : state[f];
+          if (v) query.set(f, v);
         });
-        return fieldset;
+        var here = location.pathname.split('/').pop() || './';  // index.html from disk
+        var search = query.toString();
+        return here + (search ? '?' + search : '');
       }
 
-      function sectorBoxes() {
-        var fieldset = el('fieldset', 'facet-fieldset');
-        fieldset.appendChild(el('legend', '', strings.sector));
-        var hint = el('p', 'filter-hint', strings.sectorsHint);
-        hint.id = 'filter-sector-hint';
-        fieldset.setAttribute('aria-describedby', hint.id);
-        fieldset.appendChild(hint);
-        groups.sector.forEach(function (v, i) {
-          option(fieldset, 'checkbox', 'filter-sector', 'filter-sector-' + i, v[0], v[1],
-            function () { return state.sector.indexOf(v[0]) >= 0; },
-            function (checked) {
-              state.sector = state.sector.filter(function (s) { return s !== v[0]; }).concat(checked ? [v[0]] : []);
-              update(true);
-            },
-            function () { return countWhere(function (id, a) { return matches(id) && a.sectors.indexOf(v[0]) >= 0; }); });
-        });
-        return fieldset;
-      }
-
-      function regionSelect() {
-        var wrap = el('div', 'facet-fieldset facet-select');
-        var label = el('label', '', strings.region);
-        label.htmlFor = 'filter-region';
-        var select = el('select');
-        select.id = 'filter-region';
-        select.name = 'region';
-        [['', strings.anyRegion]].concat(groups.region).forEach(function (v) {
-          var item = el('option');
-          item.value = v[0];
-          select.appendChild(item);
-          refreshers.push(function () {
-            var n = countWhere(function (id, a) { return matches(id, 'region') && (!v[0] || a.region === v[0]); });
-            item.textContent = v[1] + ' (' + n + ')';
-            item.selected = state.region === v[0];
-            item.disabled = n === 0 && !item.selected;
-          });
-        });
-        select.addEventListener('change', function () {
-          state.region = select.value;
-          update(true);
-        });
-        wrap.appendChild(label);
-        wrap.appendChild(select);
-        return wrap;
-      }
-
-      controls.appendChild(radios('country', strings.country, strings.anyCountry));
-      controls.appendChild(radios('kind', strings.kind, strings.anyKind));
-      controls.appendChild(sectorBoxes());
-      if (groups.region.length) controls.appendChild(regionSelect());
-
-      /// Shows the matching cards and updates every count.
+      /// Shows the matching cards; updates every link's count, target and mark in place, so
+      /// that the focus and the screen reader's position stay where they are.
       function draw() {
-        refreshers.forEach(function (refresh) { refresh(); });
-        var shownIds = new Set();
+        var ids = Object.keys(actors);
+        links.forEach(function (l) {
+          var n = ids.filter(function (id) { return matches(id, l.facet, l.value); }).length;
+          var current = state[l.facet] === l.value;
+          l.number.textContent = String(n);
+          if (l.spoken) l.spoken.textContent = ' (' + count(strings, 'actors', n) + ')';
+          l.a.href = hrefWith(l.facet, l.value);
+          if (current) l.a.setAttribute('aria-current', 'page');
+          else l.a.removeAttribute('aria-current');
+          l.li.hidden = n === 0 && !current;  // as on the static pages, which have no such link
+        });
+        var shown = 0;
         cards.forEach(function (card) {
           var show = matches(card.dataset.actor);
           card.hidden = !show;
-          if (show) shownIds.add(card.dataset.actor);
+          if (show) shown++;
         });
         layout.querySelectorAll('.country-group').forEach(function (group) {
           var n = group.querySelectorAll('.actor-card:not([hidden])').length;
@@ -221,15 +141,17 @@
           var small = group.querySelector('.group-count');
           if (small) small.textContent = count(strings, 'actors', n);
         });
-        empty.hidden = shownIds.size > 0;
-        status.textContent = count(strings, 'actors', shownIds.size);
-        clear.disabled = !state.q && !state.country && !state.kind && !state.region && state.sector.length === 0;
+        empty.hidden = shown > 0;
+        if (total) total.textContent = count(strings, 'actors', shown);
+        clear.disabled = !state.q && FACETS.every(function (f) { return !state[f]; });
         layout.dataset.searchDone = location.search;  // up to date with the URL
       }
 
       function update(save) {
         if (save) {
-          setParams({ q: state.q, country: state.country, kind: state.kind, sector: state.sector.join(','), region: state.region });
+          var values = { q: state.q };
+          FACETS.forEach(function (f) { values[f] = state[f]; });
+          setParams(values);
         }
         var mine = ++sequence;
         var query = state.q;
@@ -249,13 +171,22 @@
         });
       }
 
+      links.forEach(function (l) {
+        l.a.addEventListener('click', function (event) {
+          // A new tab or window opens the href, which says the same.
+          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+          event.preventDefault();
+          state[l.facet] = l.value;
+          update(true);
+        });
+      });
       var typed = debounce(function () { update(true); }, 120);
       text.addEventListener('input', function () {
         state.q = text.value;
         typed();
       });
       clear.addEventListener('click', function () {
-        state = { q: '', country: '', kind: '', region: '', sector: [] };
+        state = { q: '', country: '', kind: '', sector: '' };
         text.value = '';
         update(true);
         text.focus();
