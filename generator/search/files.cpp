@@ -228,11 +228,19 @@ ordered_json manifest_data(const Index& index, const Site& site, const LanguageC
     kinds.push_back({index.documents[d].kind, d, end});
     d = end;
   }
+  // "term:form term:form …" per family; terms and forms are runs of letters, so ':' and ' '
+  // cannot occur in them.
+  auto families = ordered_json::array();
+  for (const auto& family : index.families) {
+    std::vector<std::string> members;
+    for (const auto& [term, form] : family) members.push_back(term + ":" + form);
+    families.push_back(join_with(members, " "));
+  }
   return {{"format", 1}, {"v", version}, {"lang", language.code}, {"name", language.name},
           {"dir", language.direction}, {"docs", index.documents.size()}, {"kinds", std::move(kinds)},
           {"chunk", std::max<size_t>(1, layout.blocks_per_file)}, {"keys", join_with(keys, " ")},
           {"stop", join_with(index.stop_words, " ")}, {"elision", join_with(index.elisions, " ")},
-          {"suffix", join_with(index.suffixes, " ")}, {"tags", tags_data(index, site, language.code)}};
+          {"suffix", join_with(index.suffixes, " ")}, {"fam", std::move(families)}, {"tags", tags_data(index, site, language.code)}};
 }
 
 std::string version_of(const OutputPlan& files) {

@@ -183,6 +183,21 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
       if (count >= 2) index.suffixes.push_back(ending);
     }
   }
+  // Families whose words the site uses under at least two terms: the client then also looks up
+  // a query word's relatives ("former" finds the pages that say "formation").
+  for (const auto& family : analyzer.families()) {
+    std::vector<std::pair<std::string, std::string>> members;
+    for (const auto& word : family) {
+      std::string term = analyzer.term(word);
+      auto found = index.terms.find(term);
+      if (found == index.terms.end()) continue;
+      bool known = std::any_of(members.begin(), members.end(), [&](const auto& m) { return m.first == term; });
+      if (known) continue;
+      const auto& forms = found->second.forms;
+      members.emplace_back(term, forms.count(word) ? word : *forms.begin());
+    }
+    if (members.size() >= 2) index.families.push_back(std::move(members));
+  }
   index.documents = std::move(documents);
   return index;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // relevance.mjs <built-site> [--config site.toml] [--queries relevance-queries.json]
-//               [--client search.js] [--verbose] [--json out.json] [--write-judged out.json]
+//               [--client search.js] [--verbose] [--write-judged out.json]
+//               [--explain "query" --lang fr]
 //
 // The search's relevance on the built site, as a test: every query of the query file (written
 // by hand from the bundled content, with a `need` per query; see judge.mjs) is run through the
@@ -97,6 +98,20 @@ function scores(urls, relevant) {
     recall: relevant.length ? hits.filter(Boolean).length / Math.min(10, relevant.length) : 1,
     rr: first >= 0 ? 1 / (first + 1) : 0,
   };
+}
+
+// --explain "query" --lang fr: the ranking's figures for the first results of one query.
+if (option('explain')) {
+  const lang = option('lang', config.languages[0].code);
+  const { engine } = newClient(lang);
+  const r = await engine.engine.searchLanguage(lang, option('explain'), { prefix: true });
+  const all = r.hits.concat(r.partial).sort((a, b) => b.rank - a.rank);
+  console.log('words:', r.words.join(' '));
+  for (const h of all.slice(0, 12)) {
+    const d = JSON.parse(/load\("[^"]*",([\s\S]*)\);\s*$/.exec(fs.readFileSync(path.join(siteDir, 'search', lang, 'd', `${h.doc}.js`), 'utf8'))[1]);
+    console.log(`${h.rank?.toFixed(1)}\tcov ${h.coverage?.toFixed(2)}\tscore ${h.score.toFixed(1)}\twords ${h.words} titles ${h.titles}\t${d.u}`);
+  }
+  process.exit(0);
 }
 
 const judged = {};
