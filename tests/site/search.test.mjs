@@ -226,11 +226,16 @@ await check('French pages search French, Italian pages Italian; all languages on
     assert.equal(frenchOnly.length, 0);
     const noResults = await page.$eval('[data-search-page]', (root) => root.dataset.tNoResults);
     assert.equal(await status(page), noResults.replace('{q}', 'imprese'));
-    await page.check('#search-all');
+    // ... and offered at once: the other languages' results are counted, one click shows them.
+    const offer = await page.waitForSelector('.search-elsewhere button');
+    const offered = await page.$eval('.search-elsewhere', (li) => li.textContent);
+    await offer.click();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('lang') === 'all');
     await settled(page);
     const everywhere = await allResults(page);
-    assert.ok(everywhere.length > 0);
+    assert.ok(everywhere.length > 1);
+    const elsewhere = await page.$eval('[data-search-page]', (root) => root.dataset.tElsewhereOther);
+    assert.ok(offered.startsWith(elsewhere.replace('{n}', everywhere.length)), `the offer counts the results: ${offered}`);
     assert.ok(everywhere.every((r) => r.path.startsWith('/it/') && r.lang === 'it'), 'Italian results, marked lang="it"');
     // The language facet: counts per language, and a filter.
     const facet = await page.$$eval('input[name="search-lang"]', (inputs) =>

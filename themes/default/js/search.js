@@ -414,7 +414,8 @@
           hit.rank = hit.score * Math.pow(hit.coverage, COVERAGE_POWER) * (1 + TITLE_BOOST * m.titleWeight / total);
           (m.words < tables.length ? partial : hits).push(hit);
         });
-        return { index: index, words: list, hits: hits, partial: partial };
+        var unknown = tables.filter(function (table) { return table.size === 0; }).length;
+        return { index: index, words: list, hits: hits, partial: partial, unknown: unknown };
       });
     });
   }
@@ -464,16 +465,18 @@
       .then(function (results) {
         var hits = [];
         var complete = false;
+        var unknown = true;  // a word of the query is in no document of any language
         results.forEach(function (r) {
           hits = hits.concat(r.hits, r.partial || []);
           complete = complete || r.hits.length > 0;
+          unknown = unknown && r.unknown > 0;
         });
         var indexes = results.map(function (r) { return r.index; });
         hits = rank(hits, languages);
         // Documents with most of the (rarer) words are shown with the others, ranked lower;
         // the status line only says so when no document has every word and the best ones
-        // miss much of the query.
-        var partial = !complete && hits.length > 0 && hits[0].coverage < GOOD_COVERAGE;
+        // miss much of the query, or a word is nowhere on the site.
+        var partial = !complete && hits.length > 0 && (unknown || hits[0].coverage < GOOD_COVERAGE);
         return { hits: hits, indexes: indexes, partial: partial };
       });
   }
