@@ -341,6 +341,8 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
                          {"m", document.meta}, {"n", blocks.size()},
                          {"x", blocks.empty() ? "" : blocks[0]}};
     if (whole && blocks.size() > 1) data["y"] = block_items(blocks, 1, blocks.size());
+    if (!document.aliases.empty()) data["a"] = document.aliases;
+    if (!document.sector_labels.empty()) data["s"] = document.sector_labels;
     files.push_back(script_file(code + "/d/" + n, data));
     if (whole) continue;
     size_t per_file = std::max<size_t>(1, layout.blocks_per_file);

@@ -308,6 +308,14 @@ await check('short names and other names (IOM, OIM, Arabic script) find their ac
     const arabic = data.actors.find((a) => (a.other_names ?? []).some((o) => o.lang === 'ar'));
     const word = arabic.other_names.find((o) => o.lang === 'ar').name.split(' ')[1];
     assert.ok(paths(await search(page, it, word)).includes(actorPath(arabic, 'it')), `Arabic word ${word}`);
+    // The result says why it matched: "also known as" with the Arabic name, the word marked;
+    // with "and" and the article joined to it (a form the site never writes), too.
+    const aka = await page.$eval('.search-page', (root) => root.dataset.tAka);
+    for (const query of [word, 'و' + word]) {
+      await search(page, it, query);
+      const why = await page.$$eval('.search-result-why', (ps) => ps.map((p) => ({ text: p.textContent, marks: p.querySelectorAll('mark').length })));
+      assert.ok(why.some((w) => w.text.startsWith(aka) && w.marks > 0), `${query}: a result shows "${aka}" with the name marked: ${JSON.stringify(why)}`);
+    }
   }));
 
 await check('names and titles rank first; results show kind, title, snippet with the matches and the link', () =>

@@ -36,8 +36,8 @@ TEST_CASE("folding removes accents and case, keeps other scripts") {
   CHECK(fold("l’entreprise") == "l'entreprise");  // typographic apostrophe
   CHECK(fold("dé\u00ADveloppement") == "developpement");  // soft hyphen is ignorable
   // Arabic keeps its letters; diacritics (marks) and the tatweel go, hamza seats fold to alef.
-  CHECK(fold("المنظمة") == "المنظمة");
-  CHECK(fold("مُنَظَّمة") == "منظمة");
+  CHECK(fold("المنظمة") == "المنظمه");  // taa marbuta → haa (light10's normalisation)
+  CHECK(fold("مُنَظَّمة") == "منظمه");
   CHECK(fold("أإآ") == "ااا");
   CHECK(fold("عـــربي") == "عربي");
   CHECK(fold("\xFF\xFE") == "\xFF\xFE");  // invalid UTF-8 is left alone

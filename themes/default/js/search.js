@@ -539,6 +539,17 @@
     return (start > 0 ? '… ' : '') + text.slice(start, end) + (end < text.length ? ' …' : '');
   }
 
+  /// When neither the title nor the snippet shows a matched word, what does: an actor's other
+  /// name (the Arabic name, an acronym) or sector label, as { kind: 'aka' | 'sector', text }.
+  function why(doc, shown, highlight) {
+    var has = function (text) { return marked(text, highlight).some(function (w) { return w.hit; }); };
+    if (shown.some(has)) return null;
+    var alias = (doc.a || []).find(has);
+    if (alias) return { kind: 'aka', text: alias };
+    var sector = (doc.s || []).find(has);
+    return sector ? { kind: 'sector', text: sector } : null;
+  }
+
   function href(path) {
     var url = SITE_ROOT + path;
     return FROM_DISK && /\/$/.test(url) ? url + 'index.html' : url;
@@ -549,7 +560,8 @@
     return Promise.all(hits.map(function (hit) {
       return documentOf(hit).then(function (doc) {
         return blockText(hit, doc).then(function (text) {
-          return { hit: hit, title: doc.t, kind: doc.k, url: doc.u, href: href(doc.u), meta: doc.m, text: snippet(text || '', hit.highlight) };
+          var shown = snippet(text || '', hit.highlight);
+          return { hit: hit, title: doc.t, kind: doc.k, url: doc.u, href: href(doc.u), meta: doc.m, text: shown, why: why(doc, [doc.t, shown], hit.highlight) };
         });
       });
     }));
@@ -850,6 +862,14 @@
       title.appendChild(link);
       li.appendChild(title);
       if (item.meta) li.appendChild(el('p', 'search-result-meta', item.meta));
+      if (item.why && strings[item.why.kind]) {
+        // "Aussi appelé : OIM", "Secteur : Formation": the match the snippet does not show.
+        var why = el('p', 'search-result-meta search-result-why', strings[item.why.kind] + ' ');
+        var said = el('bdi');  // an Arabic name in a French line keeps its own direction
+        appendMarked(said, item.why.text, item.hit.highlight);
+        why.appendChild(said);
+        li.appendChild(why);
+      }
       if (item.text) {
         var text = el('p', 'search-result-snippet');
         appendMarked(text, item.text, item.hit.highlight);
@@ -900,7 +920,7 @@
       var langs = options.languages || [LANG];
       return search(query, langs, { prefix: options.prefix !== false, kinds: options.kinds }).then(function (result) {
         return details(result.hits.slice(0, options.limit || PAGE_SIZE)).then(function (items) {
-          return { total: result.hits.length, results: items.map(function (i) { return { lang: i.hit.lang, kind: i.kind, title: i.title, url: i.url, snippet: i.text }; }) };
+          return { total: result.hits.length, results: items.map(function (i) { return { lang: i.hit.lang, kind: i.kind, title: i.title, url: i.url, snippet: i.text, why: i.why }; }) };
         });
       });
     }
