@@ -287,22 +287,6 @@
   /// word while typing (0.7), and one typo in longer words (0.5).
   function candidatesFor(index, word, isPrefix) {
     return directCandidates(index, word, isPrefix).then(function (found) {
-      if (found.size > 0) return found;
-      // A form the site never uses whose stem is a family's ("risparmiare": "risparm", the
-      // term of "risparmio"): found through that member, as a known ending would be.
-      var member = null;
-      index.families.forEach(function (others) {
-        others.forEach(function (o) {
-          if (Array.from(o.term).length >= 4 && word.startsWith(o.term) && (!member || o.term.length > member.term.length)) member = o;
-        });
-      });
-      if (!member) return found;
-      return shardFor(index, member.form).then(function (shard) {
-        var group = shard && shard.groups.find(function (g) { return g.term === member.term; });
-        if (group) found.set(group.term, { group: group, factor: 0.9, forms: group.forms });
-        return found;
-      });
-    }).then(function (found) {
       var relatives = [];
       found.forEach(function (c, term) {
         if (c.factor < 0.9) return;
