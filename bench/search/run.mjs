@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // run.mjs [--corpus bundled,large,synthetic] [--runs 5] [--guidelines 400] [--actors 1000]
-//         [--synthetic DIR]
+//         [--synthetic DIR] [--queries FILE]
 // (synthetic: the performance benchmark's generated corpus in DIR, made by
 // `build/bench/corpus/passerelle-corpus`; see bench/README.md)
 //
@@ -46,7 +46,9 @@ const SYNTHETIC = option('synthetic', null);
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
-const queries = JSON.parse(fs.readFileSync(path.join(here, 'queries.json'), 'utf8'));
+// --queries FILE: another judged set in queries.json's format (tests/search/relevance.mjs
+// --write-judged writes the ctest's set so).
+const queries = JSON.parse(fs.readFileSync(path.resolve(option('queries', path.join(here, 'queries.json'))), 'utf8'));
 
 // ------------------------------------------------------------------ helpers
 

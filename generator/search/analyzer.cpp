@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "search/data.h"
 #include "search/stop_words.h"
 
 namespace passerelle::search {
@@ -114,6 +115,8 @@ void append_folded(std::string& out, utf8proc_int32_t c) {
     case 0x00E6: out += "ae"; break;                            // æ
     case 0x2019: case 0x2018: case 0x02BC: out += '\''; break;  // ’ ‘ ʼ
     case 0x0640: break;                                         // Arabic tatweel (elongation)
+    case 0x0629: append_code_point(out, 0x0647); break;         // taa marbuta → haa (light10)
+    case 0x0649: append_code_point(out, 0x064A); break;         // alef maqsura → yaa (light10)
     default: append_code_point(out, c);
   }
 }
@@ -166,6 +169,43 @@ std::string fold(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool starts_with(std::string_view word, std::string_view prefix) {
+  return word.size() >= prefix.size() && word.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool ends_with(std::string_view word, std::string_view suffix) {
+  return word.size() >= suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+bool is_arabic_word(std::string_view word) { return !word.empty() && is_in_script(word, true); }
+
+std::string arabic_light_stem(std::string_view folded_word) {
+  // Light10 (Larkey, Ballesteros and Connell, 2002): "and", the article with the prepositions
+  // joined to it, then common suffixes, each once. fold() has already made the alef forms
+  // plain alef, taa marbuta haa and alef maqsura yaa, so "ية" is written "يه" here.
+  static const char* const kArticles[] = {"وال", "بال", "كال", "فال", "لل", "ال"};
+  static const char* const kSuffixes[] = {"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"};
+  std::string word(folded_word);
+  const std::string_view waw = "و";
+  if (starts_with(word, waw) && code_points(word) - 1 >= 3) word.erase(0, waw.size());
+  for (const char* article : kArticles) {
+    std::string_view a = article;
+    if (starts_with(word, a) && code_points(word) - code_points(a) >= 2) {
+      word.erase(0, a.size());
+      break;
+    }
+  }
+  for (const char* suffix : kSuffixes) {
+    std::string_view x = suffix;
+    if (ends_with(word, x) && code_points(word) - code_points(x) >= 2) word.erase(word.size() - x.size());
+  }
+  return word;
+}
+
 size_t code_points(std::string_view text) {
   size_t count = 0;
   for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -215,7 +255,19 @@ Analyzer::Analyzer(const std::string& language) : language_(language) {
   // libstemmer knows languages by their ISO 639 code ("fr", "it"); null when it has none.
   stemmer_.reset(sb_stemmer_new(base.c_str(), "UTF_8"));
   arabic_script_ = writes_arabic_script(base);
+  auto data = language_data_for(language);
   for (const auto& word : stop_words_for(language)) stop_words_.push_back(fold(word));
+  for (const auto& word : data.stop) stop_words_.push_back(fold(word));
+  for (const auto& word : data.splits) splits_.push_back(fold(word));
+  // The longest beginning wins: "cooperativ" before a shorter "coop".
+  std::sort(splits_.begin(), splits_.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  for (const auto& family : data.families) {
+    std::vector<std::string> folded;
+    for (const auto& word : family) folded.push_back(fold(word));
+    families_.push_back(std::move(folded));
+  }
   for (const auto& word : elisions_for(language)) elisions_.push_back(fold(word));
   std::sort(stop_words_.begin(), stop_words_.end());
   stop_words_.erase(std::unique(stop_words_.begin(), stop_words_.end()), stop_words_.end());
@@ -232,6 +284,10 @@ bool Analyzer::is_stop_word(std::string_view folded_word) const {
 }
 
 std::string Analyzer::term(const std::string& folded_word) {
+  if (is_arabic_word(folded_word)) return folded_word;  // analyze() light-stemmed it already
+  for (const auto& split : splits_) {
+    if (starts_with(folded_word, split)) return split;
+  }
   if (!stemmer_ || !is_in_script(folded_word, arabic_script_)) return folded_word;
   // A text uses the same words again and again: each is stemmed once.
   if (auto known = terms_.find(folded_word); known != terms_.end()) return known->second;
@@ -248,6 +304,9 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
   std::vector<Token> tokens;
   for (auto& word : split_words(fold(text), elisions_)) {
     if (stop_set_.count(word)) continue;
+    // Arabic words, on every site (an actor's Arabic name), are light-stemmed by the client
+    // too: their stem is the form it looks up, so a clitic the site never wrote still matches.
+    if (is_arabic_word(word)) word = arabic_light_stem(word);
     std::string stem = term(word);
     tokens.push_back({std::move(word), std::move(stem)});
   }

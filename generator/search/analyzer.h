@@ -27,6 +27,14 @@ std::vector<std::string> split_words(std::string_view folded, const std::vector<
 
 constexpr size_t kMaxWordLength = 40;
 
+/// Whether every character of a folded word is an Arabic letter.
+bool is_arabic_word(std::string_view word);
+
+/// Light10-style stem of a folded Arabic word: the conjunction "و", the article with its
+/// prepositions ("ال", "وال", "بال", "كال", "فال", "لل") and common suffixes removed, keeping at
+/// least two letters. The client (search.js) does the same to query words.
+std::string arabic_light_stem(std::string_view folded_word);
+
 /// Number of code points of UTF-8 text.
 size_t code_points(std::string_view text);
 
@@ -52,8 +60,9 @@ class Analyzer {
   /// stemmed.
   std::vector<Token> analyze(std::string_view text);
 
-  /// The index term of one folded word: its stem for words in the language's script (Latin
-  /// letters, or Arabic for Arabic), else the word.
+  /// The index term of one folded word: a beginning of the data file's [split] list it starts
+  /// with; else its Snowball stem for words in the language's script (Latin letters), the
+  /// light stem for Arabic words, and the word itself for others.
   std::string term(const std::string& folded_word);
 
   bool is_stop_word(std::string_view folded_word) const;
@@ -62,6 +71,8 @@ class Analyzer {
   /// Folded and sorted, as the client needs them.
   const std::vector<std::string>& stop_words() const { return stop_words_; }
   const std::vector<std::string>& elisions() const { return elisions_; }
+  /// Derivation families of the language's data file, folded (see search/data.h).
+  const std::vector<std::vector<std::string>>& families() const { return families_; }
 
  private:
   struct StemmerDeleter {
@@ -73,6 +84,8 @@ class Analyzer {
   std::vector<std::string> stop_words_;
   std::vector<std::string> elisions_;
   std::unordered_set<std::string> stop_set_;
+  std::vector<std::string> splits_;  // folded word beginnings kept whole, longest first
+  std::vector<std::vector<std::string>> families_;
   std::unordered_map<std::string, std::string> terms_;  // stems already computed
 };
 

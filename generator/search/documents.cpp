@@ -1,6 +1,7 @@
 #include "search/documents.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "content/actor_schema.h"
 #include "base/text.h"
@@ -111,8 +112,13 @@ Document actor_document(const Site& site, const Actor& actor, const LanguageConf
   for (const auto& field : kActorFields) {
     if (field.indexed != Indexed::kTitle && field.indexed != Indexed::kLabel) continue;
     for (auto& text : texts_of(site, actor, field, code)) {
-      if (field.indexed == Indexed::kLabel) labels.push_back(std::move(text));
-      else document.fields.push_back({Field::kTitle, std::move(text)});
+      if (field.indexed == Indexed::kLabel) {
+        if (std::string_view(field.name) == "sectors" && !text.empty()) document.sector_labels.push_back(text);
+        labels.push_back(std::move(text));
+      } else {
+        if (!text.empty() && text != record.name) document.aliases.push_back(text);
+        document.fields.push_back({Field::kTitle, std::move(text)});
+      }
     }
   }
   document.fields.push_back({Field::kLabel, join_with(labels, " ")});

@@ -29,6 +29,10 @@ struct Document {
   std::vector<FieldText> fields;  // short fields: title, names, headings, tags, labels
   std::vector<FieldText> text;    // long fields, in reading order: snippets are cut from them
   std::vector<std::string> tags;  // pages: the slugs of their tags (the search page's tag facet)
+  // Actors: their other names and sector labels, for a snippet that says why a result matched
+  // when only one of these did ("also known as OIM", "sector: training").
+  std::vector<std::string> aliases;
+  std::vector<std::string> sector_labels;
 
   // Actors only: the id and the vocabulary keys the directory filters on.
   std::string actor_id;

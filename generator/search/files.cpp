@@ -228,11 +228,19 @@ ordered_json manifest_data(const Index& index, const Site& site, const LanguageC
     kinds.push_back({index.documents[d].kind, d, end});
     d = end;
   }
+  // "term:form term:form …" per family; terms and forms are runs of letters, so ':' and ' '
+  // cannot occur in them.
+  auto families = ordered_json::array();
+  for (const auto& family : index.families) {
+    std::vector<std::string> members;
+    for (const auto& [term, form] : family) members.push_back(term + ":" + form);
+    families.push_back(join_with(members, " "));
+  }
   return {{"format", 1}, {"v", version}, {"lang", language.code}, {"name", language.name},
           {"dir", language.direction}, {"docs", index.documents.size()}, {"kinds", std::move(kinds)},
           {"chunk", std::max<size_t>(1, layout.blocks_per_file)}, {"keys", join_with(keys, " ")},
           {"stop", join_with(index.stop_words, " ")}, {"elision", join_with(index.elisions, " ")},
-          {"suffix", join_with(index.suffixes, " ")}, {"tags", tags_data(index, site, language.code)}};
+          {"suffix", join_with(index.suffixes, " ")}, {"fam", std::move(families)}, {"tags", tags_data(index, site, language.code)}};
 }
 
 std::string version_of(const OutputPlan& files) {
@@ -333,6 +341,8 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
                          {"m", document.meta}, {"n", blocks.size()},
                          {"x", blocks.empty() ? "" : blocks[0]}};
     if (whole && blocks.size() > 1) data["y"] = block_items(blocks, 1, blocks.size());
+    if (!document.aliases.empty()) data["a"] = document.aliases;
+    if (!document.sector_labels.empty()) data["s"] = document.sector_labels;
     files.push_back(script_file(code + "/d/" + n, data));
     if (whole) continue;
     size_t per_file = std::max<size_t>(1, layout.blocks_per_file);

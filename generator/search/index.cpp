@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -183,6 +184,28 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
       if (count >= 2) index.suffixes.push_back(ending);
     }
   }
+  // Families whose words the site uses under at least two terms: the client then also looks up
+  // a query word's relatives ("former" finds the pages that say "formation").
+  // A family word the site never writes, of a term it uses, teaches its ending: the client
+  // then finds "risparmiare" (stem "risparm" + "iare") on a site that only says "risparmio".
+  std::set<std::string> endings(index.suffixes.begin(), index.suffixes.end());
+  for (const auto& family : analyzer.families()) {
+    std::vector<std::pair<std::string, std::string>> members;
+    for (const auto& word : family) {
+      std::string term = analyzer.term(word);
+      auto found = index.terms.find(term);
+      if (found == index.terms.end()) continue;
+      if (analyzer.has_stemmer() && word.size() > term.size() && word.compare(0, term.size(), term) == 0 &&
+          !found->second.forms.count(word))
+        endings.insert(word.substr(term.size()));
+      bool known = std::any_of(members.begin(), members.end(), [&](const auto& m) { return m.first == term; });
+      if (known) continue;
+      const auto& forms = found->second.forms;
+      members.emplace_back(term, forms.count(word) ? word : *forms.begin());
+    }
+    if (members.size() >= 2) index.families.push_back(std::move(members));
+  }
+  index.suffixes.assign(endings.begin(), endings.end());
   index.documents = std::move(documents);
   return index;
 }

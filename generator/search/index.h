@@ -32,6 +32,9 @@ struct Index {
   std::vector<std::vector<std::string>> blocks;  // each document's text, in blocks
   std::map<std::string, TermEntry> terms;        // by term: a stem, or a word not stemmed
   std::vector<std::string> suffixes;             // endings stemming removed (seen twice or more)
+  // Derivation families (data/<language>.txt) with at least two of their terms in the index:
+  // each member as its term and one form of it the site uses (where the client finds it).
+  std::vector<std::vector<std::pair<std::string, std::string>>> families;
   std::vector<std::string> stop_words;
   std::vector<std::string> elisions;
 };

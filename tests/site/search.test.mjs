@@ -226,11 +226,16 @@ await check('French pages search French, Italian pages Italian; all languages on
     assert.equal(frenchOnly.length, 0);
     const noResults = await page.$eval('[data-search-page]', (root) => root.dataset.tNoResults);
     assert.equal(await status(page), noResults.replace('{q}', 'imprese'));
-    await page.check('#search-all');
+    // ... and offered at once: the other languages' results are counted, one click shows them.
+    const offer = await page.waitForSelector('.search-elsewhere button');
+    const offered = await page.$eval('.search-elsewhere', (li) => li.textContent);
+    await offer.click();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('lang') === 'all');
     await settled(page);
     const everywhere = await allResults(page);
-    assert.ok(everywhere.length > 0);
+    assert.ok(everywhere.length > 1);
+    const elsewhere = await page.$eval('[data-search-page]', (root) => root.dataset.tElsewhereOther);
+    assert.ok(offered.startsWith(elsewhere.replace('{n}', everywhere.length)), `the offer counts the results: ${offered}`);
     assert.ok(everywhere.every((r) => r.path.startsWith('/it/') && r.lang === 'it'), 'Italian results, marked lang="it"');
     // The language facet: counts per language, and a filter.
     const facet = await page.$$eval('input[name="search-lang"]', (inputs) =>
@@ -303,6 +308,14 @@ await check('short names and other names (IOM, OIM, Arabic script) find their ac
     const arabic = data.actors.find((a) => (a.other_names ?? []).some((o) => o.lang === 'ar'));
     const word = arabic.other_names.find((o) => o.lang === 'ar').name.split(' ')[1];
     assert.ok(paths(await search(page, it, word)).includes(actorPath(arabic, 'it')), `Arabic word ${word}`);
+    // The result says why it matched: "also known as" with the Arabic name, the word marked;
+    // with "and" and the article joined to it (a form the site never writes), too.
+    const aka = await page.$eval('.search-page', (root) => root.dataset.tAka);
+    for (const query of [word, 'و' + word]) {
+      await search(page, it, query);
+      const why = await page.$$eval('.search-result-why', (ps) => ps.map((p) => ({ text: p.textContent, marks: p.querySelectorAll('mark').length })));
+      assert.ok(why.some((w) => w.text.startsWith(aka) && w.marks > 0), `${query}: a result shows "${aka}" with the name marked: ${JSON.stringify(why)}`);
+    }
   }));
 
 await check('names and titles rank first; results show kind, title, snippet with the matches and the link', () =>
@@ -454,7 +467,7 @@ await check('odd queries: empty, 10 kB, punctuation, emoji, Arabic, HTML tags', 
         if (!query.trim()) assert.equal(text, strings.tPrompt, label);
         else if (list.length === 0) assert.ok(text.startsWith(strings.tNoResults.split('{q}')[0]), `${label}: "no results", got ${text}`);
         else assert.ok(/\d/.test(text) || text.startsWith(strings.tPartialOne.split('{q}')[0]), `${label}: a count`);
-        const injected = await page.$$eval('main img, main svg, main script, .search-results :not(li, h3, p, a, mark, span)', (n) => n.length);
+        const injected = await page.$$eval('main img, main svg, main script, .search-results :not(li, h3, p, a, mark, span, bdi, button)', (n) => n.length);
         assert.equal(injected, 0, `${label}: no markup from the query`);
       }
     }

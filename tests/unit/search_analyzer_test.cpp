@@ -1,7 +1,10 @@
 // The search analyzer: folding, splitting, elisions, stop words and stemming per language.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "search/analyzer.h"
+#include "search/data.h"
 
 using namespace passerelle::search;
 
@@ -33,8 +36,8 @@ TEST_CASE("folding removes accents and case, keeps other scripts") {
   CHECK(fold("l’entreprise") == "l'entreprise");  // typographic apostrophe
   CHECK(fold("dé\u00ADveloppement") == "developpement");  // soft hyphen is ignorable
   // Arabic keeps its letters; diacritics (marks) and the tatweel go, hamza seats fold to alef.
-  CHECK(fold("المنظمة") == "المنظمة");
-  CHECK(fold("مُنَظَّمة") == "منظمة");
+  CHECK(fold("المنظمة") == "المنظمه");  // taa marbuta → haa (light10's normalisation)
+  CHECK(fold("مُنَظَّمة") == "منظمه");
   CHECK(fold("أإآ") == "ااا");
   CHECK(fold("عـــربي") == "عربي");
   CHECK(fold("\xFF\xFE") == "\xFF\xFE");  // invalid UTF-8 is left alone
@@ -101,14 +104,75 @@ TEST_CASE("an Arabic site stems Arabic words and leaves Latin ones as they are")
   CHECK(terms(ar, "formations") == Words{"formations"});
 }
 
-TEST_CASE("digits and Arabic words are indexed as they are on French pages") {
+TEST_CASE("Arabic words are light-stemmed on every site, digits kept as they are") {
   Analyzer fr("fr");
   auto tokens = fr.analyze("المنظمة الدولية للهجرة 2009");
   REQUIRE(tokens.size() == 4);
-  CHECK(tokens[0].term == "المنظمة");
-  CHECK(tokens[1].term == "الدولية");
-  CHECK(tokens[2].term == "للهجرة");
+  // The form is the stem too: the client light-stems the query word and looks it up.
+  CHECK(tokens[0].form == "منظم");
+  CHECK(tokens[0].term == "منظم");
+  CHECK(tokens[1].term == "دول");
+  CHECK(tokens[2].term == "هجر");
   CHECK(tokens[3].term == "2009");
+  // Clitics the site never wrote: "and the organisation", "in Morocco", "to the organisation".
+  CHECK(terms(fr, "والمنظمة") == Words{"منظم"});
+  CHECK(terms(fr, "بالمغرب") == terms(fr, "المغرب"));
+  CHECK(terms(fr, "للمنظمة") == Words{"منظم"});
+}
+
+TEST_CASE("Arabic normalisation and light stemming (light10)") {
+  CHECK(fold("منظمة") == "منظمه");  // taa marbuta → haa
+  CHECK(fold("إلى") == "الي");      // hamza seat → alef, alef maqsura → yaa
+  CHECK(arabic_light_stem("والمنظمه") == "منظم");
+  CHECK(arabic_light_stem("فالعمل") == "عمل");
+  CHECK(arabic_light_stem("الجمعيات") == "جمع");
+  CHECK(arabic_light_stem("وزاره") == "زار");   // light10 drops a leading "و" from 4 letters on
+  CHECK(arabic_light_stem("ولد") == "ولد");     // ... but not from a 3-letter word
+  CHECK(arabic_light_stem("به") == "به");       // at least two letters are kept
+  CHECK(arabic_light_stem("formation") == "formation");
+}
+
+TEST_CASE("question words are stop words; the data file's splits keep words Snowball merges apart") {
+  Analyzer fr("fr");
+  Analyzer it("it");
+  CHECK(forms(fr, "Où trouver de l'aide pour monter un projet ?") == Words{"aide", "monter", "projet"});
+  CHECK(forms(fr, "Comment financer quel projet") == Words{"financer", "projet"});
+  CHECK(forms(it, "Dove trovo aiuto per il mio progetto di rientro") == Words{"aiuto", "progetto", "rientro"});
+  CHECK(forms(it, "quando rientrare, quali documenti") == Words{"rientrare", "documenti"});
+  // coopérative / coopération: one Snowball stem, two things.
+  CHECK(terms(fr, "coopérative")[0] != terms(fr, "coopération")[0]);
+  CHECK(terms(fr, "coopératives")[0] == terms(fr, "coopérative")[0]);
+  CHECK(terms(it, "cooperativa")[0] != terms(it, "cooperazione")[0]);
+  CHECK(terms(it, "cooperative")[0] == terms(it, "cooperativa")[0]);
+  // Families are read and folded.
+  bool found = false;
+  for (const auto& family : fr.families()) {
+    found = found || (std::find(family.begin(), family.end(), "formation") != family.end() &&
+                      std::find(family.begin(), family.end(), "former") != family.end());
+  }
+  CHECK(found);
+}
+
+TEST_CASE("the data files' format: sections, comments, errors") {
+  std::string error;
+  auto data = parse_language_data("# c\n[stop]\nun deux # trois\n[family]\nformer formation\nseul\n[split]\ncoop\n", &error);
+  CHECK(error.empty());
+  CHECK(data.stop == Words{"un", "deux"});
+  REQUIRE(data.families.size() == 1);  // a one-word line is no family
+  CHECK(data.families[0] == Words{"former", "formation"});
+  CHECK(data.splits == Words{"coop"});
+  parse_language_data("[stops]\nun\n", &error);
+  CHECK(error == "line 1: unknown section [stops]");
+  error.clear();
+  parse_language_data("un\n", &error);
+  CHECK(error == "line 1: words outside a section");
+  // Every bundled file parses.
+  for (const char* language : {"fr", "it", "ar"}) {
+    error.clear();
+    parse_language_data(language_data_text(language), &error);
+    CHECK(error.empty());
+    CHECK_FALSE(language_data_text(language).empty());
+  }
 }
 
 TEST_CASE("a language without lists or stemmer is folded and split only") {

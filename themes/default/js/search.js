@@ -33,6 +33,10 @@
   var PAGE_SIZE = 10;
   var MAX_TAG_OPTIONS = 12;  // the tag facet lists the most frequent tags among the results
   var NEAR_BONUS = 1.5;      // all the words of a query in the same text block
+  var FAMILY_FACTOR = 0.8;   // a word of the same derivation family ("former" for "formation")
+  var TITLE_BOOST = 1;       // a document with every (weighted) query word in its title counts double
+  var COVERAGE_POWER = 2;    // how much missing query words (weighted by rarity) cost
+  var GOOD_COVERAGE = 0.75;  // "most of the words" results this good need no apology
   var LOAD_TIMEOUT = 10000;
 
   // ------------------------------------------------------------------ loading index files
@@ -92,7 +96,28 @@
       .toLowerCase()
       .replace(/ß/g, 'ss').replace(/ς/g, 'σ').replace(/œ/g, 'oe').replace(/æ/g, 'ae')
       .replace(/[\u2019\u2018\u02BC]/g, "'")
+      .replace(/\u0629/g, '\u0647').replace(/\u0649/g, '\u064A')  // taa marbuta, alef maqsura
       .normalize('NFC');
+  }
+
+  var ARABIC_WORD = /^(?:(?![\u0660-\u0669\u06F0-\u06F9])[\u0620-\u06FF])+$/;  // letters, not digits
+  var ARABIC_ARTICLES = ['\u0648\u0627\u0644', '\u0628\u0627\u0644', '\u0643\u0627\u0644', '\u0641\u0627\u0644', '\u0644\u0644', '\u0627\u0644'];
+  var ARABIC_SUFFIXES = ['\u0647\u0627', '\u0627\u0646', '\u0627\u062A', '\u0648\u0646', '\u064A\u0646', '\u064A\u0647', '\u0647', '\u064A'];
+
+  /// Light10-style stem of a folded Arabic word, as the generator's arabic_light_stem()
+  /// (analyzer.cpp): "و", the article and the prepositions joined to it, common suffixes.
+  function arabicStem(word) {
+    if (!ARABIC_WORD.test(word)) return word;
+    var w = word;
+    if (w.charAt(0) === '\u0648' && w.length - 1 >= 3) w = w.slice(1);
+    for (var i = 0; i < ARABIC_ARTICLES.length; i++) {
+      var a = ARABIC_ARTICLES[i];
+      if (w.startsWith(a) && w.length - a.length >= 2) { w = w.slice(a.length); break; }
+    }
+    ARABIC_SUFFIXES.forEach(function (x) {
+      if (w.endsWith(x) && w.length - x.length >= 2) w = w.slice(0, w.length - x.length);
+    });
+    return w;
   }
 
   function splitWords(folded, elisions) {
@@ -181,12 +206,30 @@
         return {
           lang: lang, name: m.name, dir: m.dir, docs: m.docs, kinds: m.kinds, chunk: m.chunk,
           keys: words(m.keys), stop: words(m.stop), elisions: words(m.elision), suffixes: words(m.suffix),
+          families: familiesByTerm(m.fam || []),
           tags: tagsByDocument(m.tags || []), shards: {}
         };
       });
       indexes[lang].catch(function () { delete indexes[lang]; });
     }
     return indexes[lang];
+  }
+
+  /// term → the other members ({ term, form }) of its derivation families ("term:form …").
+  function familiesByTerm(list) {
+    var byTerm = new Map();
+    list.forEach(function (line) {
+      var members = line.split(' ').map(function (m) {
+        var at = m.indexOf(':');
+        return { term: m.slice(0, at), form: m.slice(at + 1) };
+      });
+      members.forEach(function (m) {
+        var others = byTerm.get(m.term) || [];
+        members.forEach(function (o) { if (o.term !== m.term) others.push(o); });
+        byTerm.set(m.term, others);
+      });
+    });
+    return byTerm;
   }
 
   /// doc → its tags ({ slug, label }), from the manifest's [slug, label, [doc, …]] entries.
@@ -239,9 +282,29 @@
   }
 
   /// Terms a query word stands for, each with how much a match counts: the exact word form
-  /// (1), a form with a known ending (0.9: "imprese" when only "impresa" was seen), completions
-  /// of the last word while typing (0.7), and one typo in longer words (0.5).
+  /// (1), a form with a known ending (0.9: "imprese" when only "impresa" was seen), the other
+  /// words of its derivation families (× 0.8, from their own shards), completions of the last
+  /// word while typing (0.7), and one typo in longer words (0.5).
   function candidatesFor(index, word, isPrefix) {
+    return directCandidates(index, word, isPrefix).then(function (found) {
+      var relatives = [];
+      found.forEach(function (c, term) {
+        if (c.factor < 0.9) return;
+        (index.families.get(term) || []).forEach(function (r) {
+          if (!found.has(r.term)) relatives.push({ relative: r, factor: c.factor * FAMILY_FACTOR });
+        });
+      });
+      return Promise.all(relatives.map(function (r) {
+        return shardFor(index, r.relative.form).then(function (shard) {
+          var group = shard && shard.groups.find(function (g) { return g.term === r.relative.term; });
+          var current = group && found.get(group.term);
+          if (group && (!current || current.factor < r.factor)) found.set(group.term, { group: group, factor: r.factor, forms: group.forms });
+        }, function () { /* a relative's shard missing: the word's own matches stand */ });
+      })).then(function () { return found; });
+    });
+  }
+
+  function directCandidates(index, word, isPrefix) {
     return shardFor(index, word).then(function (shard) {
       var found = new Map();  // term → { group, factor, forms }
       if (!shard) return found;
@@ -279,7 +342,9 @@
     var folded = fold(query.slice(0, MAX_QUERY_CHARS));
     var list = [];
     splitWords(folded, index.elisions).forEach(function (w) {
-      if (!index.stop.has(w) && list.indexOf(w) < 0) list.push(w);
+      if (index.stop.has(w)) return;
+      w = arabicStem(w);  // as the index has Arabic words, on every site
+      if (list.indexOf(w) < 0) list.push(w);
     });
     return list.slice(0, MAX_WORDS);
   }
@@ -312,36 +377,47 @@
           });
           return table;
         });
-        // Every document with any of the words, and how many; those with all of them are the
-        // results. When there are none, those with the most words are offered instead (by
-        // search(); the directory's text filter keeps to every word).
+        // Every document with any of the words. Each word weighs by its rarity (a word in few
+        // documents says more about what is searched); a word no document has weighs nothing.
+        // A document's coverage is the share of that weight it has, in any field and in its
+        // title. Those with every word are `hits`, the others `partial`: search() ranks them
+        // together, the directory's text filter keeps to `hits`.
+        var weights = tables.map(function (table) { return table.size ? Math.log(1 + index.docs / table.size) : 0; });
+        var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
         var hits = [];
         var partial = [];
-        perDocument(tables).forEach(function (m, doc) {
+        perDocument(tables, weights).forEach(function (m, doc) {
           var kind = kindOf(index, doc);
           if (options.kinds && options.kinds.indexOf(kind) < 0) return;
           var hit = { lang: lang, index: index, doc: doc, kind: kind, tags: index.tags[doc] || [], score: m.score, titles: m.titles, words: m.words, block: bestBlock(m.blocks), highlight: highlight };
-          if (m.words < tables.length) return partial.push(hit);
+          hit.coverage = m.weight / total;
           // Words first used in the same block are likely near each other ("plan d'affaires").
-          if (m.blocks.length > 1 && m.blocks.every(function (b) { return b === m.blocks[0]; })) hit.score *= NEAR_BONUS;
-          hits.push(hit);
+          var near = m.blocks.length > 1 && m.blocks.filter(function (b) { return b === hit.block; }).length;
+          if (near && near === tables.length) hit.score *= NEAR_BONUS;
+          else if (near > 1) hit.score *= 1 + (NEAR_BONUS - 1) * (near - 1) / (tables.length - 1);
+          hit.rank = hit.score * Math.pow(hit.coverage, COVERAGE_POWER) * (1 + TITLE_BOOST * m.titleWeight / total);
+          (m.words < tables.length ? partial : hits).push(hit);
         });
-        return { index: index, words: list, hits: hits, partial: hits.length ? [] : partial };
+        var unknown = tables.filter(function (table) { return table.size === 0; }).length;
+        return { index: index, words: list, hits: hits, partial: partial, unknown: unknown };
       });
     });
   }
 
-  /// doc → { words, score, titles, blocks }: of the words (one table each) the document has,
-  /// how many, the sum of their scores, how many in its title, and each one's block.
-  function perDocument(tables) {
+  /// doc → { words, weight, score, titles, titleWeight, blocks }: of the words (one table
+  /// each) the document has, how many and their weight, the sum of their scores, how many in
+  /// its title and their weight, and each one's block.
+  function perDocument(tables, weights) {
     var found = new Map();
-    tables.forEach(function (table) {
+    tables.forEach(function (table, w) {
       table.forEach(function (hit, doc) {
         var m = found.get(doc);
-        if (!m) found.set(doc, (m = { words: 0, score: 0, titles: 0, blocks: [] }));
+        if (!m) found.set(doc, (m = { words: 0, weight: 0, score: 0, titles: 0, titleWeight: 0, blocks: [] }));
         m.words++;
+        m.weight += weights[w];
         m.score += hit.score;
         m.titles += hit.title ? 1 : 0;
+        m.titleWeight += hit.title ? weights[w] : 0;
         m.blocks.push(hit.block);
       });
     });
@@ -361,7 +437,7 @@
 
   function rank(hits, languages) {
     return hits.sort(function (a, b) {
-      return b.titles - a.titles || b.score - a.score ||
+      return b.rank - a.rank || b.score - a.score ||
         languages.indexOf(a.lang) - languages.indexOf(b.lang) || a.doc - b.doc;
     });
   }
@@ -372,13 +448,20 @@
     return Promise.all(languages.map(function (lang) { return searchLanguage(lang, query, options); }))
       .then(function (results) {
         var hits = [];
-        var partial = [];
-        results.forEach(function (r) { hits = hits.concat(r.hits); partial = partial.concat(r.partial || []); });
+        var complete = false;
+        var unknown = true;  // a word of the query is in no document of any language
+        results.forEach(function (r) {
+          hits = hits.concat(r.hits, r.partial || []);
+          complete = complete || r.hits.length > 0;
+          unknown = unknown && r.unknown > 0;
+        });
         var indexes = results.map(function (r) { return r.index; });
-        if (hits.length > 0 || partial.length === 0) return { hits: rank(hits, languages), indexes: indexes, partial: false };
-        var most = Math.max.apply(null, partial.map(function (h) { return h.words; }));
-        hits = partial.filter(function (h) { return h.words === most; });
-        return { hits: rank(hits, languages), indexes: indexes, partial: true };
+        hits = rank(hits, languages);
+        // Documents with most of the (rarer) words are shown with the others, ranked lower;
+        // the status line only says so when no document has every word and the best ones
+        // miss much of the query, or a word is nowhere on the site.
+        var partial = !complete && hits.length > 0 && (unknown || hits[0].coverage < GOOD_COVERAGE);
+        return { hits: hits, indexes: indexes, partial: partial };
       });
   }
 
@@ -401,7 +484,7 @@
     var match;
     WORD_RUN.lastIndex = 0;
     while ((match = WORD_RUN.exec(text))) {
-      out.push({ start: match.index, end: match.index + match[0].length, hit: highlight.has(fold(match[0])) });
+      out.push({ start: match.index, end: match.index + match[0].length, hit: highlight.has(arabicStem(fold(match[0]))) });
     }
     return out;
   }
@@ -440,6 +523,17 @@
     return (start > 0 ? '… ' : '') + text.slice(start, end) + (end < text.length ? ' …' : '');
   }
 
+  /// When neither the title nor the snippet shows a matched word, what does: an actor's other
+  /// name (the Arabic name, an acronym) or sector label, as { kind: 'aka' | 'sector', text }.
+  function why(doc, shown, highlight) {
+    var has = function (text) { return marked(text, highlight).some(function (w) { return w.hit; }); };
+    if (shown.some(has)) return null;
+    var alias = (doc.a || []).find(has);
+    if (alias) return { kind: 'aka', text: alias };
+    var sector = (doc.s || []).find(has);
+    return sector ? { kind: 'sector', text: sector } : null;
+  }
+
   function href(path) {
     var url = SITE_ROOT + path;
     return FROM_DISK && /\/$/.test(url) ? url + 'index.html' : url;
@@ -450,7 +544,8 @@
     return Promise.all(hits.map(function (hit) {
       return documentOf(hit).then(function (doc) {
         return blockText(hit, doc).then(function (text) {
-          return { hit: hit, title: doc.t, kind: doc.k, url: doc.u, href: href(doc.u), meta: doc.m, text: snippet(text || '', hit.highlight) };
+          var shown = snippet(text || '', hit.highlight);
+          return { hit: hit, title: doc.t, kind: doc.k, url: doc.u, href: href(doc.u), meta: doc.m, text: shown, why: why(doc, [doc.t, shown], hit.highlight) };
         });
       });
     }));
@@ -671,6 +766,30 @@
 
     function noResults() {
       list.appendChild(el('li', 'search-empty', strings.hint));
+      return offerOtherLanguages();
+    }
+
+    /// No result in the page's language: the same query runs at once in the others, and when
+    /// they have results one button shows them (as ticking "search other languages" does).
+    function offerOtherLanguages() {
+      if (state.all || !everywhere || languages.length < 2) return Promise.resolve();
+      var mine = sequence;
+      var others = languages.filter(function (code) { return code !== LANG; });
+      return search(found.query, others, { prefix: false }).then(function (result) {
+        if (mine !== sequence || !result.hits.length) return;
+        var item = el('li', 'search-empty search-elsewhere', count(strings, 'elsewhere', result.hits.length) + ' ');
+        var show = el('button', 'button', strings.elsewhereShow);
+        show.type = 'button';
+        show.addEventListener('click', function () {
+          everywhere.checked = true;
+          state.all = true;
+          state.lang = '';
+          save();
+          run(false);
+        });
+        item.appendChild(show);
+        list.appendChild(item);
+      }, function () { /* the other languages' index failed to load: the hint stands */ });
     }
 
     /// Shows the next page of results (all of them when `shown` is 0: a fresh list).
@@ -686,8 +805,7 @@
       list.hidden = false;
       if (hits.length === 0) {
         list.textContent = '';
-        noResults();
-        return Promise.resolve();
+        return noResults();
       }
       var page = hits.slice(shown, shown + PAGE_SIZE);
       var mine = sequence;
@@ -734,6 +852,14 @@
       title.appendChild(link);
       li.appendChild(title);
       if (item.meta) li.appendChild(el('p', 'search-result-meta', item.meta));
+      if (item.why && strings[item.why.kind]) {
+        // "Aussi appelé : OIM", "Secteur : Formation": the match the snippet does not show.
+        var why = el('p', 'search-result-meta search-result-why', strings[item.why.kind] + ' ');
+        var said = el('bdi');  // an Arabic name in a French line keeps its own direction
+        appendMarked(said, item.why.text, item.hit.highlight);
+        why.appendChild(said);
+        li.appendChild(why);
+      }
       if (item.text) {
         var text = el('p', 'search-result-snippet');
         appendMarked(text, item.text, item.hit.highlight);
@@ -791,7 +917,7 @@
       var langs = options.languages || [LANG];
       return search(query, langs, { prefix: options.prefix !== false, kinds: options.kinds }).then(function (result) {
         return details(result.hits.slice(0, options.limit || PAGE_SIZE)).then(function (items) {
-          return { total: result.hits.length, results: items.map(function (i) { return { lang: i.hit.lang, kind: i.kind, title: i.title, url: i.url, snippet: i.text }; }) };
+          return { total: result.hits.length, results: items.map(function (i) { return { lang: i.hit.lang, kind: i.kind, title: i.title, url: i.url, snippet: i.text, why: i.why }; }) };
         });
       });
     }

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/d/3",{"k":"actor","t":"Comune di Prova (fittizio)","u":"fr/annuaire/comune-prova/","m":"Organisme public · Roma, Italie","n":1,"x":"Un ente pubblico fittizio, descritto solo in italiano. Sportello informativo."});
+PasserelleSearch.load("fr/d/3",{"k":"actor","t":"Comune di Prova (fittizio)","u":"fr/annuaire/comune-prova/","m":"Organisme public · Roma, Italie","n":1,"x":"Un ente pubblico fittizio, descritto solo in italiano. Sportello informativo.","s":["Formation"]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/d/4",{"k":"actor","t":"ONG Atlas (fictive)","u":"fr/annuaire/ong-atlas/","m":"ONG · Oujda, Maroc","n":1,"x":"Une ONG fictive d'Oujda. Voir le crédit. Formation à la gestion. Conseil en microcrédit."});
+PasserelleSearch.load("fr/d/4",{"k":"actor","t":"ONG Atlas (fictive)","u":"fr/annuaire/ong-atlas/","m":"ONG · Oujda, Maroc","n":1,"x":"Une ONG fictive d'Oujda. Voir le crédit. Formation à la gestion. Conseil en microcrédit.","a":["ATLAS","أطلس","Atlas NGO"],"s":["Formation","Financement"]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/1",{"g":[["1","1","FiLA"]]});
+PasserelleSearch.load("fr/t/1",{"g":[["1","1","FgLA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/3",{"g":[["3","3","AkDBFuFA"]]});
+PasserelleSearch.load("fr/t/3",{"g":[["3","3","AkDBFsFA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/b",{"g":[["banqu","banque","A2EC"],["budget","budget","A+EBB+JA"]]});
+PasserelleSearch.load("fr/t/b",{"g":[["banqu","banque","A2EC"],["budget","budget","A+EBBkKA"]]});

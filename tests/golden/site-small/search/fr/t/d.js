@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/d",{"g":[["dang","danger","BsMA"],["demand","demande","A2EC"],["depart","depart","A2EB"],["descritto","descritto","D0IA"],["di","di","D5OA"],["docu","document","A2EB"],["dure","duree","A2EB"]]});
+PasserelleSearch.load("fr/t/d",{"g":[["dang","danger","B8MA"],["demand","demande","A2EC"],["depart","depart","A2EB"],["descritto","descritto","DwIA"],["di","di","D3OA"],["docu","document","A2EB"],["dure","duree","A2EB"]]});

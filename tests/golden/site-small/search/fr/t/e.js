@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/e",{"g":[["ecrir","ecrire","A2EB"],["ecrit","ecrit","CiLA"],["emprunt","emprunt emprunter","B2NA"],["engag","engagement","B2JA"],["ente","ente","D0IA"],["etap","etape etapes","A6NA"],["etud","etude","A2EB"]]});
+PasserelleSearch.load("fr/t/e",{"g":[["ecrir","ecrire","A2EB"],["ecrit","ecrit","CoLA"],["emprunt","emprunt emprunter","BiOA"],["engag","engagement","BoKA"],["ente","ente","DwIA"],["etap","etape etapes","A8NA"],["etud","etude","A2EB"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/f",{"g":[["fait","fait","CuNA"],["fictiv","fictive","E9OA"],["financ","financement","EuHABuHA"],["fittizio","fittizio","DjPA"],["format","formation","D2HABgJA"],["formulair","formulaire","AqKB"]]});
+PasserelleSearch.load("fr/t/f",{"g":[["fictiv","fictive","E7OA"],["financ","financement","EqHABqHA"],["fittizio","fittizio","DjPA"],["format","formation","D0HAB+IA"],["formulair","formulaire","AqKB"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/g",{"g":[["gard","gardez","A2EB"],["gestion","gestion","EiLA"],["guid","guide","CuNA"]]});
+PasserelleSearch.load("fr/t/g",{"g":[["gard","gardez","A2EB"],["gestion","gestion","EgLA"],["guid","guide","C0NA"]]});

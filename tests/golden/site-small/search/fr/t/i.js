@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/i",{"g":[["img","img","FiLA"],["in","in","D0IA"],["informativo","informativo","DwLA"],["introduct","introduction","A2EB"],["ital","italie","DwLA"],["italiano","italiano","D0IA"]]});
+PasserelleSearch.load("fr/t/i",{"g":[["img","img","FgLA"],["in","in","DwIA"],["informativo","informativo","DsLA"],["introduct","introduction","A2EB"],["ital","italie","DsLA"],["italiano","italiano","DwIA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/l",{"g":[["latium","latium","DwLA"],["lien","lien","AkDBFuFA"]]});
+PasserelleSearch.load("fr/t/l",{"g":[["latium","latium","DsLA"],["lien","lien","AkDBFsFA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/m",{"g":[["maroc","maroc","EuHABuHA"],["mettr","mettre","BsMA"],["microcred","microcredit","EiLA"],["mois","mois","A2EB"]]});
+PasserelleSearch.load("fr/t/m",{"g":[["maroc","maroc","EqHABqHA"],["mettr","mettre","B8MA"],["microcred","microcredit","EgLA"],["mois","mois","A2EB"]]});

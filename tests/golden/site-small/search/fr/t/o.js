@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/o",{"g":[["onerror","onerror","FiLA"],["ong","ong","AkCBE9GABgFA"],["organ","organisme","DwLA"],["oriental","oriental","EiLA"],["original","originaux","A2EB"],["oujd","oujda","EyMA"]]});
+PasserelleSearch.load("fr/t/o",{"g":[["onerror","onerror","FgLA"],["ong","ong","AkCBE9GAB+EA"],["organ","organisme","DsLA"],["oriental","oriental","EgLA"],["original","originaux","A2EB"],["oujd","oujda","EwMA"]]});

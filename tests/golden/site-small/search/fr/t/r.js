@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/r",{"g":[["realist","realiste","B2JA"],["recto","recto","A2EC"],["reflech","reflechir","A2EB"],["rempl","remplit","A2EB"],["repet","repete","A2EB"],["retour","retour","AzNB"],["rom","roma","DwLA"]]});
+PasserelleSearch.load("fr/t/r",{"g":[["realist","realiste","BoKA"],["recto","recto","A2EC"],["reflech","reflechir","A2EB"],["rempl","remplit","A2EB"],["repet","repete","A2EB"],["retour","retour","A1NB"],["rom","roma","DsLA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/s",{"g":[["san","sans","BsMA"],["schem","schema","AqKB"],["script","script","F/PA"],["sit","site","CiLA"],["solo","solo","D0IA"],["souvent","souvent","A2EC"],["sportello","sportello","DwLA"],["src","src","FiLA"],["suff","suffit","A2EC"],["surtout","surtout","A2EC"]]});
+PasserelleSearch.load("fr/t/s",{"g":[["schem","schema","AqKB"],["script","script","F/PA"],["sit","site","CoLA"],["solo","solo","DwIA"],["souvent","souvent","A2EC"],["sportello","sportello","DsLA"],["src","src","FgLA"],["suff","suffit","A2EC"],["surtout","surtout","A2EC"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("fr/t/v",{"g":[["ver","vers","AsHB"],["verso","verso","A2EC"],["voir","voir","AkDCEuFA"]]});
+PasserelleSearch.load("fr/t/v",{"g":[["verso","verso","A2EC"],["voir","voir","AkDCEsFA"]]});

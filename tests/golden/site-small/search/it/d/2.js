@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/d/2",{"k":"actor","t":"Comune di Prova (fittizio)","u":"it/elenco/comune-prova/","m":"Ente pubblico · Roma, Italia","n":1,"x":"Un ente pubblico fittizio, descritto solo in italiano. Sportello informativo."});
+PasserelleSearch.load("it/d/2",{"k":"actor","t":"Comune di Prova (fittizio)","u":"it/elenco/comune-prova/","m":"Ente pubblico · Roma, Italia","n":1,"x":"Un ente pubblico fittizio, descritto solo in italiano. Sportello informativo.","s":["Formazione"]});

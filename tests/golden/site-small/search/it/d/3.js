@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/d/3",{"k":"actor","t":"ONG Atlas (fictive)","u":"it/elenco/ong-atlas/","m":"ONG · Oujda, Marocco","n":1,"x":"Una ONG fittizia di Oujda. Formazione alla gestione. Consulenza sul microcredito."});
+PasserelleSearch.load("it/d/3",{"k":"actor","t":"ONG Atlas (fictive)","u":"it/elenco/ong-atlas/","m":"ONG · Oujda, Marocco","n":1,"x":"Una ONG fittizia di Oujda. Formazione alla gestione. Consulenza sul microcredito.","a":["ATLAS","أطلس","Atlas NGO"],"s":["Formazione","Finanziamento"]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/_627_",{"g":[["اطلس","اطلس","D7OA"]]});
+PasserelleSearch.load("it/t/_627_",{"g":[["اطلس","اطلس","D5OA"]]});

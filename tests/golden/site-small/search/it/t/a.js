@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/a",{"g":[["a0","a0","EvOA"],["alert","alert","EnPA"],["atlas","atlas","A+DADxKA"]]});
+PasserelleSearch.load("it/t/a",{"g":[["a0","a0","ExOA"],["alert","alert","EnPA"],["atlas","atlas","AgEADxKA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/b",{"g":[["bast","basta","AoGA"]]});
+PasserelleSearch.load("it/t/b",{"g":[["bast","basta","AqGA"]]});

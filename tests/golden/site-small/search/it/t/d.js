@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","C0IA"],["document","documento","AoGA"],["domand","domande","AoJA"],["dop","dopo","EwHA"]]});
+PasserelleSearch.load("it/t/d",{"g":[["descritt","descritto","CyIA"],["document","documento","AqGA"],["domand","domande","AqJA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/e",{"g":[["ente","ente","CkNA"]]});
+PasserelleSearch.load("it/t/e",{"g":[["ente","ente","CiNA"]]});

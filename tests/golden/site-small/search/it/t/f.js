@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","D7OA"],["finanz","finanziamento","DiHAB2GA"],["fittiz","fittizia fittizio","C5JABkFA"],["fogl","foglio","AoGA"],["formazion","formazione","CsHAB0IA"],["front","fronte","AoGA"]]});
+PasserelleSearch.load("it/t/f",{"g":[["fictiv","fictive","D5OA"],["finanz","finanziamento","DgHAB2GA"],["fittiz","fittizia fittizio","C3JABiFA"],["fogl","foglio","AqGA"],["formazion","formazione","CqHAB0IA"],["front","fronte","AqGA"]]});

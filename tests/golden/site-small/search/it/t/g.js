@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/g",{"g":[["gestion","gestione","DkLA"],["guid","guida","B6NA"]]});
+PasserelleSearch.load("it/t/g",{"g":[["gestion","gestione","DiLA"],["guid","guida","B4NA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","EyKA"],["img","img","EyKA"],["inform","informativo","C0LA"],["introdu","introduzione","AoGA"],["ital","italia italiano","CkNA"]]});
+PasserelleSearch.load("it/t/i",{"g":[["ifram","iframe","E0KA"],["img","img","E0KA"],["inform","informativo","CyLA"],["introdu","introduzione","AqGA"],["ital","italia italiano","CiNA"]]});

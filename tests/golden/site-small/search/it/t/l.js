@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","C0LA"],["link","link","AoGA"]]});
+PasserelleSearch.load("it/t/l",{"g":[["laz","lazio","CyLA"],["link","link","AqGA"]]});

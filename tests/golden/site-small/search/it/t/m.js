@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/m",{"g":[["marocc","marocco","DiHAB2GA"],["microcred","microcredito","DkLA"],["modul","modulo","AkMA"]]});
+PasserelleSearch.load("it/t/m",{"g":[["marocc","marocco","DgHAB2GA"],["microcred","microcredito","DiLA"],["modul","modulo","AoMA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","D7OA"],["nom","nom","EvOA"]]});
+PasserelleSearch.load("it/t/n",{"g":[["ngo","ngo","D5OA"],["nom","nom","ExOA"]]});

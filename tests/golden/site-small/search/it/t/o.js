@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/o",{"g":[["ogni","ogni","AoGA"],["onerror","onerror","EyKA"],["ong","ong","AuCADlGABkEA"],["oriental","orientale","DkLA"],["oujd","oujda","D4MA"]]});
+PasserelleSearch.load("it/t/o",{"g":[["onerror","onerror","E0KA"],["ong","ong","AuCADjGABkEA"],["oriental","orientale","DiLA"],["oujd","oujda","D0MA"]]});

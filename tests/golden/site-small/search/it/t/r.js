@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/r",{"g":[["retr","retro","AoGA"],["rientr","rientro","A5OA"],["riflett","riflettere","AoGA"],["rig","riga","EyKA"],["rom","roma","C0LA"]]});
+PasserelleSearch.load("it/t/r",{"g":[["retr","retro","AqGA"],["rientr","rientro","A5OA"],["riflett","riflettere","AqGA"],["rig","riga","E0KA"],["rom","roma","CyLA"]]});

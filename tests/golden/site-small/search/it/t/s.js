@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","BqLA"],["scriv","scrivere","AoGA"],["separ","separatore","EwHA"],["sit","sito","BqLA"],["sol","solo","C0IA"],["sportell","sportello","C0LA"],["src","src","EmMA"]]});
+PasserelleSearch.load("it/t/s",{"g":[["script","script","E/PA"],["scritt","scritto","BoLA"],["scriv","scrivere","AqGA"],["separ","separatore","EyHA"],["sit","sito","BoLA"],["sol","solo","CyIA"],["sportell","sportello","CyLA"],["src","src","EoMA"]]});

@@ -1,1 +1,1 @@
-PasserelleSearch.load("it/t/t",{"g":[["test","test testo","BmHAD4EA"],["tip","tip","AoGA"]]});
+PasserelleSearch.load("it/t/t",{"g":[["test","test testo","BkHAD4EA"],["tip","tip","AqGA"]]});
