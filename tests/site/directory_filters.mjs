@@ -83,6 +83,8 @@ const contrast = (a, b) => {
 
 /// The layout of the filter links at the page's width.
 async function checkLayout(page, label) {
+  // On phones the filters fold under their summary: unfold them, as the visitor does.
+  await page.evaluate(() => document.querySelectorAll('.facets-fold').forEach((d) => { d.open = true; }));
   const m = await page.evaluate(() => {
     const rect = (e) => e.getBoundingClientRect();
     const rows = [...document.querySelectorAll('[data-facets] [data-facet]')];
@@ -178,6 +180,18 @@ try {
         for (const [name, target, javaScript] of [['combined page', combined, false], ['index', index, false], ['index with JS', index, true]]) {
           if (scheme === 'dark' && width !== 360 && width !== 1280) continue;  // the colours do not change with the width
           const { page, problems, close } = await open(target, { width, scheme, javaScript });
+          if (width <= 360 && scheme === 'light') {
+            // Folded on phones: the cards start on the first screen, the summary names the choice.
+            const f = await page.evaluate(() => ({
+              open: document.querySelector('.facets-fold')?.open,
+              chosen: [...document.querySelectorAll('.facets-chosen')].map((s) => s.textContent),
+              current: [...document.querySelectorAll('[data-facets] a[aria-current="page"]')].filter((a) => a.dataset.value)
+                .map((a) => a.querySelector('.facet-label').textContent),
+              card: document.querySelector('[data-actor]:not([hidden])')?.getBoundingClientRect().top ?? Infinity,
+            }));
+            check(f.open === false && f.chosen.join('|') === f.current.join('|') && f.card < 800,
+              `${l.code} ${name} ${width}×800: filters folded, their summary names the choice (${f.chosen.join(', ') || 'none'}), first card at ${Math.round(f.card)}px`);
+          }
           await checkLayout(page, `${l.code} ${name} ${width}px ${scheme}`);
           if (problems.length) check(false, `${l.code} ${name} ${width}px: ${problems.join(', ')}`);
           await close();

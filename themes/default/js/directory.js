@@ -141,6 +141,13 @@
           var small = group.querySelector('.group-count');
           if (small) small.textContent = count(strings, 'actors', n);
         });
+        var chosen = nav.querySelector('[data-facets-selection]');
+        if (chosen) {
+          chosen.textContent = '';
+          links.forEach(function (l) {
+            if (l.value && state[l.facet] === l.value) chosen.appendChild(el('span', 'facets-chosen', l.a.querySelector('.facet-label').textContent));
+          });
+        }
         empty.hidden = shown > 0;
         if (total) total.textContent = count(strings, 'actors', shown);
         clear.disabled = !state.q && FACETS.every(function (f) { return !state[f]; });
