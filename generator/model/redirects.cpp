@@ -26,6 +26,12 @@ void add_generated_pages(const Site& site, const LanguageConfig& language,
                        &print_edition_path}) {
     add(path_of(language));
   }
+  // The pages after the first of the listings split in pages (render/pagination.cpp).
+  size_t page_size = static_cast<size_t>(site.config.listing_page_size);
+  auto add_listing = [&](const std::string& path, size_t entries) {
+    for (size_t n = 2; n <= listing_page_count(entries, page_size); ++n) add(listing_page_path(path, n));
+  };
+  add_listing(guidelines_path(language), site.pages_of(language.code, PageKind::kGuideline).size());
   // A facet value's slug; empty for a key the vocabulary lacks (`check` past errors).
   auto slug = [&](const SiteTerms& terms, const std::string& key) {
     auto term = terms.find(key);
@@ -43,7 +49,10 @@ void add_generated_pages(const Site& site, const LanguageConfig& language,
     auto terms = by_language.find(language.code);
     if (terms == by_language.end()) continue;
     add(taxonomy_path(site.config, language, key));
-    for (const auto& term : terms->second) add(taxonomy_term_path(site.config, language, key, term.slug));
+    for (const auto& term : terms->second) {
+      add(taxonomy_term_path(site.config, language, key, term.slug));
+      add_listing(taxonomy_term_path(site.config, language, key, term.slug), term.pages.size());
+    }
   }
 }
 

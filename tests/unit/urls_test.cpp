@@ -48,3 +48,13 @@ TEST_CASE("root_path is base_url's path from the host's root") {
   config.base_url = "https://example.org/guide/fr-it/";
   CHECK(root_path(config) == "/guide/fr-it/");
 }
+
+TEST_CASE("a listing's pages after the first are at page/<n>/ below it") {
+  CHECK(listing_page_path("fr/lignes-directrices/", 1) == "fr/lignes-directrices/");
+  CHECK(listing_page_path("fr/lignes-directrices/", 2) == "fr/lignes-directrices/page/2/");
+  CHECK(listing_page_path("it/tag/x/", 12) == "it/tag/x/page/12/");
+  CHECK(listing_page_count(0, 50) == 1);  // an empty listing still has its page
+  CHECK(listing_page_count(50, 50) == 1);
+  CHECK(listing_page_count(51, 50) == 2);
+  CHECK(listing_page_count(2000, 50) == 40);
+}
