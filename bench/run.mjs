@@ -2,7 +2,7 @@
 // run.mjs — build-time benchmark: Passerelle against Hugo on the same content.
 //
 //   node bench/run.mjs [--sizes small,medium,large] [--runs 5] [--build DIR] [--work DIR]
-//                      [--seed N] [--serve-edits 5] [--passerelle BINARY]
+//                      [--seed N] [--serve-edits 5] [--passerelle BINARY] [--allow-over-budget]
 //
 // For each size, in one run: writes the corpus (small is the bundled site, the repository
 // itself) and its Hugo conversion with build/bench/corpus/passerelle-corpus, then, after one
@@ -13,7 +13,8 @@
 // be shared. When `passerelle serve` exists, it also measures how long serve takes to show an
 // edited guideline and an edited actor. Prints a Markdown table per size and writes
 // <work>/results/<size>.md and .json (work: build/bench-runs by default). A benchmark, not a
-// test: nothing here asserts a time.
+// test: nothing here asserts a time; it checks two sizes against BUDGETS (peak memory and the
+// largest HTML page).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -25,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const USAGE = 'usage: node bench/run.mjs [--sizes small,medium,large] [--runs 5] [--build DIR] ' +
-  '[--work DIR] [--seed N] [--serve-edits 5] [--passerelle BINARY]';
+  '[--work DIR] [--seed N] [--serve-edits 5] [--passerelle BINARY] [--allow-over-budget]';
 
 const SIZES = {
   small: { label: 'small — the bundled site', generate: null },
@@ -33,14 +34,21 @@ const SIZES = {
   large: { label: 'large — 2,000 guidelines per language, 10,000 actors', generate: 'large' },
 };
 
+// What a build may cost, per size (issue #18): Passerelle's peak memory, and the largest HTML
+// page it writes other than the print edition (one document holding every guideline, made for
+// print). A run above either is reported as over budget and the harness exits with 1 (after
+// writing every result), unless --allow-over-budget.
+const BUDGETS = { rss_mb: 300, page_kb: 150 };
+
 // ── Options ───────────────────────────────────────────────────────────────────
 
 function parseOptions(argv) {
   const options = { sizes: ['small', 'medium', 'large'], runs: 5, build: path.join(root, 'build'),
-    work: null, seed: 1, serveEdits: 5, passerelle: null };
+    work: null, seed: 1, serveEdits: 5, passerelle: null, allowOverBudget: false };
   for (let i = 0; i < argv.length; i++) {
     const [name, value] = [argv[i], argv[i + 1]];
     if (name === '--help' || name === '-h') { console.log(USAGE); process.exit(0); }
+    if (name === '--allow-over-budget') { options.allowOverBudget = true; continue; }
     if (value === undefined) fail(`missing value after ${name}\n${USAGE}`, 2);
     i++;
     if (name === '--sizes') options.sizes = value.split(',');
@@ -279,12 +287,14 @@ async function measureSize(size, options, tools) {
     stats[tool] = { wall_s: summary(list.map((s) => s.wall_s)), cpu_s: summary(list.map((s) => s.cpu_s)),
       rss_mb: summary(list.map((s) => s.rss_mb)) };
   }
+  const largest_page = largestPage(outPasserelle, sections.print);
+  const budgets = budgetChecks(stats, largest_page);
   const ratio = (a, b, field) => stats[a] && stats[b] ? stats[a][field].median / stats[b][field].median : null;
   return {
     size, label: SIZES[size].label, runs: options.runs, seed: SIZES[size].generate ? options.seed : null,
     load_average: { start: load_start, end: loadAverage() },
     search_index_in_passerelle_output: searchIndex,
-    outputs, stats,
+    outputs, stats, largest_page, budgets,
     ratios: {
       passerelle_over_hugo: { wall: ratio('passerelle', 'hugo', 'wall_s'), cpu: ratio('passerelle', 'hugo', 'cpu_s'),
         memory: ratio('passerelle', 'hugo', 'rss_mb') },
@@ -347,6 +357,40 @@ async function waitFor(check, timeoutMs) {
   return false;
 }
 
+/// The largest HTML file below `dir`, the print editions left out: a file below a folder named
+/// after one of `printSlugs` (site.toml's `print = "…"` of each language), volumes included.
+function largestPage(dir, printSlugs) {
+  let largest = { path: '', bytes: 0 };
+  const walk = (folder, relative) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!printSlugs.includes(entry.name)) walk(full, rel);
+      } else if (entry.isFile() && entry.name.endsWith('.html')) {
+        const bytes = fs.statSync(full).size;
+        if (bytes > largest.bytes) largest = { path: rel, bytes };
+      }
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir, '');
+  return largest;
+}
+
+/// What a size's figures say against BUDGETS: one line per budget, and whether it is over.
+function budgetChecks(stats, largest) {
+  const checks = [];
+  if (stats.passerelle) {
+    const rss = stats.passerelle.rss_mb.max;
+    checks.push({ name: 'peak memory', value: `${Math.round(rss)} MB (largest of the runs)`,
+      budget: `${BUDGETS.rss_mb} MB`, over: rss > BUDGETS.rss_mb });
+  }
+  checks.push({ name: 'largest HTML page (print edition left out)',
+    value: `${largest.path || '–'}, ${(largest.bytes / 1024).toFixed(1)} KB`,
+    budget: `${BUDGETS.page_kb} KB`, over: largest.bytes > BUDGETS.page_kb * 1024 });
+  return checks;
+}
+
 /// The section slugs and the first language of a site.toml (enough of TOML for this file).
 function siteSections(siteToml) {
   const text = fs.readFileSync(siteToml, 'utf8');
@@ -355,6 +399,7 @@ function siteSections(siteToml) {
     guidelines: /guidelines\s*=\s*"([^"]+)"/.exec(text)[1],
     directory: /directory\s*=\s*"([^"]+)"/.exec(text)[1],
     search: /search\s*=\s*"([^"]+)"/.exec(text)?.[1] ?? 'search',
+    print: [...text.matchAll(/^\s*print\s*=\s*"([^"]+)"/gm)].map((match) => match[1]),
   };
 }
 
@@ -464,6 +509,11 @@ function markdown(result, info) {
       `Passerelle / physical baseline: wall ${times(result.ratios.passerelle_over_baseline.wall)}.`,
     '',
   ];
+  lines.push('| budget | measured | limit | |', '|---|---|---:|---|');
+  for (const check of result.budgets) {
+    lines.push(`| ${check.name} | ${check.value} | ${check.budget} | ${check.over ? '**over budget**' : 'ok'} |`);
+  }
+  lines.push('');
   if (result.serve.skipped) {
     lines.push(`serve: not measured (${result.serve.skipped}).`, '');
   } else {
@@ -507,8 +557,12 @@ fs.mkdirSync(results, { recursive: true });
 console.log(`Machine: ${info.machine.nproc} cores (${info.machine.cpu_model}), ${info.machine.memory_total} RAM; ` +
   `${info.versions.passerelle} (${info.versions.passerelle_commit}, ${info.versions.passerelle_build_type}), ` +
   `${info.versions.hugo}, ${info.versions.pagefind}.\n`);
+const overBudget = [];
 for (const size of options.sizes) {
   const result = await measureSize(size, options, tools);
+  for (const check of result.budgets) {
+    if (check.over) overBudget.push(`${size}: ${check.name} ${check.value}, over ${check.budget}`);
+  }
   const text = markdown(result, info);
   console.log(text);
   fs.writeFileSync(path.join(results, `${size}.md`), `${text}\n`);
@@ -517,3 +571,7 @@ for (const size of options.sizes) {
 console.error('bench: removing the outputs moved aside');
 emptyTrash();
 console.error(`\nbench: results in ${display(results)}/`);
+if (overBudget.length) {
+  console.error(`bench: over budget:\n  ${overBudget.join('\n  ')}`);
+  if (!options.allowOverBudget) process.exitCode = 1;
+}

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "messages/messages.h"
+#include "output/writer.h"
 #include "pipeline/project.h"
 #include "base/text.h"
 
@@ -63,6 +64,13 @@ int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   bool strict = args.count("strict") > 0;
   if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();
   build.on_stage = [&](std::string_view stage) { progress.stage(stage); };
+
+  // Files are written into the staging folder as they are rendered (peak memory follows the
+  // model, not the site). A folder that may not be written to is reported after the build, by
+  // publish(), as before.
+  StagedOutput staging;
+  std::string ignored;
+  if (staging.open(out, source, &ignored)) build.staging = &staging;
 
   DiskSourceTree tree(source);
   DiskSourceTree bundled(bundled_themes_folder());

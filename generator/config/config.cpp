@@ -117,6 +117,22 @@ void read_print(TomlReader& site, PrintConfig& print) {
                       print.publisher_location);
 }
 
+void read_listings(TomlReader& site, int64_t& page_size) {
+  const toml::table* table = site.table("listings", false);
+  if (!table) return;
+  TomlReader reader(*table, site.path(), site.diagnostics(), "listings");
+  reader.reject_unknown({"page_size"});
+  if (auto size = reader.integer("page_size")) {
+    if (*size < 1 || *size > 1000) {
+      reader.diagnostics().error(reader.location("page_size"),
+                                 tr("listings.page_size must be a number of entries from 1 to "
+                                    "1000"));
+    } else {
+      page_size = *size;
+    }
+  }
+}
+
 std::optional<LanguageConfig> read_language(const toml::table& table, const std::string& path,
                                             Diagnostics& diagnostics) {
   TomlReader reader(table, path, diagnostics, "languages");
@@ -221,7 +237,8 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
   if (!table) return std::nullopt;
   TomlReader reader(*table, path, diagnostics);
   reader.reject_unknown({"base_url", "default_language", "allow_raw_html", "theme", "languages", "print", "budgets",
-                         "review_months", "redirects", "redirects_file", "taxonomies", "footer"});
+                         "review_months", "redirects", "redirects_file", "taxonomies", "footer",
+                         "listings"});
   SiteConfig config;
   config.base_url = with_trailing_slash(reader.string("base_url", true).value_or("/"));
   if (!is_http_url(config.base_url)) {
@@ -240,6 +257,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view text, const std::st
                       tr("theme name must use only a-z, 0-9 and hyphens"));
   }
   read_print(reader, config.print);
+  read_listings(reader, config.listing_page_size);
   read_footer(reader, config.footer);
   read_redirects(*table, path, diagnostics, config.redirects);
   config.redirects_file = reader.boolean("redirects_file").value_or(false);

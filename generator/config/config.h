@@ -66,7 +66,9 @@ struct Budget {
 struct Budgets {
   Budget search_index_bytes;  // one language's search index, all files
   Budget search_query_bytes;  // the most one single-word query fetches
-  Budget page_bytes;          // the heaviest HTML page
+  /// The heaviest HTML page, print editions aside. Unless site.toml sets it, 150 KB, and
+  /// going over it warns (listings of the large corpus are not all paginated yet).
+  Budget page_bytes{150 * 1024, {}};
   Budget picture_bytes;       // the heaviest picture a page shows
   Budget download_bytes;      // the heaviest download a page links to
 };
@@ -98,6 +100,9 @@ struct SiteConfig {
   std::vector<ConfiguredRedirect> redirects;
   bool redirects_file = false;  // also write _redirects, for hosts that read one
   std::vector<TaxonomyConfig> taxonomies;  // declared in site.toml, besides the built-in tags
+  /// How many entries a listing page shows (the guidelines index, a term's page); the rest
+  /// follow on …/page/2/ and after. [listings] page_size.
+  int64_t listing_page_size = 50;
 
   const LanguageConfig* language(const std::string& code) const;
 };

@@ -1,5 +1,7 @@
 #include "model/urls.h"
 
+#include <algorithm>
+
 #include "base/text.h"
 
 namespace passerelle {
@@ -31,6 +33,15 @@ std::string sector_path(const LanguageConfig& language, const std::string& secto
 
 std::string tags_path(const LanguageConfig& language) {
   return home_path(language) + language.sections.tags + "/";
+}
+
+std::string listing_page_path(const std::string& listing_path, size_t number) {
+  return number <= 1 ? listing_path : listing_path + "page/" + std::to_string(number) + "/";
+}
+
+size_t listing_page_count(size_t entries, size_t page_size) {
+  if (page_size == 0) return 1;
+  return std::max<size_t>(1, (entries + page_size - 1) / page_size);
 }
 
 std::string tag_path(const LanguageConfig& language, const std::string& tag_slug) {

@@ -45,6 +45,13 @@ std::string print_edition_path(const LanguageConfig& language);
 std::string print_pdf_path(const LanguageConfig& language);
 std::string search_path(const LanguageConfig& language);
 
+/// Page `number` (from 1) of a listing split in pages (the guidelines index, a term's page):
+/// page 1 is the listing's own path, the others "<path>page/<number>/".
+std::string listing_page_path(const std::string& listing_path, size_t number);
+
+/// How many pages a listing of `entries` entries takes, `page_size` a page (at least 1).
+size_t listing_page_count(size_t entries, size_t page_size);
+
 /// The file that holds a page: "fr/annuaire/" → "fr/annuaire/index.html"; files stay as they are.
 std::string output_file_of(const std::string& path);
 

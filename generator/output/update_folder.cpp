@@ -52,17 +52,18 @@ struct Wanted {
   std::unordered_map<std::string_view, size_t> files;  // path → index in the plan
 };
 
+void want(Wanted& wanted, const std::string& path, size_t index) {
+  wanted.files.emplace(path, index);
+  for (size_t slash = path.find('/'); slash != std::string::npos;
+       slash = path.find('/', slash + 1)) {
+    wanted.folders.insert(path.substr(0, slash));
+  }
+}
+
 Wanted wanted_of(const OutputPlan& plan) {
   Wanted wanted;
   wanted.files.reserve(plan.size());
-  for (size_t i = 0; i < plan.size(); ++i) {
-    const std::string& path = plan[i].path;
-    wanted.files.emplace(path, i);
-    for (size_t slash = path.find('/'); slash != std::string::npos;
-         slash = path.find('/', slash + 1)) {
-      wanted.folders.insert(path.substr(0, slash));
-    }
-  }
+  for (size_t i = 0; i < plan.size(); ++i) want(wanted, plan[i].path, i);
   return wanted;
 }
 
@@ -257,7 +258,88 @@ bool write_files(const OutputPlan& plan, const fs::path& root, const std::vector
   return !failed;
 }
 
+Fresh fresh_of(const FreshModes& modes) {
+  return {static_cast<mode_t>(modes.file), static_cast<mode_t>(modes.folder),
+          static_cast<uid_t>(modes.owner)};
+}
+
+/// Whatever stands at `path` that is not a real folder (a file, a link) is removed.
+bool clear_for_folder(const fs::path& path, std::string* error) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0) return errno == ENOENT || fail("cannot read", path, error);
+  if (S_ISDIR(info.st_mode)) return true;
+  // ENOENT, EISDIR: another thread writing into the same folder made way for it first.
+  return ::unlink(path.c_str()) == 0 || errno == ENOENT || errno == EISDIR ||
+         fail("cannot remove", path, error);
+}
+
+/// The folders `relative` needs below `root`. In a recycled folder each one is checked: an
+/// older generation may hold a file or a link where this one has a folder.
+bool make_parents(const fs::path& root, const std::string& relative, mode_t mode, bool recycled,
+                  std::string* error) {
+  for (size_t slash = relative.find('/'); slash != std::string::npos;
+       slash = relative.find('/', slash + 1)) {
+    fs::path path = root / relative.substr(0, slash);
+    if (recycled && !clear_for_folder(path, error)) return false;
+    if (::mkdir(path.c_str(), mode) != 0 && errno != EEXIST) return fail("cannot create", path, error);
+  }
+  return true;
+}
+
 }  // namespace
+
+FreshModes fresh_modes() {
+  Fresh modes = fresh();
+  return {modes.file, modes.folder, modes.owner};
+}
+
+bool write_site_file(const std::string& folder, const std::string& relative,
+                     const std::string& bytes, const FreshModes& modes, bool recycled,
+                     std::string* error) {
+  Fresh like_new = fresh_of(modes);
+  fs::path root(folder);
+  fs::path path = root / relative;
+  if (!recycled) {
+    // A new folder: the file's folders are made the first time one of them is missing.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == ENOENT) {
+      if (!make_parents(root, relative, like_new.folder, false, error)) return false;
+      fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    }
+    bool ok = fd >= 0 && write_at(fd, bytes);
+    if (fd >= 0 && ::close(fd) != 0) ok = false;
+    return ok || fail("cannot write", path, error);
+  }
+  if (!make_parents(root, relative, like_new.folder, true, error)) return false;
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    if (ec) {
+      errno = ec.value();
+      return fail("cannot remove", path, error);
+    }
+  }
+  std::string buffer(std::min<size_t>(std::max<size_t>(bytes.size(), 1), 64 * 1024), '\0');
+  return update_file(path, bytes, like_new, buffer, error);
+}
+
+bool remove_unplanned(const std::vector<std::string>& paths, const std::string& folder,
+                      const FreshModes& modes, std::string* error) {
+  Fresh like_new = fresh_of(modes);
+  Wanted wanted;
+  wanted.files.reserve(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) want(wanted, paths[i], i);
+  fs::path root(folder);
+  std::vector<char> present(paths.size(), 0);
+  int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return fail("cannot open", root, error);
+  Walk walk{wanted, root, like_new, present, error};
+  bool ok = reset_mode(dir, like_new.folder) || fail("cannot set the mode of", root, error);
+  ok = ok && prune(walk, dir, "");
+  ::close(dir);
+  return ok;
+}
 
 bool update_folder(const OutputPlan& plan, const std::string& folder, std::string* error) {
   Fresh like_new = fresh();

@@ -19,15 +19,20 @@ namespace fs = std::filesystem;
 
 namespace passerelle {
 
+std::string check_output_path(const std::string& p) {
+  if (p.empty() || p.front() == '/' || p.find("..") != std::string::npos ||
+      p.find('\\') != std::string::npos || p.find("//") != std::string::npos) {
+    return "refusing to write outside the output folder: '" + p + "'";
+  }
+  if (p == kOutputMarker) return "'" + p + "' is the name of the output folder's marker";
+  return "";
+}
+
 std::string check_plan(const OutputPlan& plan) {
   std::set<std::string> seen;
   for (const auto& file : plan) {
     const auto& p = file.path;
-    if (p.empty() || p.front() == '/' || p.find("..") != std::string::npos ||
-        p.find('\\') != std::string::npos || p.find("//") != std::string::npos) {
-      return "refusing to write outside the output folder: '" + p + "'";
-    }
-    if (p == kOutputMarker) return "'" + p + "' is the name of the output folder's marker";
+    if (auto problem = check_output_path(p); !problem.empty()) return problem;
     if (!seen.insert(p).second) return "two outputs would be written to the same file: " + p;
   }
   return "";
@@ -121,7 +126,107 @@ bool stage(const OutputPlan& plan, const fs::path& out, const fs::path& staging,
   return false;
 }
 
+/// The staging folder's name for this process, beside `out`.
+fs::path staging_of(const fs::path& out) {
+  return out.parent_path() / ("." + out.filename().string() + ".staging-" + std::to_string(getpid()));
+}
+
+/// Swaps the filled `staging` in as `out`; the old output becomes the previous generation.
+bool swap_in(const fs::path& out, const fs::path& staging, const fs::path& previous,
+             std::string* error) {
+  std::error_code ec;
+  // Swap in one step: the old output ends up in the staging folder, and is kept.
+  if (!fs::exists(out, ec)) {
+    if (std::rename(staging.c_str(), out.c_str()) == 0) return true;
+    *error = "cannot create " + out.string() + ": " + std::strerror(errno);
+  } else if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0) {
+    *error = "cannot replace " + out.string() + ": " + std::strerror(errno);
+  } else {
+    keep_as_previous(staging, previous);
+    return true;
+  }
+  keep_as_previous(staging, previous);  // the new site, not published, is recycled next time
+  return false;
+}
+
 }  // namespace
+
+StagedOutput::~StagedOutput() { abandon(); }
+
+bool StagedOutput::open(const std::string& out_dir, const std::string& source_dir,
+                        std::string* error) {
+  if (auto refused = refuse_output_folder(out_dir, source_dir); !refused.empty()) {
+    *error = refused;
+    return false;
+  }
+  std::error_code ec;
+  fs::path out = resolved_output(out_dir);
+  fs::path staging = staging_of(out);
+  fs::path previous = previous_generation(out);
+  fs::create_directories(out.parent_path(), ec);
+  FreshModes modes = fresh_modes();  // before any thread writes
+  modes_[0] = modes.file;
+  modes_[1] = modes.folder;
+  modes_[2] = modes.owner;
+  recycled_ = claim_recyclable(out, staging, previous);
+  if (!recycled_) {
+    if (::mkdir(staging.c_str(), 0755) != 0) {
+      *error = "cannot create " + staging.string() + ": " + std::strerror(errno);
+      return false;
+    }
+    // The marker first: a staging folder a kill leaves behind is then always known as ours.
+    if (!write_marker(staging, error)) {
+      fs::remove_all(staging, ec);
+      return false;
+    }
+  }
+  out_ = out.string();
+  staging_ = staging.string();
+  previous_ = previous.string();
+  open_ = true;
+  return true;
+}
+
+bool StagedOutput::write(const OutputFile& file, std::string* error) {
+  if (!open_) {
+    *error = "no staging folder to write " + file.path + " to";
+    return false;
+  }
+  if (auto problem = check_output_path(file.path); !problem.empty()) {
+    *error = problem;
+    return false;
+  }
+  return write_site_file(staging_, file.path, file.bytes, {modes_[0], modes_[1], modes_[2]},
+                         recycled_, error);
+}
+
+bool StagedOutput::commit(const std::vector<std::string>& paths, std::string* error) {
+  if (!open_) {
+    *error = "no staging folder to publish";
+    return false;
+  }
+  // In a recycled folder, what the older generation held and this one does not is removed; in
+  // a new one this only resets nothing and finds nothing to remove, but costs a walk: skipped.
+  if (recycled_ &&
+      !remove_unplanned(paths, staging_, {modes_[0], modes_[1], modes_[2]}, error)) {
+    abandon();
+    return false;
+  }
+  open_ = false;
+  return swap_in(out_, staging_, previous_, error);
+}
+
+void StagedOutput::abandon() {
+  if (!open_) return;
+  open_ = false;
+  if (recycled_) {
+    // Half updated, it is still the site of some generation: the next build recycles it.
+    keep_as_previous(staging_, previous_);
+  } else {
+    std::error_code ec;  // a build that failed leaves nothing new beside the output
+    fs::remove_all(staging_, ec);
+  }
+}
 
 bool publish(const OutputPlan& plan, const std::string& out_dir, const std::string& source_dir,
              std::string* error) {
@@ -135,23 +240,11 @@ bool publish(const OutputPlan& plan, const std::string& out_dir, const std::stri
   }
   std::error_code ec;
   fs::path out = resolved_output(out_dir);
-  fs::path staging =
-      out.parent_path() / ("." + out.filename().string() + ".staging-" + std::to_string(getpid()));
+  fs::path staging = staging_of(out);
   fs::path previous = previous_generation(out);
   fs::create_directories(out.parent_path(), ec);
   if (!stage(plan, out, staging, previous, error)) return false;
-  // Swap in one step: the old output ends up in the staging folder, and is kept.
-  if (!fs::exists(out, ec)) {
-    if (std::rename(staging.c_str(), out.c_str()) == 0) return true;
-    *error = "cannot create " + out.string() + ": " + std::strerror(errno);
-  } else if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0) {
-    *error = "cannot replace " + out.string() + ": " + std::strerror(errno);
-  } else {
-    keep_as_previous(staging, previous);
-    return true;
-  }
-  keep_as_previous(staging, previous);  // the new site, not published, is recycled next time
-  return false;
+  return swap_in(out, staging, previous, error);
 }
 
 }  // namespace passerelle

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "output/plan.h"
 
@@ -20,8 +21,44 @@ namespace passerelle {
 bool publish(const OutputPlan& plan, const std::string& out_dir, const std::string& source_dir,
              std::string* error);
 
+/// The same publication for files handed over one by one as they are rendered, so that no
+/// build holds its whole output: open() claims the staging folder (recycling an older
+/// generation as publish does), write() puts each file there from any thread, and commit()
+/// removes what the site no longer holds and swaps the staging folder in. Until commit(), the
+/// output is untouched; a staging folder never committed is kept for the next build to recycle.
+class StagedOutput {
+ public:
+  StagedOutput() = default;
+  StagedOutput(const StagedOutput&) = delete;
+  StagedOutput& operator=(const StagedOutput&) = delete;
+  ~StagedOutput();
+
+  /// Refuses what publish refuses, then prepares the staging folder. False with `error` set.
+  bool open(const std::string& out_dir, const std::string& source_dir, std::string* error);
+  /// Writes one file into the staging folder; thread-safe, in any order. False with `error`
+  /// set for a path outside the output or a failed write.
+  bool write(const OutputFile& file, std::string* error);
+  /// `paths`: every file written. Removes whatever else the staging folder holds, then swaps
+  /// it in as the output. False with `error` set; the output is then as it was.
+  bool commit(const std::vector<std::string>& paths, std::string* error);
+  /// Leaves the output as it was (what the destructor does when commit() did not run).
+  void abandon();
+
+ private:
+  std::string out_;
+  std::string staging_;
+  std::string previous_;
+  bool recycled_ = false;  // the staging folder is an older generation, updated in place
+  unsigned modes_[3] = {0, 0, 0};
+  bool open_ = false;
+};
+
 /// A plan problem that would make the output wrong: two files at one path, or a path that
 /// leaves the output folder. Empty when the plan is sound.
 std::string check_plan(const OutputPlan& plan);
+
+/// Why a file may not be written at `path`: it leaves the output folder or is the marker's
+/// name. Empty when it may.
+std::string check_output_path(const std::string& path);
 
 }  // namespace passerelle

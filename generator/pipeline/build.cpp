@@ -70,15 +70,18 @@ std::string kilobytes(size_t bytes) {
   return text;
 }
 
-/// Every size over its budget is an error, so that CI catches a bloated index or page.
+/// Every size over a budget of site.toml is an error, so that CI catches a bloated index or
+/// page; over a default budget, a warning.
 void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diagnostics& diagnostics) {
   // `message`: translated, with %1$s the subject (a language, a page), %2$s the size in
   // bytes, %3$s in KB and %4$s the budget.
   auto check = [&](const Budget& budget, size_t actual, const char* message, const std::string& subject) {
     if (budget.bytes > 0 && actual > static_cast<size_t>(budget.bytes)) {
-      diagnostics.error(budget.location,
-                        format_message(message, subject, std::to_string(actual), kilobytes(actual),
-                                       std::to_string(budget.bytes)));
+      std::string text = format_message(message, subject, std::to_string(actual),
+                                        kilobytes(actual), std::to_string(budget.bytes));
+      // A default budget (none set in site.toml: no location) warns; a site's own fails.
+      if (budget.location.path.empty()) diagnostics.warning(budget.location, text);
+      else diagnostics.error(budget.location, text);
     }
   };
   for (const auto& language : sizes.languages) {
@@ -104,34 +107,43 @@ void check_budgets(const Budgets& budgets, const search::SizeReport& sizes, Diag
 
 /// Two outputs that plan the same file (a download named index.html beside its page): the
 /// writer would keep one of them without a word.
-void check_unique_paths(const OutputPlan& plan, Diagnostics& diagnostics) {
-  auto origin = [](const OutputFile& file) {
+void check_unique_paths(const std::vector<FileSummary>& files, Diagnostics& diagnostics) {
+  auto origin = [](const FileSummary& file) {
     return file.sources.empty() ? std::string(tr("the theme")) : file.sources.front();
   };
-  for (size_t i = 1; i < plan.size(); ++i) {
-    if (plan[i].path != plan[i - 1].path) continue;
-    const OutputFile& named = plan[i].sources.empty() ? plan[i - 1] : plan[i];
+  for (size_t i = 1; i < files.size(); ++i) {
+    if (files[i].path != files[i - 1].path) continue;
+    const FileSummary& named = files[i].sources.empty() ? files[i - 1] : files[i];
     diagnostics.error({named.sources.empty() ? "" : named.sources.front(), 0, 0},
                       format_message(tr("two files of the site would be written to %1$s, from "
                                         "%2$s and from %3$s: rename one of them"),
-                                     plan[i].path, origin(plan[i - 1]), origin(plan[i])));
+                                     files[i].path, origin(files[i - 1]), origin(files[i])));
   }
 }
 
-/// Every output of the site in one plan sorted by path, and what the pages output counted.
-/// One output after the other, each on every core (docs/performance.md: side by side they
-/// were slower and took a fifth more memory): the search index first, its working data freed
-/// before the pages are rendered; the sitemap lists the pages.
+/// Every output of the site, handed to `sink` as it is made, and what the pages output
+/// counted. One output after the other, each on every core (docs/performance.md: side by side
+/// they were slower and took a fifth more memory): the search index first, its working data
+/// freed before the pages are rendered; the sitemap lists the pages. What a build streams to
+/// its staging folder is made in smaller pieces, to keep its peak memory low.
 RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOptions& options,
-                            Diagnostics& diagnostics) {
-  auto index = search::search_files(site, options.cancelled);
-  auto open_data = merge_plans(exports::export_files(site), media::media_files(site));
-  auto pages = render_site(site, theme, diagnostics, options.cancelled);
-  OutputPlan feed_plans = merge_plans(feeds::feed_files(site, theme, diagnostics),
-                                      feeds::sitemap_files(site, theme, pages.listed, diagnostics));
-  OutputPlan others = merge_plans(merge_plans(std::move(open_data), std::move(feed_plans)),
-                                 redirect_files(site, theme, diagnostics));
-  pages.files = merge_plans(std::move(pages.files), merge_plans(std::move(index), std::move(others)));
+                            OutputSink& sink, Diagnostics& diagnostics) {
+  if (sink.streaming()) {
+    // One language at a time, its files written before the next is built: the working data of
+    // every language's index at once was a large build's peak memory (docs/performance.md).
+    for (const auto& language : site.config.languages) {
+      if (options.cancelled && options.cancelled->load()) break;
+      sink.put(search::language_search_files(site, language));
+    }
+  } else {
+    sink.put(search::search_files(site, options.cancelled));
+  }
+  sink.put(exports::export_files(site));
+  sink.put(media::media_files(site));
+  auto pages = render_site(site, theme, sink, diagnostics, options.cancelled);
+  sink.put(feeds::feed_files(site, theme, diagnostics));
+  sink.put(feeds::sitemap_files(site, theme, pages.listed, diagnostics));
+  sink.put(redirect_files(site, theme, diagnostics));
   return pages;
 }
 
@@ -187,14 +199,17 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   if (!site || !theme || failed() || cancelled()) return std::nullopt;
   if (options.on_stage) options.on_stage("render");
   BuildResult result;
-  auto rendered = render_outputs(*site, *theme, options, diagnostics);
-  result.plan = std::move(rendered.files);
-  check_unique_paths(result.plan, diagnostics);
+  OutputSink sink(options.staging);
+  auto rendered = render_outputs(*site, *theme, options, sink, diagnostics);
+  result.plan = sink.take_plan();
+  result.files = sink.take_summaries();
+  if (auto error = sink.write_error(); !error.empty()) diagnostics.error({}, error);
+  check_unique_paths(result.files, diagnostics);
   if (failed() || cancelled()) return std::nullopt;
   result.html_pages = rendered.pages.total;
   result.pages_per_language = std::move(rendered.pages.per_language);
   result.actors = site->actors.size();
-  result.sizes = search::measure(result.plan, site->config);
+  result.sizes = search::measure(result.files, site->config);
   check_budgets(site->config.budgets, result.sizes, diagnostics);
   if (failed()) return std::nullopt;
   result.print_editions = print_editions(*site);

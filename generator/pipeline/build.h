@@ -14,6 +14,8 @@
 #include "model/print_edition.h"
 #include "model/site.h"
 #include "output/plan.h"
+#include "output/sink.h"
+#include "output/writer.h"
 #include "theme/theme.h"
 #include "search/report.h"
 
@@ -43,6 +45,10 @@ struct BuildOptions {
   /// since are redirected, and its redirects kept (model/redirects.h).
   std::shared_ptr<const PublishedUrls> previous_urls;
   bool warn_vanished_urls = false;  // `check`: an address of previous_urls that is gone warns
+  /// When set (opened by the caller), every file goes there as soon as it is rendered and
+  /// BuildResult::plan stays empty; the caller commits it when the build succeeded. Else the
+  /// files are kept in the plan.
+  StagedOutput* staging = nullptr;
 };
 
 /// What the loading stage reads: the configuration, the pages and the actor records.
@@ -78,7 +84,8 @@ std::optional<Site> load_site(const SourceTree& tree, const BuildOptions& option
                               Diagnostics& diagnostics);
 
 struct BuildResult {
-  OutputPlan plan;
+  OutputPlan plan;                  // empty when the files went to BuildOptions::staging
+  std::vector<FileSummary> files;   // every file, sorted by path
   size_t html_pages = 0;                              // the root's pages included
   std::map<std::string, size_t> pages_per_language;  // language code → its pages
   size_t actors = 0;

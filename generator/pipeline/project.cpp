@@ -12,9 +12,9 @@ namespace passerelle {
 namespace {
 
 /// Output path → a hash of its bytes, to tell what an update changed.
-std::map<std::string, size_t> hashes_of(const OutputPlan& plan) {
+std::map<std::string, size_t> hashes_of(const std::vector<FileSummary>& files) {
   std::map<std::string, size_t> hashes;
-  for (const auto& file : plan) hashes[file.path] = std::hash<std::string>{}(file.bytes);
+  for (const auto& file : files) hashes[file.path] = file.hash;
   return hashes;
 }
 
@@ -72,7 +72,7 @@ bool Project::render(Diagnostics& diagnostics) {
 bool Project::render_from(SiteSources sources, Diagnostics& diagnostics) {
   past_errors_ = false;
   result_ = build_from_sources(std::move(sources), tree_, bundled_themes_, options_, diagnostics);
-  if (result_) output_hashes_ = hashes_of(result_->plan);
+  if (result_) output_hashes_ = hashes_of(result_->files);
   return result_.has_value();
 }
 
@@ -102,6 +102,7 @@ bool Project::render_past_errors(Diagnostics& diagnostics) {
   if (with.renderable) {
     BuildOptions options = options_;
     options.past_errors = true;
+    options.staging = nullptr;  // never published
     result_ = build_from_sources(std::move(with.sources), tree_, bundled_themes_, options, assembled);
   } else {
     assemble_site_past_errors(std::move(with.sources.config), std::move(with.sources.pages),
@@ -127,6 +128,13 @@ bool Project::publish(const std::string& out_dir, const std::string& source_dir,
   if (!result_ || past_errors_) {
     *error = past_errors_ ? "the site was rendered past errors" : "the site was not rendered";
     return false;
+  }
+  if (options_.staging) {
+    // The files are in the staging folder already: what is left is to swap it in.
+    std::vector<std::string> paths;
+    paths.reserve(result_->files.size());
+    for (const auto& file : result_->files) paths.push_back(file.path);
+    return options_.staging->commit(paths, error);
   }
   return passerelle::publish(result_->plan, out_dir, source_dir, error);
 }

@@ -55,8 +55,10 @@ class Project {
   /// when nothing was rendered (site.toml, the vocabulary or the theme unusable). What it
   /// renders is never published.
   bool render_past_errors(Diagnostics& diagnostics);
-  /// Writes the rendered plan to `out_dir` (see publish in output/writer.h). False with
-  /// `error` set when it could not, or when nothing was rendered.
+  /// Writes the rendered plan to `out_dir` (see publish in output/writer.h), or, when the
+  /// options name a staging folder the files were written to as they were rendered, commits
+  /// it (`out_dir` and `source_dir` are then those it was opened with). False with `error`
+  /// set when it could not, or when nothing was rendered.
   bool publish(const std::string& out_dir, const std::string& source_dir, std::string* error) const;
 
   /// What the last load() read: config is nullopt when site.toml is unusable, directory when

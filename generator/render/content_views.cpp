@@ -94,8 +94,11 @@ void render_home(const RenderContext& context, const LanguageConfig& language, R
                   language.description, section_translations(site, home_path), "home", {}};
   View view = frame_view(context, frame);
   View guidelines = View::list();
-  for (const auto* page : site.pages_of(language.code, PageKind::kGuideline)) {
-    guidelines.push(guideline_summary(*page, strings, frame.path, site.config.page_links));
+  // The first of them, as on the index's first page: the rest are a link away.
+  auto all = site.pages_of(language.code, PageKind::kGuideline);
+  size_t shown = std::min(all.size(), static_cast<size_t>(site.config.listing_page_size));
+  for (size_t i = 0; i < shown; ++i) {
+    guidelines.push(guideline_summary(*all[i], strings, frame.path, site.config.page_links));
   }
   View countries = View::list();
   for (const auto& [key, country] : site.terms.countries) {
@@ -117,26 +120,47 @@ void render_home(const RenderContext& context, const LanguageConfig& language, R
           sources_of(intro));
 }
 
+/// The guidelines index, split in pages of site.toml's listing size: the introduction on the
+/// first, the print edition's links on each.
 void render_guidelines_index(const RenderContext& context, const LanguageConfig& language,
                              RenderedPages& out, Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
   const Page* intro = nullptr;
   for (const auto* page : site.pages_of(language.code, PageKind::kGuidelinesIndex)) intro = page;
-  std::string path = guidelines_path(language);
-  PageFrame frame{&language, path, intro ? intro->title : strings.get("guidelines"),
-                  intro ? intro->summary : "", section_translations(site, guidelines_path),
-                  "guidelines", {{strings.get("home"), home_path(language)}}};
-  View view = frame_view(context, frame);
-  View guidelines = View::list();
-  for (const auto* page : site.pages_of(language.code, PageKind::kGuideline)) {
-    guidelines.push(guideline_summary(*page, strings, path, site.config.page_links));
+  auto all = site.pages_of(language.code, PageKind::kGuideline);
+  size_t page_size = static_cast<size_t>(site.config.listing_page_size);
+  for (const auto& listing : listing_pages(guidelines_path(language), all.size(), page_size)) {
+    std::string path = listing.path();
+    // The same page of the listing in the languages that have as many.
+    Translations translations;
+    for (const auto& other : site.config.languages) {
+      size_t entries = site.pages_of(other.code, PageKind::kGuideline).size();
+      if (listing.number <= listing_page_count(entries, page_size)) {
+        translations[other.code] = listing_page_path(guidelines_path(other), listing.number);
+      }
+    }
+    std::string title = intro ? intro->title : strings.get("guidelines");
+    PageFrame frame{&language, path, listing_page_title(strings, title, listing),
+                    intro && listing.number == 1 ? intro->summary : "", translations,
+                    "guidelines", {{strings.get("home"), home_path(language)}}};
+    if (listing.number > 1) frame.breadcrumbs.emplace_back(title, listing.listing_path);
+    View view = frame_view(context, frame);
+    View guidelines = View::list();
+    for (size_t i = listing.first(); i < listing.last(all.size()); ++i) {
+      guidelines.push(guideline_summary(*all[i], strings, path, site.config.page_links));
+    }
+    bool has_guidelines = !guidelines.empty();
+    view.set("intro_html", intro && listing.number == 1 ? intro->html : "")
+        .set("guidelines", std::move(guidelines))
+        .set("start", std::to_string(listing.first() + 1))
+        // The theme numbers the cards with a CSS counter, which `start` does not move.
+        .set("counter_reset", listing.number > 1 ? std::to_string(listing.first()) : "")
+        .set("pagination", pagination_view(strings, listing, site.config.page_links));
+    if (has_guidelines) set_print_links(view, site, language, path, "");
+    out.add(frame, context.theme.templates.render("guidelines", view, diagnostics, context.worker),
+            listing.number == 1 ? sources_of(intro) : std::vector<std::string>{});
   }
-  bool has_guidelines = !guidelines.empty();
-  view.set("intro_html", intro ? intro->html : "").set("guidelines", std::move(guidelines));
-  if (has_guidelines) set_print_links(view, site, language, path, "");
-  out.add(frame, context.theme.templates.render("guidelines", view, diagnostics, context.worker),
-          sources_of(intro));
 }
 
 /// The page's terms of each taxonomy (tags first), each linked to its term's page.

@@ -22,13 +22,17 @@ void RenderedPages::add(const PageFrame& frame, std::string html,
 
 void RenderedPages::add_unlisted(const PageFrame& frame, std::string html,
                                  std::vector<std::string> sources) {
-  files.push_back({output_file_of(frame.path), std::move(html), std::move(sources)});
+  OutputFile file{output_file_of(frame.path), std::move(html), std::move(sources)};
+  if (sink) sink->put(std::move(file));
+  else files.push_back(std::move(file));
   ++counts.total;
   ++counts.per_language[frame.language->code];
 }
 
 void RenderedPages::add_root(std::string path, std::string html) {
-  files.push_back({std::move(path), std::move(html)});
+  OutputFile file{std::move(path), std::move(html)};
+  if (sink) sink->put(std::move(file));
+  else files.push_back(std::move(file));
   ++counts.total;
 }
 
@@ -145,12 +149,14 @@ std::vector<RenderJob> render_jobs(const Site& site) {
   return jobs;
 }
 
-/// Runs the jobs on the theme's workers; results are kept in job order, so the output does not
-/// depend on which thread ran what.
-void run_jobs(const RenderContext& base, const std::vector<RenderJob>& jobs,
+/// Runs the jobs on the theme's workers; each page goes to `sink` as it is rendered (every
+/// file's bytes depend on the model only), the rest is kept in job order, so the output does
+/// not depend on which thread ran what.
+void run_jobs(const RenderContext& base, const std::vector<RenderJob>& jobs, OutputSink& sink,
               std::vector<RenderedPages>& outputs, std::vector<Diagnostics>& diagnostics,
               const std::atomic<bool>* cancelled) {
   outputs.resize(jobs.size());
+  for (auto& output : outputs) output.sink = &sink;
   diagnostics.resize(jobs.size());
   size_t workers = std::min(base.theme.templates.workers(), jobs.size());
   std::vector<RenderContext> contexts(std::max<size_t>(workers, 1), base);
@@ -177,30 +183,31 @@ RenderContext render_context(const Site& site, const Theme& theme, RenderedPages
   for (const auto& file : theme.static_files) {
     std::string published = hashed_name(file.path, file.bytes);
     context.asset_paths[file.path] = published;
-    out.files.push_back({published, file.bytes});
+    OutputFile asset{published, file.bytes};
+    if (out.sink) out.sink->put(std::move(asset));
+    else out.files.push_back(std::move(asset));
   }
   return context;
 }
 
 }  // namespace
 
-RenderedSite render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics,
-                       const std::atomic<bool>* cancelled) {
+RenderedSite render_site(const Site& site, const Theme& theme, OutputSink& sink,
+                         Diagnostics& diagnostics, const std::atomic<bool>* cancelled) {
   RenderedPages out;
+  out.sink = &sink;
   RenderContext context = render_context(site, theme, out);
   std::vector<RenderedPages> outputs;
   std::vector<Diagnostics> job_diagnostics;
-  run_jobs(context, render_jobs(site), outputs, job_diagnostics, cancelled);
+  run_jobs(context, render_jobs(site), sink, outputs, job_diagnostics, cancelled);
   for (size_t i = 0; i < outputs.size(); ++i) {
-    for (auto& file : outputs[i].files) out.files.push_back(std::move(file));
     for (auto& entry : outputs[i].listed) out.listed.push_back(std::move(entry));
     out.counts.total += outputs[i].counts.total;
     for (const auto& [language, n] : outputs[i].counts.per_language) out.counts.per_language[language] += n;
     diagnostics.append(job_diagnostics[i]);
   }
   render_root_pages(context, out, diagnostics);
-  sort_by_path(out.files);
-  return {std::move(out.files), std::move(out.counts), std::move(out.listed)};
+  return {std::move(out.counts), std::move(out.listed)};
 }
 
 OutputPlan render_pages_of(const Site& site, const Theme& theme,

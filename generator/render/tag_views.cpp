@@ -45,23 +45,35 @@ Translations term_translations(const TaxonomyPages& taxonomy, const TagTerm& ter
   return translations;
 }
 
+/// A term's page, split in pages of site.toml's listing size.
 void render_term(const TaxonomyPages& taxonomy, const TagTerm& term, RenderedPages& out,
                  Diagnostics& diagnostics) {
   const auto& [context, language, key, terms, strings] = taxonomy;
-  PageFrame frame{&language, taxonomy.term_path(language, term.slug),
-                  term_title(strings, key, term.label), "", term_translations(taxonomy, term),
-                  "guidelines",
-                  {{strings.get("home"), home_path(language)}, {taxonomy.title(), taxonomy.index_path()}}};
-  View view = frame_view(context, frame);
-  View pages = View::list();
-  for (size_t index : term.pages) {
-    pages.push(guideline_summary(context.site.pages[index], strings, frame.path, taxonomy.links()));
+  std::string title = term_title(strings, key, term.label);
+  Translations translations = term_translations(taxonomy, term);
+  size_t page_size = static_cast<size_t>(context.site.config.listing_page_size);
+  for (const auto& listing : listing_pages(taxonomy.term_path(language, term.slug), term.pages.size(),
+                                           page_size)) {
+    // Page 2 and after have no counterpart in other languages (their terms list other pages).
+    Translations here = translations;
+    if (listing.number > 1) here = {{language.code, listing.path()}};
+    PageFrame frame{&language, listing.path(), listing_page_title(strings, title, listing), "", here,
+                    "guidelines",
+                    {{strings.get("home"), home_path(language)}, {taxonomy.title(), taxonomy.index_path()}}};
+    if (listing.number > 1) frame.breadcrumbs.emplace_back(title, listing.listing_path);
+    View view = frame_view(context, frame);
+    View pages = View::list();
+    for (size_t i = listing.first(); i < listing.last(term.pages.size()); ++i) {
+      pages.push(guideline_summary(context.site.pages[term.pages[i]], strings, frame.path, taxonomy.links()));
+    }
+    view.set("label", term.label).set("pages", std::move(pages))
+        .set("count", strings.count("tagged_pages", static_cast<long>(term.pages.size())))
+        .set("tags_href", page_url(frame.path, taxonomy.index_path(), taxonomy.links()))
+        .set("index_link", key == "tags" ? strings.get("all_tags") : taxonomy.title())
+        .set("pagination", pagination_view(strings, listing, taxonomy.links()))
+        .set("counter_reset", listing.number > 1 ? std::to_string(listing.first()) : "");
+    out.add(frame, context.theme.templates.render("tag", view, diagnostics, context.worker));
   }
-  view.set("label", term.label).set("pages", std::move(pages))
-      .set("count", strings.count("tagged_pages", static_cast<long>(term.pages.size())))
-      .set("tags_href", page_url(frame.path, taxonomy.index_path(), taxonomy.links()))
-      .set("index_link", key == "tags" ? strings.get("all_tags") : taxonomy.title());
-  out.add(frame, context.theme.templates.render("tag", view, diagnostics, context.worker));
 }
 
 void render_index(const TaxonomyPages& taxonomy, const LanguageTags& language_terms,

@@ -2,6 +2,7 @@
 // pure function of the model.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <set>
@@ -12,6 +13,7 @@
 #include "model/urls.h"
 #include "theme/theme.h"
 #include "output/plan.h"
+#include "output/sink.h"
 #include "theme/view.h"
 
 namespace passerelle {
@@ -49,7 +51,8 @@ struct PageCounts {
 
 /// The pages rendered so far, with their language versions for the sitemap.
 struct RenderedPages {
-  OutputPlan files;
+  OutputPlan files;            // the pages, when there is no sink
+  OutputSink* sink = nullptr;  // else where each page goes as soon as it is rendered
   ListedPages listed;  // the pages sitemap.xml lists
   PageCounts counts;
 
@@ -62,10 +65,9 @@ struct RenderedPages {
   void add_root(std::string path, std::string html);
 };
 
-/// What render_site plans: the files, how many pages they hold, and the pages the sitemap
-/// lists (feeds/sitemap.h).
+/// What render_site counted: how many pages it made, and the pages the sitemap lists
+/// (feeds/sitemap.h).
 struct RenderedSite {
-  OutputPlan files;
   PageCounts pages;
   ListedPages listed;
 };
@@ -79,6 +81,34 @@ OutputPlan redirect_files(const Site& site, const Theme& theme, Diagnostics& dia
 
 /// Fields every page template uses: language, titles, links, switcher, navigation, strings.
 View frame_view(const RenderContext& context, const PageFrame& frame);
+
+/// One page of a listing split in pages (the guidelines index, a term's page; next, the
+/// directory's lists): which one, of how many, and where the listing starts.
+struct ListingPage {
+  std::string listing_path;  // page 1's site path
+  size_t number = 1;         // from 1
+  size_t count = 1;
+  size_t page_size = 1;
+
+  std::string path() const { return listing_page_path(listing_path, number); }
+  /// The entries of this page among `total`: [first, last).
+  size_t first() const { return (number - 1) * page_size; }
+  size_t last(size_t total) const { return std::min(total, number * page_size); }
+};
+
+/// The pages of a listing of `entries` entries at `listing_path`, `page_size` a page.
+std::vector<ListingPage> listing_pages(const std::string& listing_path, size_t entries,
+                                       size_t page_size);
+
+/// The view of the theme's pagination partial (partials/pagination.mustache) for `page`, with
+/// links from its own path: a <nav> with previous/next links and the page numbers around the
+/// current one. An empty view (false in a section) when the listing has one page.
+View pagination_view(const UiStrings& strings, const ListingPage& page, PageLinks links);
+
+/// A page's title with its place in the listing: "Lignes directrices (page 2 sur 5)"; the
+/// title alone on page 1.
+std::string listing_page_title(const UiStrings& strings, const std::string& title,
+                               const ListingPage& page);
 
 /// A page in a list of pages (guidelines, a tag's pages): title, summary, dates, link from `from`.
 View guideline_summary(const Page& page, const UiStrings& strings, const std::string& from,
@@ -105,12 +135,12 @@ void render_actor_pages(const RenderContext& context, const LanguageConfig& lang
 void render_print_edition(const RenderContext& context, const LanguageConfig& language,
                           RenderedPages& out, Diagnostics& diagnostics);
 
-/// The pages of the whole site and its assets, sorted by path (the feeds, the sitemap, the
-/// exports and the search index are outputs of their own). When
-/// `cancelled` becomes true (from another thread), the jobs not started yet are skipped and
-/// the plan is incomplete.
-RenderedSite render_site(const Site& site, const Theme& theme, Diagnostics& diagnostics,
-                       const std::atomic<bool>* cancelled = nullptr);
+/// The pages of the whole site and its assets, each handed to `sink` as soon as it is
+/// rendered, from the rendering threads (the feeds, the sitemap, the exports and the search
+/// index are outputs of their own). When `cancelled` becomes true (from another thread), the
+/// jobs not started yet are skipped and the output is incomplete.
+RenderedSite render_site(const Site& site, const Theme& theme, OutputSink& sink,
+                         Diagnostics& diagnostics, const std::atomic<bool>* cancelled = nullptr);
 
 /// The pages made from the source files `source_paths` only: a guideline or other page in
 /// its language, an actor record in every language. `site` holds them and what their views

@@ -7,6 +7,7 @@
 
 #include "config/config.h"
 #include "output/plan.h"
+#include "output/sink.h"
 
 namespace passerelle::search {
 
@@ -33,6 +34,8 @@ struct SizeReport {
 /// Results a search page shows before "more": the worst case counts that many fragments.
 constexpr size_t kResultsPerPage = 10;
 
+/// From the summaries of the files a build wrote (output/sink.h), sorted or not.
+SizeReport measure(const std::vector<FileSummary>& files, const SiteConfig& config);
 SizeReport measure(const OutputPlan& plan, const SiteConfig& config);
 
 }  // namespace passerelle::search

@@ -389,3 +389,104 @@ TEST_CASE("drafts are built only when asked, with a banner; future pages likewis
   CHECK_THAT(previewed.file("fr/lignes-directrices/plus-tard/index.html"),
              !Catch::Contains("draft-banner"));
 }
+
+TEST_CASE("a build that streams its files into a staging folder writes what it would plan") {
+  auto planned = build_fixture();
+  REQUIRE(planned.result);
+  auto folder = test_support::fresh_folder("streamed-build");
+  fs::create_directories(folder / "src");
+  StagedOutput staging;
+  std::string error;
+  REQUIRE(staging.open((folder / "out").string(), (folder / "src").string(), &error));
+  BuildOptions options;
+  options.staging = &staging;
+  auto streamed = build_fixture({}, options);
+  INFO(streamed.errors());
+  REQUIRE(streamed.result);
+  CHECK(streamed.result->plan.empty());  // nothing held: every file went to the folder
+  std::vector<std::string> paths;
+  for (const auto& file : streamed.result->files) paths.push_back(file.path);
+  REQUIRE(staging.commit(paths, &error));
+  REQUIRE(streamed.result->files.size() == planned.result->plan.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const auto& file = planned.result->plan[i];
+    REQUIRE(paths[i] == file.path);
+    CHECK(streamed.result->files[i].size == file.bytes.size());
+    CHECK(read_file(folder / "out" / file.path) == file.bytes);
+  }
+  CHECK(streamed.result->sizes.heaviest_page == planned.result->sizes.heaviest_page);
+  fs::remove_all(folder);
+}
+
+TEST_CASE("a build with errors leaves a streamed output untouched") {
+  auto folder = test_support::fresh_folder("streamed-errors");
+  fs::create_directories(folder / "src");
+  std::string error;
+  {
+    StagedOutput first;
+    REQUIRE(first.open((folder / "out").string(), (folder / "src").string(), &error));
+    REQUIRE(first.write({"index.html", "before"}, &error));
+    REQUIRE(first.commit({"index.html"}, &error));
+  }
+  StagedOutput staging;
+  REQUIRE(staging.open((folder / "out").string(), (folder / "src").string(), &error));
+  BuildOptions options;
+  options.staging = &staging;
+  // Two files at one path are found once both were written to the staging folder.
+  auto broken = build_fixture({
+      {"content/fr/guidelines/dossier/index.md",
+       "+++\ntitle = \"Un dossier\"\nsummary = \"x\"\ndate = 2026-10-03\n+++\n"
+       "La [version web](index.html).\n"},
+      {"content/fr/guidelines/dossier/index.html", "<p>une autre page</p>"},
+  }, options);
+  CHECK_FALSE(broken.result);
+  CHECK_THAT(broken.errors(), Catch::Contains("two files of the site would be written to "
+                                              "fr/lignes-directrices/dossier/index.html, from "));
+  staging.abandon();
+  CHECK(read_file(folder / "out/index.html") == "before");
+  fs::remove_all(folder);
+}
+
+TEST_CASE("the guidelines index and term pages are split in pages of [listings] page_size") {
+  std::string config = read_file(kFixture + "/site.toml");
+  auto built = build_fixture({{"site.toml", config + "\n[listings]\npage_size = 1\n"}});
+  INFO(built.errors());
+  REQUIRE(built.result);
+  const auto& first = built.file("fr/lignes-directrices/index.html");
+  CHECK_THAT(first, Catch::Contains("<nav class=\"pagination\" aria-label=\"Pages de la liste\">"));
+  CHECK_THAT(first, Catch::Contains("<li><a href=\"./\" aria-label=\"Page 1\" aria-current=\"page\">1</a></li>"));
+  CHECK_THAT(first, Catch::Contains("<a href=\"page/2/\" rel=\"next\">Page suivante</a>"));
+  CHECK_THAT(first, !Catch::Contains("rel=\"prev\""));
+  const auto& second = built.file("fr/lignes-directrices/page/2/index.html");
+  CHECK_THAT(second, Catch::Contains("<h1>Lignes directrices (page 2 sur 2)</h1>"));
+  CHECK_THAT(second, Catch::Contains("<p class=\"pagination-status\">Page 2 sur 2</p>"));
+  CHECK_THAT(second, Catch::Contains("<ol class=\"guideline-list\" start=\"2\" style=\"counter-reset:g 1\">"));
+  CHECK_THAT(second, Catch::Contains("<a href=\"../../\" rel=\"prev\">Page précédente</a>"));
+  CHECK_THAT(second, Catch::Contains("aria-label=\"Page 2\" aria-current=\"page\">2</a>"));
+  CHECK_THAT(second, !Catch::Contains("rel=\"next\""));
+  // Italian has one guideline: one page, no pagination.
+  CHECK_THAT(built.file("it/linee-guida/index.html"), !Catch::Contains("class=\"pagination\""));
+  CHECK_FALSE(built.has("it/linee-guida/page/2/index.html"));
+  // The term of both French guidelines ("jeunes diplômés") has a second page.
+  bool term_page_two = false;
+  for (const auto& file : built.result->plan) {
+    if (file.path.rfind("fr/publics/jeunes-diplomes/", 0) == 0 &&
+        file.path.find("/page/2/index.html") != std::string::npos) {
+      term_page_two = true;
+      CHECK_THAT(file.bytes, Catch::Contains("aria-label=\"Pages de la liste\""));
+    }
+  }
+  CHECK(term_page_two);
+  CHECK_THAT(built.file("sitemap.xml"), Catch::Contains("lignes-directrices/page/2/"));
+
+  BuildOptions offline;
+  offline.offline = true;
+  auto from_disk = build_fixture({{"site.toml", config + "\n[listings]\npage_size = 1\n"}}, offline);
+  REQUIRE(from_disk.result);
+  CHECK_THAT(from_disk.file("fr/lignes-directrices/page/2/index.html"),
+             Catch::Contains("<a href=\"../../index.html\" rel=\"prev\">"));
+
+  auto invalid = build_fixture({{"site.toml", config + "\n[listings]\npage_size = 0\n"}});
+  CHECK_FALSE(invalid.result);
+  CHECK_THAT(invalid.errors(), Catch::Contains("listings.page_size must be a number of entries from 1 to 1000"));
+}

@@ -71,3 +71,13 @@ TEST_CASE("each combination of directory filters has its own path") {
   CHECK(directory_filter_path(fr, {&maroc, &ong, &formation}) ==
         "fr/annuaire/pays/maroc/type/ong/formation/");
 }
+
+TEST_CASE("a listing's pages after the first are at page/<n>/ below it") {
+  CHECK(listing_page_path("fr/lignes-directrices/", 1) == "fr/lignes-directrices/");
+  CHECK(listing_page_path("fr/lignes-directrices/", 2) == "fr/lignes-directrices/page/2/");
+  CHECK(listing_page_path("it/tag/x/", 12) == "it/tag/x/page/12/");
+  CHECK(listing_page_count(0, 50) == 1);  // an empty listing still has its page
+  CHECK(listing_page_count(50, 50) == 1);
+  CHECK(listing_page_count(51, 50) == 2);
+  CHECK(listing_page_count(2000, 50) == 40);
+}

@@ -405,3 +405,83 @@ TEST_CASE("where an output may not go") {
   if (home) ::setenv("HOME", saved.c_str(), 1); else ::unsetenv("HOME");
   fs::remove_all(folder);
 }
+
+namespace {
+
+/// Writes `plan` through a StagedOutput, in the plan's order, and commits it.
+bool stage_and_commit(const OutputPlan& plan, const std::string& out, const std::string& src,
+                      std::string* error) {
+  StagedOutput staging;
+  if (!staging.open(out, src, error)) return false;
+  std::vector<std::string> paths;
+  for (const auto& file : plan) {
+    if (!staging.write(file, error)) return false;
+    paths.push_back(file.path);
+  }
+  return staging.commit(paths, error);
+}
+
+}  // namespace
+
+TEST_CASE("a staged output written file by file gives what publish gives") {
+  auto folder = fresh_folder();
+  auto out = (folder / "out").string(), src = (folder / "src").string();
+  std::string error;
+  OutputPlan first = {{"index.html", "one"}, {"fr/a/index.html", "a"}, {"fr/b.html", "b"}};
+  REQUIRE(stage_and_commit(first, out, src, &error));
+  CHECK(tree_of(folder / "out") == tree_of(first));
+  CHECK(fs::exists(folder / "out" / kOutputMarker));
+  OutputPlan second = {{"index.html", "one"}, {"it/index.html", "uno"}};
+  REQUIRE(stage_and_commit(second, out, src, &error));
+  CHECK(tree_of(folder / "out") == tree_of(second));
+  // The third recycles the first generation: what it no longer holds is removed, a file where
+  // a folder now is (and the reverse) gives way, an unchanged file keeps its inode.
+  OutputPlan third = {{"index.html", "one"}, {"fr/b.html/index.html", "now a folder"},
+                      {"fr/a", "now a file"}};
+  ino_t kept = info_of(folder / ".out.previous/index.html").st_ino;
+  REQUIRE(stage_and_commit(third, out, src, &error));
+  CHECK(tree_of(folder / "out") == tree_of(third));
+  CHECK(info_of(folder / "out/index.html").st_ino == kept);
+  CHECK(entries_in(folder) == 3);  // src, out and .out.previous: no staging folder left
+  fs::remove_all(folder);
+}
+
+TEST_CASE("a staged output that is not committed leaves the output as it was") {
+  auto folder = fresh_folder();
+  auto out = (folder / "out").string(), src = (folder / "src").string();
+  std::string error;
+  REQUIRE(stage_and_commit({{"index.html", "good"}}, out, src, &error));
+  {
+    StagedOutput staging;
+    REQUIRE(staging.open(out, src, &error));
+    REQUIRE(staging.write({"index.html", "half"}, &error));
+    CHECK_FALSE(staging.write({"../evil.html", "x"}, &error));
+    CHECK(error.find("outside the output folder") != std::string::npos);
+    CHECK_FALSE(staging.write({std::string(kOutputMarker), "x"}, &error));
+  }  // destroyed without commit(): abandoned
+  CHECK(read_file(folder / "out/index.html") == "good");
+  CHECK(entries_in(folder) == 2);  // src and out: the new staging folder was removed
+  // With a previous generation, the half-written one is kept to be recycled, and the next
+  // build still publishes exactly its own files.
+  REQUIRE(stage_and_commit({{"index.html", "second"}}, out, src, &error));
+  {
+    StagedOutput staging;
+    REQUIRE(staging.open(out, src, &error));
+    REQUIRE(staging.write({"stale.html", "half"}, &error));
+    staging.abandon();
+  }
+  CHECK(read_file(folder / "out/index.html") == "second");
+  REQUIRE(stage_and_commit({{"index.html", "third"}}, out, src, &error));
+  CHECK(tree_of(folder / "out") == "f index.html = third\n");
+  fs::remove_all(folder);
+}
+
+TEST_CASE("a staged output refuses the folders publish refuses") {
+  auto folder = fresh_folder();
+  std::string error;
+  StagedOutput staging;
+  CHECK_FALSE(staging.open((folder / "src").string(), (folder / "src").string(), &error));
+  CHECK_FALSE(error.empty());
+  CHECK_FALSE(staging.write({"index.html", "x"}, &error));
+  fs::remove_all(folder);
+}

@@ -1,0 +1,57 @@
+// Where the outputs (render/, search/, feeds/...) hand their files as they make them. A build
+// that publishes passes each file on to the staging folder at once (output/writer.h), keeping
+// only its summary, so that its memory grows with the model and not with the site it writes;
+// serve, check, pdf and the tests keep the files instead, as a plan.
+#pragma once
+
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "output/plan.h"
+
+namespace passerelle {
+
+class StagedOutput;
+
+/// What is left of an output file once written: enough for the size report, the duplicate
+/// check and serve's list of changes.
+struct FileSummary {
+  std::string path;
+  size_t size = 0;
+  size_t hash = 0;  // std::hash of the bytes
+  std::vector<std::string> sources;
+};
+
+class OutputSink {
+ public:
+  /// Keeps every file: take_plan() returns them.
+  OutputSink() = default;
+  /// Writes every file into `staging` as it comes (nullptr: keeps them, as above).
+  explicit OutputSink(StagedOutput* staging) : staging_(staging) {}
+  OutputSink(const OutputSink&) = delete;
+  OutputSink& operator=(const OutputSink&) = delete;
+
+  /// Takes one file; thread-safe.
+  void put(OutputFile file);
+  void put(OutputPlan files);
+
+  /// Whether files go to a staging folder (take_plan() is then empty).
+  bool streaming() const { return staging_ != nullptr; }
+  /// The files kept, sorted by path (the order is the same whichever thread put what).
+  OutputPlan take_plan();
+  /// A summary of every file put, sorted by path.
+  std::vector<FileSummary> take_summaries();
+  /// The first write that failed, or "".
+  std::string write_error();
+
+ private:
+  StagedOutput* staging_ = nullptr;
+  std::mutex mutex_;
+  OutputPlan plan_;
+  std::vector<FileSummary> summaries_;
+  std::string error_;
+};
+
+}  // namespace passerelle
