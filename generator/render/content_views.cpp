@@ -148,14 +148,13 @@ void render_guidelines_index(const RenderContext& context, const LanguageConfig&
     View view = frame_view(context, frame);
     View guidelines = View::list();
     for (size_t i = listing.first(); i < listing.last(all.size()); ++i) {
-      guidelines.push(guideline_summary(*all[i], strings, path, site.config.page_links));
+      guidelines.push(guideline_summary(*all[i], strings, path, site.config.page_links)
+                          .set("number", listing_number(i)));
     }
     bool has_guidelines = !guidelines.empty();
     view.set("intro_html", intro && listing.number == 1 ? intro->html : "")
         .set("guidelines", std::move(guidelines))
-        .set("start", std::to_string(listing.first() + 1))
-        // The theme numbers the cards with a CSS counter, which `start` does not move.
-        .set("counter_reset", listing.number > 1 ? std::to_string(listing.first()) : "")
+        .set("start", listing.number > 1 ? std::to_string(listing.first() + 1) : "")
         .set("pagination", pagination_view(strings, listing, site.config.page_links));
     if (has_guidelines) set_print_links(view, site, language, path, "");
     out.add(frame, context.theme.templates.render("guidelines", view, diagnostics, context.worker),

@@ -76,4 +76,9 @@ View pagination_view(const UiStrings& strings, const ListingPage& page, PageLink
   return view;
 }
 
+std::string listing_number(size_t index) {
+  std::string number = std::to_string(index + 1);
+  return number.size() < 2 ? "0" + number : number;
+}
+
 }  // namespace passerelle

@@ -64,14 +64,14 @@ void render_term(const TaxonomyPages& taxonomy, const TagTerm& term, RenderedPag
     View view = frame_view(context, frame);
     View pages = View::list();
     for (size_t i = listing.first(); i < listing.last(term.pages.size()); ++i) {
-      pages.push(guideline_summary(context.site.pages[term.pages[i]], strings, frame.path, taxonomy.links()));
+      pages.push(guideline_summary(context.site.pages[term.pages[i]], strings, frame.path, taxonomy.links())
+                     .set("number", listing_number(i)));
     }
     view.set("label", term.label).set("pages", std::move(pages))
         .set("count", strings.count("tagged_pages", static_cast<long>(term.pages.size())))
         .set("tags_href", page_url(frame.path, taxonomy.index_path(), taxonomy.links()))
         .set("index_link", key == "tags" ? strings.get("all_tags") : taxonomy.title())
-        .set("pagination", pagination_view(strings, listing, taxonomy.links()))
-        .set("counter_reset", listing.number > 1 ? std::to_string(listing.first()) : "");
+        .set("pagination", pagination_view(strings, listing, taxonomy.links()));
     out.add(frame, context.theme.templates.render("tag", view, diagnostics, context.worker));
   }
 }

@@ -105,6 +105,11 @@ std::vector<ListingPage> listing_pages(const std::string& listing_path, size_t e
 /// current one. An empty view (false in a section) when the listing has one page.
 View pagination_view(const UiStrings& strings, const ListingPage& page, PageLinks links);
 
+/// The number of the entry at `index` (from 0) of a listing, as its card shows it: two digits
+/// at least (01 … 09, 10 … 51), in the HTML so that page 2 and after go on counting without an
+/// inline style (which a strict Content Security Policy refuses).
+std::string listing_number(size_t index);
+
 /// A page's title with its place in the listing: "Lignes directrices (page 2 sur 5)"; the
 /// title alone on page 1.
 std::string listing_page_title(const UiStrings& strings, const std::string& title,

@@ -162,6 +162,10 @@ async function checkDirectory(code, language, word, width) {
       return { filtersRight: rect('.facets').left >= rect('.directory-results').right, dir: getComputedStyle(document.querySelector('.facets')).direction };
     });
     check(layout.dir === 'rtl' && (width < 1280 || layout.filtersRight), `${label}: filters are mirrored${width === 1280 ? ', on the right of the cards' : ''}`);
+    // On phones the filters fold under their summary: the visitor opens them.
+    if (!(await page.locator('.facets-fold').evaluate((d) => d.open || d.querySelector('a').checkVisibility()))) {
+      await page.locator('.facets-fold > summary').click();
+    }
     // The last country that leaves some actors but not all of them.
     const links = page.locator('[data-facet="country"] a[data-value]:not([data-value=""])');
     let picked = null;

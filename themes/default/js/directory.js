@@ -78,7 +78,10 @@
       text.value = state.q;
       textRow.appendChild(textLabel);
       textRow.appendChild(text);
-      nav.querySelector('h2').after(textRow);
+      // First in the filters, after their summary (a control inside a <summary> is nested in it).
+      var summary = nav.querySelector('summary');
+      if (summary) summary.after(textRow);
+      else nav.querySelector('h2').after(textRow);
       var clear = el('button', 'button filter-clear', strings.clear);
       clear.type = 'button';
       nav.appendChild(clear);
