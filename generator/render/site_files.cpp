@@ -103,13 +103,15 @@ View not_found_view(const RenderContext& context) {
   const auto& config = context.site.config;
   std::string root = root_path(config);
   View view = root_frame(context, [&](const std::string& path) { return root + path; });
-  std::string title;
+  std::string title, description;
   for (const auto& language : config.languages) {
     const auto& strings = context.theme.strings.at(language.code);
     title += (title.empty() ? "" : " · ") + strings.get("not_found_title");
+    description += (description.empty() ? "" : " · ") + strings.get("not_found_text");
   }
   const auto& brand = config.language(config.default_language)->short_title;
   view.set("document_title", title + " — " + brand)
+      .set("description", description)
       .set("brand", brand)
       .set("inline_css", inline_stylesheet(context.theme));
   return view;
