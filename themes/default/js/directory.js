@@ -84,7 +84,7 @@
       else nav.querySelector('h2').after(textRow);
       var clear = el('button', 'button filter-clear', strings.clear);
       clear.type = 'button';
-      nav.appendChild(clear);
+      (nav.querySelector('.facets-fold') || nav).appendChild(clear);
       var empty = el('p', 'filter-empty', strings.none);
       empty.hidden = true;
       results.prepend(empty);
