@@ -324,14 +324,12 @@ bool write_site_file(const std::string& folder, const std::string& relative,
   return update_file(path, bytes, like_new, buffer, error);
 }
 
-bool remove_unplanned(const std::vector<std::string>& paths, const std::string& folder,
-                      const FreshModes& modes, std::string* error) {
-  Fresh like_new = fresh_of(modes);
-  Wanted wanted;
-  wanted.files.reserve(paths.size());
-  for (size_t i = 0; i < paths.size(); ++i) want(wanted, paths[i], i);
-  fs::path root(folder);
-  std::vector<char> present(paths.size(), 0);
+namespace {
+
+/// Removes what `root` holds beyond `wanted` and marks in `present` the wanted files that are
+/// there already; the folder's own mode is reset to a new one's.
+bool prune_folder(const Wanted& wanted, const fs::path& root, const Fresh& like_new,
+                  std::vector<char>& present, std::string* error) {
   int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0) return fail("cannot open", root, error);
   Walk walk{wanted, root, like_new, present, error};
@@ -341,18 +339,25 @@ bool remove_unplanned(const std::vector<std::string>& paths, const std::string& 
   return ok;
 }
 
+}  // namespace
+
+bool remove_unplanned(const std::vector<std::string>& paths, const std::string& folder,
+                      const FreshModes& modes, std::string* error) {
+  Fresh like_new = fresh_of(modes);
+  Wanted wanted;
+  wanted.files.reserve(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) want(wanted, paths[i], i);
+  std::vector<char> present(paths.size(), 0);
+  return prune_folder(wanted, fs::path(folder), like_new, present, error);
+}
+
 bool update_folder(const OutputPlan& plan, const std::string& folder, std::string* error) {
   Fresh like_new = fresh();
   Wanted wanted = wanted_of(plan);
   fs::path root(folder);
   std::vector<char> present(plan.size(), 0);
-  int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir < 0) return fail("cannot open", root, error);
-  Walk walk{wanted, root, like_new, present, error};
-  bool ok = reset_mode(dir, like_new.folder) || fail("cannot set the mode of", root, error);
-  ok = ok && prune(walk, dir, "");
-  ::close(dir);
-  return ok && make_folders(wanted, root, like_new.folder, error) &&
+  return prune_folder(wanted, root, like_new, present, error) &&
+         make_folders(wanted, root, like_new.folder, error) &&
          write_files(plan, root, present, like_new, error);
 }
 

@@ -151,19 +151,39 @@ bool swap_in(const fs::path& out, const fs::path& staging, const fs::path& previ
 
 }  // namespace
 
-StagedOutput::~StagedOutput() { abandon(); }
+namespace {
 
-bool StagedOutput::open(const std::string& out_dir, const std::string& source_dir,
-                        std::string* error) {
+/// The output folder, the staging folder a build fills beside it and the previous generation.
+struct Folders {
+  fs::path out, staging, previous;
+};
+
+/// The folders for `out_dir`, unless it is refused (the source folder, a file…); creates the
+/// output's parent folder.
+bool output_folders(const std::string& out_dir, const std::string& source_dir, Folders* folders,
+                    std::string* error) {
   if (auto refused = refuse_output_folder(out_dir, source_dir); !refused.empty()) {
     *error = refused;
     return false;
   }
+  folders->out = resolved_output(out_dir);
+  folders->staging = staging_of(folders->out);
+  folders->previous = previous_generation(folders->out);
   std::error_code ec;
-  fs::path out = resolved_output(out_dir);
-  fs::path staging = staging_of(out);
-  fs::path previous = previous_generation(out);
-  fs::create_directories(out.parent_path(), ec);
+  fs::create_directories(folders->out.parent_path(), ec);
+  return true;
+}
+
+}  // namespace
+
+StagedOutput::~StagedOutput() { abandon(); }
+
+bool StagedOutput::open(const std::string& out_dir, const std::string& source_dir,
+                        std::string* error) {
+  Folders folders;
+  if (!output_folders(out_dir, source_dir, &folders, error)) return false;
+  const auto& [out, staging, previous] = folders;
+  std::error_code ec;
   FreshModes modes = fresh_modes();  // before any thread writes
   modes_[0] = modes.file;
   modes_[1] = modes.folder;
@@ -234,17 +254,10 @@ bool publish(const OutputPlan& plan, const std::string& out_dir, const std::stri
     *error = problem;
     return false;
   }
-  if (auto refused = refuse_output_folder(out_dir, source_dir); !refused.empty()) {
-    *error = refused;
-    return false;
-  }
-  std::error_code ec;
-  fs::path out = resolved_output(out_dir);
-  fs::path staging = staging_of(out);
-  fs::path previous = previous_generation(out);
-  fs::create_directories(out.parent_path(), ec);
-  if (!stage(plan, out, staging, previous, error)) return false;
-  return swap_in(out, staging, previous, error);
+  Folders folders;
+  if (!output_folders(out_dir, source_dir, &folders, error)) return false;
+  if (!stage(plan, folders.out, folders.staging, folders.previous, error)) return false;
+  return swap_in(folders.out, folders.staging, folders.previous, error);
 }
 
 }  // namespace passerelle
