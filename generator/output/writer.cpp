@@ -40,6 +40,16 @@ std::string check_plan(const OutputPlan& plan) {
 
 namespace {
 
+/// Removes a staging folder whose marker says it is ours, the marker last: a build killed while
+/// removing it leaves a folder the next build still knows as a killed build's, and removes.
+void remove_staging(const fs::path& folder) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.path().filename() != kOutputMarker) fs::remove_all(entry.path(), ec);
+  }
+  fs::remove_all(folder, ec);
+}
+
 /// Staging folders left by builds that were killed: only our own names
 /// (".<output>.staging-<pid>"), only folders the writer marked, and only when that process is
 /// gone, so that a build running at the same time keeps its own.
@@ -70,12 +80,12 @@ std::vector<fs::path> stale_staging(const fs::path& out) {
 bool claim_recyclable(const fs::path& out, const fs::path& staging, const fs::path& previous) {
   std::error_code ec;
   // A killed build's, whose pid was ours.
-  if (has_output_marker(staging) || is_empty_folder(staging)) fs::remove_all(staging, ec);
+  if (has_output_marker(staging) || is_empty_folder(staging)) remove_staging(staging);
   std::vector<fs::path> found;
   if (has_output_marker(previous)) found.push_back(previous);
   for (auto& stale : stale_staging(out)) found.push_back(std::move(stale));
   for (size_t i = 1; i < found.size(); ++i) {
-    if (::rename(found[i].c_str(), staging.c_str()) == 0) fs::remove_all(staging, ec);
+    if (::rename(found[i].c_str(), staging.c_str()) == 0) remove_staging(staging);
   }
   return !found.empty() && ::rename(found[0].c_str(), staging.c_str()) == 0;
 }
@@ -89,7 +99,7 @@ void keep_as_previous(const fs::path& staging, const fs::path& previous) {
   if (has_output_marker(previous)) {
     renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, previous.c_str(), RENAME_EXCHANGE);
   }
-  fs::remove_all(staging, ec);
+  remove_staging(staging);
 }
 
 bool write_marker(const fs::path& folder, std::string* error) {
@@ -114,7 +124,7 @@ bool stage(const OutputPlan& plan, const fs::path& out, const fs::path& staging,
     if (update_folder(plan, staging.string(), &ignored)) return true;
     // Recycling only saves time: whatever stood in its way (another user's files...), the
     // plan is written anew, as if there had been nothing to recycle.
-    fs::remove_all(staging, ec);
+    remove_staging(staging);
   }
   if (::mkdir(staging.c_str(), 0755) != 0) {
     *error = "cannot create " + staging.string() + ": " + std::strerror(errno);
@@ -122,7 +132,7 @@ bool stage(const OutputPlan& plan, const fs::path& out, const fs::path& staging,
   }
   // The marker first: a staging folder a kill leaves behind is then always known as ours.
   if (write_marker(staging, error) && update_folder(plan, staging.string(), error)) return true;
-  fs::remove_all(staging, ec);
+  remove_staging(staging);
   return false;
 }
 
@@ -196,7 +206,7 @@ bool StagedOutput::open(const std::string& out_dir, const std::string& source_di
     }
     // The marker first: a staging folder a kill leaves behind is then always known as ours.
     if (!write_marker(staging, error)) {
-      fs::remove_all(staging, ec);
+      remove_staging(staging);
       return false;
     }
   }
@@ -244,7 +254,7 @@ void StagedOutput::abandon() {
     keep_as_previous(staging_, previous_);
   } else {
     std::error_code ec;  // a build that failed leaves nothing new beside the output
-    fs::remove_all(staging_, ec);
+    remove_staging(staging_);
   }
 }
 
