@@ -16,6 +16,7 @@
 //   exactly those of the static page for that selection, and the links' addresses keep both.
 // Prints one line per check and exits 1 on any failure.
 import { loadSite, parseArgs, startServer, launchChromium, routeContext, waitForEnhancements, watchdog, withTimeout } from './lib/site.mjs';
+import { contrast } from './lib/colour.mjs';
 
 const USAGE = 'usage: node directory_filters.mjs <site-dir> [--config site.toml]';
 watchdog(540);
@@ -68,18 +69,6 @@ const cardIds = (page) => page.$$eval('.actor-card[data-actor]', (cards) =>
   cards.filter((c) => c.checkVisibility()).map((c) => c.dataset.actor).sort());
 const activeText = (active) => Object.entries(active).filter(([, v]) => v).map(([k, v]) => `${k}=${v}`).join(' ') || 'none';
 
-// Relative luminance and contrast ratio (WCAG 2.x) of "rgb(r, g, b)" colours.
-function luminance(css) {
-  const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map(Number).map((c) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-const contrast = (a, b) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-};
 
 /// The layout of the filter links at the page's width.
 async function checkLayout(page, label) {

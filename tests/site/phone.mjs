@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { loadSite, parseArgs, pickPages, startServer, launchChromium, routeContext, watchdog, withTimeout } from './lib/site.mjs';
+import { contrast } from './lib/colour.mjs';
 
 const USAGE = 'usage: node phone.mjs <site-dir> [--config site.toml]';
 const MAX_HEADER = 120;
@@ -43,18 +44,6 @@ async function open(urlPath, width, { scheme = 'light', javaScript = true, origi
   return { page, problems, close: () => context.close() };
 }
 
-// Relative luminance and contrast ratio (WCAG 2.x) of "rgb(r, g, b)" colours.
-function luminance(css) {
-  const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map(Number).map((c) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-const contrast = (a, b) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-};
 
 try {
   for (const { code } of config.languages) {
