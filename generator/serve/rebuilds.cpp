@@ -152,10 +152,11 @@ void ServeRebuilds::publish(uint64_t id, const Diagnostics& diagnostics, const s
   refresh_dashboard();
   auto& result = project_.result();
   if (!result) {
-    live_.publish_error(error_page_html(diagnostics, tree_));
+    // Reported before the page is published, so that whoever sees the error page finds the report.
     console_.line(when + format_message(tr("build failed with %1$d error(s) in %2$.0f ms; the "
                                            "browser shows them until they are fixed"),
                                         diagnostics.error_count(), ms));
+    live_.publish_error(error_page_html(diagnostics, tree_));
     return;
   }
   std::string counts = build_counts(*result);
