@@ -128,15 +128,17 @@ void check_unique_paths(const std::vector<FileSummary>& files, Diagnostics& diag
 /// its staging folder is made in smaller pieces, to keep its peak memory low.
 RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOptions& options,
                             OutputSink& sink, Diagnostics& diagnostics) {
+  search::ListSeparators separators;
+  for (const auto& [code, strings] : theme.strings) separators[code] = strings.get("list_separator");
   if (sink.streaming()) {
     // One language at a time, its files written before the next is built: the working data of
     // every language's index at once was a large build's peak memory (docs/performance.md).
     for (const auto& language : site.config.languages) {
       if (options.cancelled && options.cancelled->load()) break;
-      sink.put(search::language_search_files(site, language));
+      sink.put(search::language_search_files(site, language, {}, separators[language.code]));
     }
   } else {
-    sink.put(search::search_files(site, options.cancelled));
+    sink.put(search::search_files(site, options.cancelled, separators));
   }
   sink.put(exports::export_files(site));
   sink.put(media::media_files(site));

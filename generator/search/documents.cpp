@@ -94,7 +94,8 @@ Field search_field(Indexed indexed) {
   return Field::kBody;
 }
 
-Document actor_document(const Site& site, const Actor& actor, const LanguageConfig& language) {
+Document actor_document(const Site& site, const Actor& actor, const LanguageConfig& language,
+                        std::string_view list_separator) {
   const auto& record = actor.record;
   const std::string& code = language.code;
   Document document;
@@ -138,14 +139,15 @@ Document actor_document(const Site& site, const Actor& actor, const LanguageConf
 
   const std::string& country = actor.country->label(code);
   const std::string& kind = actor.kind->label(code);
-  std::string place = record.city.empty() ? country : record.city + ", " + country;
+  std::string place = record.city.empty() ? country : record.city + std::string(list_separator) + country;
   document.meta = kind.empty() ? place : kind + " · " + place;
   return document;
 }
 
 }  // namespace
 
-std::vector<Document> documents_of(const Site& site, const LanguageConfig& language) {
+std::vector<Document> documents_of(const Site& site, const LanguageConfig& language,
+                                   std::string_view list_separator) {
   std::vector<Document> documents;
   for (const auto* page : site.pages_of(language.code, PageKind::kGuideline)) {
     documents.push_back(page_document(site, *page));
@@ -153,7 +155,7 @@ std::vector<Document> documents_of(const Site& site, const LanguageConfig& langu
   for (const auto* page : site.pages_of(language.code, PageKind::kPage)) {
     documents.push_back(page_document(site, *page));
   }
-  for (const auto& actor : site.actors) documents.push_back(actor_document(site, actor, language));
+  for (const auto& actor : site.actors) documents.push_back(actor_document(site, actor, language, list_separator));
   return documents;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/site.h"
@@ -43,7 +44,9 @@ struct Document {
 };
 
 /// The documents of one language, in index order: guidelines, other pages, then actors (each
-/// kind in the site's order), so that a kind is a range of document numbers.
-std::vector<Document> documents_of(const Site& site, const LanguageConfig& language);
+/// kind in the site's order), so that a kind is a range of document numbers. `list_separator`
+/// joins an actor's city and country in its result line: the theme's, "، " in Arabic.
+std::vector<Document> documents_of(const Site& site, const LanguageConfig& language,
+                                   std::string_view list_separator = ", ");
 
 }  // namespace passerelle::search

@@ -361,17 +361,21 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
   return files;
 }
 
-OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout) {
+OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout,
+                                 std::string_view list_separator) {
   Analyzer analyzer(language.code);
-  auto index = build_index(documents_of(site, language), analyzer, layout.block_chars);
+  auto index = build_index(documents_of(site, language, list_separator), analyzer, layout.block_chars);
   return index_files(index, site, language, layout);
 }
 
-OutputPlan search_files(const Site& site, const std::atomic<bool>* cancelled) {
+OutputPlan search_files(const Site& site, const std::atomic<bool>* cancelled,
+                        const ListSeparators& list_separators) {
   const auto& languages = site.config.languages;
   std::vector<OutputPlan> plans(languages.size());
   for_each_index(languages.size(), worker_count(), [&](size_t, size_t i) {
-    plans[i] = language_search_files(site, languages[i]);
+    auto separator = list_separators.find(languages[i].code);
+    plans[i] = language_search_files(site, languages[i], {},
+                                     separator == list_separators.end() ? ", " : separator->second);
   }, cancelled);
   OutputPlan files;
   for (auto& plan : plans) {

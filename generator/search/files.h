@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,11 +43,16 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
                        const Layout& layout);
 
 /// The index of one language of the site: every file of index_files(). Languages are
-/// independent, so they can be built at the same time.
-OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout = {});
+/// independent, so they can be built at the same time. `list_separator`: see documents_of().
+OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout = {},
+                                 std::string_view list_separator = ", ");
+
+/// The list separator of each language (by code; ", " for a language not named).
+using ListSeparators = std::map<std::string, std::string>;
 
 /// The search output: the index of every language of the site, sorted by path. Languages are
 /// built at the same time; once `cancelled` is set, the languages not started are left out.
-OutputPlan search_files(const Site& site, const std::atomic<bool>* cancelled = nullptr);
+OutputPlan search_files(const Site& site, const std::atomic<bool>* cancelled = nullptr,
+                        const ListSeparators& list_separators = {});
 
 }  // namespace passerelle::search

@@ -103,6 +103,11 @@ TEST_CASE("documents: guidelines, pages and actors with their fields") {
   CHECK(atlas.text[1].field == Field::kSummary);  // services weigh like a summary
 }
 
+TEST_CASE("documents: an actor's place is joined with the language's list separator") {
+  auto documents = documents_of(fixture_site(), french(), "، ");  // the Arabic comma
+  CHECK(documents[4].meta == "ONG · Oujda، Maroc");
+}
+
 TEST_CASE("blocks are cut at sentence ends and never exceed the limit") {
   std::string text = "Une phrase courte. Une autre phrase ici ! Et une troisième ? " + std::string(50, 'x') + " fin";
   auto blocks = split_blocks(text, 30);
