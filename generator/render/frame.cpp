@@ -160,6 +160,9 @@ View frame_view(const RenderContext& context, const PageFrame& frame) {
       .set("t", strings_view(strings));
   // A folder of index files, not a page: it stays a folder offline.
   if (frame.search_client) view.set("search_root", relative_url(frame.path, "search/"));
+  if (frame.preload_search_manifest) {
+    view.set("search_manifest", relative_url(frame.path, "search/" + language.code + "/manifest.js"));
+  }
   return view;
 }
 

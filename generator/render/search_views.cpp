@@ -16,6 +16,7 @@ void render_search_page(const RenderContext& context, const LanguageConfig& lang
   PageFrame frame{&language, path, strings.get("search_title"), strings.get("search_intro"),
                   translations, "search", {{strings.get("home"), home_path(language)}}};
   frame.search_client = true;
+  frame.preload_search_manifest = true;
   View view = frame_view(context, frame);
   view.set("facet_groups", directory_facet_groups(context, language, path))
       .set("directory_href", page_url(path, directory_path(language), links))

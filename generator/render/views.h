@@ -40,6 +40,9 @@ struct PageFrame {
   // Loads search.js: only the pages whose script uses it (the search page, the directory's
   // filters); the header's search form is a plain form.
   bool search_client = false;
+  // The search page asks its language's index manifest at once (preloaded beside search.js
+  // rather than after it: one round trip less before the first results).
+  bool preload_search_manifest = false;
 };
 
 /// How many HTML pages a rendering made: in all, and per language (the root's language
