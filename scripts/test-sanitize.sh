@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cmake -S "$root" -B "$root/build-sanitize" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBUILD_TESTING=ON -DCMAKE_CXX_COMPILER=clang++ -DPASSERELLE_FUZZ=ON \
-  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
+  -DPASSERELLE_UNITY_BUILD=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
   -DPASSERELLE_FUZZ_SECONDS="${PASSERELLE_FUZZ_SECONDS:-25}" >/dev/null
 cmake --build "$root/build-sanitize"
 # Sanitizer reports exit with codes of their own, never 1 (the code of a site with errors).

@@ -45,7 +45,7 @@ bool resolve(const std::string& from, const std::string& relative, std::string& 
   return true;
 }
 
-struct Page {
+struct ScannedPage {
   std::vector<HtmlAttribute> attributes;
   std::set<std::string> ids;
   const std::vector<std::string>* sources = nullptr;
@@ -78,12 +78,12 @@ RenderedLinkStats check_rendered_links(const OutputPlan& plan, const std::string
     if (d.severity == Severity::kError) reported.insert(place_key(d.location));
   }
   std::set<std::string> files;
-  std::map<std::string, Page> pages;
+  std::map<std::string, ScannedPage> pages;
   std::map<std::string, const std::string*> bytes_of;
   for (const auto& file : plan) {
     files.insert(file.path);
     if (!ends_with(file.path, ".html")) continue;
-    Page& page = pages[file.path];
+    ScannedPage& page = pages[file.path];
     page.attributes = scan_attributes(file.bytes);
     page.sources = &file.sources;
     for (const auto& a : page.attributes) {

@@ -224,7 +224,8 @@ constexpr bool fits_its_type(const ActorField& field) {
          (!field.example || !is_per_language(field.type));
 }
 
-static_assert(std::all_of(std::begin(kActorFields), std::end(kActorFields), fits_its_type),
+static_assert(std::all_of(std::begin(kActorFields), std::end(kActorFields),
+                          [](const ActorField& field) { return fits_its_type(field); }),
               "an entry of kActorFields does not fit its type: see fits_its_type");
 
 class TomlReader;

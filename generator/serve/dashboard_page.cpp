@@ -12,7 +12,7 @@ namespace passerelle {
 
 namespace {
 
-const char* const kStyle = R"css(
+const char* const kDashboardStyle = R"css(
 h2 { font-size: 1.25rem; margin-block: 2rem .5rem; }
 h3 { font-size: 1.05rem; }
 nav ul, ul.sources { padding: 0; list-style: none; }
@@ -162,7 +162,7 @@ std::string summary_html(const DashboardData& data) {
 
 std::string dashboard_html(const DashboardData& data, const SourceTree& tree) {
   const auto& diagnostics = data.check.diagnostics;
-  std::string html = serve_page_start(tr("Dashboard: Passerelle"), kStyle);
+  std::string html = serve_page_start(tr("Dashboard: Passerelle"), kDashboardStyle);
   html += "<h1>" + escape_html(tr("What the checks say")) + "</h1>\n" + summary_html(data);
   html += heading("problems", tr("Errors and warnings"), diagnostics.items().size());
   if (diagnostics.items().empty()) html += none();

@@ -9,7 +9,7 @@ namespace passerelle {
 
 namespace {
 
-const char* const kStyle = R"css(
+const char* const kErrorPageStyle = R"css(
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5;
         --text: #1a1a1a; --back: #fff; --code: #f0f0f0; --error: #b71c1c; --warning: #8a4b00;
         --link: #0b57d0; }
@@ -39,7 +39,7 @@ std::string serve_page_start(const std::string& title, const char* style) {
   return std::string("<!DOCTYPE html>\n<html lang=\"") + message_language_code() +
          "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<title>" + escape_html(title) + "</title>\n<style>" + kStyle + style +
+         "<title>" + escape_html(title) + "</title>\n<style>" + kErrorPageStyle + style +
          "</style>\n</head>\n<body>\n<main>\n";
 }
 

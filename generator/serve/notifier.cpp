@@ -1,4 +1,5 @@
 #include "serve/notifier.h"
+#include "serve/watcher.h"
 
 #include <sys/inotify.h>
 #include <unistd.h>
@@ -15,10 +16,6 @@ namespace {
 
 constexpr uint32_t kFolderEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE |
                                    IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ONLYDIR;
-
-bool ignored(const std::string& name) {
-  return name.empty() || name.front() == '.' || name.front() == '#' || name.back() == '~';
-}
 
 std::string joined(const std::string& folder, const std::string& name) {
   return folder.empty() ? name : folder + "/" + name;
@@ -55,7 +52,7 @@ void ChangeNotifier::watch_folder(const std::string& relative, std::vector<std::
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (ignored(name)) continue;
+    if (is_ignored_file_name(name)) continue;
     std::error_code type_error;
     if (it->is_directory(type_error)) {
       watch_folder(joined(relative, name), found);
@@ -82,7 +79,7 @@ std::vector<std::string> ChangeNotifier::read_changes(bool& lost) {
         continue;
       }
       std::string name = event->len ? event->name : "";
-      if (name.empty() || ignored(name)) continue;
+      if (is_ignored_file_name(name)) continue;
       std::string path = joined(folder->second, name);
       // At the root, only the watched entries matter (site.toml, content/…).
       if (folder->second.empty() &&

@@ -13,10 +13,6 @@ namespace passerelle {
 
 namespace {
 
-bool ignored(const std::string& name) {
-  return name.empty() || name.front() == '.' || name.front() == '#' || name.back() == '~';
-}
-
 void stamp(const fs::path& file, const std::string& relative, SourceSnapshot& snapshot) {
   struct stat info {};
   if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return;
@@ -46,7 +42,7 @@ SourceSnapshot take_snapshot(const std::string& root, const std::vector<std::str
     fs::recursive_directory_iterator it(top, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::string name = it->path().filename().string();
-      if (ignored(name)) {
+      if (is_ignored_file_name(name)) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
@@ -56,6 +52,10 @@ SourceSnapshot take_snapshot(const std::string& root, const std::vector<std::str
     }
   }
   return snapshot;
+}
+
+bool is_ignored_file_name(const std::string& name) {
+  return name.empty() || name.front() == '.' || name.front() == '#' || name.back() == '~';
 }
 
 std::vector<std::string> changed_paths(const SourceSnapshot& before, const SourceSnapshot& after) {

@@ -27,6 +27,10 @@ const std::vector<std::string>& watched_site_paths();
 /// files and editors' backup files (".x.swp", "x~", "#x#") are left out.
 SourceSnapshot take_snapshot(const std::string& root, const std::vector<std::string>& watched);
 
+/// Whether a file of that name is left out of the watch: hidden files and editors' backup
+/// files (".x.swp", "x~", "#x#"). The polling watcher and the inotify notifier agree on it.
+bool is_ignored_file_name(const std::string& name);
+
 /// Paths added, removed or changed from `before` to `after`, sorted.
 std::vector<std::string> changed_paths(const SourceSnapshot& before, const SourceSnapshot& after);
 

@@ -1,6 +1,7 @@
 // The table of actor fields (content/actor_schema.h) against what is written by hand beside it:
 // the documentation of the record, and the scaffold of `passerelle new actor`.
 #include "content/actor_schema.h"
+#include "test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +13,6 @@ using namespace passerelle;
 
 namespace {
 
-const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
 
 /// Whether a line of `text` starts with `prefix`.
 bool has_line(const std::string& text, const std::string& prefix) {
@@ -39,7 +39,7 @@ TEST_CASE("every actor field is documented in docs/content-model.md", "[schema]"
 }
 
 TEST_CASE("`new actor` writes every field of the table, in its order", "[schema]") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   SiteConfig config;
   config.languages.push_back({"fr", "Français", "ltr", "T", "", {}});
   config.languages.push_back({"it", "Italiano", "ltr", "T", "", {}});
@@ -72,7 +72,7 @@ TEST_CASE("per-language fields: the required ones first", "[schema]") {
 }
 
 TEST_CASE("`new actor` writes a draft whose empty fields are warnings, not errors", "[schema]") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   Diagnostics diagnostics;
   auto config_text = fixture.read("site.toml");
   REQUIRE(config_text);

@@ -15,7 +15,6 @@ using namespace passerelle;
 
 namespace {
 
-const std::string kFixture = test_support::fixture_path("site-small");
 
 std::vector<std::string> messages(const Diagnostics& diagnostics) {
   std::vector<std::string> all;
@@ -29,7 +28,7 @@ bool has(const std::vector<std::string>& lines, const std::string& text) {
 }
 
 CheckReport check_fixture(std::map<std::string, std::string> overlay = {}) {
-  static DiskSourceTree fixture(kFixture);
+  static DiskSourceTree fixture(test_support::kSmallSite);
   static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
   MemorySourceTree changes(std::move(overlay));
   LayeredSourceTree tree(changes, "", fixture, "");

@@ -2,6 +2,7 @@
 // beside it: the documentation of pages, the parser's errors, the scaffold of `passerelle new
 // guideline` and the dates the translation report compares.
 #include "content/page_schema.h"
+#include "test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -13,7 +14,6 @@ using namespace passerelle;
 
 namespace {
 
-const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
 
 SiteConfig two_languages() {
   SiteConfig config;
@@ -123,7 +123,7 @@ TEST_CASE("a version's date is its revised date, else its published one", "[sche
 
 TEST_CASE("`new guideline` writes every field of the table, in its order, as it loads",
           "[schema]") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   Diagnostics diagnostics;
   auto scaffold =
       scaffold_guideline(fixture, two_languages(), "neuve", "fr", "2026-12-01", diagnostics);

@@ -7,13 +7,13 @@
 #include <memory>
 
 #include "pipeline/project.h"
+#include "test_support.h"
 #include "test_folder.h"
 
 using namespace passerelle;
 
 namespace {
 
-const std::string kGuideline = "content/fr/guidelines/retour.md";
 
 /// The fixture with files of `changes` over it.
 struct Fixture {
@@ -80,7 +80,7 @@ TEST_CASE("a one-shot build gives the same plan from sources it moves instead of
 
 TEST_CASE("a project with a broken page renders nothing but keeps what did load") {
   Fixture site;
-  site.changes.add(kGuideline, "+++\ntitle = \n+++\n");
+  site.changes.add(test_support::kSmallSiteGuideline, "+++\ntitle = \n+++\n");
   Project project(site.tree, site.bundled, {});
   Diagnostics diagnostics;
   CHECK_FALSE(project.build(diagnostics));
@@ -89,7 +89,7 @@ TEST_CASE("a project with a broken page renders nothing but keeps what did load"
   REQUIRE(project.sources().config);
   CHECK(project.sources().directory);
   CHECK_FALSE(project.sources().pages.empty());
-  for (const auto& page : project.sources().pages) CHECK(page.path != kGuideline);
+  for (const auto& page : project.sources().pages) CHECK(page.path != test_support::kSmallSiteGuideline);
   std::string error;
   CHECK_FALSE(project.publish("unused", "unused-source", &error));
   CHECK(error == "the site was not rendered");
@@ -159,8 +159,8 @@ std::vector<std::string> under(const std::vector<std::string>& paths, const std:
 TEST_CASE("an update after a guideline's text changed: its page, print edition, feed, search") {
   Copied site;
   CHECK(site.update({}).changed.empty());  // nothing changed, nothing differs
-  site.write(kGuideline, site.read(kGuideline) + "\nUn paragraphe de plus sur le retour.\n");
-  auto changes = site.update({kGuideline});
+  site.write(test_support::kSmallSiteGuideline, site.read(test_support::kSmallSiteGuideline) + "\nUn paragraphe de plus sur le retour.\n");
+  auto changes = site.update({test_support::kSmallSiteGuideline});
   CAPTURE(changes.changed);
   CHECK(changes.removed.empty());
   std::vector<std::string> pages = {"fr/lignes-directrices/preparer-le-retour/index.html",
@@ -174,7 +174,7 @@ TEST_CASE("an update after a guideline's text changed: its page, print edition, 
   CHECK(others.empty());
   CHECK_FALSE(under(changes.changed, "search/fr/").empty());
   // The next update without an edit finds nothing new.
-  CHECK(site.update({kGuideline}).changed.empty());
+  CHECK(site.update({test_support::kSmallSiteGuideline}).changed.empty());
 }
 
 TEST_CASE("an update after a page was removed: its outputs are removed") {
@@ -214,13 +214,13 @@ TEST_CASE("an update after an actor record changed: its pages, the directory and
 
 TEST_CASE("an update with a broken source renders nothing, and the fix reports every change") {
   Copied site;
-  std::string good = site.read(kGuideline);
-  site.write(kGuideline, "+++\ntitle = \n+++\n");
+  std::string good = site.read(test_support::kSmallSiteGuideline);
+  site.write(test_support::kSmallSiteGuideline, "+++\ntitle = \n+++\n");
   Diagnostics diagnostics;
-  CHECK_FALSE(site.project->update({kGuideline}, diagnostics));
+  CHECK_FALSE(site.project->update({test_support::kSmallSiteGuideline}, diagnostics));
   CHECK(diagnostics.error_count() == 1);
   CHECK_FALSE(site.project->result());
-  site.write(kGuideline, good + "\nEncore un mot.\n");
-  auto changes = site.update({kGuideline});
+  site.write(test_support::kSmallSiteGuideline, good + "\nEncore un mot.\n");
+  auto changes = site.update({test_support::kSmallSiteGuideline});
   CHECK(has_path(changes.changed, "fr/lignes-directrices/preparer-le-retour/index.html"));
 }

@@ -1,6 +1,7 @@
 // `passerelle new`: scaffolds that load as they are, translations pre-filled from the other
 // language, and refusals (bad names, existing files).
 #include "base/escaping.h"
+#include "test_support.h"
 #include "scaffold/scaffold.h"
 
 #include <unistd.h>
@@ -22,10 +23,9 @@ using namespace passerelle;
 
 namespace {
 
-const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
 
 SiteConfig fixture_config() {
-  DiskSourceTree tree(kFixture);
+  DiskSourceTree tree(test_support::kSmallSite);
   Diagnostics diagnostics;
   auto text = read_text_file(tree, "site.toml", diagnostics);
   auto config = parse_site_config(*text, "site.toml", diagnostics);
@@ -54,7 +54,7 @@ std::optional<BuildResult> build_with(const SourceTree& fixture, const Scaffold&
 }  // namespace
 
 TEST_CASE("A new guideline is a draft that loads as it is, with every field present") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   auto config = fixture_config();
   Diagnostics diagnostics;
   auto scaffold =
@@ -89,7 +89,7 @@ TEST_CASE("A new guideline is a draft that loads as it is, with every field pres
 }
 
 TEST_CASE("A new page is a draft of content/<lang>/ that builds and lands in the menu") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   auto config = fixture_config();
   Diagnostics diagnostics;
   auto scaffold = scaffold_page(fixture, config, PageKind::kPage, "contact", "it", "2026-12-01",
@@ -122,7 +122,7 @@ TEST_CASE("A new page is a draft of content/<lang>/ that builds and lands in the
 }
 
 TEST_CASE("A new guideline whose translation exists is pre-filled from it") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   auto config = fixture_config();
   Diagnostics diagnostics;
   auto scaffold = scaffold_guideline(fixture, config, "credit", "it", "2026-12-01", diagnostics);
@@ -144,7 +144,7 @@ TEST_CASE("A new guideline whose translation exists is pre-filled from it") {
 }
 
 TEST_CASE("new guideline refuses bad slugs, unknown languages and existing files") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   auto config = fixture_config();
   Diagnostics bad_slug, bad_language, existing, taken_slug;
   CHECK_FALSE(scaffold_guideline(fixture, config, "Aide Logement", "fr", "2026-12-01", bad_slug));
@@ -164,7 +164,7 @@ TEST_CASE("new guideline refuses bad slugs, unknown languages and existing files
 }
 
 TEST_CASE("new guideline --folder makes <slug>/index.md and refuses a slug taken in either form") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   auto config = fixture_config();
   Diagnostics diagnostics, existing;
   auto folder = scaffold_guideline(fixture, config, "aide-au-logement", "fr", "2026-12-01",
@@ -181,7 +181,7 @@ TEST_CASE("new guideline --folder makes <slug>/index.md and refuses a slug taken
 
 TEST_CASE(
     "A new actor record lists the allowed values and warns of its required fields until filled") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   auto config = fixture_config();
   Diagnostics diagnostics;
   auto scaffold = scaffold_actor(fixture, config, "nouvelle-ong", config.default_language, "2026-12-01", diagnostics);
@@ -236,7 +236,7 @@ TEST_CASE(
 }
 
 TEST_CASE("new actor refuses bad ids, section names and existing records") {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   auto config = fixture_config();
   Diagnostics bad, section, existing;
   CHECK_FALSE(scaffold_actor(fixture, config, "Nouvelle_ONG", config.default_language, "2026-12-01", bad));

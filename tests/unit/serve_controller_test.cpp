@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "serve/live_site.h"
+#include "test_support.h"
 #include "serve/rebuilds.h"
 #include "test_folder.h"
 
@@ -17,7 +18,6 @@ using namespace passerelle;
 
 namespace {
 
-const std::string kGuideline = "content/fr/guidelines/retour.md";
 const std::string kPage = "/fr/lignes-directrices/preparer-le-retour/";
 
 /// The fixture copied to a folder of its own, served by a controller whose lines are kept.
@@ -82,8 +82,8 @@ TEST_CASE("serve's first build publishes the whole site and says what it built")
 TEST_CASE("an edited guideline is published at once, then by the complete build") {
   Served served;
   served.rebuilds->first_build();
-  std::string text = file_bytes(served.folder / kGuideline);
-  served.edit(kGuideline, text + "\nUne phrase ajoutée pendant la prévisualisation.\n");
+  std::string text = file_bytes(served.folder / test_support::kSmallSiteGuideline);
+  served.edit(test_support::kSmallSiteGuideline, text + "\nUne phrase ajoutée pendant la prévisualisation.\n");
   // Published before the complete build ends: the page rendered alone.
   CHECK(
       contains(served.live.respond(kPage).body, "Une phrase ajoutée pendant la prévisualisation."));
@@ -94,9 +94,9 @@ TEST_CASE("an edited guideline is published at once, then by the complete build"
     lines = served.lines;
   }
   REQUIRE(lines.size() == 3);
-  CHECK(contains(lines[1], "] " + kGuideline + " changed: 1 page(s) updated in "));
+  CHECK(contains(lines[1], "] " + test_support::kSmallSiteGuideline + " changed: 1 page(s) updated in "));
   CHECK(contains(lines[1], "; rebuilding the whole site"));
-  CHECK(contains(lines[2], "] " + kGuideline + " changed: rebuilt "));
+  CHECK(contains(lines[2], "] " + test_support::kSmallSiteGuideline + " changed: rebuilt "));
   CHECK(contains(lines[2], " page(s) changed"));
   CHECK(
       contains(served.live.respond(kPage).body, "Une phrase ajoutée pendant la prévisualisation."));
@@ -105,17 +105,17 @@ TEST_CASE("an edited guideline is published at once, then by the complete build"
 TEST_CASE("a broken edit shows its errors until it is fixed, then every tab reloads") {
   Served served;
   served.rebuilds->first_build();
-  std::string text = file_bytes(served.folder / kGuideline);
-  served.edit(kGuideline, "+++\ntitle = \n+++\n");
+  std::string text = file_bytes(served.folder / test_support::kSmallSiteGuideline);
+  served.edit(test_support::kSmallSiteGuideline, "+++\ntitle = \n+++\n");
   served.rebuilds->wait_idle();
-  CHECK(contains(served.last_line(), kGuideline + " changed: build failed with 1 error(s) in "));
+  CHECK(contains(served.last_line(), test_support::kSmallSiteGuideline + " changed: build failed with 1 error(s) in "));
   CHECK(contains(served.last_line(), "; the browser shows them until they are fixed"));
   CHECK(served.errors_reported == 1);
-  CHECK(contains(served.live.respond(kPage).body, kGuideline));  // the error page names the file
+  CHECK(contains(served.live.respond(kPage).body, test_support::kSmallSiteGuideline));  // the error page names the file
 
-  served.edit(kGuideline, text);
+  served.edit(test_support::kSmallSiteGuideline, text);
   served.rebuilds->wait_idle();
-  CHECK(contains(served.last_line(), kGuideline + " changed: rebuilt "));
+  CHECK(contains(served.last_line(), test_support::kSmallSiteGuideline + " changed: rebuilt "));
   CHECK(contains(served.last_line(), "; every open tab reloads"));
   CHECK(served.live.respond(kPage).status == 200);
 }
@@ -164,13 +164,13 @@ TEST_CASE("the dashboard follows the builds: a broken edit's error is listed, th
   CHECK(clean.status == 200);
   CHECK(contains(clean.body, "Checked at "));
   CHECK(contains(clean.body, ": 0 errors"));
-  std::string text = file_bytes(served.folder / kGuideline);
-  served.edit(kGuideline, "+++\ntitle = \n+++\n");
+  std::string text = file_bytes(served.folder / test_support::kSmallSiteGuideline);
+  served.edit(test_support::kSmallSiteGuideline, "+++\ntitle = \n+++\n");
   served.rebuilds->wait_idle();
   auto broken = served.live.respond("/_passerelle/");
   CHECK(broken.status == 200);  // while every page shows the error page
-  CHECK(contains(broken.body, "<code class=\"where\">" + kGuideline + ":2:"));
-  served.edit(kGuideline, text);
+  CHECK(contains(broken.body, "<code class=\"where\">" + test_support::kSmallSiteGuideline + ":2:"));
+  served.edit(test_support::kSmallSiteGuideline, text);
   served.rebuilds->wait_idle();
-  CHECK_FALSE(contains(served.live.respond("/_passerelle/").body, "class=\"where\">" + kGuideline));
+  CHECK_FALSE(contains(served.live.respond("/_passerelle/").body, "class=\"where\">" + test_support::kSmallSiteGuideline));
 }

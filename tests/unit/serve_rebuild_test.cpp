@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "pipeline/build.h"
+#include "test_support.h"
 #include "render/views.h"
 #include "serve/latest_job.h"
 #include "pipeline/source_cache.h"
@@ -16,13 +17,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kFixture = std::string(PASSERELLE_FIXTURES) + "/site-small";
-const std::string kGuideline = "content/fr/guidelines/retour.md";
 const std::string kRecord = "directory-data/actors/ong-atlas.toml";
 
 /// The fixture with `overlay` files over it (an empty text removes nothing: see `removed`).
 struct EditedFixture {
-  DiskSourceTree fixture{kFixture};
+  DiskSourceTree fixture{test_support::kSmallSite};
   MemorySourceTree changes;
   LayeredSourceTree tree{changes, "", fixture, ""};
 };
@@ -47,7 +46,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 }
 
 std::string fixture_file(const std::string& path) {
-  DiskSourceTree fixture(kFixture);
+  DiskSourceTree fixture(test_support::kSmallSite);
   return *fixture.read(path);
 }
 
@@ -82,14 +81,14 @@ TEST_CASE("SourceCache reads again only what changed, and keeps each file's diag
   SourceCache cache({});
   cache.load_all(site.tree);
   REQUIRE(cache.ok());
-  REQUIRE(cache.page(kGuideline) != nullptr);
+  REQUIRE(cache.page(test_support::kSmallSiteGuideline) != nullptr);
   size_t pages = cache.sources().pages.size();
   size_t records = cache.sources().records.size();
   CHECK(records == 3);
 
-  site.changes.add(kGuideline, replaced(fixture_file(kGuideline), "Réfléchir.", "Réfléchir vite."));
-  REQUIRE(cache.update(site.tree, {kGuideline}));
-  CHECK(cache.page(kGuideline)->body.find("Réfléchir vite.") != std::string::npos);
+  site.changes.add(test_support::kSmallSiteGuideline, replaced(fixture_file(test_support::kSmallSiteGuideline), "Réfléchir.", "Réfléchir vite."));
+  REQUIRE(cache.update(site.tree, {test_support::kSmallSiteGuideline}));
+  CHECK(cache.page(test_support::kSmallSiteGuideline)->body.find("Réfléchir vite.") != std::string::npos);
   CHECK(cache.sources().pages.size() == pages);
 
   // A broken record: the error is kept until the file is fixed, with the other files loaded.
@@ -124,9 +123,9 @@ TEST_CASE("The quick step renders the edited pages exactly as the complete build
   auto& previous = site.previous;
   auto& cache = site.cache;
 
-  site.changes.add(kGuideline, replaced(fixture_file(kGuideline), "Réfléchir.", "Réfléchir vite."));
+  site.changes.add(test_support::kSmallSiteGuideline, replaced(fixture_file(test_support::kSmallSiteGuideline), "Réfléchir.", "Réfléchir vite."));
   site.changes.add(kRecord, replaced(fixture_file(kRecord), "Une ONG fictive", "Une petite ONG fictive"));
-  std::set<std::string> paths = {kGuideline, kRecord};
+  std::set<std::string> paths = {test_support::kSmallSiteGuideline, kRecord};
   REQUIRE(cache.update(site.tree, {paths.begin(), paths.end()}));
   auto quick = quick_pages(*previous, cache, paths);
   REQUIRE(quick);
@@ -154,14 +153,14 @@ TEST_CASE("The quick step leaves to the complete build an edit that moves or rem
   auto& previous = site.previous;
   auto& cache = site.cache;
 
-  site.changes.add(kGuideline, replaced(fixture_file(kGuideline), "slug = \"preparer-le-retour\"", "slug = \"retour\""));
-  REQUIRE(cache.update(site.tree, {kGuideline}));
-  CHECK_FALSE(quick_pages(*previous, cache, {kGuideline}));
+  site.changes.add(test_support::kSmallSiteGuideline, replaced(fixture_file(test_support::kSmallSiteGuideline), "slug = \"preparer-le-retour\"", "slug = \"retour\""));
+  REQUIRE(cache.update(site.tree, {test_support::kSmallSiteGuideline}));
+  CHECK_FALSE(quick_pages(*previous, cache, {test_support::kSmallSiteGuideline}));
 
   // A link to a page that does not exist: an error, left for the complete build to report.
-  site.changes.add(kGuideline, replaced(fixture_file(kGuideline), "@/guidelines/credit.md", "@/guidelines/nulle-part.md"));
-  REQUIRE(cache.update(site.tree, {kGuideline}));
-  CHECK_FALSE(quick_pages(*previous, cache, {kGuideline}));
+  site.changes.add(test_support::kSmallSiteGuideline, replaced(fixture_file(test_support::kSmallSiteGuideline), "@/guidelines/credit.md", "@/guidelines/nulle-part.md"));
+  REQUIRE(cache.update(site.tree, {test_support::kSmallSiteGuideline}));
+  CHECK_FALSE(quick_pages(*previous, cache, {test_support::kSmallSiteGuideline}));
 
   // A new actor is not on the last build's pages.
   site.changes.add("directory-data/actors/ong-nouvelle.toml", fixture_file(kRecord));

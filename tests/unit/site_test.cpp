@@ -18,7 +18,6 @@ namespace {
 
 using test_support::read_file;
 
-const std::string kFixture = test_support::fixture_path("site-small");
 
 using test_support::Built;
 using test_support::build_fixture;
@@ -279,7 +278,7 @@ TEST_CASE("a right-to-left language is added by a site without code changes") {
 }
 
 TEST_CASE("budgets in site.toml fail the build when the search index or a page is too heavy") {
-  std::string config = read_file(kFixture + "/site.toml");
+  std::string config = read_file(test_support::kSmallSite + "/site.toml");
   auto built = build_fixture({{"site.toml", config + "\n[budgets]\nsearch_index_bytes = 1000\n"
                                                       "search_query_bytes = 50\npage_bytes = 1000000\n"}});
   CHECK_FALSE(built.result);
@@ -353,7 +352,7 @@ TEST_CASE("a site overrides the feed and sitemap templates") {
 }
 
 TEST_CASE("drafts are built only when asked, with a banner; future pages likewise") {
-  static DiskSourceTree fixture(kFixture);
+  static DiskSourceTree fixture(test_support::kSmallSite);
   static DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
   MemorySourceTree changes({{"content/fr/guidelines/brouillon.md",
                              "+++\ntitle = \"Brouillon\"\nsummary = \"R.\"\ndate = 2026-10-01\n"
@@ -448,7 +447,7 @@ TEST_CASE("a build with errors leaves a streamed output untouched") {
 }
 
 TEST_CASE("the guidelines index and term pages are split in pages of [listings] page_size") {
-  std::string config = read_file(kFixture + "/site.toml");
+  std::string config = read_file(test_support::kSmallSite + "/site.toml");
   auto built = build_fixture({{"site.toml", config + "\n[listings]\npage_size = 1\n"}});
   INFO(built.errors());
   REQUIRE(built.result);

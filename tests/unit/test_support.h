@@ -16,6 +16,10 @@ inline std::string fixture_path(const std::string& name) {
   return std::string(PASSERELLE_FIXTURES) + "/" + name;
 }
 
+/// The small fixture site most tests read, and its guideline the edit tests change.
+inline const std::string kSmallSite = fixture_path("site-small");
+inline const std::string kSmallSiteGuideline = "content/fr/guidelines/retour.md";
+
 /// The bytes of a file; empty when it cannot be read.
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
