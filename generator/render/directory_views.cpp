@@ -73,43 +73,65 @@ View facet_item(const RenderContext& context, const LanguageConfig& language,
       .set("current", path == here);
 }
 
-/// The filter links of the directory page at `from` listing `current` (of the search page,
-/// with no current filter): each to the first page of its listing, the one of `current` marked
-/// on every page of it (`here`: its first page's path; empty on the search page). For each facet, an item that lifts it, then its values in the
-/// order of their labels, each leading to the listing of `current` with that value, every
-/// other active filter kept, and counting the actors there. Values are ordered by label
-/// rather than by count so that they keep their place from one page to the next and while
-/// directory.js updates the counts: the selected value stays where the reader chose it. A
-/// value that would list no one is left out (it has no page).
-/// The index, the facet pages and directory.js (which updates these links in place) share
-/// this one design.
-View facet_groups(const RenderContext& context, const LanguageConfig& language,
-                  const std::string& from, const Filter& current, const std::string& here) {
-  const auto& strings = context.theme.strings.at(language.code);
-  const Site& site = context.site;
-  View groups = View::list();
+/// How many actors each value of a facet would list, the other active filters kept, and how
+/// many the facet's "all" item would: one pass over the actors per facet, once per listing
+/// (its pages share it).
+struct FacetTally {
+  long any = 0;
+  std::map<std::string, long> counts;
+};
+
+std::vector<FacetTally> facet_tallies(const Site& site, const Filter& current) {
+  std::vector<FacetTally> tallies;
   for (const auto& facet : facets_of(site)) {
     Filter lifted = current;
     lifted.*facet.field = nullptr;
-    // One pass over the actors the other filters keep, rather than one per value.
-    long any = 0;
-    std::map<std::string, long> counts;
+    FacetTally tally;
     for (const auto& actor : site.actors) {
       if (!lifted.matches(actor)) continue;
-      ++any;
-      if (facet.field == &Filter::country) ++counts[actor.country->key];
-      if (facet.field == &Filter::kind) ++counts[actor.kind->key];
+      ++tally.any;
+      if (facet.field == &Filter::country) ++tally.counts[actor.country->key];
+      if (facet.field == &Filter::kind) ++tally.counts[actor.kind->key];
       if (facet.field == &Filter::sector) {
-        for (const auto& sector : actor.sectors) ++counts[sector->key];
+        for (const auto& sector : actor.sectors) ++tally.counts[sector->key];
       }
     }
+    tallies.push_back(std::move(tally));
+  }
+  return tallies;
+}
+
+/// The filter links of the directory page at `from` listing `current` (of the search page,
+/// with no current filter), counted by `tallies` (facet_tallies of `current`): each to the
+/// first page of its listing, the one of `current` marked on every page of it (`here`: its
+/// first page's path; empty on the search page). For each facet, an item that lifts it, then
+/// its values in the order of their labels, each leading to the listing of `current` with
+/// that value, every other active filter kept, and counting the actors there. Values are
+/// ordered by label rather than by count so that they keep their place from one page to the
+/// next and while directory.js updates the counts: the selected value stays where the reader
+/// chose it. A value that would list no one is left out (it has no page).
+/// The index, the facet pages and directory.js (which updates these links in place) share
+/// this one design.
+View facet_groups(const RenderContext& context, const LanguageConfig& language,
+                  const std::string& from, const Filter& current, const std::string& here,
+                  const std::vector<FacetTally>& tallies) {
+  const auto& strings = context.theme.strings.at(language.code);
+  const Site& site = context.site;
+  View groups = View::list();
+  auto facets = facets_of(site);
+  for (size_t f = 0; f < facets.size(); ++f) {
+    const auto& facet = facets[f];
+    Filter lifted = current;
+    lifted.*facet.field = nullptr;
+    const auto& counts = tallies[f].counts;
     View items = View::list();
-    items.push(facet_item(context, language, from, here, strings.get(facet.any_label), "", lifted, any));
+    items.push(facet_item(context, language, from, here, strings.get(facet.any_label), "", lifted,
+                          tallies[f].any));
     size_t values = 0;
     for (const SiteTerm* term : terms_by_label(facet.terms, language.code, &counts)) {
       Filter target = lifted;
       target.*facet.field = term;
-      long n = counts[term->key];
+      long n = counts.at(term->key);  // terms_by_label keeps the values it counts
       items.push(facet_item(context, language, from, here, term->label(language.code), term->key,
                             target, n));
       ++values;
@@ -181,6 +203,7 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
     total += actors.size();
     groups.push_back({country, std::move(actors)});
   }
+  auto tallies = facet_tallies(site, {});
   for (const auto& listing : listing_pages(index, total, page_size_of(site))) {
     std::string path = listing.path();
     PageFrame frame{&language, path, "", strings.get("directory_description"), {}, "directory",
@@ -209,7 +232,7 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
         .set("count", strings.count("actors", static_cast<long>(site.actors.size())))
         .set("index_href", page_url(path, index, links))
         .set("page_size", std::to_string(page_size_of(site)))
-        .set("facet_groups", facet_groups(context, language, path, {}, index));
+        .set("facet_groups", facet_groups(context, language, path, {}, index, tallies));
     out.add(frame, context.theme.templates.render("directory", view, diagnostics, context.worker));
   }
 }
@@ -231,6 +254,7 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
   if ((filter.country && (filter.kind || filter.sector)) || (filter.kind && filter.sector)) {
     breadcrumbs.push_back({filter_title(language, first), filter_path(language, first)});
   }
+  auto tallies = facet_tallies(site, filter);
   for (const auto& listing : listing_pages(listing_path, actors.size(), page_size_of(site))) {
     std::string path = listing.path();
     PageFrame frame{&language, path, "", strings.get("directory_description"), {}, "directory",
@@ -240,7 +264,7 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
                                     actors.begin() + listing.last(actors.size()));
     view.set("count", strings.count("actors", static_cast<long>(actors.size())))
         .set("actors", cards(context, language, path, shown))
-        .set("facet_groups", facet_groups(context, language, path, filter, listing_path))
+        .set("facet_groups", facet_groups(context, language, path, filter, listing_path, tallies))
         .set("all_href", page_url(path, directory_path(language), site.config.page_links));
     out.add(frame, context.theme.templates.render("directory-list", view, diagnostics, context.worker));
   }
@@ -364,7 +388,7 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
 
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
                             const std::string& from) {
-  return facet_groups(context, language, from, {}, "");
+  return facet_groups(context, language, from, {}, "", facet_tallies(context.site, {}));
 }
 
 void render_directory_listings(const RenderContext& context, const LanguageConfig& language,
