@@ -29,9 +29,9 @@ std::string directory_filter_path(const LanguageConfig& language, const Director
   return path;
 }
 
-std::vector<DirectoryFilter> directory_filter_pages(const Site& site) {
+std::vector<DirectoryFilterPage> directory_filter_pages(const Site& site) {
   // By keys, so that the order is the same from one build to the next.
-  std::map<std::tuple<std::string, std::string, std::string>, DirectoryFilter> found;
+  std::map<std::tuple<std::string, std::string, std::string>, DirectoryFilterPage> found;
   auto key = [](const SiteTerm* term) { return term ? term->key : std::string(); };
   for (const auto& actor : site.actors) {
     std::vector<const SiteTerm*> sectors = {nullptr};
@@ -40,13 +40,16 @@ std::vector<DirectoryFilter> directory_filter_pages(const Site& site) {
       for (const SiteTerm* kind : {static_cast<const SiteTerm*>(nullptr), actor.kind.get()}) {
         for (const SiteTerm* sector : sectors) {
           DirectoryFilter filter{country, kind, sector};
-          if (!filter.empty()) found.emplace(std::make_tuple(key(country), key(kind), key(sector)), filter);
+          if (filter.empty()) continue;
+          auto& page = found.try_emplace(std::make_tuple(key(country), key(kind), key(sector)),
+                                         DirectoryFilterPage{filter, 0}).first->second;
+          ++page.actors;
         }
       }
     }
   }
-  std::vector<DirectoryFilter> pages;
-  for (const auto& [keys, filter] : found) pages.push_back(filter);
+  std::vector<DirectoryFilterPage> pages;
+  for (const auto& [keys, page] : found) pages.push_back(page);
   return pages;
 }
 

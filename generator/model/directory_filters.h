@@ -30,10 +30,16 @@ struct DirectoryFilter {
 /// ("pays/maroc/type/ong/"). The empty filter is the directory's index.
 std::string directory_filter_path(const LanguageConfig& language, const DirectoryFilter& filter);
 
+/// A filter with a static page, and how many actors it lists (its listing's pages follow).
+struct DirectoryFilterPage {
+  DirectoryFilter filter;
+  size_t actors = 0;
+};
+
 /// Every filter with a static page: each combination of country, kind and sector (at least
 /// one of them) that lists at least one actor, countries first, then kinds, then sectors, each
 /// in key order. Its size is bounded by the actors' own combinations (at most 8 per actor and
 /// sector), never by the product of the vocabularies.
-std::vector<DirectoryFilter> directory_filter_pages(const Site& site);
+std::vector<DirectoryFilterPage> directory_filter_pages(const Site& site);
 
 }  // namespace passerelle

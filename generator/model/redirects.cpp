@@ -27,12 +27,17 @@ void add_generated_pages(const Site& site, const LanguageConfig& language,
                        &print_edition_path}) {
     add(path_of(language));
   }
-  for (const auto& filter : directory_filter_pages(site)) add(directory_filter_path(language, filter));
   // The pages after the first of the listings split in pages (render/pagination.cpp).
   size_t page_size = static_cast<size_t>(site.config.listing_page_size);
   auto add_listing = [&](const std::string& path, size_t entries) {
     for (size_t n = 2; n <= listing_page_count(entries, page_size); ++n) add(listing_page_path(path, n));
   };
+  add_listing(directory_path(language), site.actors.size());
+  for (const auto& page : directory_filter_pages(site)) {
+    std::string path = directory_filter_path(language, page.filter);
+    add(path);
+    add_listing(path, page.actors);
+  }
   add_listing(guidelines_path(language), site.pages_of(language.code, PageKind::kGuideline).size());
   for (const auto& key : taxonomy_keys(site.config.taxonomies)) {
     const auto& by_language = site.taxonomy(key)->by_language;

@@ -61,8 +61,8 @@ std::vector<Facet> facets_of(const Site& site) {
 }
 
 View facet_item(const RenderContext& context, const LanguageConfig& language,
-                const std::string& from, const std::string& label, const std::string& value,
-                const Filter& target, long n) {
+                const std::string& from, const std::string& here, const std::string& label,
+                const std::string& value, const Filter& target, long n) {
   const auto& strings = context.theme.strings.at(language.code);
   std::string path = filter_path(language, target);
   return View().set("label", label)
@@ -70,46 +70,69 @@ View facet_item(const RenderContext& context, const LanguageConfig& language,
       .set("count", std::to_string(n))
       .set("count_label", strings.count("actors", n))
       .set("href", page_url(from, path, context.site.config.page_links))
-      .set("current", path == from);
+      .set("current", path == here);
 }
 
-/// The filter links of the directory page at `from` listing `current` (of the search page,
-/// with no current filter): for each facet, an item that lifts it, then its values in the
-/// order of their labels, each leading to the listing of `current` with that value, every
-/// other active filter kept, and counting the actors there. Values are ordered by label
-/// rather than by count so that they keep their place from one page to the next and while
-/// directory.js updates the counts: the selected value stays where the reader chose it. A
-/// value that would list no one is left out (it has no page).
-/// The index, the facet pages and directory.js (which updates these links in place) share
-/// this one design.
-View facet_groups(const RenderContext& context, const LanguageConfig& language,
-                  const std::string& from, const Filter& current) {
-  const auto& strings = context.theme.strings.at(language.code);
-  const Site& site = context.site;
-  View groups = View::list();
+/// How many actors each value of a facet would list, the other active filters kept, and how
+/// many the facet's "all" item would: one pass over the actors per facet, once per listing
+/// (its pages share it).
+struct FacetTally {
+  long any = 0;
+  std::map<std::string, long> counts;
+};
+
+std::vector<FacetTally> facet_tallies(const Site& site, const Filter& current) {
+  std::vector<FacetTally> tallies;
   for (const auto& facet : facets_of(site)) {
     Filter lifted = current;
     lifted.*facet.field = nullptr;
-    // One pass over the actors the other filters keep, rather than one per value.
-    long any = 0;
-    std::map<std::string, long> counts;
+    FacetTally tally;
     for (const auto& actor : site.actors) {
       if (!lifted.matches(actor)) continue;
-      ++any;
-      if (facet.field == &Filter::country) ++counts[actor.country->key];
-      if (facet.field == &Filter::kind) ++counts[actor.kind->key];
+      ++tally.any;
+      if (facet.field == &Filter::country) ++tally.counts[actor.country->key];
+      if (facet.field == &Filter::kind) ++tally.counts[actor.kind->key];
       if (facet.field == &Filter::sector) {
-        for (const auto& sector : actor.sectors) ++counts[sector->key];
+        for (const auto& sector : actor.sectors) ++tally.counts[sector->key];
       }
     }
+    tallies.push_back(std::move(tally));
+  }
+  return tallies;
+}
+
+/// The filter links of the directory page at `from` listing `current` (of the search page,
+/// with no current filter), counted by `tallies` (facet_tallies of `current`): each to the
+/// first page of its listing, the one of `current` marked on every page of it (`here`: its
+/// first page's path; empty on the search page). For each facet, an item that lifts it, then
+/// its values in the order of their labels, each leading to the listing of `current` with
+/// that value, every other active filter kept, and counting the actors there. Values are
+/// ordered by label rather than by count so that they keep their place from one page to the
+/// next and while directory.js updates the counts: the selected value stays where the reader
+/// chose it. A value that would list no one is left out (it has no page).
+/// The index, the facet pages and directory.js (which updates these links in place) share
+/// this one design.
+View facet_groups(const RenderContext& context, const LanguageConfig& language,
+                  const std::string& from, const Filter& current, const std::string& here,
+                  const std::vector<FacetTally>& tallies) {
+  const auto& strings = context.theme.strings.at(language.code);
+  const Site& site = context.site;
+  View groups = View::list();
+  auto facets = facets_of(site);
+  for (size_t f = 0; f < facets.size(); ++f) {
+    const auto& facet = facets[f];
+    Filter lifted = current;
+    lifted.*facet.field = nullptr;
+    const auto& counts = tallies[f].counts;
     View items = View::list();
-    items.push(facet_item(context, language, from, strings.get(facet.any_label), "", lifted, any));
+    items.push(facet_item(context, language, from, here, strings.get(facet.any_label), "", lifted,
+                          tallies[f].any));
     size_t values = 0;
     for (const SiteTerm* term : terms_by_label(facet.terms, language.code, &counts)) {
       Filter target = lifted;
       target.*facet.field = term;
-      long n = counts[term->key];
-      items.push(facet_item(context, language, from, term->label(language.code), term->key,
+      long n = counts.at(term->key);  // terms_by_label keeps the values it counts
+      items.push(facet_item(context, language, from, here, term->label(language.code), term->key,
                             target, n));
       ++values;
     }
@@ -136,39 +159,92 @@ std::string filter_title(const LanguageConfig& language, const Filter& filter) {
   return title;
 }
 
+/// Translations of page `number` of a directory listing: the same page of the same filter in
+/// every language (every language lists the same actors, so it has as many pages).
+Translations listing_translations(const Site& site, const Filter& filter, size_t number) {
+  Translations translations = filter_translations(site, filter);
+  for (auto& [code, path] : translations) path = listing_page_path(path, number);
+  return translations;
+}
+
+/// The fields every page of a directory listing sets: its frame (titled with its place in
+/// the listing after page 1, under the listing's first page in the breadcrumbs) and pagination.
+View listing_view(const RenderContext& context, PageFrame& frame, const ListingPage& listing,
+                  const Filter& filter, const std::string& title) {
+  const auto& strings = context.theme.strings.at(frame.language->code);
+  frame.title = listing_page_title(strings, title, listing);
+  frame.translations = listing_translations(context.site, filter, listing.number);
+  if (listing.number > 1) frame.breadcrumbs.emplace_back(title, listing.listing_path);
+  View view = frame_view(context, frame);
+  view.set("pagination", pagination_view(strings, listing, context.site.config.page_links));
+  return view;
+}
+
+size_t page_size_of(const Site& site) { return static_cast<size_t>(site.config.listing_page_size); }
+
+/// The directory's index, split in pages of site.toml's listing size: every actor, by country
+/// (countries by label, actors by name), each page with the headings of the countries it shows.
+/// directory.js replaces the cards with the filtered ones when a filter or a text is applied.
 void render_directory_index(const RenderContext& context, const LanguageConfig& language,
                             RenderedPages& out, Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
-  std::string path = directory_path(language);
-  PageFrame frame{&language, path, strings.get("directory"), strings.get("directory_description"),
-                  filter_translations(site, {}), "directory",
-                  {{strings.get("home"), home_path(language)}}};
-  frame.search_client = true;  // directory.js filters with the search index
-  View view = frame_view(context, frame);
-  View countries = View::list();
+  const PageLinks links = site.config.page_links;
+  std::string index = directory_path(language);
+  struct Group {
+    const SiteTerm* country;
+    std::vector<const Actor*> actors;
+  };
+  std::vector<Group> groups;
+  size_t total = 0;
   for (const SiteTerm* country : terms_by_label(site.terms.countries, language.code)) {
     auto actors = select(context, {country});
     if (actors.empty()) continue;
-    countries.push(View().set("label", country->label(language.code))
-                       .set("id", "country-" + country->slug(language.code))
-                       .set("count", strings.count("actors", static_cast<long>(actors.size())))
-                       .set("href", page_url(path, filter_path(language, {country}), site.config.page_links))
-                       .set("actors", cards(context, language, path, actors)));
+    total += actors.size();
+    groups.push_back({country, std::move(actors)});
   }
-  view.set("countries", std::move(countries))
-      .set("count", strings.count("actors", static_cast<long>(site.actors.size())))
-      .set("facet_groups", facet_groups(context, language, path, {}));
-  out.add(frame, context.theme.templates.render("directory", view, diagnostics, context.worker));
+  auto tallies = facet_tallies(site, {});
+  for (const auto& listing : listing_pages(index, total, page_size_of(site))) {
+    std::string path = listing.path();
+    PageFrame frame{&language, path, "", strings.get("directory_description"), {}, "directory",
+                    {{strings.get("home"), home_path(language)}}};
+    frame.search_client = true;  // directory.js filters with the search index
+    View view = listing_view(context, frame, listing, {}, strings.get("directory"));
+    View countries = View::list();
+    size_t first = listing.first();
+    size_t last = listing.last(total);
+    size_t at = 0;  // the place of the group's first actor in the whole listing
+    for (const auto& group : groups) {
+      size_t begin = std::max(first, at);
+      size_t end = std::min(last, at + group.actors.size());
+      if (begin < end) {
+        std::vector<const Actor*> shown(group.actors.begin() + (begin - at), group.actors.begin() + (end - at));
+        const SiteTerm* country = group.country;
+        countries.push(View().set("label", country->label(language.code))
+                           .set("id", "country-" + country->slug(language.code))
+                           .set("count", strings.count("actors", static_cast<long>(group.actors.size())))
+                           .set("href", page_url(path, filter_path(language, {country}), links))
+                           .set("actors", cards(context, language, path, shown)));
+      }
+      at += group.actors.size();
+    }
+    view.set("countries", std::move(countries))
+        .set("count", strings.count("actors", static_cast<long>(site.actors.size())))
+        .set("index_href", page_url(path, index, links))
+        .set("page_size", std::to_string(page_size_of(site)))
+        .set("facet_groups", facet_groups(context, language, path, {}, index, tallies));
+    out.add(frame, context.theme.templates.render("directory", view, diagnostics, context.worker));
+  }
 }
 
+/// A facet page (a country, a kind, a sector or a combination), split in pages like the index.
 void render_filter_page(const RenderContext& context, const LanguageConfig& language,
                         const Filter& filter, RenderedPages& out, Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
   auto actors = select(context, filter);
   if (actors.empty()) return;  // no page for an empty selection
-  std::string path = filter_path(language, filter);
+  std::string listing_path = filter_path(language, filter);
   std::string title = filter_title(language, filter);
   std::vector<std::pair<std::string, std::string>> breadcrumbs = {
       {strings.get("home"), home_path(language)},
@@ -178,14 +254,20 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
   if ((filter.country && (filter.kind || filter.sector)) || (filter.kind && filter.sector)) {
     breadcrumbs.push_back({filter_title(language, first), filter_path(language, first)});
   }
-  PageFrame frame{&language, path, title, strings.get("directory_description"),
-                  filter_translations(site, filter), "directory", breadcrumbs};
-  View view = frame_view(context, frame);
-  view.set("count", strings.count("actors", static_cast<long>(actors.size())))
-      .set("actors", cards(context, language, path, actors))
-      .set("facet_groups", facet_groups(context, language, path, filter))
-      .set("all_href", page_url(path, directory_path(language), site.config.page_links));
-  out.add(frame, context.theme.templates.render("directory-list", view, diagnostics, context.worker));
+  auto tallies = facet_tallies(site, filter);
+  for (const auto& listing : listing_pages(listing_path, actors.size(), page_size_of(site))) {
+    std::string path = listing.path();
+    PageFrame frame{&language, path, "", strings.get("directory_description"), {}, "directory",
+                    breadcrumbs};
+    View view = listing_view(context, frame, listing, filter, title);
+    std::vector<const Actor*> shown(actors.begin() + listing.first(),
+                                    actors.begin() + listing.last(actors.size()));
+    view.set("count", strings.count("actors", static_cast<long>(actors.size())))
+        .set("actors", cards(context, language, path, shown))
+        .set("facet_groups", facet_groups(context, language, path, filter, listing_path, tallies))
+        .set("all_href", page_url(path, directory_path(language), site.config.page_links));
+    out.add(frame, context.theme.templates.render("directory-list", view, diagnostics, context.worker));
+  }
 }
 
 bool is_right_to_left(const std::string& code) {
@@ -306,14 +388,14 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
 
 View directory_facet_groups(const RenderContext& context, const LanguageConfig& language,
                             const std::string& from) {
-  return facet_groups(context, language, from, {});
+  return facet_groups(context, language, from, {}, "", facet_tallies(context.site, {}));
 }
 
 void render_directory_listings(const RenderContext& context, const LanguageConfig& language,
                                RenderedPages& out, Diagnostics& diagnostics) {
   render_directory_index(context, language, out, diagnostics);
-  for (const auto& filter : directory_filter_pages(context.site)) {
-    render_filter_page(context, language, filter, out, diagnostics);
+  for (const auto& page : directory_filter_pages(context.site)) {
+    render_filter_page(context, language, page.filter, out, diagnostics);
   }
 }
 

@@ -1,6 +1,6 @@
-// Listings split in pages: the guidelines index and a term's page, and next the directory's
-// lists. Page 1 keeps the listing's address; the others are at …/page/<n>/ (model/urls.h), all
-// plain links, so that every page is reached without JavaScript.
+// Listings split in pages: the guidelines index, a term's page, the directory's index and
+// facet pages. Page 1 keeps the listing's address; the others are at …/page/<n>/
+// (model/urls.h), all plain links, so that every page is reached without JavaScript.
 #include "model/urls.h"
 #include "render/views.h"
 

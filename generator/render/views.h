@@ -85,7 +85,7 @@ OutputPlan redirect_files(const Site& site, const Theme& theme, Diagnostics& dia
 /// Fields every page template uses: language, titles, links, switcher, navigation, strings.
 View frame_view(const RenderContext& context, const PageFrame& frame);
 
-/// One page of a listing split in pages (the guidelines index, a term's page; next, the
+/// One page of a listing split in pages (the guidelines index, a term's page, the
 /// directory's lists): which one, of how many, and where the listing starts.
 struct ListingPage {
   std::string listing_path;  // page 1's site path

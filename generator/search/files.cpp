@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -185,21 +186,48 @@ ordered_json facet_group(const std::string& name, const SiteTerms& terms,
   return ordered_json::array({name, std::move(items)});
 }
 
-ordered_json facets_data(const Index& index, const Site& site, const std::string& language) {
+/// The facet values of every actor, and what directory.js needs to draw its card (name, short
+/// name, city, website, place in reading order): the filters work over the whole directory
+/// while its pages list a few actors each.
+ordered_json facets_data(const Index& index, const Site& site, const LanguageConfig& language) {
+  // Reading order: by folded name, then id, as the directory's pages list them.
+  std::map<std::string, const Actor*> by_id;
+  std::vector<std::pair<std::string, const Actor*>> keyed;
+  for (const auto& actor : site.actors) {
+    by_id[actor.record.id] = &actor;
+    keyed.emplace_back(fold_text(actor.record.name), &actor);
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second->record.id) < std::tie(b.first, b.second->record.id);
+  });
+  std::map<const Actor*, size_t> rank;
+  for (size_t i = 0; i < keyed.size(); ++i) rank[keyed[i].second] = i;
   auto actors = ordered_json::array();
   for (uint32_t d = 0; d < index.documents.size(); ++d) {
     const auto& document = index.documents[d];
     if (document.kind != "actor") continue;
-    actors.push_back({document.actor_id, d, document.country, document.actor_kind, document.region,
-                      join_with(document.sectors, " ")});
+    auto row = ordered_json::array({document.actor_id, d, document.country, document.actor_kind,
+                                    document.region, join_with(document.sectors, " ")});
+    auto found = by_id.find(document.actor_id);
+    if (found != by_id.end()) {
+      const auto& record = found->second->record;
+      for (const std::string* field : {&record.name, &record.short_name, &record.city, &record.website}) {
+        row.push_back(*field);
+      }
+      row.push_back(rank[found->second]);
+    }
+    actors.push_back(std::move(row));
   }
+  const std::string& code = language.code;
   const auto& v = site.terms;
   const auto& used = site.facets;
-  auto groups = ordered_json::array({facet_group("country", v.countries, used.countries, language),
-                                     facet_group("kind", v.kinds, used.kinds, language),
-                                     facet_group("sector", v.sectors, used.sectors, language),
-                                     facet_group("region", v.regions, used.regions, language)});
-  return {{"groups", std::move(groups)}, {"actors", std::move(actors)}};
+  auto groups = ordered_json::array({facet_group("country", v.countries, used.countries, code),
+                                     facet_group("kind", v.kinds, used.kinds, code),
+                                     facet_group("sector", v.sectors, used.sectors, code),
+                                     facet_group("region", v.regions, used.regions, code)});
+  // An actor's page from the index folder's parent, "{id}" standing for its id.
+  std::string page = linked_path(actor_path(language, "{id}"), site.config.page_links);
+  return {{"groups", std::move(groups)}, {"page", page}, {"actors", std::move(actors)}};
 }
 
 /// [slug, label, [document, …]] per tag of the language, in the order of its tags index.
@@ -353,7 +381,7 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
       files.push_back(script_file(code + "/x/" + n + "-" + chunk, chunk_data));
     }
   }
-  files.push_back(script_file(code + "/facets", facets_data(index, site, code)));
+  files.push_back(script_file(code + "/facets", facets_data(index, site, language)));
   // Only the manifest is loaded unversioned; it names the version of the other files, so pages
   // need not carry it and an edit changes only the pages that show what was edited.
   std::string version = version_of(files);

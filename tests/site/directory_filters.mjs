@@ -13,7 +13,11 @@
 //   (aria-current), inside the viewport, in a colour that reads (4.5:1);
 // - the index shows the same facets, values and counts in the same order with JavaScript as
 //   without; with JavaScript, following a country then a sector narrows the cards in place to
-//   exactly those of the static page for that selection, and the links' addresses keep both.
+//   exactly those of the static page for that selection, and the links' addresses keep both;
+// - the index and the facet pages are split in pages (every count is the cards of all the
+//   pages of its listing); with JavaScript, ?page=2 and "next" draw the static pages' cards,
+//   and a country with actors beyond page 1 shows all of them (the filters work over the
+//   whole directory, not over the cards of the page).
 // Prints one line per check and exits 1 on any failure.
 import { loadSite, parseArgs, startServer, launchChromium, routeContext, waitForEnhancements, watchdog, withTimeout } from './lib/site.mjs';
 import { contrast } from './lib/colour.mjs';
@@ -67,6 +71,22 @@ const readFacets = (page) => page.evaluate(() => {
 });
 const cardIds = (page) => page.$$eval('.actor-card[data-actor]', (cards) =>
   cards.filter((c) => c.checkVisibility()).map((c) => c.dataset.actor).sort());
+/// The cards of the page in their order, without sorting.
+const cardOrder = (page) => page.$$eval('.actor-card[data-actor]', (cards) =>
+  cards.filter((c) => c.checkVisibility()).map((c) => c.dataset.actor));
+const nextHref = (page) => page.evaluate(() => document.querySelector('.pagination a[rel="next"]')?.href ?? null);
+/// The cards of a listing on all its pages (sorted), following its "next" links from the page
+/// open in `page`, which is left on the last one; and how many pages it has.
+async function listingIds(page) {
+  const ids = await cardOrder(page);
+  let pages = 1;
+  for (let next = await nextHref(page); next && pages < 1000; next = await nextHref(page)) {
+    await page.goto(next);
+    ids.push(...await cardOrder(page));
+    pages++;
+  }
+  return { ids: ids.sort(), pages };
+}
 const activeText = (active) => Object.entries(active).filter(([, v]) => v).map(([k, v]) => `${k}=${v}`).join(' ') || 'none';
 
 
@@ -139,8 +159,10 @@ try {
       const here = await readFacets(page);
       const activeCount = Object.values(here.active).filter(Boolean).length;
       check(activeCount >= 2, `${l.code}: ${new URL(target).pathname} filters by ${activeText(here.active)}`);
-      check((await cardIds(page)).length === here.groups[0].items.find((i) => i.current).count,
-        `${l.code}: the selected values count the cards of the page`);
+      const startUrl = page.url();
+      check((await listingIds(page)).ids.length === here.groups[0].items.find((i) => i.current).count,
+        `${l.code}: the selected values count the cards of the listing's pages`);
+      await page.goto(startUrl);
       const wrong = [];
       let links = 0;
       for (const g of here.groups) {
@@ -149,7 +171,7 @@ try {
           const expected = { ...here.active, [g.facet]: item.value };
           await page.goto(item.href);
           const there = await readFacets(page);
-          const cards = (await cardIds(page)).length;
+          const cards = (await listingIds(page)).ids.length;
           if (activeText(there.active) !== activeText(expected)) {
             wrong.push(`${g.facet}=${item.value || '(all)'} leads to ${activeText(there.active)}, not ${activeText(expected)}`);
           }
@@ -246,6 +268,78 @@ try {
       check(problems.length === 0, `${l.code}: index loaded cleanly${problems.length ? ': ' + problems.join(', ') : ''}`);
       await without.close();
       await withJs.close();
+    }
+
+    // ------------------------------------------------- pages of the index, with and without JS
+    {
+      const done = (page) => page.waitForFunction(() => document.querySelector('[data-directory-filter]').dataset.searchDone === location.search);
+      const without = await open(index, { javaScript: false });
+      const facets = await readFacets(without.page);
+      const firstPage = await cardOrder(without.page);
+      const staticPages = [firstPage];
+      for (let next = await nextHref(without.page); next; next = await nextHref(without.page)) {
+        await without.page.goto(next);
+        staticPages.push(await cardOrder(without.page));
+      }
+      const everyone = staticPages.flat();
+      // A site with one page of actors (the RTL fixture) has no pages to check.
+      if (staticPages.length < 2) console.log(`skip ${l.code}: the index has one page (${everyone.length} cards)`);
+      else {
+        check(new Set(everyone).size === everyone.length,
+          `${l.code}: the index is split in ${staticPages.length} pages (${staticPages.map((p) => p.length).join(' + ')} cards), each actor on one`);
+        // With JS, ?page=2 draws the cards of the static page 2, in the same order.
+        const withJs = await open(`${index}?page=2`);
+        await done(withJs.page);
+        const drawn = await cardOrder(withJs.page);
+        check(JSON.stringify(drawn) === JSON.stringify(staticPages[1]), `${l.code} with JS: ?page=2 shows the ${drawn.length} cards of the static page 2`);
+        // Its "next" link draws page 3 in place and moves the focus to its first card.
+        if (staticPages.length >= 3) {
+          await withJs.page.click('.pagination a[rel="next"]');
+          await done(withJs.page);
+          const third = await cardOrder(withJs.page);
+          const focus = await withJs.page.evaluate(() => ({
+            inCard: !!document.activeElement?.closest('.actor-card'),
+            page: new URL(location.href).searchParams.get('page'),
+            current: document.querySelector('.pagination a[aria-current="page"]')?.textContent,
+          }));
+          check(JSON.stringify(third) === JSON.stringify(staticPages[2]) && focus.inCard && focus.page === '3' && focus.current === '3',
+            `${l.code} with JS: "next" shows the cards of page 3 (${third.length}), ?page=3, focus on its first card (${focus.inCard})`);
+        }
+        check(withJs.problems.length === 0, `${l.code}: ?page=2 loaded cleanly${withJs.problems.length ? ': ' + withJs.problems.join(', ') : ''}`);
+        await withJs.close();
+
+        // A country with actors beyond page 1: with JS, following it from page 1 lists them
+        // all (over the pages the script draws), as its static pages do.
+        const countries = facets.groups.find((g) => g.facet === 'country').items.filter((i) => i.value);
+        let chosen = null;
+        for (const country of countries.slice().reverse()) {
+          await without.page.goto(country.href);
+          const listed = await listingIds(without.page);
+          if (listed.ids.some((id) => !firstPage.includes(id))) {
+            chosen = { country, ids: listed.ids };
+            break;
+          }
+        }
+        check(chosen !== null, `${l.code}: a country lists actors beyond page 1 of the index (${chosen?.country.label})`);
+        if (chosen) {
+          const js = await open(index);
+          await js.page.click(`[data-facet="country"] a[data-value="${chosen.country.value}"]`);
+          await done(js.page);
+          const found = await cardOrder(js.page);
+          for (let guard = 0; guard < 100 && await js.page.$('.pagination a[rel="next"]'); guard++) {
+            await js.page.click('.pagination a[rel="next"]');
+            await done(js.page);
+            found.push(...await cardOrder(js.page));
+          }
+          check(JSON.stringify(found.sort()) === JSON.stringify(chosen.ids),
+            `${l.code} with JS: ${chosen.country.label} shows its ${chosen.ids.length} actors, those on later pages of the index too (${found.length} drawn)`);
+          const said = await js.page.textContent('[data-result-count]');
+          check(new RegExp(`(^|\\D)${chosen.ids.length}(\\D|$)`).test(said), `${l.code} with JS: the count says ${chosen.ids.length} ("${said.trim()}")`);
+          check(js.problems.length === 0, `${l.code}: filtered pages loaded cleanly${js.problems.length ? ': ' + js.problems.join(', ') : ''}`);
+          await js.close();
+        }
+      }
+      await without.close();
     }
   }
 } finally {

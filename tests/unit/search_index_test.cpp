@@ -256,12 +256,16 @@ TEST_CASE("the fixture's index files: manifest, documents, blocks, facets") {
   // In Italian the fixture has one guideline: Atlas is document 3 there.
   auto facets = payload(*find(search.files, "search/it/facets.js"));
   CHECK(facets["groups"][0] == nlohmann::json::parse(R"(["country",[["IT","Italia"],["MA","Marocco"]]])"));
+  CHECK(facets["page"] == "it/elenco/{id}/");
   bool found = false;
   const auto& actors = facets["actors"];
   for (const auto& actor : actors) {
     if (actor[0] == "ong-atlas") {
       found = true;
-      CHECK(actor == nlohmann::json::parse(R"(["ong-atlas",3,"MA","ngo","oriental","training finance"])"));
+      // Facet codes, then what directory.js draws its card with; 2: third by name.
+      auto expected = nlohmann::json::parse(R"j(["ong-atlas",3,"MA","ngo","oriental","training finance",)j"
+                                            R"j("ONG Atlas (fictive)","ATLAS","Oujda","https://atlas.example.org/",2])j");
+      CHECK(actor == expected);
     }
   }
   CHECK(found);

@@ -446,6 +446,61 @@ TEST_CASE("a build with errors leaves a streamed output untouched") {
   fs::remove_all(folder);
 }
 
+TEST_CASE("the directory's index and facet pages are split in pages of [listings] page_size") {
+  std::string config = read_file(kFixture + "/site.toml");
+  auto built = build_fixture({{"site.toml", config + "\n[listings]\npage_size = 1\n"}});
+  INFO(built.errors());
+  REQUIRE(built.result);
+  // Three actors, one a page: Italie (1) then Maroc (2), countries by label.
+  const auto& first = built.file("fr/annuaire/index.html");
+  CHECK_THAT(first, Catch::Contains("<h1>Annuaire des acteurs</h1>"));
+  CHECK_THAT(first, Catch::Contains("<p class=\"result-count\" data-result-count>3 acteurs</p>"));
+  CHECK_THAT(first, Catch::Contains("data-page-size=\"1\""));
+  CHECK_THAT(first, Catch::Contains("data-actor=\"comune-prova\""));
+  CHECK_THAT(first, !Catch::Contains("data-actor=\"ong-atlas\""));
+  CHECK_THAT(first, Catch::Contains("<a href=\"page/2/\" rel=\"next\">Page suivante</a>"));
+  const auto& second = built.file("fr/annuaire/page/2/index.html");
+  CHECK_THAT(second, Catch::Contains("<h1>Annuaire des acteurs (page 2 sur 3)</h1>"));
+  CHECK_THAT(second, Catch::Contains("<a href=\"../../pays/maroc/\">Maroc</a> <span class=\"group-count\">2 acteurs</span>"));
+  CHECK_THAT(second, Catch::Contains("<a href=\"../../\" rel=\"prev\">Page précédente</a>"));
+  CHECK_THAT(second, Catch::Contains("<a href=\"../3/\" rel=\"next\">Page suivante</a>"));
+  // The filter links and the script's index are the same from every page.
+  CHECK_THAT(second, Catch::Contains("data-index=\"../../\""));
+  CHECK_THAT(second, Catch::Contains("href=\"../../pays/maroc/\" data-value=\"MA\""));
+  CHECK_THAT(built.file("fr/annuaire/page/3/index.html"), Catch::Contains("<p class=\"pagination-status\">Page 3 sur 3</p>"));
+  CHECK_FALSE(built.has("fr/annuaire/page/4/index.html"));
+  // The same page in the other language.
+  CHECK_THAT(second, Catch::Contains("hreflang=\"it\" href=\"https://example.org/guide/it/elenco/page/2/\""));
+  // A facet page: the current filter is marked on each of its pages.
+  const auto& morocco = built.file("fr/annuaire/pays/maroc/page/2/index.html");
+  CHECK_THAT(morocco, Catch::Contains("<h1>Maroc (page 2 sur 2)</h1>"));
+  CHECK_THAT(morocco, Catch::Contains("<p class=\"result-count\">2 acteurs"));
+  CHECK_THAT(morocco, Catch::Contains("href=\"../../\" data-value=\"MA\" aria-current=\"page\""));
+  CHECK_THAT(morocco, Catch::Contains("<a href=\"../../\" rel=\"prev\">Page précédente</a>"));
+  CHECK_THAT(morocco, Catch::Contains("<a href=\"../../../../\">Annuaire des acteurs</a>"));
+  size_t cards = 0;
+  for (size_t at = morocco.find("class=\"actor-card\""); at != std::string::npos;
+       at = morocco.find("class=\"actor-card\"", at + 1)) {
+    ++cards;
+  }
+  CHECK(cards == 1);
+  CHECK_FALSE(built.has("fr/annuaire/pays/italie/page/2/index.html"));
+  CHECK_THAT(built.file("sitemap.xml"), Catch::Contains("annuaire/pays/maroc/page/2/"));
+  // The facet data carries what directory.js draws cards with.
+  const auto& facets = built.file("search/fr/facets.js");
+  CHECK_THAT(facets, Catch::Contains("\"page\":\"fr/annuaire/{id}/\""));
+  CHECK_THAT(facets, Catch::Contains("\"ONG Atlas (fictive)\",\"ATLAS\",\"Oujda\",\"https://atlas.example.org/\""));
+  CHECK_THAT(facets, !Catch::Contains("<script>"));
+
+  BuildOptions offline;
+  offline.offline = true;
+  auto from_disk = build_fixture({{"site.toml", config + "\n[listings]\npage_size = 1\n"}}, offline);
+  REQUIRE(from_disk.result);
+  CHECK_THAT(from_disk.file("fr/annuaire/page/2/index.html"),
+             Catch::Contains("<a href=\"../../index.html\" rel=\"prev\">"));
+  CHECK_THAT(from_disk.file("search/fr/facets.js"), Catch::Contains("\"page\":\"fr/annuaire/{id}/index.html\""));
+}
+
 TEST_CASE("the guidelines index and term pages are split in pages of [listings] page_size") {
   std::string config = read_file(test_support::kSmallSite + "/site.toml");
   auto built = build_fixture({{"site.toml", config + "\n[listings]\npage_size = 1\n"}});

@@ -909,7 +909,7 @@
     /// For the theme's other scripts (directory.js): the engine and a few helpers.
     engine: {
       lang: LANG, openIndex: openIndex, loadFile: loadFile, searchLanguage: searchLanguage,
-      el: el, count: count, params: params, setParams: setParams, debounce: debounce
+      el: el, count: count, params: params, setParams: setParams, debounce: debounce, href: href
     },
     /// For tools and benchmarks: ranked hits of `query` with their title, URL and snippet.
     query: function (query, options) {
