@@ -22,13 +22,40 @@ std::string print_edition_date(const Site& site, const std::string& language) {
   return latest;
 }
 
+std::vector<PrintVolume> print_volumes(const SiteConfig& config, const LanguageConfig& language,
+                                       size_t guidelines, bool annex) {
+  size_t per_volume = static_cast<size_t>(config.print.volume_guidelines);
+  if (guidelines == 0) return {};
+  if (per_volume == 0 || guidelines <= per_volume) {
+    return {{1, 1, 0, guidelines, annex, print_edition_path(language), print_pdf_path(language)}};
+  }
+  size_t chapters = (guidelines + per_volume - 1) / per_volume;
+  size_t count = chapters + (annex ? 1 : 0);
+  std::vector<PrintVolume> volumes;
+  for (size_t i = 0; i < count; ++i) {
+    bool annex_volume = i == chapters;
+    size_t first = annex_volume ? guidelines : guidelines * i / chapters;
+    size_t end = annex_volume ? guidelines : guidelines * (i + 1) / chapters;
+    volumes.push_back({i + 1, count, first, end, annex_volume, print_volume_path(language, i + 1),
+                       print_volume_pdf_path(language, i + 1)});
+  }
+  return volumes;
+}
+
+std::vector<PrintVolume> print_volumes(const Site& site, const LanguageConfig& language) {
+  return print_volumes(site.config, language,
+                       site.pages_of(language.code, PageKind::kGuideline).size(),
+                       site.config.print.annex && !site.actors.empty());
+}
+
 std::vector<PrintEditionFiles> print_editions(const Site& site) {
   std::vector<PrintEditionFiles> editions;
   for (const auto& language : site.config.languages) {
     std::string date = print_edition_date(site, language.code);
     if (date.empty()) continue;
-    editions.push_back({language.code, output_file_of(print_edition_path(language)),
-                        print_pdf_path(language), date});
+    for (const auto& volume : print_volumes(site, language)) {
+      editions.push_back({language.code, output_file_of(volume.path), volume.pdf_path, date});
+    }
   }
   return editions;
 }

@@ -2,6 +2,7 @@
 // chapter, in weight order, with a cover, a table of contents and (optionally) an annex listing
 // the actor directory by country. print.css turns it into a booklet (WeasyPrint, browsers).
 #include <algorithm>
+#include <map>
 
 #include "model/print_edition.h"
 #include "model/urls.h"
@@ -78,6 +79,111 @@ View annex_view(const RenderContext& context, const LanguageConfig& language, co
   return groups;
 }
 
+/// `pattern` with each "{name}" of `values` replaced, in one pass: a value (a title) that
+/// holds "{…}" stays as it is.
+std::string with_numbers(const std::string& pattern, const std::map<std::string, std::string>& values) {
+  std::string result;
+  size_t at = 0;
+  for (size_t open = pattern.find('{'); open != std::string::npos; open = pattern.find('{', at)) {
+    size_t close = pattern.find('}', open);
+    if (close == std::string::npos) break;
+    auto value = values.find(pattern.substr(open + 1, close - open - 1));
+    result.append(pattern, at, open - at);
+    if (value == values.end()) result.append(pattern, open, close + 1 - open);
+    else result += value->second;
+    at = close + 1;
+  }
+  return result.append(pattern, at, std::string::npos);
+}
+
+/// "Volume 2 sur 5", and what it holds: "Chapitres 3 à 4", or the annex's title.
+std::string volume_label(const UiStrings& strings, const PrintVolume& volume) {
+  return with_numbers(strings.get("volume_of"), {{"n", std::to_string(volume.number)},
+                                                 {"count", std::to_string(volume.count)}});
+}
+
+std::string volume_contents(const UiStrings& strings, const PrintVolume& volume) {
+  if (volume.first == volume.end) return strings.get("annex_title");
+  if (volume.end - volume.first == 1) {
+    return with_numbers(strings.get("volume_chapter"), {{"n", std::to_string(volume.end)}});
+  }
+  return with_numbers(strings.get("volume_chapters"), {{"first", std::to_string(volume.first + 1)},
+                                                       {"last", std::to_string(volume.end)}});
+}
+
+/// In a volume, a link to a chapter, a heading or an actor that another volume holds leads
+/// there: the ids say whose they are (print_anchor: "<slug>" or "<slug>--<id>"; "actor_<id>").
+/// `elsewhere` maps a chapter's slug, or "actor_" for the annex, to the other volume's URL.
+/// A heading id is never "actor_…" (slugs and heading ids have no "_"), a chapter's is its slug.
+std::string link_other_volumes(const std::string& html,
+                               const std::map<std::string, std::string>& elsewhere) {
+  static const std::string kHref = "href=\"#";
+  std::string result;
+  size_t done = 0;
+  for (size_t at = html.find(kHref); at != std::string::npos; at = html.find(kHref, at + 1)) {
+    size_t id_start = at + kHref.size();
+    size_t id_end = html.find('"', id_start);
+    if (id_end == std::string::npos) break;
+    std::string id = html.substr(id_start, id_end - id_start);
+    std::string owner = starts_with(id, "actor_") ? "actor_" : id.substr(0, id.find("--"));
+    auto volume = elsewhere.find(owner);
+    if (volume == elsewhere.end()) continue;
+    result.append(html, done, id_start - 1 - done).append(volume->second);
+    done = id_start - 1;  // from the '#'
+  }
+  if (done == 0) return html;
+  return result.append(html, done, std::string::npos);
+}
+
+/// The print edition's path lists the volumes of an edition split in several.
+void render_volume_list(const RenderContext& context, const LanguageConfig& language,
+                        const std::vector<PrintVolume>& volumes,
+                        const std::vector<const Page*>& guidelines, RenderedPages& out,
+                        Diagnostics& diagnostics) {
+  const auto& site = context.site;
+  const auto& strings = context.theme.strings.at(language.code);
+  std::string path = print_edition_path(language);
+  Translations translations;
+  for (const auto& other : site.config.languages) {
+    if (!site.pages_of(other.code, PageKind::kGuideline).empty()) {
+      translations[other.code] = print_edition_path(other);
+    }
+  }
+  PageFrame frame{&language, path, strings.get("print_edition"),
+                  strings.get("print_volumes_intro"), translations, "guidelines",
+                  {{strings.get("home"), home_path(language)},
+                   {strings.get("guidelines"), guidelines_path(language)}}};
+  View view = frame_view(context, frame);
+  View list = View::list();
+  for (const auto& volume : volumes) {
+    View item = View()
+                    .set("number", std::to_string(volume.number))
+                    .set("label", volume_label(strings, volume))
+                    .set("contents", volume_contents(strings, volume))
+                    .set("href", page_url(path, volume.path, site.config.page_links));
+    // The titles it goes from and to: the reader of a long edition looks for a guideline.
+    if (volume.end - volume.first == 1) {
+      item.set("span", guidelines[volume.first]->title);
+    } else if (volume.end > volume.first) {
+      item.set("span", with_numbers(strings.get("volume_span"),
+                                    {{"first", guidelines[volume.first]->title},
+                                     {"last", guidelines[volume.end - 1]->title}}));
+    }
+    if (site.config.print.pdf_links) {
+      item.set("pdf_href", relative_url(path, volume.pdf_path))
+          .set("pdf_label", with_numbers(strings.get("download_volume_pdf"),
+                                         {{"n", std::to_string(volume.number)}}));
+    }
+    list.push(std::move(item));
+  }
+  view.set("volumes", std::move(list))
+      .set("guidelines_href", page_url(path, guidelines_path(language), site.config.page_links));
+  std::vector<std::string> sources;
+  for (const auto* guideline : guidelines) sources.push_back(guideline->source_path);
+  out.add(frame, context.theme.templates.render("print-volumes", view, diagnostics, context.worker),
+          std::move(sources));
+}
+
 }  // namespace
 
 void render_print_edition(const RenderContext& context, const LanguageConfig& language,
@@ -89,48 +195,92 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
   const Page* intro = nullptr;
   for (const auto* page : site.pages_of(language.code, PageKind::kGuidelinesIndex)) intro = page;
   std::string title = intro ? intro->title : strings.get("guidelines");
-  Translations translations;
-  for (const auto& other : site.config.languages) {
-    if (!site.pages_of(other.code, PageKind::kGuideline).empty()) {
-      translations[other.code] = print_edition_path(other);
-    }
-  }
-  std::string path = print_edition_path(language);
-  PageFrame frame{&language, path, title, intro ? intro->summary : language.description,
-                  translations, "guidelines",
-                  {{strings.get("home"), home_path(language)},
-                   {strings.get("guidelines"), guidelines_path(language)}}};
-  View view = frame_view(context, frame);
-  View chapters = View::list();
-  for (size_t i = 0; i < guidelines.size(); ++i) {
-    chapters.push(chapter_view(*guidelines[i], site.config, strings, i + 1));
+  auto volumes = print_volumes(site, language);
+  bool split = volumes.size() > 1;
+  if (split) render_volume_list(context, language, volumes, guidelines, out, diagnostics);
+  // Where each chapter and the annex are, for the links between volumes.
+  std::map<std::string, const PrintVolume*> volume_of;
+  for (const auto& volume : volumes) {
+    for (size_t i = volume.first; i < volume.end; ++i) volume_of[guidelines[i]->slug] = &volume;
+    if (volume.annex) volume_of["actor_"] = &volume;
   }
   std::string edition = print_edition_date(site, language.code);
-  view.set("document_title", title + " — " + language.title)
-      .set("edition_date", strings.date(edition))
-      .set("iso_edition_date", edition)
-      .set("intro_summary", intro ? intro->summary : "")
-      .set("web_url", absolute_url(site.config, guidelines_path(language)))
-      .set("guidelines_href", page_url(path, guidelines_path(language), site.config.page_links))
-      .set("chapters", std::move(chapters));
-  if (site.config.print.pdf_links) view.set("pdf_href", relative_url(path, print_pdf_path(language)));
-  // The cover names who publishes the edition and who funds it (the footer's credit line).
-  if (auto publisher = site.config.print.publisher.find(language.code);
-      publisher != site.config.print.publisher.end()) {
-    view.set("publisher", publisher->second);
+  for (const auto& volume : volumes) {
+    const std::string& path = volume.path;
+    Translations translations;
+    for (const auto& other : site.config.languages) {
+      if (site.pages_of(other.code, PageKind::kGuideline).empty()) continue;
+      // A volume's translation is the volume of the same number when the editions have as many
+      // volumes, else the other edition.
+      auto others = print_volumes(site, other);
+      translations[other.code] = others.size() == volumes.size() ? others[volume.number - 1].path
+                                                                 : print_edition_path(other);
+    }
+    std::vector<std::pair<std::string, std::string>> breadcrumbs = {
+        {strings.get("home"), home_path(language)},
+        {strings.get("guidelines"), guidelines_path(language)}};
+    if (split) breadcrumbs.push_back({strings.get("print_edition"), print_edition_path(language)});
+    PageFrame frame{&language, path, title,
+                    intro ? intro->summary : language.description, translations, "guidelines",
+                    breadcrumbs};
+    View view = frame_view(context, frame);
+    // Absolute, like the edition's links to other pages: the volume travels as a PDF.
+    std::map<std::string, std::string> elsewhere;
+    if (split) {
+      for (const auto& [owner, other] : volume_of) {
+        if (other != &volume) elsewhere[owner] = absolute_url(site.config, other->path);
+      }
+    }
+    View chapters = View::list();
+    for (size_t i = volume.first; i < volume.end; ++i) {
+      View chapter = chapter_view(*guidelines[i], site.config, strings, i + 1);
+      if (!elsewhere.empty()) {
+        chapter.set("content_html", link_other_volumes(guidelines[i]->print_html, elsewhere));
+      }
+      chapters.push(std::move(chapter));
+    }
+    view.set("document_title", split ? title + " — " + volume_label(strings, volume) + " — " + language.title
+                                     : title + " — " + language.title)
+        .set("edition_date", strings.date(edition))
+        .set("iso_edition_date", edition)
+        .set("intro_summary", intro ? intro->summary : "")
+        .set("web_url", absolute_url(site.config, guidelines_path(language)))
+        .set("guidelines_href", page_url(path, guidelines_path(language), site.config.page_links))
+        .set("chapters", std::move(chapters));
+    if (split) {
+      view.set("volume", View()
+                             .set("label", volume_label(strings, volume))
+                             .set("contents", volume_contents(strings, volume))
+                             .set("volumes_href", page_url(path, print_edition_path(language),
+                                                           site.config.page_links)));
+    }
+    if (site.config.print.pdf_links) {
+      view.set("pdf_href", relative_url(path, volume.pdf_path))
+          .set("pdf_label", split ? with_numbers(strings.get("download_volume_pdf"),
+                                                 {{"n", std::to_string(volume.number)}})
+                                  : strings.get("download_pdf"));
+    }
+    // The cover names who publishes the edition and who funds it (the footer's credit line).
+    if (auto publisher = site.config.print.publisher.find(language.code);
+        publisher != site.config.print.publisher.end()) {
+      view.set("publisher", publisher->second);
+    }
+    if (auto funder = site.config.footer.funder.find(language.code);
+        funder != site.config.footer.funder.end()) {
+      view.set("funder", funder->second);
+    }
+    if (volume.annex) {
+      view.set("annex", View().set("countries", annex_view(context, language, path))
+                              .set("directory_url", absolute_url(site.config, directory_path(language))));
+    }
+    // Its chapters' sources, and every guideline's when links to other volumes depend on them.
+    std::vector<std::string> sources;
+    for (size_t i = split ? 0 : volume.first; i < (split ? guidelines.size() : volume.end); ++i) {
+      sources.push_back(guidelines[i]->source_path);
+    }
+    out.add(frame, context.theme.templates.render("print", view, diagnostics, context.worker),
+            std::move(sources));
   }
-  if (auto funder = site.config.footer.funder.find(language.code);
-      funder != site.config.footer.funder.end()) {
-    view.set("funder", funder->second);
-  }
-  if (site.config.print.annex && !site.actors.empty()) {
-    view.set("annex", View().set("countries", annex_view(context, language, path))
-                            .set("directory_url", absolute_url(site.config, directory_path(language))));
-  }
-  std::vector<std::string> sources;
-  for (const auto* guideline : guidelines) sources.push_back(guideline->source_path);
-  out.add(frame, context.theme.templates.render("print", view, diagnostics, context.worker),
-          std::move(sources));
 }
 
 }  // namespace passerelle
