@@ -1,6 +1,7 @@
 #include "model/print_edition.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "model/urls.h"
 
@@ -22,22 +23,37 @@ std::string print_edition_date(const Site& site, const std::string& language) {
   return latest;
 }
 
+namespace {
+
+/// [first, end) of `items` shared out in `parts` parts of sizes within one of each other.
+std::pair<size_t, size_t> share(size_t items, size_t parts, size_t part) {
+  return {items * part / parts, items * (part + 1) / parts};
+}
+
+size_t parts_of(size_t items, size_t per_part) { return (items + per_part - 1) / per_part; }
+
+}  // namespace
+
 std::vector<PrintVolume> print_volumes(const SiteConfig& config, const LanguageConfig& language,
-                                       size_t guidelines, bool annex) {
+                                       size_t guidelines, size_t actors) {
   size_t per_volume = static_cast<size_t>(config.print.volume_guidelines);
   if (guidelines == 0) return {};
   if (per_volume == 0 || guidelines <= per_volume) {
-    return {{1, 1, 0, guidelines, annex, print_edition_path(language), print_pdf_path(language)}};
+    return {{1, 1, 0, guidelines, 0, actors, print_edition_path(language), print_pdf_path(language)}};
   }
-  size_t chapters = (guidelines + per_volume - 1) / per_volume;
-  size_t count = chapters + (annex ? 1 : 0);
+  size_t chapters = parts_of(guidelines, per_volume);
+  size_t annex = parts_of(actors, per_volume * kAnnexActorsPerGuideline);
+  size_t count = chapters + annex;
   std::vector<PrintVolume> volumes;
   for (size_t i = 0; i < count; ++i) {
-    bool annex_volume = i == chapters;
-    size_t first = annex_volume ? guidelines : guidelines * i / chapters;
-    size_t end = annex_volume ? guidelines : guidelines * (i + 1) / chapters;
-    volumes.push_back({i + 1, count, first, end, annex_volume, print_volume_path(language, i + 1),
-                       print_volume_pdf_path(language, i + 1)});
+    PrintVolume volume{i + 1, count, guidelines, guidelines, 0, 0,
+                       print_volume_path(language, i + 1), print_volume_pdf_path(language, i + 1)};
+    if (i < chapters) {
+      std::tie(volume.first, volume.end) = share(guidelines, chapters, i);
+    } else {
+      std::tie(volume.actors_first, volume.actors_end) = share(actors, annex, i - chapters);
+    }
+    volumes.push_back(std::move(volume));
   }
   return volumes;
 }
@@ -45,7 +61,7 @@ std::vector<PrintVolume> print_volumes(const SiteConfig& config, const LanguageC
 std::vector<PrintVolume> print_volumes(const Site& site, const LanguageConfig& language) {
   return print_volumes(site.config, language,
                        site.pages_of(language.code, PageKind::kGuideline).size(),
-                       site.config.print.annex && !site.actors.empty());
+                       site.config.print.annex ? site.actors.size() : 0);
 }
 
 std::vector<PrintEditionFiles> print_editions(const Site& site) {

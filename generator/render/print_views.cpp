@@ -48,18 +48,34 @@ View chapter_view(const Page& page, const SiteConfig& config, const UiStrings& s
       .set("downloads", downloads_view(page, config));
 }
 
-View annex_view(const RenderContext& context, const LanguageConfig& language, const std::string& from) {
-  const auto& site = context.site;
-  const std::string separator = context.theme.strings.at(language.code).get("list_separator");
-  View groups = View::list();
-  for (const SiteTerm* country : terms_by_label(site.terms.countries, language.code)) {
+/// The annex's entries in order: by country (by label), each country's actors by name.
+using AnnexGroups = std::vector<std::pair<const SiteTerm*, std::vector<const Actor*>>>;
+
+AnnexGroups annex_groups(const Site& site, const std::string& language) {
+  AnnexGroups groups;
+  for (const SiteTerm* country : terms_by_label(site.terms.countries, language)) {
     std::vector<const Actor*> members;
     for (const auto& actor : site.actors) {
       if (actor.country->key == country->key) members.push_back(&actor);
     }
-    if (members.empty()) continue;
+    if (!members.empty()) groups.push_back({country, actors_by_name(members)});
+  }
+  return groups;
+}
+
+/// Entries [first, end) of the annex, by country (a country split between two volumes heads
+/// its part in each).
+View annex_view(const RenderContext& context, const LanguageConfig& language, const std::string& from,
+                const AnnexGroups& entries, size_t first, size_t end) {
+  const auto& site = context.site;
+  const std::string separator = context.theme.strings.at(language.code).get("list_separator");
+  View groups = View::list();
+  size_t index = 0;
+  for (const auto& [country, members] : entries) {
     View actors = View::list();
-    for (const auto* actor : actors_by_name(members)) {
+    for (const auto* actor : members) {
+      size_t at = index++;
+      if (at < first || at >= end) continue;
       View card = actor_card(context, *actor, language, from);
       std::string sectors;
       for (const auto& sector : actor->sectors) {
@@ -71,6 +87,7 @@ View annex_view(const RenderContext& context, const LanguageConfig& language, co
           .set("url", absolute_url(site.config, actor_path(language, actor->record.id)));
       actors.push(std::move(card));
     }
+    if (actors.empty()) continue;
     groups.push(View().set("anchor", "country_" + country->slug(language.code))
                     .set("label", country->label(language.code))
                     .set("count", context.theme.strings.at(language.code).count("actors", static_cast<long>(members.size())))
@@ -103,7 +120,7 @@ std::string volume_label(const UiStrings& strings, const PrintVolume& volume) {
 }
 
 std::string volume_contents(const UiStrings& strings, const PrintVolume& volume) {
-  if (volume.first == volume.end) return strings.get("annex_title");
+  if (volume.first == volume.end) return strings.get("annex_title");  // an annex's volume
   if (volume.end - volume.first == 1) {
     return with_numbers(strings.get("volume_chapter"), {{"n", std::to_string(volume.end)}});
   }
@@ -113,7 +130,7 @@ std::string volume_contents(const UiStrings& strings, const PrintVolume& volume)
 
 /// In a volume, a link to a chapter, a heading or an actor that another volume holds leads
 /// there: the ids say whose they are (print_anchor: "<slug>" or "<slug>--<id>"; "actor_<id>").
-/// `elsewhere` maps a chapter's slug, or "actor_" for the annex, to the other volume's URL.
+/// `elsewhere` maps a chapter's slug, or an actor's anchor, to the other volume's URL.
 /// A heading id is never "actor_…" (slugs and heading ids have no "_"), a chapter's is its slug.
 std::string link_other_volumes(const std::string& html,
                                const std::map<std::string, std::string>& elsewhere) {
@@ -125,7 +142,7 @@ std::string link_other_volumes(const std::string& html,
     size_t id_end = html.find('"', id_start);
     if (id_end == std::string::npos) break;
     std::string id = html.substr(id_start, id_end - id_start);
-    std::string owner = starts_with(id, "actor_") ? "actor_" : id.substr(0, id.find("--"));
+    std::string owner = starts_with(id, "actor_") ? id : id.substr(0, id.find("--"));
     auto volume = elsewhere.find(owner);
     if (volume == elsewhere.end()) continue;
     result.append(html, done, id_start - 1 - done).append(volume->second);
@@ -135,10 +152,31 @@ std::string link_other_volumes(const std::string& html,
   return result.append(html, done, std::string::npos);
 }
 
+/// A chapter's links to files (pictures, downloads) are relative to the edition's folder
+/// (model/assemble.cpp, PrintLinkContext), which holds the volumes one level down: there they
+/// take one more "../". Its other links are in-page ("#…") or absolute, and stay as they are.
+std::string rebase_file_links(const std::string& html) {
+  std::string result;
+  size_t done = 0;
+  for (size_t at = html.find("=\""); at != std::string::npos; at = html.find("=\"", at + 2)) {
+    bool url = (at >= 5 && html.compare(at - 5, 5, " href") == 0) ||
+               (at >= 4 && html.compare(at - 4, 4, " src") == 0);
+    size_t value = at + 2;
+    if (!url || value >= html.size() || html[value] == '#' || html[value] == '/') continue;
+    size_t end = html.find_first_of("\":", value);
+    if (end != std::string::npos && html[end] == ':') continue;  // a scheme: absolute
+    result.append(html, done, value - done).append("../");
+    done = value;
+  }
+  if (done == 0) return html;
+  return result.append(html, done, std::string::npos);
+}
+
 /// The print edition's path lists the volumes of an edition split in several.
 void render_volume_list(const RenderContext& context, const LanguageConfig& language,
                         const std::vector<PrintVolume>& volumes,
-                        const std::vector<const Page*>& guidelines, RenderedPages& out,
+                        const std::vector<const Page*>& guidelines,
+                        const std::vector<const Actor*>& annex, RenderedPages& out,
                         Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
@@ -161,13 +199,16 @@ void render_volume_list(const RenderContext& context, const LanguageConfig& lang
                     .set("label", volume_label(strings, volume))
                     .set("contents", volume_contents(strings, volume))
                     .set("href", page_url(path, volume.path, site.config.page_links));
-    // The titles it goes from and to: the reader of a long edition looks for a guideline.
-    if (volume.end - volume.first == 1) {
-      item.set("span", guidelines[volume.first]->title);
-    } else if (volume.end > volume.first) {
-      item.set("span", with_numbers(strings.get("volume_span"),
-                                    {{"first", guidelines[volume.first]->title},
-                                     {"last", guidelines[volume.end - 1]->title}}));
+    // The titles (names) it goes from and to: the reader of a long edition looks for one.
+    auto span = [&](const std::string& first, const std::string& last) {
+      item.set("span", first == last ? first
+                                     : with_numbers(strings.get("volume_span"),
+                                                    {{"first", first}, {"last", last}}));
+    };
+    if (volume.end > volume.first) {
+      span(guidelines[volume.first]->title, guidelines[volume.end - 1]->title);
+    } else if (volume.annex()) {
+      span(annex[volume.actors_first]->record.name, annex[volume.actors_end - 1]->record.name);
     }
     if (site.config.print.pdf_links) {
       item.set("pdf_href", relative_url(path, volume.pdf_path))
@@ -197,12 +238,22 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
   std::string title = intro ? intro->title : strings.get("guidelines");
   auto volumes = print_volumes(site, language);
   bool split = volumes.size() > 1;
-  if (split) render_volume_list(context, language, volumes, guidelines, out, diagnostics);
   // Where each chapter and the annex are, for the links between volumes.
+  AnnexGroups annex;
+  if (volumes.back().annex()) annex = annex_groups(site, language.code);
+  std::vector<const Actor*> annex_order;
+  for (const auto& group : annex) annex_order.insert(annex_order.end(), group.second.begin(), group.second.end());
+  if (split) render_volume_list(context, language, volumes, guidelines, annex_order, out, diagnostics);
   std::map<std::string, const PrintVolume*> volume_of;
-  for (const auto& volume : volumes) {
-    for (size_t i = volume.first; i < volume.end; ++i) volume_of[guidelines[i]->slug] = &volume;
-    if (volume.annex) volume_of["actor_"] = &volume;
+  if (split) {
+    for (const auto& volume : volumes) {
+      for (size_t i = volume.first; i < volume.end; ++i) volume_of[guidelines[i]->slug] = &volume;
+    }
+    for (const auto& volume : volumes) {
+      for (size_t i = volume.actors_first; i < volume.actors_end; ++i) {
+        volume_of[print_actor_anchor(annex_order[i]->record.id)] = &volume;
+      }
+    }
   }
   std::string edition = print_edition_date(site, language.code);
   for (const auto& volume : volumes) {
@@ -234,8 +285,9 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
     View chapters = View::list();
     for (size_t i = volume.first; i < volume.end; ++i) {
       View chapter = chapter_view(*guidelines[i], site.config, strings, i + 1);
-      if (!elsewhere.empty()) {
-        chapter.set("content_html", link_other_volumes(guidelines[i]->print_html, elsewhere));
+      if (split) {
+        chapter.set("content_html",
+                    rebase_file_links(link_other_volumes(guidelines[i]->print_html, elsewhere)));
       }
       chapters.push(std::move(chapter));
     }
@@ -269,8 +321,9 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
         funder != site.config.footer.funder.end()) {
       view.set("funder", funder->second);
     }
-    if (volume.annex) {
-      view.set("annex", View().set("countries", annex_view(context, language, path))
+    if (volume.annex()) {
+      view.set("annex", View().set("countries", annex_view(context, language, path, annex,
+                                                           volume.actors_first, volume.actors_end))
                               .set("directory_url", absolute_url(site.config, directory_path(language))));
     }
     // Its chapters' sources, and every guideline's when links to other volumes depend on them.

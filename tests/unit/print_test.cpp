@@ -248,6 +248,9 @@ TEST_CASE("an edition longer than [print] volume_guidelines is split in volumes"
   CHECK(second.find("<a href=\"https://example.org/guide/fr/lignes-directrices/print/volume-4/#actor_ong-atlas\">") !=
         std::string::npos);
   CHECK_FALSE(built.has(folder + "volume-5/index.html"));
+  // Files are one folder further than from the edition's own page.
+  CHECK(second.find("<img src=\"../../preparer-le-retour/etapes.svg\"") != std::string::npos);
+  CHECK(second.find("<a href=\"../../../../media/formulaire.pdf\">") != std::string::npos);
 
   // The edition's own page lists the volumes and their PDFs.
   const auto& list = built.file(folder + "index.html");
@@ -287,23 +290,32 @@ TEST_CASE("volumes share the chapters out evenly, the annex last") {
   REQUIRE(built.errors() == "");
   const auto& config = built.result->site.config;
   const auto& french = config.languages.front();
-  auto sizes = [&](int64_t per_volume, size_t guidelines, bool annex) {
+  auto sizes = [&](int64_t per_volume, size_t guidelines, size_t actors) {
     SiteConfig changed = config;
     changed.print.volume_guidelines = per_volume;
     std::vector<std::string> found;
-    for (const auto& v : print_volumes(changed, french, guidelines, annex)) {
-      found.push_back(std::to_string(v.first) + "-" + std::to_string(v.end) + (v.annex ? "+" : ""));
-      CHECK(v.count == print_volumes(changed, french, guidelines, annex).size());
+    auto volumes = print_volumes(changed, french, guidelines, actors);
+    for (const auto& v : volumes) {
+      found.push_back(v.first == v.end ? "a" + std::to_string(v.actors_first) + "-" + std::to_string(v.actors_end)
+                                       : std::to_string(v.first) + "-" + std::to_string(v.end) +
+                                             (v.annex() ? "+" : ""));
+      CHECK(v.count == volumes.size());
     }
     return found;
   };
-  CHECK(sizes(150, 150, true) == std::vector<std::string>{"0-150+"});
-  CHECK(sizes(0, 2000, true) == std::vector<std::string>{"0-2000+"});
-  CHECK(sizes(150, 151, false) == std::vector<std::string>{"0-75", "75-151"});
-  CHECK(sizes(150, 2000, true).size() == 15);  // 14 of 142 or 143 chapters, and the annex
-  CHECK(sizes(150, 2000, true)[13] == "1857-2000");
-  CHECK(sizes(150, 2000, true)[14] == "2000-2000+");
-  CHECK(sizes(1, 0, true).empty());
+  CHECK(sizes(150, 150, 3000) == std::vector<std::string>{"0-150+"});
+  CHECK(sizes(0, 2000, 10000) == std::vector<std::string>{"0-2000+"});
+  CHECK(sizes(150, 151, 0) == std::vector<std::string>{"0-75", "75-151"});
+  CHECK(sizes(2, 3, 25) == std::vector<std::string>{"0-1", "1-3", "a0-12", "a12-25"});
+  // The large benchmark corpus, by default: 20 volumes of 100 chapters, 10 of the annex's 10,000.
+  CHECK(SiteConfig{}.print.volume_guidelines == 100);
+  auto large = sizes(100, 2000, 10000);
+  REQUIRE(large.size() == 30);
+  CHECK(large[19] == "1900-2000");
+  CHECK(large[20] == "a0-1000");
+  CHECK(large[29] == "a9000-10000");
+  CHECK(sizes(150, 2000, 10000).size() == 14 + 7);
+  CHECK(sizes(1, 0, 3).empty());
 
   auto negative = build_fixture({{"site.toml", site_toml("", "[print]\nvolume_guidelines = -1\n")}});
   CHECK_FALSE(negative.result);
