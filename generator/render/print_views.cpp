@@ -8,6 +8,7 @@
 #include "model/urls.h"
 #include "theme/templates.h"
 #include "render/views.h"
+#include "base/escaping.h"
 #include "base/text.h"
 
 namespace passerelle {
@@ -128,12 +129,18 @@ std::string volume_contents(const UiStrings& strings, const PrintVolume& volume)
                                                        {"last", std::to_string(volume.end)}});
 }
 
+/// Where a link to another volume leads: its address at the anchor, and what paper says of it.
+struct OtherVolume {
+  std::string url;    // absolute, like the edition's links to other pages: a volume travels as a PDF
+  std::string label;  // "volume 3", which print.css prints after the link instead of the address
+};
+
 /// In a volume, a link to a chapter, a heading or an actor that another volume holds leads
 /// there: the ids say whose they are (print_anchor: "<slug>" or "<slug>--<id>"; "actor_<id>").
-/// `elsewhere` maps a chapter's slug, or an actor's anchor, to the other volume's URL.
+/// `elsewhere` maps a chapter's slug, or an actor's anchor, to the other volume.
 /// A heading id is never "actor_…" (slugs and heading ids have no "_"), a chapter's is its slug.
 std::string link_other_volumes(const std::string& html,
-                               const std::map<std::string, std::string>& elsewhere) {
+                               const std::map<std::string, OtherVolume>& elsewhere) {
   static const std::string kHref = "href=\"#";
   std::string result;
   size_t done = 0;
@@ -145,7 +152,9 @@ std::string link_other_volumes(const std::string& html,
     std::string owner = starts_with(id, "actor_") ? id : id.substr(0, id.find("--"));
     auto volume = elsewhere.find(owner);
     if (volume == elsewhere.end()) continue;
-    result.append(html, done, id_start - 1 - done).append(volume->second);
+    result.append(html, done, at - done)
+        .append("data-volume=\"" + escape_html(volume->second.label) + "\" href=\"")
+        .append(volume->second.url);
     done = id_start - 1;  // from the '#'
   }
   if (done == 0) return html;
@@ -275,11 +284,15 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
                     intro ? intro->summary : language.description, translations, "guidelines",
                     breadcrumbs};
     View view = frame_view(context, frame);
-    // Absolute, like the edition's links to other pages: the volume travels as a PDF.
-    std::map<std::string, std::string> elsewhere;
+    std::map<std::string, OtherVolume> elsewhere;
     if (split) {
+      std::vector<OtherVolume> others;
+      for (const auto& other : volumes) {
+        others.push_back({absolute_url(site.config, other.path),
+                          with_numbers(strings.get("volume_ref"), {{"n", std::to_string(other.number)}})});
+      }
       for (const auto& [owner, other] : volume_of) {
-        if (other != &volume) elsewhere[owner] = absolute_url(site.config, other->path);
+        if (other != &volume) elsewhere[owner] = others[other->number - 1];
       }
     }
     View chapters = View::list();
