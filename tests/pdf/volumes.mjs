@@ -31,8 +31,9 @@ fs.rmSync(workDir, { recursive: true, force: true });
 const site = path.join(workDir, 'site');
 fs.cpSync(fixture, site, { recursive: true });
 fs.appendFileSync(path.join(site, 'site.toml'), '\n[print]\nvolume_guidelines = 1\n');
-// The bundled print.css (the fixture's own is a stub for the golden files): page numbers.
-fs.rmSync(path.join(site, 'themes/default/static/css/print.css'));
+// The bundled stylesheets and scripts (the fixture's own are stubs for the golden files): page
+// numbers in the PDFs, and the pages as readers get them for pdf_volumes_accessibility.
+fs.rmSync(path.join(site, 'themes/default/static'), { recursive: true });
 const out = path.join(workDir, 'public');
 run(binary, ['pdf', '--source', site, '--out', out], { timeout: 600_000 });
 
