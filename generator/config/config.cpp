@@ -111,8 +111,17 @@ void read_print(TomlReader& site, PrintConfig& print) {
   const toml::table* table = site.table("print", false);
   if (!table) return;
   TomlReader reader(*table, site.path(), site.diagnostics(), "print");
-  reader.reject_unknown({"annex", "publisher"});
+  reader.reject_unknown({"annex", "publisher", "volume_guidelines"});
   print.annex = reader.boolean("annex").value_or(true);
+  if (auto size = reader.integer("volume_guidelines")) {
+    if (*size < 0) {
+      reader.diagnostics().error(reader.location("volume_guidelines"),
+                                 tr("print.volume_guidelines must be 0 (never split the edition) "
+                                    "or a number of guidelines"));
+    } else {
+      print.volume_guidelines = *size;
+    }
+  }
   read_language_lines(reader, "publisher", "print.publisher", print.publisher,
                       print.publisher_location);
 }

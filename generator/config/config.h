@@ -36,6 +36,9 @@ struct LanguageConfig {
 /// The print edition of the guidelines ([print] in site.toml).
 struct PrintConfig {
   bool annex = true;       // list the actor directory by country at the end
+  // Guidelines per volume: an edition with more is split in volumes of at most this many
+  // (0: never split), so that each stays a booklet a browser and WeasyPrint handle.
+  int64_t volume_guidelines = 100;
   std::map<std::string, std::string> publisher;  // language code → who publishes it (the cover)
   SourceLocation publisher_location;
   bool pdf_links = false;  // link the PDFs: set by `passerelle pdf`, which makes them; never read

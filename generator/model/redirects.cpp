@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "messages/messages.h"
 #include "model/directory_filters.h"
+#include "model/print_edition.h"
 #include "model/site.h"
 
 namespace passerelle {
@@ -27,6 +28,7 @@ void add_generated_pages(const Site& site, const LanguageConfig& language,
                        &print_edition_path}) {
     add(path_of(language));
   }
+  for (const auto& volume : print_volumes(site, language)) add(volume.path);
   // The pages after the first of the listings split in pages (render/pagination.cpp).
   size_t page_size = static_cast<size_t>(site.config.listing_page_size);
   auto add_listing = [&](const std::string& path, size_t entries) {

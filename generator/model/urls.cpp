@@ -70,6 +70,15 @@ std::string print_pdf_path(const LanguageConfig& language) {
   return guidelines_path(language) + language.sections.guidelines + "-" + language.code + ".pdf";
 }
 
+std::string print_volume_path(const LanguageConfig& language, size_t number) {
+  return print_edition_path(language) + "volume-" + std::to_string(number) + "/";
+}
+
+std::string print_volume_pdf_path(const LanguageConfig& language, size_t number) {
+  std::string pdf = print_pdf_path(language);
+  return pdf.substr(0, pdf.size() - 4) + "-volume-" + std::to_string(number) + ".pdf";
+}
+
 std::string search_path(const LanguageConfig& language) {
   return home_path(language) + language.sections.search + "/";
 }

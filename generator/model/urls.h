@@ -43,6 +43,10 @@ std::string feed_path(const LanguageConfig& language);
 /// The print edition of the guidelines, and the PDF made from it by `passerelle pdf`.
 std::string print_edition_path(const LanguageConfig& language);
 std::string print_pdf_path(const LanguageConfig& language);
+/// Volume `number` (from 1) of an edition split in volumes ([print] volume_guidelines), below
+/// the edition's path, which then lists the volumes; and the PDF made from it.
+std::string print_volume_path(const LanguageConfig& language, size_t number);
+std::string print_volume_pdf_path(const LanguageConfig& language, size_t number);
 std::string search_path(const LanguageConfig& language);
 
 /// Page `number` (from 1) of a listing split in pages (the guidelines index, a term's page):

@@ -87,8 +87,9 @@ PdfPublication publish_with_pdfs(OutputPlan& plan, const std::vector<PrintEditio
   }
   fs::path draft = work.path / "site";
   if (!publish(plan, draft.string(), source_dir, &publication.error)) return publication;
-  for (const auto& edition : editions) {
-    fs::path pdf = work.path / (edition.language + ".pdf");
+  for (size_t i = 0; i < editions.size(); ++i) {
+    const auto& edition = editions[i];
+    fs::path pdf = work.path / (std::to_string(i) + ".pdf");  // a language has several volumes
     // PDF/UA-1: WeasyPrint (57 and later) then tags the PDF with the structure of the HTML
     // (headings, paragraphs, lists, tables, links), which screen readers follow.
     auto run = run_program({options.weasyprint, "--pdf-variant", "pdf/ua-1",

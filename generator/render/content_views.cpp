@@ -60,12 +60,40 @@ View table_of_contents(const Page& page) {
   return nested;
 }
 
-/// Links to the print edition (at `anchor` in it, if given) and to its PDF when there is one.
+/// Links to the print edition and to its PDF when there is one: from a guideline (`chapter`,
+/// its place in weight order), to its chapter in the volume that holds it and to that volume's
+/// PDF; from elsewhere, to the edition, which lists the volumes when there are several.
 void set_print_links(View& view, const Site& site, const LanguageConfig& language,
-                     const std::string& from, const std::string& anchor) {
-  std::string edition = page_url(from, print_edition_path(language), site.config.page_links);
+                     const std::string& from, const UiStrings& strings,
+                     const std::string& anchor = "", size_t chapter = 0) {
+  auto volumes = print_volumes(site, language);
+  const PrintVolume* volume = volumes.empty() ? nullptr : &volumes.front();
+  for (const auto& v : volumes) {
+    if (!anchor.empty() && chapter >= v.first && chapter < v.end) volume = &v;
+  }
+  bool split = volumes.size() > 1;
+  std::string target = split && !anchor.empty() ? volume->path : print_edition_path(language);
+  std::string edition = page_url(from, target, site.config.page_links);
   view.set("print_href", anchor.empty() ? edition : edition + "#" + anchor);
-  if (site.config.print.pdf_links) view.set("pdf_href", relative_url(from, print_pdf_path(language)));
+  std::string label = strings.get("print_edition_link");
+  std::string pdf_label = strings.get("download_pdf");
+  if (split && !anchor.empty()) {
+    label = strings.get("print_volume_link");
+    pdf_label = strings.get("download_volume_pdf");
+    for (auto* text : {&label, &pdf_label}) {
+      for (auto [field, value] : {std::pair<std::string, size_t>{"{n}", volume->number},
+                                  {"{count}", volume->count}}) {
+        if (size_t at = text->find(field); at != std::string::npos) {
+          text->replace(at, field.size(), std::to_string(value));
+        }
+      }
+    }
+  }
+  view.set("print_label", label);
+  // An edition in volumes has no PDF of its own: its page lists the volumes' PDFs.
+  if (site.config.print.pdf_links && volume && (!split || !anchor.empty())) {
+    view.set("pdf_href", relative_url(from, volume->pdf_path)).set("pdf_label", pdf_label);
+  }
 }
 
 }  // namespace
@@ -156,7 +184,7 @@ void render_guidelines_index(const RenderContext& context, const LanguageConfig&
         .set("guidelines", std::move(guidelines))
         .set("start", listing.number > 1 ? std::to_string(listing.first() + 1) : "")
         .set("pagination", pagination_view(strings, listing, site.config.page_links));
-    if (has_guidelines) set_print_links(view, site, language, path, "");
+    if (has_guidelines) set_print_links(view, site, language, path, strings);
     out.add(frame, context.theme.templates.render("guidelines", view, diagnostics, context.worker),
             listing.number == 1 ? sources_of(intro) : std::vector<std::string>{});
   }
@@ -184,8 +212,8 @@ View taxonomy_chips(const RenderContext& context, const LanguageConfig& language
 }
 
 void render_guideline(const RenderContext& context, const LanguageConfig& language,
-                      const Page& page, const Page* previous, const Page* next, RenderedPages& out,
-                      Diagnostics& diagnostics) {
+                      const Page& page, size_t index, const Page* previous, const Page* next,
+                      RenderedPages& out, Diagnostics& diagnostics) {
   const auto& strings = context.theme.strings.at(language.code);
   PageFrame frame{&language, page.path, page.title, page.summary,
                   translations_of(context.site, page), "guidelines",
@@ -204,7 +232,7 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
       .set("has_toc", has_toc)
       .set("content_html", page.html)
       .set("taxonomies", taxonomy_chips(context, language, page));
-  set_print_links(view, context.site, language, page.path, print_anchor(page.slug));
+  set_print_links(view, context.site, language, page.path, strings, print_anchor(page.slug), index);
   if (previous) view.set("previous", guideline_summary(*previous, strings, page.path, context.site.config.page_links));
   if (next) view.set("next", guideline_summary(*next, strings, page.path, context.site.config.page_links));
   out.add(frame, context.theme.templates.render("guideline", view, diagnostics, context.worker),
@@ -235,7 +263,7 @@ void render_content_page(const RenderContext& context, const Page& page, Rendere
     if (guidelines[i] != &page) continue;
     const Page* previous = i > 0 ? guidelines[i - 1] : nullptr;
     const Page* next = i + 1 < guidelines.size() ? guidelines[i + 1] : nullptr;
-    render_guideline(context, language, page, previous, next, out, diagnostics);
+    render_guideline(context, language, page, i, previous, next, out, diagnostics);
   }
 }
 
@@ -247,7 +275,7 @@ void render_content_pages(const RenderContext& context, const LanguageConfig& la
   for (size_t i = 0; i < guidelines.size(); ++i) {
     const Page* previous = i > 0 ? guidelines[i - 1] : nullptr;
     const Page* next = i + 1 < guidelines.size() ? guidelines[i + 1] : nullptr;
-    render_guideline(context, language, *guidelines[i], previous, next, out, diagnostics);
+    render_guideline(context, language, *guidelines[i], i, previous, next, out, diagnostics);
   }
   for (const auto* page : context.site.pages_of(language.code, PageKind::kPage)) {
     render_plain_page(context, language, *page, out, diagnostics);

@@ -74,7 +74,11 @@ std::optional<UiStrings> load_strings(const LayeredSourceTree& theme, const std:
 /// UI strings the generator itself uses (besides those the templates name).
 const char* const kGeneratorStrings[] = {
     "home", "guidelines", "directory", "directory_description", "country", "kind", "sector",
-    "not_translated", "list_separator", "date_format", "actors_one", "actors_other"};
+    "not_translated", "list_separator", "date_format", "actors_one", "actors_other",
+    // The print edition split in volumes (render/print_views.cpp, content_views.cpp).
+    "print_edition", "print_edition_link", "download_pdf", "annex_title", "volume_of",
+    "volume_chapter", "volume_chapters", "volume_span", "volume_ref", "download_volume_pdf",
+    "print_volume_link"};
 
 void check_generator_strings(const LayeredSourceTree& theme, const SiteConfig& config,
                              const std::map<std::string, UiStrings>& strings,

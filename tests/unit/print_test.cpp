@@ -197,6 +197,131 @@ TEST_CASE("PDFs are linked only by the build that makes them") {
   CHECK(linked.file(kFrenchEdition).find("href=\"../lignes-directrices-fr.pdf\"") != std::string::npos);
 }
 
+TEST_CASE("an edition longer than [print] volume_guidelines is split in volumes") {
+  BuildOptions options;
+  options.pdf_links = true;
+  auto built = build_fixture({{"content/fr/guidelines/zeta.md", kLowWeight},
+                              {"site.toml", site_toml("", "[print]\nvolume_guidelines = 1\n")}},
+                             options);
+  REQUIRE(built.errors() == "");
+  const std::string folder = "fr/lignes-directrices/print/";
+  // Three chapters, one a volume, then the annex's volume.
+  const std::vector<std::vector<std::string>> expected = {
+      {"zeta"}, {"preparer-le-retour"}, {"credit"}, {}};
+  for (size_t v = 0; v < expected.size(); ++v) {
+    std::string file = folder + "volume-" + std::to_string(v + 1) + "/index.html";
+    INFO(file);
+    const auto& html = built.file(file);
+    CHECK(all_matches(html, "class=\"chapter-title\" id=\"([^\"]+)\"") == expected[v]);
+    CHECK(all_matches(html, "<li><a href=\"#([^\"]+)\"><span class=\"toc-number\">") == expected[v]);
+    CHECK(html.find("<p class=\"cover-volume\">Volume " + std::to_string(v + 1) + " sur 4</p>") !=
+          std::string::npos);
+    CHECK(html.find("<a href=\"../\">Tous les volumes de l&#39;édition imprimable</a>") != std::string::npos);
+    CHECK(html.find("href=\"../../lignes-directrices-fr-volume-" + std::to_string(v + 1) + ".pdf\"") !=
+          std::string::npos);
+    bool annex = v + 1 == expected.size();
+    CHECK((html.find("id=\"print_annex\"") != std::string::npos) == annex);
+    // Every in-page link has its target in this volume; a link to another volume names one
+    // of its ids.
+    auto ids = all_matches(html, "\\sid=\"([^\"]+)\"");
+    std::set<std::string> unique(ids.begin(), ids.end());
+    for (const auto& target : all_matches(html, "href=\"#([^\"]+)\"")) {
+      INFO("link to #" << target);
+      CHECK(unique.count(target));
+    }
+    for (const auto& link : all_matches(html, "<a (?:data-volume=\"[^\"]+\" )?href=\"https://example.org/guide/(" + folder + "[^\"]+)\"")) {
+      INFO("link to " << link);
+      size_t hash = link.find('#');
+      REQUIRE(hash != std::string::npos);
+      const auto& other = built.file(link.substr(0, hash) + "index.html");
+      CHECK(other.find(" id=\"" + link.substr(hash + 1) + "\"") != std::string::npos);
+      CHECK(link.substr(0, hash) + "index.html" != file);
+    }
+  }
+  // Links to a chapter, a heading and an actor of other volumes.
+  CHECK(built.file(folder + "volume-1/index.html")
+            .find("<a data-volume=\"volume 3\" href=\"https://example.org/guide/fr/lignes-directrices/print/volume-3/#credit\">le crédit</a>") !=
+        std::string::npos);
+  const auto& second = built.file(folder + "volume-2/index.html");
+  CHECK(second.find("<a data-volume=\"volume 3\" href=\"https://example.org/guide/fr/lignes-directrices/print/volume-3/#credit--le-budget\">") !=
+        std::string::npos);
+  CHECK(second.find("<a data-volume=\"volume 4\" href=\"https://example.org/guide/fr/lignes-directrices/print/volume-4/#actor_ong-atlas\">") !=
+        std::string::npos);
+  CHECK_FALSE(built.has(folder + "volume-5/index.html"));
+  // Files are one folder further than from the edition's own page.
+  CHECK(second.find("<img src=\"../../preparer-le-retour/etapes.svg\"") != std::string::npos);
+  CHECK(second.find("<a href=\"../../../../media/formulaire.pdf\">") != std::string::npos);
+
+  // The edition's own page lists the volumes and their PDFs.
+  const auto& list = built.file(folder + "index.html");
+  CHECK(all_matches(list, "<h2><a href=\"(volume-[0-9]/)\">") ==
+        std::vector<std::string>{"volume-1/", "volume-2/", "volume-3/", "volume-4/"});
+  CHECK(list.find("<h2><a href=\"volume-3/\">Volume 3 sur 4</a></h2>\n<p>Chapitre 3</p>") != std::string::npos);
+  CHECK(list.find("<p>Annexe\u00a0: annuaire des acteurs</p>") != std::string::npos);
+  CHECK(list.find("<a href=\"../lignes-directrices-fr-volume-4.pdf\" type=\"application/pdf\">Télécharger le volume 4 en PDF</a>") !=
+        std::string::npos);
+
+  // A guideline links to its chapter in its volume, and to that volume's PDF; the index to the
+  // list, with no PDF of its own.
+  const auto& credit = built.file("fr/lignes-directrices/credit/index.html");
+  CHECK(credit.find("<a href=\"../print/volume-3/#credit\">Version imprimable (volume 3 sur 4)</a>") !=
+        std::string::npos);
+  CHECK(credit.find("<a href=\"../lignes-directrices-fr-volume-3.pdf\" type=\"application/pdf\">Télécharger le volume 3 en PDF</a>") !=
+        std::string::npos);
+  const auto& index = built.file("fr/lignes-directrices/index.html");
+  CHECK(index.find("<a href=\"print/\">") != std::string::npos);
+  CHECK(index.find("-fr-volume") == std::string::npos);
+  CHECK(index.find("-fr.pdf") == std::string::npos);
+
+  // `passerelle pdf` makes one PDF a volume; Italian, with one guideline, keeps one edition.
+  const auto& editions = built.result->print_editions;
+  REQUIRE(editions.size() == 5);
+  CHECK(editions[0].html_file == folder + "volume-1/index.html");
+  CHECK(editions[3].pdf_file == "fr/lignes-directrices/lignes-directrices-fr-volume-4.pdf");
+  CHECK(editions[4].html_file == "it/linee-guida/print/index.html");
+  CHECK(editions[4].pdf_file == "it/linee-guida/linee-guida-it.pdf");
+  const auto& italian = built.file("it/linee-guida/print/index.html");
+  CHECK(italian.find("cover-volume") == std::string::npos);
+  CHECK(italian.find("id=\"print_annex\"") != std::string::npos);
+}
+
+TEST_CASE("volumes share the chapters out evenly, the annex last") {
+  auto built = build_fixture();
+  REQUIRE(built.errors() == "");
+  const auto& config = built.result->site.config;
+  const auto& french = config.languages.front();
+  auto sizes = [&](int64_t per_volume, size_t guidelines, size_t actors) {
+    SiteConfig changed = config;
+    changed.print.volume_guidelines = per_volume;
+    std::vector<std::string> found;
+    auto volumes = print_volumes(changed, french, guidelines, actors);
+    for (const auto& v : volumes) {
+      found.push_back(v.first == v.end ? "a" + std::to_string(v.actors_first) + "-" + std::to_string(v.actors_end)
+                                       : std::to_string(v.first) + "-" + std::to_string(v.end) +
+                                             (v.annex() ? "+" : ""));
+      CHECK(v.count == volumes.size());
+    }
+    return found;
+  };
+  CHECK(sizes(150, 150, 3000) == std::vector<std::string>{"0-150+"});
+  CHECK(sizes(0, 2000, 10000) == std::vector<std::string>{"0-2000+"});
+  CHECK(sizes(150, 151, 0) == std::vector<std::string>{"0-75", "75-151"});
+  CHECK(sizes(2, 3, 25) == std::vector<std::string>{"0-1", "1-3", "a0-12", "a12-25"});
+  // The large benchmark corpus, by default: 20 volumes of 100 chapters, 10 of the annex's 10,000.
+  CHECK(SiteConfig{}.print.volume_guidelines == 100);
+  auto large = sizes(100, 2000, 10000);
+  REQUIRE(large.size() == 30);
+  CHECK(large[19] == "1900-2000");
+  CHECK(large[20] == "a0-1000");
+  CHECK(large[29] == "a9000-10000");
+  CHECK(sizes(150, 2000, 10000).size() == 14 + 7);
+  CHECK(sizes(1, 0, 3).empty());
+
+  auto negative = build_fixture({{"site.toml", site_toml("", "[print]\nvolume_guidelines = -1\n")}});
+  CHECK_FALSE(negative.result);
+  CHECK(negative.errors().find("print.volume_guidelines must be 0") != std::string::npos);
+}
+
 TEST_CASE("Markdown headings take a prefix and a level shift for combined documents") {
   Diagnostics diagnostics;
   MarkdownOptions options;

@@ -447,7 +447,7 @@ TEST_CASE("a build with errors leaves a streamed output untouched") {
 }
 
 TEST_CASE("the directory's index and facet pages are split in pages of [listings] page_size") {
-  std::string config = read_file(kFixture + "/site.toml");
+  std::string config = read_file(test_support::kSmallSite + "/site.toml");
   auto built = build_fixture({{"site.toml", config + "\n[listings]\npage_size = 1\n"}});
   INFO(built.errors());
   REQUIRE(built.result);

@@ -183,6 +183,15 @@ export function pickPages(siteDir, config) {
     const printSlug = s.print ?? 'print';
     add(code, 'guideline', first(`${code}/${s.guidelines}`, [printSlug]));
     add(code, 'print', `${code}/${s.guidelines}/${printSlug}`);
+    // An edition split in volumes ([print] volume_guidelines): its first and its last volume
+    // (the annex), besides the list of volumes at its own address.
+    const volumes = pageFolders(path.join(siteDir, code, s.guidelines, printSlug))
+      .filter((n) => /^volume-\d+$/.test(n))
+      .sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)));
+    if (volumes.length) {
+      add(code, 'print-volume', `${code}/${s.guidelines}/${printSlug}/${volumes[0]}`);
+      add(code, 'print-volume-last', `${code}/${s.guidelines}/${printSlug}/${volumes.at(-1)}`);
+    }
     add(code, 'directory', dir);
     const country = first(`${dir}/${s.country}`);
     add(code, 'country', country);
