@@ -145,6 +145,7 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
                   filter_translations(site, {}), "directory",
                   {{strings.get("home"), home_path(language)}}};
   frame.search_client = true;  // directory.js filters with the search index
+  if (out.keep(context, frame, "")) return;  // the context alone: no actor's description
   View view = frame_view(context, frame);
   View countries = View::list();
   for (const SiteTerm* country : terms_by_label(site.terms.countries, language.code)) {
@@ -166,8 +167,6 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
                         const Filter& filter, RenderedPages& out, Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
-  auto actors = select(context, filter);
-  if (actors.empty()) return;  // no page for an empty selection
   std::string path = filter_path(language, filter);
   std::string title = filter_title(language, filter);
   std::vector<std::pair<std::string, std::string>> breadcrumbs = {
@@ -180,6 +179,10 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
   }
   PageFrame frame{&language, path, title, strings.get("directory_description"),
                   filter_translations(site, filter), "directory", breadcrumbs};
+  // The context alone (no actor's description): kept, it had actors, as it has now.
+  if (out.keep(context, frame, "")) return;
+  auto actors = select(context, filter);
+  if (actors.empty()) return;  // no page for an empty selection
   View view = frame_view(context, frame);
   view.set("count", strings.count("actors", static_cast<long>(actors.size())))
       .set("actors", cards(context, language, path, actors))
@@ -277,6 +280,7 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
                    {strings.get("directory"), directory_path(language)},
                    {filter_title(language, {actor.country.get()}),
                     filter_path(language, {actor.country.get()})}}};
+  if (out.keep(context, frame, record.path)) return;
   View view = frame_view(context, frame);
   view.set("draft", record.draft)
       .set("actor", actor_card(context, actor, language, path))
