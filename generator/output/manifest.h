@@ -24,8 +24,9 @@ namespace passerelle {
 struct OutputManifest {
   std::string context;                       // the key of every input but the units
   std::map<std::string, std::string> units;  // unit (a source path) → its key
-  // Folders of files made together from many units (a language's search index, "search/fr/")
-  // → the key of everything they are made from.
+  // Groups of files made together from many units, each the files whose path starts with its
+  // name (a language's search index, "search/fr/"; no name may start another) → the key of
+  // everything they are made from.
   std::map<std::string, std::string> groups;
   // The files owned by one unit (sources == {unit}), the pages without sources and the files
   // of the groups, by path.
@@ -55,7 +56,8 @@ class KeptOutputs {
   const FileSummary* find(const std::string& path, const std::string& unit) const;
   /// Whether anything at all may be kept (the contexts are the same).
   bool any() const { return !files_.empty() || !groups_.empty(); }
-  /// Every file of the group `folder` when its key is unchanged; nullptr otherwise.
+  /// Every file of the group `folder` (a path prefix) when its key is unchanged; nullptr
+  /// otherwise.
   const std::vector<FileSummary>* group(const std::string& folder) const;
 
  private:

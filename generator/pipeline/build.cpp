@@ -123,6 +123,28 @@ void check_unique_paths(const std::vector<FileSummary>& files, Diagnostics& diag
   }
 }
 
+/// Hands `sink` the files of the group `folder` of the last build, when `kept` has it
+/// unchanged: true when every one was kept, else `taken` holds those that were (a file changed
+/// by hand is not), and the others are to be rendered.
+bool keep_group(OutputSink& sink, const KeptOutputs* kept, const std::string& folder,
+                std::set<std::string>& taken) {
+  const auto* files = kept ? kept->group(folder) : nullptr;
+  if (!files) return false;
+  for (const auto& file : *files) {
+    if (!sink.keep(file)) return false;
+    taken.insert(file.path);
+  }
+  return true;
+}
+
+/// `plan` without the files at `paths`.
+OutputPlan without(OutputPlan plan, const std::set<std::string>& paths) {
+  if (!paths.empty()) {
+    std::erase_if(plan, [&](const OutputFile& file) { return paths.count(file.path) > 0; });
+  }
+  return plan;
+}
+
 /// Every output of the site, handed to `sink` as it is made, and what the pages output
 /// counted. One output after the other, each on every core (docs/performance.md: side by side
 /// they were slower and took a fifth more memory): the search index first, its working data
@@ -134,23 +156,15 @@ RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOpt
   // it (output/manifest.h): the index is what such a build would otherwise spend most on.
   std::vector<const LanguageConfig*> changed;
   for (const auto& language : site.config.languages) {
-    const auto* files = kept ? kept->group(std::string(search::kIndexFolder) + language.code + "/")
-                             : nullptr;
-    bool all = files != nullptr;
     std::set<std::string> taken;
-    for (size_t i = 0; all && i < files->size(); ++i) {
-      all = sink.keep((*files)[i]);
-      if (all) taken.insert((*files)[i].path);
+    if (keep_group(sink, kept, std::string(search::kIndexFolder) + language.code + "/", taken)) {
+      continue;
     }
-    if (all) continue;
     if (taken.empty()) {
       changed.push_back(&language);
       continue;
     }
-    // Some files could not be kept (changed by hand?): the others are, the rest rendered.
-    auto plan = search::language_search_files(site, language);
-    std::erase_if(plan, [&](const OutputFile& file) { return taken.count(file.path) > 0; });
-    sink.put(std::move(plan));
+    sink.put(without(search::language_search_files(site, language), taken));
   }
   if (sink.streaming() || changed.size() < site.config.languages.size()) {
     // One language at a time, its files written before the next is built: the working data of
@@ -162,7 +176,9 @@ RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOpt
   } else {
     sink.put(search::search_files(site, options.cancelled));
   }
-  sink.put(exports::export_files(site));
+  if (std::set<std::string> taken; !keep_group(sink, kept, kExportsGroup, taken)) {
+    sink.put(without(exports::export_files(site), taken));
+  }
   sink.put(media::media_files(site));
   auto pages = render_site(site, theme, sink, diagnostics, options.cancelled, kept);
   sink.put(feeds::feed_files(site, theme, diagnostics));

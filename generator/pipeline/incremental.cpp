@@ -153,6 +153,12 @@ BuildKeys build_keys(const SiteSources& sources, const SourceTree& tree,
     }
     keys.groups[std::string(search::kIndexFolder) + language.code + "/"] = group.hex();
   }
+  KeyHash exports;
+  exports.add(keys.context);
+  for (const auto& record : sources.directory.actors) {
+    exports.add(record.path).add(keys.units.at(record.path));
+  }
+  keys.groups[kExportsGroup] = exports.hex();
   return keys;
 }
 

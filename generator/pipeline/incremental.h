@@ -21,9 +21,14 @@ struct BuildKeys {
   std::string context;
   std::map<std::string, std::string> units;  // source path → key
   // A language's search index ("search/fr/") → the key of its pages' and every actor's units
-  // (an actor without a description in a language borrows another's).
+  // (an actor without a description in a language borrows another's); the exports
+  // (kExportsGroup) → the key of every actor's unit.
   std::map<std::string, std::string> groups;
 };
+
+/// The group of the exports: actors.csv, actors.json and actors.xlsx (a group is the files
+/// whose path starts with its name).
+inline constexpr const char* kExportsGroup = "actors.";
 
 /// The keys of a build of `sources` (as loaded, before anything is left out) with `options`;
 /// `tree` and `bundled_themes` as for build_from_sources.
