@@ -24,8 +24,10 @@ run() {  # run LABEL: one build, one line of figures
     "$(echo "$user + $system" | bc)" $((memory / 1024)) "$kept" "${stages%, }"
 }
 
-first_guideline=$(ls "$site"/content/fr/guidelines/guideline-*.md | head -1)
-first_actor=$(ls "$site"/directory-data/actors/*.toml | head -1)
+guidelines=("$site"/content/fr/guidelines/guideline-*.md)
+actors=("$site"/directory-data/actors/*.toml)
+first_guideline=${guidelines[0]}
+first_actor=${actors[0]}
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 run "warm-up 1"
 run "warm-up 2"
