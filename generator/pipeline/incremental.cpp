@@ -72,6 +72,13 @@ void add_files(KeyHash& hash, const SourceTree& tree, const std::string& folder)
   }
 }
 
+// A field added to a source must be added to its outline below (or to its unit), else an edit
+// of it would leave pages that show it out of date: these sizes make the compiler ask.
+#if defined(__GLIBCXX__) && defined(__LP64__)
+static_assert(sizeof(PageSource) == 512, "a field of PageSource changed: update add_page_outline");
+static_assert(sizeof(ActorRecord) == 728, "a field of ActorRecord changed: update add_record_outline");
+#endif
+
 /// Everything of a page but its body: what other pages may show of it (title, summary,
 /// address, terms...).
 void add_page_outline(KeyHash& hash, const PageSource& page) {

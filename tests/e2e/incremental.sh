@@ -46,16 +46,13 @@ round() {  # round NUMBER KINDS [MIN_KEPT]
 }
 
 # Edits of text only one page shows keep almost every page; edits of what other pages show (a
-# label, a title, a page added or removed) render everything again, and the next edit of text
-# keeps pages again.
+# label, a title, a page added or removed) render everything again. Few rounds: each makes a
+# build that renders everything, and the test runs in CI.
 round 1 body 7000
 round 2 actor 7000
 round 3 vocabulary
-round 4 body,actor 7000
-round 5 title,add
-round 6 add,remove,body
-round 7 body,actor,vocabulary,title,add,remove
-round 8 body,actor 7000
+round 4 add,title
+round 5 remove,body,actor
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
