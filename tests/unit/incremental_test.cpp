@@ -3,6 +3,7 @@
 // of the small fixture into a folder, one after the other, against a build from scratch.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -202,4 +203,42 @@ TEST_CASE("builds into one folder after edits keep pages and equal a build from 
   compare("fresh-3");
   CHECK(build_into(site.tree, site.bundled, out) == pages);
   compare("fresh-4");
+}
+
+TEST_CASE("serve's update takes unchanged pages from the last build and renders the same plan") {
+  Fixture site;
+  Project project(site.tree, site.bundled, {});
+  Diagnostics diagnostics;
+  REQUIRE(project.build(diagnostics));
+  std::map<std::string, std::string> served;  // what serve's site holds
+  for (const auto& file : project.result()->plan) served[file.path] = file.bytes;
+  auto previous_file = [&](const std::string& path) -> const std::string* {
+    auto found = served.find(path);
+    return found == served.end() ? nullptr : &found->second;
+  };
+  site.changes.add(kGuideline, site.original(kGuideline) + "\nUne phrase de plus.\n");
+  Diagnostics updated;
+  auto changes = project.update({kGuideline}, updated, nullptr, previous_file);
+  REQUIRE(changes);
+  CHECK(project.result()->kept_files > 0);
+  CHECK(std::find(changes->changed.begin(), changes->changed.end(),
+                  "fr/lignes-directrices/preparer-le-retour/index.html") != changes->changed.end());
+
+  Project fresh(site.tree, site.bundled, {});
+  Diagnostics fresh_diagnostics;
+  REQUIRE(fresh.build(fresh_diagnostics));
+  CHECK(fresh.result()->kept_files == 0);
+  const auto& plan = project.result()->plan;
+  const auto& expected = fresh.result()->plan;
+  REQUIRE(plan.size() == expected.size());
+  for (size_t i = 0; i < plan.size(); ++i) {
+    CHECK(plan[i].path == expected[i].path);
+    CHECK(plan[i].bytes == expected[i].bytes);
+  }
+
+  // A file of the last build that is not as its manifest says is rendered, not taken.
+  for (auto& [path, bytes] : served) bytes += " ";
+  Diagnostics again;
+  REQUIRE(project.update({kGuideline}, again, nullptr, previous_file));
+  CHECK(project.result()->kept_files == 0);
 }
