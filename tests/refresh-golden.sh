@@ -10,7 +10,8 @@ rm -rf "$root/tests/golden/site-small"
   --out "$root/tests/golden/site-small" >/dev/null
 # The build keeps the output it replaced beside it (for the next build), and marks its output;
 # golden files need neither.
-rm -rf "$root/tests/golden/.site-small.previous" "$root/tests/golden/site-small/.passerelle-output"
+rm -rf "$root/tests/golden/.site-small.previous" "$root/tests/golden/.site-small.manifests" \
+  "$root/tests/golden/site-small/.passerelle-output"
 if [ -x "$root/tests/e2e/error_cases.sh" ]; then
   "$root/tests/e2e/error_cases.sh" "$root/build/passerelle" --refresh
 fi

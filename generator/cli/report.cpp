@@ -253,6 +253,7 @@ std::string build_summary_json(const BuildResult* result, const Diagnostics& dia
     summary["pages"] = result->html_pages;
     summary["pages_per_language"] = std::move(per_language);
     summary["actors"] = result->actors;
+    summary["kept_files"] = result->kept_files;
   }
   summary["errors"] = diagnostics.error_count();
   summary["warnings"] = diagnostics.warning_count();

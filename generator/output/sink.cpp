@@ -57,6 +57,32 @@ void OutputSink::put(OutputPlan files) {
   });
 }
 
+bool OutputSink::keep(const FileSummary& file) {
+  std::string error;
+  if (staging_) {
+    if (!staging_->keep(file, &error)) return false;
+    std::lock_guard<std::mutex> lock(mutex_);
+    summaries_.push_back(file);
+    ++kept_;
+    return true;
+  }
+  const std::string* bytes = previous_ ? previous_(file.path) : nullptr;
+  if (!bytes || bytes->size() != file.size || std::hash<std::string>{}(*bytes) != file.hash) {
+    return false;  // not what the manifest says (another build's, or none)
+  }
+  OutputFile kept{file.path, *bytes, file.sources};
+  std::lock_guard<std::mutex> lock(mutex_);
+  summaries_.push_back(file);
+  plan_.push_back(std::move(kept));
+  ++kept_;
+  return true;
+}
+
+size_t OutputSink::kept() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return kept_;
+}
+
 OutputPlan OutputSink::take_plan() {
   std::lock_guard<std::mutex> lock(mutex_);
   sort_files(plan_);

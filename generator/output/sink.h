@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -28,14 +29,23 @@ class OutputSink {
  public:
   /// Keeps every file: take_plan() returns them.
   OutputSink() = default;
-  /// Writes every file into `staging` as it comes (nullptr: keeps them, as above).
-  explicit OutputSink(StagedOutput* staging) : staging_(staging) {}
+  /// Writes every file into `staging` as it comes (nullptr: keeps them, as above, and keep()
+  /// takes the bytes of a file from `previous`, by path).
+  explicit OutputSink(StagedOutput* staging,
+                      std::function<const std::string*(const std::string&)> previous = {})
+      : staging_(staging), previous_(std::move(previous)) {}
   OutputSink(const OutputSink&) = delete;
   OutputSink& operator=(const OutputSink&) = delete;
 
   /// Takes one file; thread-safe.
   void put(OutputFile file);
   void put(OutputPlan files);
+  /// Takes, instead of a rendered file, the file the output has already (see
+  /// StagedOutput::keep), or the previous build's (whose bytes must still hash to `file`'s). False, with nothing taken, when it cannot be kept: the caller
+  /// renders it. Thread-safe.
+  bool keep(const FileSummary& file);
+  /// How many files keep() took.
+  size_t kept();
 
   /// Whether files go to a staging folder (take_plan() is then empty).
   bool streaming() const { return staging_ != nullptr; }
@@ -48,10 +58,12 @@ class OutputSink {
 
  private:
   StagedOutput* staging_ = nullptr;
+  std::function<const std::string*(const std::string&)> previous_;
   std::mutex mutex_;
   OutputPlan plan_;
   std::vector<FileSummary> summaries_;
   std::string error_;
+  size_t kept_ = 0;  // guarded by mutex_
 };
 
 }  // namespace passerelle

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <vector>
 
@@ -112,12 +113,69 @@ bool write_marker(const fs::path& folder, std::string* error) {
   return ok;
 }
 
+std::optional<std::string> read_whole(const std::string& path) {
+  FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return std::nullopt;
+  std::string bytes;
+  char buffer[65536];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, n);
+  bool ok = !std::ferror(file);
+  std::fclose(file);
+  if (!ok) return std::nullopt;
+  return bytes;
+}
+
+fs::path manifest_path(const fs::path& out, const std::string& identity) {
+  return fs::path(manifests_folder(out.string())) / (identity + ".json");
+}
+
+/// The manifest of the generation in `folder` (an output folder of `out`), when it has one.
+std::optional<OutputManifest> read_manifest(const fs::path& out, const fs::path& folder) {
+  std::string identity = folder_identity(folder.string());
+  if (identity.empty()) return std::nullopt;
+  auto text = read_whole(manifest_path(out, identity).string());
+  if (!text) return std::nullopt;
+  return parse_manifest(*text, identity);
+}
+
+/// Records `manifest` for the output `out`, and forgets the manifests of folders that are
+/// neither the output nor its previous generation. A manifest that cannot be written only
+/// makes the next build render everything.
+void write_manifest(const fs::path& out, const fs::path& previous, const OutputManifest& manifest) {
+  std::string identity = folder_identity(out.string());
+  if (identity.empty()) return;
+  std::error_code ec;
+  fs::path folder = manifests_folder(out.string());
+  fs::create_directories(folder, ec);
+  std::string kept_previous = folder_identity(previous.string());
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    std::string stem = entry.path().stem().string();
+    if (stem != identity && stem != kept_previous) fs::remove(entry.path(), ec);
+  }
+  fs::path path = manifest_path(out, identity);
+  fs::path temporary = path.string() + ".new-" + std::to_string(getpid());
+  std::string text = manifest_json(manifest, identity);
+  FILE* file = std::fopen(temporary.c_str(), "wb");
+  bool ok = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  if (file && std::fclose(file) != 0) ok = false;
+  if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) fs::remove(temporary, ec);
+}
+
+/// Forgets the manifest of `folder` (a generation of `out`) before the folder is changed.
+void forget_manifest(const fs::path& out, const fs::path& folder) {
+  std::string identity = folder_identity(folder.string());
+  std::error_code ec;
+  if (!identity.empty()) fs::remove(manifest_path(out, identity), ec);
+}
+
 /// Fills `staging` with the plan: by updating an older generation of the site when there is
 /// one, else in a new folder.
 bool stage(const OutputPlan& plan, const fs::path& out, const fs::path& staging,
            const fs::path& previous, std::string* error) {
   std::error_code ec;
   if (claim_recyclable(out, staging, previous)) {
+    forget_manifest(out, staging);
     // A claimed folder carries the marker already. Writing it again would truncate it first:
     // a kill at that moment left a folder no build knew as its own, never cleaned (seen in CI).
     std::string ignored;
@@ -198,8 +256,14 @@ bool StagedOutput::open(const std::string& out_dir, const std::string& source_di
   modes_[0] = modes.file;
   modes_[1] = modes.folder;
   modes_[2] = modes.owner;
+  current_ = read_manifest(out, out);
   recycled_ = claim_recyclable(out, staging, previous);
-  if (!recycled_) {
+  if (recycled_) {
+    if (auto staged = read_manifest(out, staging)) {
+      for (const auto& file : staged->files) staged_[file.path] = {file.size, file.hash};
+    }
+    forget_manifest(out, staging);  // the folder changes from now on
+  } else {
     if (::mkdir(staging.c_str(), 0755) != 0) {
       *error = "cannot create " + staging.string() + ": " + std::strerror(errno);
       return false;
@@ -230,6 +294,28 @@ bool StagedOutput::write(const OutputFile& file, std::string* error) {
                          recycled_, error);
 }
 
+bool StagedOutput::keep(const FileSummary& file, std::string* error) {
+  if (!open_) {
+    *error = "no staging folder to keep " + file.path + " in";
+    return false;
+  }
+  if (auto problem = check_output_path(file.path); !problem.empty()) {
+    *error = problem;
+    return false;
+  }
+  if (recycled_) {
+    auto staged = staged_.find(file.path);
+    if (staged != staged_.end() && staged->second == std::make_pair(file.size, file.hash)) return true;
+  }
+  auto bytes = read_whole(out_ + "/" + file.path);
+  if (!bytes || bytes->size() != file.size || std::hash<std::string>{}(*bytes) != file.hash) {
+    *error = "the output's " + file.path + " is not as the last build left it";
+    return false;
+  }
+  return write_site_file(staging_, file.path, *bytes, {modes_[0], modes_[1], modes_[2]},
+                         recycled_, error);
+}
+
 bool StagedOutput::commit(const std::vector<std::string>& paths, std::string* error) {
   if (!open_) {
     *error = "no staging folder to publish";
@@ -243,7 +329,9 @@ bool StagedOutput::commit(const std::vector<std::string>& paths, std::string* er
     return false;
   }
   open_ = false;
-  return swap_in(out_, staging_, previous_, error);
+  if (!swap_in(out_, staging_, previous_, error)) return false;
+  if (next_) write_manifest(out_, previous_, *next_);
+  return true;
 }
 
 void StagedOutput::abandon() {

@@ -7,9 +7,13 @@
 // only the files whose bytes changed, instead of deleting one site and creating another.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "output/manifest.h"
 #include "output/plan.h"
 
 namespace passerelle {
@@ -44,6 +48,18 @@ class StagedOutput {
   /// Leaves the output as it was (what the destructor does when commit() did not run).
   void abandon();
 
+  /// The manifest of the output as open() found it (output/manifest.h); nullptr when it has
+  /// none that is true of it: then nothing can be kept.
+  const OutputManifest* current_manifest() const { return current_ ? &*current_ : nullptr; }
+  /// Puts in the staging folder the current output's file `file` (as current_manifest()
+  /// describes it) instead of a rendered one: nothing is done when the staging folder's own
+  /// manifest says it holds those bytes already, else the file is copied. False with `error`
+  /// set when it cannot be (the file changed or vanished): the caller renders it instead.
+  /// Thread-safe, as write().
+  bool keep(const FileSummary& file, std::string* error);
+  /// The manifest commit() records for the new output.
+  void set_manifest(OutputManifest manifest) { next_ = std::move(manifest); }
+
  private:
   std::string out_;
   std::string staging_;
@@ -51,6 +67,10 @@ class StagedOutput {
   bool recycled_ = false;  // the staging folder is an older generation, updated in place
   unsigned modes_[3] = {0, 0, 0};
   bool open_ = false;
+  std::optional<OutputManifest> current_;  // of out_, when it has one
+  // What the staging folder held when claimed, by path: size and hash (from its manifest).
+  std::map<std::string, std::pair<size_t, size_t>> staged_;
+  std::optional<OutputManifest> next_;
 };
 
 /// A plan problem that would make the output wrong: two files at one path, or a path that

@@ -1,6 +1,7 @@
 #include "pipeline/build.h"
 
 #include <cstdio>
+#include <set>
 
 #include "config/config.h"
 #include "content/directory.h"
@@ -10,6 +11,7 @@
 #include "feeds/atom.h"
 #include "feeds/sitemap.h"
 #include "media/media_files.h"
+#include "pipeline/incremental.h"
 #include "pipeline/source_cache.h"
 #include "theme/theme.h"
 #include "render/views.h"
@@ -121,28 +123,66 @@ void check_unique_paths(const std::vector<FileSummary>& files, Diagnostics& diag
   }
 }
 
+/// Hands `sink` the files of the group `folder` of the last build, when `kept` has it
+/// unchanged: true when every one was kept, else `taken` holds those that were (a file changed
+/// by hand is not), and the others are to be rendered.
+bool keep_group(OutputSink& sink, const KeptOutputs* kept, const std::string& folder,
+                std::set<std::string>& taken) {
+  const auto* files = kept ? kept->group(folder) : nullptr;
+  if (!files) return false;
+  for (const auto& file : *files) {
+    if (!sink.keep(file)) return false;
+    taken.insert(file.path);
+  }
+  return true;
+}
+
+/// `plan` without the files at `paths`.
+OutputPlan without(OutputPlan plan, const std::set<std::string>& paths) {
+  if (!paths.empty()) {
+    std::erase_if(plan, [&](const OutputFile& file) { return paths.count(file.path) > 0; });
+  }
+  return plan;
+}
+
 /// Every output of the site, handed to `sink` as it is made, and what the pages output
 /// counted. One output after the other, each on every core (docs/performance.md: side by side
 /// they were slower and took a fifth more memory): the search index first, its working data
 /// freed before the pages are rendered; the sitemap lists the pages. What a build streams to
 /// its staging folder is made in smaller pieces, to keep its peak memory low.
 RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOptions& options,
-                            OutputSink& sink, Diagnostics& diagnostics) {
+                            OutputSink& sink, Diagnostics& diagnostics, const KeptOutputs* kept) {
   search::ListSeparators separators;
   for (const auto& [code, strings] : theme.strings) separators[code] = strings.get("list_separator");
-  if (sink.streaming()) {
+  // A language's index whose pages and actors did not change is kept as the last build made
+  // it (output/manifest.h): the index is what such a build would otherwise spend most on.
+  std::vector<const LanguageConfig*> changed;
+  for (const auto& language : site.config.languages) {
+    std::set<std::string> taken;
+    if (keep_group(sink, kept, std::string(search::kIndexFolder) + language.code + "/", taken)) {
+      continue;
+    }
+    if (taken.empty()) {
+      changed.push_back(&language);
+      continue;
+    }
+    sink.put(without(search::language_search_files(site, language, {}, separators[language.code]), taken));
+  }
+  if (sink.streaming() || changed.size() < site.config.languages.size()) {
     // One language at a time, its files written before the next is built: the working data of
     // every language's index at once was a large build's peak memory (docs/performance.md).
-    for (const auto& language : site.config.languages) {
+    for (const auto* language : changed) {
       if (options.cancelled && options.cancelled->load()) break;
-      sink.put(search::language_search_files(site, language, {}, separators[language.code]));
+      sink.put(search::language_search_files(site, *language, {}, separators[language->code]));
     }
   } else {
     sink.put(search::search_files(site, options.cancelled, separators));
   }
-  sink.put(exports::export_files(site));
+  if (std::set<std::string> taken; !keep_group(sink, kept, kExportsGroup, taken)) {
+    sink.put(without(exports::export_files(site), taken));
+  }
   sink.put(media::media_files(site));
-  auto pages = render_site(site, theme, sink, diagnostics, options.cancelled);
+  auto pages = render_site(site, theme, sink, diagnostics, options.cancelled, kept);
   sink.put(feeds::feed_files(site, theme, diagnostics));
   sink.put(feeds::sitemap_files(site, theme, pages.listed, diagnostics));
   sink.put(redirect_files(site, theme, diagnostics));
@@ -173,6 +213,9 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
                                               Diagnostics& diagnostics) {
   auto cancelled = [&] { return options.cancelled && options.cancelled->load(); };
   auto failed = [&] { return !options.past_errors && diagnostics.has_errors(); };
+  // Not past errors: what such a build renders is never published, nor recalled.
+  std::optional<BuildKeys> keys;
+  if (!options.past_errors) keys = build_keys(sources, tree, bundled_themes, options);
   check_freshness(sources.pages, sources.directory.actors, options.today,
                   static_cast<int>(sources.config.review_months), diagnostics);
   if (!options.include_future) {
@@ -201,10 +244,20 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   if (!site || !theme || failed() || cancelled()) return std::nullopt;
   if (options.on_stage) options.on_stage("render");
   BuildResult result;
-  OutputSink sink(options.staging);
-  auto rendered = render_outputs(*site, *theme, options, sink, diagnostics);
+  OutputSink sink(options.staging, options.previous_file);
+  const OutputManifest* previous =
+      options.staging ? options.staging->current_manifest() : options.previous_manifest;
+  std::optional<KeptOutputs> kept;
+  if (keys && previous) kept.emplace(*previous, keys->context, keys->units, keys->groups);
+  auto rendered = render_outputs(*site, *theme, options, sink, diagnostics, kept ? &*kept : nullptr);
   result.plan = sink.take_plan();
   result.files = sink.take_summaries();
+  result.kept_files = sink.kept();
+  if (keys) {
+    result.manifest = {keys->context, keys->units, keys->groups,
+                       unit_files(result.files, keys->units, keys->groups)};
+    if (options.staging) options.staging->set_manifest(result.manifest);
+  }
   if (auto error = sink.write_error(); !error.empty()) diagnostics.error({}, error);
   check_unique_paths(result.files, diagnostics);
   if (failed() || cancelled()) return std::nullopt;

@@ -12,6 +12,7 @@
 #include "base/diagnostics.h"
 #include "base/filesystem.h"
 #include "model/print_edition.h"
+#include "output/manifest.h"
 #include "model/site.h"
 #include "output/plan.h"
 #include "output/sink.h"
@@ -49,6 +50,12 @@ struct BuildOptions {
   /// BuildResult::plan stays empty; the caller commits it when the build succeeded. Else the
   /// files are kept in the plan.
   StagedOutput* staging = nullptr;
+  /// For a build that keeps its files (serve): what the last build rendered, so that its pages
+  /// whose sources did not change are taken from it (output/manifest.h) instead of rendered
+  /// again. `previous_file` gives a file's bytes by path (nullptr when it has none). A build
+  /// to `staging` takes both from the output folder instead.
+  const OutputManifest* previous_manifest = nullptr;
+  std::function<const std::string*(const std::string& path)> previous_file;
 };
 
 /// What the loading stage reads: the configuration, the pages and the actor records.
@@ -93,6 +100,10 @@ struct BuildResult {
   Site site;  // the model the plan was rendered from, for checks that need the sources
   search::SizeReport sizes;
   std::shared_ptr<const Theme> theme;  // the theme the plan was rendered with
+  size_t kept_files = 0;  // files of the last build kept instead of rendered again
+  /// What the next build needs to keep files of this one; empty when it cannot
+  /// (a build past errors).
+  OutputManifest manifest;
 };
 
 /// "146 pages (fr 72, it 72), 23 actors": the counts of a build's one-line summary.

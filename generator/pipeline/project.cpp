@@ -32,9 +32,10 @@ bool Project::load(Diagnostics& diagnostics) {
   return cache_.ok();
 }
 
-std::optional<OutputChanges> Project::update(const std::set<std::string>& paths,
-                                             Diagnostics& diagnostics,
-                                             const std::atomic<bool>* cancelled) {
+std::optional<OutputChanges> Project::update(
+    const std::set<std::string>& paths, Diagnostics& diagnostics,
+    const std::atomic<bool>* cancelled,
+    std::function<const std::string*(const std::string& path)> previous_file) {
   std::vector<std::string> sources;
   for (const auto& path : paths) {
     if (SourceCache::is_read(path) && !starts_with(path, "themes/")) sources.push_back(path);
@@ -46,8 +47,14 @@ std::optional<OutputChanges> Project::update(const std::set<std::string>& paths,
   if (!cache_.ok()) return std::nullopt;
   auto previous = output_hashes_;  // render() replaces them when it succeeds
   options_.cancelled = cancelled;
+  if (previous_file && manifest_) {
+    options_.previous_manifest = &*manifest_;
+    options_.previous_file = std::move(previous_file);
+  }
   bool rendered = render(diagnostics);
   options_.cancelled = nullptr;
+  options_.previous_manifest = nullptr;
+  options_.previous_file = nullptr;
   if (!rendered) return std::nullopt;
   OutputChanges changes;
   for (const auto& [path, hash] : output_hashes_) {
@@ -72,7 +79,10 @@ bool Project::render(Diagnostics& diagnostics) {
 bool Project::render_from(SiteSources sources, Diagnostics& diagnostics) {
   past_errors_ = false;
   result_ = build_from_sources(std::move(sources), tree_, bundled_themes_, options_, diagnostics);
-  if (result_) output_hashes_ = hashes_of(result_->files);
+  if (result_) {
+    output_hashes_ = hashes_of(result_->files);
+    manifest_ = std::move(result_->manifest);
+  }
   return result_.has_value();
 }
 

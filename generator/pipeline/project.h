@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -46,9 +47,13 @@ class Project {
   /// says which output files changed since the last successful render. `diagnostics` gets
   /// every problem of the sources, as load() would report them. nullopt when the site did not
   /// render (errors, or `cancelled` set by another thread); the next update renders again.
-  std::optional<OutputChanges> update(const std::set<std::string>& paths,
-                                      Diagnostics& diagnostics,
-                                      const std::atomic<bool>* cancelled = nullptr);
+  /// `previous_file` gives the bytes of a file as the last render made it (serve's site),
+  /// by path, or nullptr: the pages whose sources did not change are taken from there instead
+  /// of rendered again (when their bytes are still those of the last render).
+  std::optional<OutputChanges> update(
+      const std::set<std::string>& paths, Diagnostics& diagnostics,
+      const std::atomic<bool>* cancelled = nullptr,
+      std::function<const std::string*(const std::string& path)> previous_file = {});
   /// For `check`, after load() into the same `diagnostics`: assembles and renders what loaded
   /// even when sources have errors, each file that failed standing in empty (see
   /// pipeline/stand_ins.h), and adds the problems found that load() had not reported. False
@@ -81,6 +86,7 @@ class Project {
   mutable std::optional<LoadedSources> sources_;  // a copy of cache_'s, made when asked for
   std::optional<BuildResult> result_;
   std::map<std::string, size_t> output_hashes_;  // of the last successful render
+  std::optional<OutputManifest> manifest_;        // of the last successful render
   bool past_errors_ = false;  // result_ was rendered past errors: not to be published
 };
 

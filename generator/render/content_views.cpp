@@ -219,6 +219,7 @@ void render_guideline(const RenderContext& context, const LanguageConfig& langua
                   translations_of(context.site, page), "guidelines",
                   {{strings.get("home"), home_path(language)},
                    {strings.get("guidelines"), guidelines_path(language)}}};
+  if (out.keep(context, frame, page.source_path)) return;
   View view = frame_view(context, frame);
   view.set("draft", page.draft);  // only `serve` builds drafts: it shows a banner
   View toc = table_of_contents(page);
@@ -245,6 +246,7 @@ void render_plain_page(const RenderContext& context, const LanguageConfig& langu
   PageFrame frame{&language, page.path, page.title, page.summary,
                   translations_of(context.site, page), "page",
                   {{strings.get("home"), home_path(language)}}};
+  if (out.keep(context, frame, page.source_path)) return;
   View view = frame_view(context, frame);
   view.set("summary", page.summary).set("content_html", page.html).set("draft", page.draft);
   out.add(frame, context.theme.templates.render("page", view, diagnostics, context.worker),

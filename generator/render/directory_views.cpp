@@ -169,12 +169,18 @@ Translations listing_translations(const Site& site, const Filter& filter, size_t
 
 /// The fields every page of a directory listing sets: its frame (titled with its place in
 /// the listing after page 1, under the listing's first page in the breadcrumbs) and pagination.
-View listing_view(const RenderContext& context, PageFrame& frame, const ListingPage& listing,
-                  const Filter& filter, const std::string& title) {
+/// The frame of one page of a listing: its title ("… (page 2 of 3)"), its translations and,
+/// after the first page, a way back to the first. Set before the page is kept or rendered.
+void set_listing_frame(const RenderContext& context, PageFrame& frame, const ListingPage& listing,
+                       const Filter& filter, const std::string& title) {
   const auto& strings = context.theme.strings.at(frame.language->code);
   frame.title = listing_page_title(strings, title, listing);
   frame.translations = listing_translations(context.site, filter, listing.number);
   if (listing.number > 1) frame.breadcrumbs.emplace_back(title, listing.listing_path);
+}
+
+View listing_view(const RenderContext& context, const PageFrame& frame, const ListingPage& listing) {
+  const auto& strings = context.theme.strings.at(frame.language->code);
   View view = frame_view(context, frame);
   view.set("pagination", pagination_view(strings, listing, context.site.config.page_links));
   return view;
@@ -209,7 +215,9 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
     PageFrame frame{&language, path, "", strings.get("directory_description"), {}, "directory",
                     {{strings.get("home"), home_path(language)}}};
     frame.search_client = true;  // directory.js filters with the search index
-    View view = listing_view(context, frame, listing, {}, strings.get("directory"));
+    set_listing_frame(context, frame, listing, {}, strings.get("directory"));
+    if (out.keep(context, frame, "")) continue;  // the context alone: no actor's description
+    View view = listing_view(context, frame, listing);
     View countries = View::list();
     size_t first = listing.first();
     size_t last = listing.last(total);
@@ -259,7 +267,9 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
     std::string path = listing.path();
     PageFrame frame{&language, path, "", strings.get("directory_description"), {}, "directory",
                     breadcrumbs};
-    View view = listing_view(context, frame, listing, filter, title);
+    set_listing_frame(context, frame, listing, filter, title);
+    if (out.keep(context, frame, "")) continue;  // the context alone: no actor's description
+    View view = listing_view(context, frame, listing);
     std::vector<const Actor*> shown(actors.begin() + listing.first(),
                                     actors.begin() + listing.last(actors.size()));
     view.set("count", strings.count("actors", static_cast<long>(actors.size())))
@@ -359,6 +369,7 @@ void render_actor_page(const RenderContext& context, const LanguageConfig& langu
                    {strings.get("directory"), directory_path(language)},
                    {filter_title(language, {actor.country.get()}),
                     filter_path(language, {actor.country.get()})}}};
+  if (out.keep(context, frame, record.path)) return;
   View view = frame_view(context, frame);
   view.set("draft", record.draft)
       .set("actor", actor_card(context, actor, language, path))

@@ -29,6 +29,17 @@ void RenderedPages::add_unlisted(const PageFrame& frame, std::string html,
   ++counts.per_language[frame.language->code];
 }
 
+bool RenderedPages::keep(const RenderContext& context, const PageFrame& frame,
+                         const std::string& unit) {
+  if (!context.kept || !sink) return false;  // a plan without a sink: render_pages_of
+  const FileSummary* file = context.kept->find(output_file_of(frame.path), unit);
+  if (!file || !sink->keep(*file)) return false;
+  listed.emplace_back(frame.path, frame.translations);
+  ++counts.total;
+  ++counts.per_language[frame.language->code];
+  return true;
+}
+
 void RenderedPages::add_root(std::string path, std::string html) {
   OutputFile file{std::move(path), std::move(html)};
   if (sink) sink->put(std::move(file));
@@ -195,10 +206,12 @@ RenderContext render_context(const Site& site, const Theme& theme, RenderedPages
 }  // namespace
 
 RenderedSite render_site(const Site& site, const Theme& theme, OutputSink& sink,
-                         Diagnostics& diagnostics, const std::atomic<bool>* cancelled) {
+                         Diagnostics& diagnostics, const std::atomic<bool>* cancelled,
+                         const KeptOutputs* kept) {
   RenderedPages out;
   out.sink = &sink;
   RenderContext context = render_context(site, theme, out);
+  context.kept = kept;
   std::vector<RenderedPages> outputs;
   std::vector<Diagnostics> job_diagnostics;
   run_jobs(context, render_jobs(site), sink, outputs, job_diagnostics, cancelled);

@@ -12,6 +12,7 @@
 #include "model/site.h"
 #include "model/urls.h"
 #include "theme/theme.h"
+#include "output/manifest.h"
 #include "output/plan.h"
 #include "output/sink.h"
 #include "theme/view.h"
@@ -27,6 +28,9 @@ struct RenderContext {
   // language → its free-standing pages, which every page's menu lists (found once, not per page)
   std::map<std::string, std::vector<const Page*>> menu_pages;
   size_t worker = 0;                               // which thread renders (its own templates)
+  // The pages the output has already, as a fresh render would make them (output/manifest.h);
+  // nullptr: every page is rendered.
+  const KeptOutputs* kept = nullptr;
 };
 
 struct PageFrame {
@@ -66,6 +70,10 @@ struct RenderedPages {
   void add_unlisted(const PageFrame& frame, std::string html, std::vector<std::string> sources = {});
   /// A page at the root, for no language in particular (index.html, 404.html).
   void add_root(std::string path, std::string html);
+  /// Instead of add(): the page at `frame` as the output has it already, when it was rendered
+  /// from `unit` alone (see KeptOutputs) and is still as it was. False when it must be
+  /// rendered.
+  bool keep(const RenderContext& context, const PageFrame& frame, const std::string& unit);
 };
 
 /// What render_site counted: how many pages it made, and the pages the sitemap lists
@@ -148,7 +156,8 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
 /// index are outputs of their own). When `cancelled` becomes true (from another thread), the
 /// jobs not started yet are skipped and the output is incomplete.
 RenderedSite render_site(const Site& site, const Theme& theme, OutputSink& sink,
-                         Diagnostics& diagnostics, const std::atomic<bool>* cancelled = nullptr);
+                         Diagnostics& diagnostics, const std::atomic<bool>* cancelled = nullptr,
+                         const KeptOutputs* kept = nullptr);
 
 /// The pages made from the source files `source_paths` only: a guideline or other page in
 /// its language, an actor record in every language. `site` holds them and what their views

@@ -216,6 +216,11 @@ PublishSummary LiveSite::publish_dashboard(std::string html) {
   return summary;
 }
 
+std::shared_ptr<const std::map<std::string, std::string>> LiveSite::build_files() const {
+  std::lock_guard lock(mutex_);
+  return state_->files;
+}
+
 uint64_t LiveSite::generation() const {
   std::lock_guard lock(mutex_);
   return state_->generation;

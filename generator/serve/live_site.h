@@ -78,6 +78,9 @@ class LiveSite {
   void stop();
 
   uint64_t generation() const;
+  /// The files of the last successful build (publish()), without the pages published since:
+  /// the next build takes from them the pages it keeps. Never changed once given out.
+  std::shared_ptr<const std::map<std::string, std::string>> build_files() const;
 
   /// The browser side of live reload (served at kScriptPath).
   static const std::string& live_script();

@@ -137,7 +137,14 @@ void ServeRebuilds::complete_build(uint64_t id, const std::string& reason,
   }
   // A cancelled update has read its files again already; the next one renders them.
   Diagnostics diagnostics;
-  project_.update(paths, diagnostics, &cancelled);
+  // The pages whose sources did not change are taken from the site served (when they are
+  // still those of the last build) instead of rendered again.
+  auto files = live_.build_files();
+  auto previous_file = [files](const std::string& path) -> const std::string* {
+    auto found = files->find(path);
+    return found == files->end() ? nullptr : &found->second;
+  };
+  project_.update(paths, diagnostics, &cancelled, previous_file);
   if (cancelled) return;
   publish(id, diagnostics, reason, seen);
 }

@@ -38,9 +38,10 @@ tree_sums() {  # every folder and link by name, every file by name and content
 }
 build() { "$binary" build --source "$1" --out "$2" >"$work/build.log" 2>&1; }
 staging_folders() { find "$work" -maxdepth 1 -name '.public.staging-*' | wc -l; }
-# What a finished build leaves next to the output: the previous generation, a real folder.
+# What a finished build leaves next to the output: the previous generation, a real folder
+# (and the generations' manifests, .public.manifests, which the incremental build reads).
 only_previous_left() {
-  [ "$(cd "$work" && find . -maxdepth 1 -name '.public*' -printf '%y %f\n')" = "d .public.previous" ]
+  [ "$(cd "$work" && find . -maxdepth 1 -name '.public*' ! -name .public.manifests -printf '%y %f\n')" = "d .public.previous" ]
 }
 # Moves the previous generation out of the way (not deleted: see bench/run.mjs on deleting).
 set_previous_aside() {

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# incremental-equals-clean: after each round of random edits (fixed seed) of the medium corpus,
+# an incremental build (which keeps the pages whose sources did not change) must leave an
+# output byte-identical to a build that renders everything. Rounds of body and description
+# edits must keep files; vocabulary, title, added and removed files are mixed in after.
+# Usage: incremental.sh PASSERELLE_CORPUS_BINARY PASSERELLE_BINARY
+set -uo pipefail
+corpus=$1
+passerelle=$2
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"
+site="$work/site"
+seed=18
+
+"$corpus" generate --size medium --seed "$seed" --out "$site" >/dev/null ||
+  { echo "FAIL the corpus"; exit 1; }
+
+kept() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["kept_files"])' "$1"; }
+build() {  # build OUT SUMMARY: a build of the site into OUT, its --json summary in SUMMARY
+  "$passerelle" build --json --source "$site" --out "$1" >"$2" 2>"$work/stderr" ||
+    { cat "$work/stderr" "$2"; return 1; }
+}
+# A build that renders everything: the output's manifests are forgotten first.
+clean_build() { rm -rf "$work/.clean.manifests" && build "$work/clean" "$work/clean.json"; }
+same_trees() { diff -r "$work/incremental" "$work/clean" >"$work/diff" || { head -20 "$work/diff"; return 1; }; }
+
+check "first build" build "$work/incremental" "$work/first.json"
+check "the first build keeps nothing" test "$(kept "$work/first.json")" -eq 0
+check "a build with nothing changed" build "$work/incremental" "$work/same.json"
+same_pages=$(kept "$work/same.json")
+check "a build with nothing changed keeps every page ($same_pages)" test "$same_pages" -gt 7000
+
+round() {  # round NUMBER KINDS [MIN_KEPT]
+  local number=$1 kinds=$2 min_kept=${3:-}
+  local edits
+  edits=$(python3 "$here/incremental_edits.py" "$site" "$seed" "$number" "$kinds" | paste -sd ';')
+  check "round $number, incremental build ($edits)" build "$work/incremental" "$work/round.json"
+  check "round $number, clean build" clean_build
+  check "round $number, the clean build kept nothing" test "$(kept "$work/clean.json")" -eq 0
+  check "round $number, incremental output = clean output" same_trees
+  if [ -n "$min_kept" ]; then
+    local count
+    count=$(kept "$work/round.json")
+    check "round $number, pages kept ($count)" test "$count" -ge "$min_kept"
+  fi
+}
+
+# Edits of text only one page shows keep almost every page; edits of what other pages show (a
+# label, a title, a page added or removed) render everything again. Few rounds: each makes a
+# build that renders everything, and the test runs in CI.
+round 1 body 7000
+round 2 actor 7000
+round 3 vocabulary
+round 4 add,title
+round 5 remove,body,actor
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
