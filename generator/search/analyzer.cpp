@@ -76,8 +76,6 @@ bool is_latin_letter(utf8proc_int32_t c) {
 
 bool is_arabic_letter(utf8proc_int32_t c) { return c >= 0x620 && c <= 0x6FF && !is_digit(c); }
 
-std::string base_language(const std::string& code) { return code.substr(0, code.find('-')); }
-
 /// Languages written in Arabic script whose Snowball stemmer libstemmer has.
 bool writes_arabic_script(const std::string& base) { return base == "ar"; }
 

@@ -49,8 +49,10 @@ LanguageData parse_language_data(std::string_view text, std::string* error) {
   return data;
 }
 
+std::string base_language(const std::string& code) { return code.substr(0, code.find('-')); }
+
 LanguageData language_data_for(const std::string& language) {
-  return parse_language_data(language_data_text(language.substr(0, language.find('-'))));
+  return parse_language_data(language_data_text(base_language(language)));
 }
 
 }  // namespace passerelle::search

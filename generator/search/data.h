@@ -24,6 +24,9 @@ std::string_view language_data_text(std::string_view base_language);
 /// Unknown sections are errors, returned as "line N: ..." in `error`.
 LanguageData parse_language_data(std::string_view text, std::string* error = nullptr);
 
+/// The language of a code without its region: "it-CH" → "it", "fr" → "fr".
+std::string base_language(const std::string& code);
+
 /// The data for a language code ("fr", "it-CH" → "it"); empty for languages without a file.
 LanguageData language_data_for(const std::string& language);
 

@@ -3,6 +3,8 @@
 // être/avoir, essere/avere/fare/stare), written with their accents; the analyzer folds them.
 #include "search/stop_words.h"
 
+#include "search/data.h"
+
 namespace passerelle::search {
 
 namespace {
@@ -59,8 +61,6 @@ std::vector<std::string> split(const char* list) {
   }
   return words;
 }
-
-std::string base_language(const std::string& code) { return code.substr(0, code.find('-')); }
 
 }  // namespace
 
