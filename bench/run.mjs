@@ -10,8 +10,10 @@
 // each Hugo output, and measures the physical baseline (read every input file, write as many
 // files of the same sizes as Passerelle's output). Wall time, CPU time (user+sys) and peak
 // memory come from GNU time; medians are reported with min and max, because the machine may
-// be shared. When `passerelle serve` exists, it also measures how long serve takes to show an
-// edited guideline and an edited actor. Prints a Markdown table per size and writes
+// be shared. It then builds a copy of the site into one output after one edit each (a
+// guideline, an actor, a vocabulary label: Passerelle's incremental build) with Hugo's full
+// rebuild of the same edit beside it. When `passerelle serve` exists, it also measures how long
+// serve takes to show an edited guideline and an edited actor. Prints a Markdown table per size and writes
 // <work>/results/<size>.md and .json (work: build/bench-runs by default). A benchmark, not a
 // test: nothing here asserts a time; it checks two sizes against BUDGETS (peak memory and the
 // largest HTML page).
@@ -279,6 +281,8 @@ async function measureSize(size, options, tools) {
   const outPasserelle = path.join(paths.folder, 'out-passerelle');
   const searchIndex = fs.existsSync(path.join(outPasserelle, sections.language, sections.search)) ||
     fs.readdirSync(outPasserelle).some((name) => /search/i.test(name));
+  console.error(`[${size}] incremental builds after one edit`);
+  const incremental = measureIncremental(paths, tools);
   const serve = !tools.serveHelp ? { skipped: 'passerelle serve is not in this binary' } :
     options.serveEdits < 1 ? { skipped: '--serve-edits 0' } : await measureServe(paths, tools, options);
   const stats = {};
@@ -302,6 +306,7 @@ async function measureSize(size, options, tools) {
         cpu: ratio('passerelle', 'hugo_pagefind', 'cpu_s') },
       passerelle_over_baseline: { wall: ratio('passerelle', 'baseline', 'wall_s') },
     },
+    incremental,
     serve,
     samples: Object.fromEntries(Object.entries(samples).map(([tool, list]) =>
       [tool, list.map(({ stdout, ...rest }) => rest)])),
@@ -319,6 +324,74 @@ async function measureSize(size, options, tools) {
 function display(file) {
   const relative = path.relative(root, file);
   return relative === '' ? '.' : relative;
+}
+
+// ── Incremental builds: one edit, then a build into the same output ────────────
+
+/// The three edits of issue #18, each applied to a site folder: a sentence appended to the
+/// first guideline of the first language, a word put at the start of the first actor's
+/// description, and the first vocabulary label changed (which renders everything).
+function incrementalEdits(sections) {
+  const first = (folder, suffix) => fs.readdirSync(folder).filter((f) => f.endsWith(suffix) && f !== '_index.md').sort()[0];
+  return [
+    { name: 'one guideline\'s text', apply: (site) => {
+      const folder = path.join(site, 'content', sections.language, 'guidelines');
+      fs.appendFileSync(path.join(folder, first(folder, '.md')), '\n\nUne phrase ajoutée pour mesurer.\n');
+    } },
+    { name: 'one actor\'s description', apply: (site) => {
+      const folder = path.join(site, 'directory-data', 'actors');
+      const file = path.join(folder, first(folder, '.toml'));
+      const record = fs.readFileSync(file, 'utf8');
+      const edited = record.replace(new RegExp(`^${sections.language} = """\\n`, 'm'), (opening) => `${opening}Mesure. `);
+      if (edited === record) fail(`bench: no ${sections.language} description in ${file}`);
+      fs.writeFileSync(file, edited);
+    } },
+    { name: 'one vocabulary label', apply: (site) => {
+      const file = path.join(site, 'directory-data', 'vocabulary.toml');
+      const text = fs.readFileSync(file, 'utf8');
+      const edited = text.replace(/label = "([^"]*)"/, (_, label) => `label = "${label} bis"`);
+      if (edited === text) fail(`bench: no label in ${file}`);
+      fs.writeFileSync(file, edited);
+    } },
+  ];
+}
+
+/// Builds a copy of the site into one output, as an editor does: a first build, a build with
+/// nothing changed, then each edit followed by a build (Passerelle keeps what the edit did not
+/// touch). Hugo, which has no incremental build (its issue #5602), builds its conversion of the
+/// same edited copy into its existing output; the conversion itself is not timed.
+function measureIncremental(paths, tools) {
+  const copy = path.join(paths.folder, 'incremental-site');
+  moveAside(copy);
+  for (const part of ['site.toml', 'content', 'directory-data']) {
+    fs.cpSync(path.join(paths.site, part), path.join(copy, part), { recursive: true });
+  }
+  const out = path.join(paths.folder, 'out-incremental');
+  const hugoSite = path.join(paths.folder, 'incremental-hugo');
+  const hugoOut = path.join(paths.folder, 'out-incremental-hugo');
+  for (const folder of [out, path.join(paths.folder, '.out-incremental.previous'),
+    path.join(paths.folder, '.out-incremental.manifests'), hugoOut]) moveAside(folder);
+  const passerelle = () => {
+    const measure = timed(tools.passerelle, ['build', '--json', '--source', copy, '--out', out]);
+    let kept = null;
+    try { kept = JSON.parse(measure.stdout).kept_files ?? null; } catch { /* an older binary */ }
+    const { stdout, ...rest } = measure;
+    return { ...rest, kept_files: kept };
+  };
+  const hugo = () => {
+    moveAside(hugoSite);
+    run(tools.corpus, ['hugo', copy, hugoSite]);
+    return (({ stdout, ...rest }) => rest)(timed('hugo', ['--quiet', '-s', hugoSite, '-d', hugoOut]));
+  };
+  const rows = [];
+  rows.push({ name: 'first build', passerelle: passerelle(), hugo: hugo() });
+  passerelle();  // the generation before last gets its manifest too: from now on both have one
+  rows.push({ name: 'nothing changed', passerelle: passerelle(), hugo: hugo() });
+  for (const edit of incrementalEdits(siteSections(path.join(copy, 'site.toml')))) {
+    edit.apply(copy);
+    rows.push({ name: edit.name, passerelle: passerelle(), hugo: hugo() });
+  }
+  return rows;
 }
 
 // ── serve: edit one file, wait until the served page shows it ─────────────────
@@ -512,6 +585,16 @@ function markdown(result, info) {
   lines.push('| budget | measured | limit | |', '|---|---|---:|---|');
   for (const check of result.budgets) {
     lines.push(`| ${check.name} | ${check.value} | ${check.budget} | ${check.over ? '**over budget**' : 'ok'} |`);
+  }
+  lines.push('');
+  lines.push('Builds into the same output after one edit (one run each; Hugo rebuilds everything):', '',
+    '| build | Passerelle wall (s) | CPU (s) | peak RSS (MB) | files kept | Hugo wall (s) | Hugo CPU (s) | Hugo peak RSS (MB) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of result.incremental) {
+    const p = row.passerelle;
+    const h = row.hugo;
+    lines.push(`| ${row.name} | ${seconds(p.wall_s)} | ${seconds(p.cpu_s)} | ${Math.round(p.rss_mb)} | ` +
+      `${p.kept_files ?? '–'} | ${seconds(h.wall_s)} | ${seconds(h.cpu_s)} | ${Math.round(h.rss_mb)} |`);
   }
   lines.push('');
   if (result.serve.skipped) {
