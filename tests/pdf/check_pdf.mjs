@@ -25,7 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readSiteConfig } from '../site/lib/site.mjs';
-import { bodyLineCounts, escapeRegExp, normalize, outline, pageTexts, pdfFonts, pdfInfo, readEdition, structureTags, textOf, topMarginTexts } from './lib.mjs';
+import { checker, bodyLineCounts, escapeRegExp, normalize, outline, pageTexts, pdfFonts, pdfInfo, readEdition, structureTags, textOf, topMarginTexts } from './lib.mjs';
 
 const USAGE = 'usage: node check_pdf.mjs <site-dir> [--config site.toml]';
 const args = process.argv.slice(2);
@@ -44,13 +44,8 @@ const siteDir = path.resolve(positional[0]);
 const config = readSiteConfig(path.resolve(configFile ?? path.join(siteDir, '..', 'site.toml')));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-pdf-check-'));
 
-const problems = [];
-let checks = 0;
-const check = (ok, message) => {
-  checks++;
-  if (!ok) problems.push(message);
-  return ok;
-};
+const tally = checker();
+const { check, problems } = tally;
 
 function checkLanguage({ code, sections }) {
   const edition = readEdition(siteDir, code, sections.guidelines);
@@ -191,5 +186,5 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 for (const p of problems) console.log(`problem: ${p}`);
-console.log(`pdf: ${checks} checks, ${problems.length} problems`);
+console.log(`pdf: ${tally.checks} checks, ${problems.length} problems`);
 process.exit(problems.length ? 1 : 0);

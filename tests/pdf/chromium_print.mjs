@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, readSiteConfig } from '../site/lib/site.mjs';
-import { decodeEntities, escapeRegExp, normalize, pageTexts, pdfInfo, readEdition, run } from './lib.mjs';
+import { checker, decodeEntities, escapeRegExp, normalize, pageTexts, pdfInfo, readEdition, run } from './lib.mjs';
 
 const USAGE = 'usage: node chromium_print.mjs <site-dir> [--config site.toml]';
 const args = process.argv.slice(2);
@@ -33,13 +33,8 @@ const config = readSiteConfig(path.resolve(configFile ?? path.join(siteDir, '..'
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-chromium-print-'));
 
-const problems = [];
-let checks = 0;
-const check = (ok, message) => {
-  checks++;
-  if (!ok) problems.push(message);
-  return ok;
-};
+const tally = checker();
+const { check, problems } = tally;
 
 function printToPdf(htmlFile, pdf) {
   // A fresh profile each time; the page is a local file, nothing goes to the network.
@@ -115,5 +110,5 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 for (const p of problems) console.log(`problem: ${p}`);
-console.log(`chromium print: ${checks} checks, ${problems.length} problems`);
+console.log(`chromium print: ${tally.checks} checks, ${problems.length} problems`);
 process.exit(problems.length ? 1 : 0);

@@ -145,3 +145,15 @@ export function pdfFonts(pdf) {
 export function structureTags(pdf) {
   return run('pdfinfo', ['-struct', pdf]).split('\n').map((l) => l.trim().split(/\s+/)[0]).filter(Boolean);
 }
+
+/// The tally of a checking script: check(ok, message) counts a check and keeps the message of
+/// one that failed; returns ok.
+export function checker() {
+  const tally = { checks: 0, problems: [] };
+  tally.check = (ok, message) => {
+    tally.checks++;
+    if (!ok) tally.problems.push(message);
+    return ok;
+  };
+  return tally;
+}

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalize, pageTexts, pdfInfo, run } from './lib.mjs';
+import { checker, normalize, pageTexts, pdfInfo, run } from './lib.mjs';
 
 const [binary, fixture, workDir] = process.argv.slice(2);
 if (!binary || !fixture || !workDir) {
@@ -37,13 +37,8 @@ fs.rmSync(path.join(site, 'themes/default/static'), { recursive: true });
 const out = path.join(workDir, 'public');
 run(binary, ['pdf', '--source', site, '--out', out], { timeout: 600_000 });
 
-const problems = [];
-let checks = 0;
-const check = (ok, message) => {
-  checks++;
-  if (!ok) problems.push(message);
-  return ok;
-};
+const tally = checker();
+const { check, problems } = tally;
 const read = (rel) => fs.readFileSync(path.join(out, rel), 'utf8');
 const matches = (html, re) => [...html.matchAll(re)].map((m) => m[1]);
 
@@ -102,13 +97,13 @@ for (const [program, args] of [['node', [path.join(siteTests, 'check_links.mjs')
   ['bash', [path.join(siteTests, 'validate_html.sh'), out]]]) {
   try {
     run(program, args, { timeout: 300_000, cwd: siteTests });
-    checks++;
+    tally.checks++;
   } catch (e) {
     problems.push(e.message);
   }
 }
 
 for (const problem of problems) console.error(problem);
-console.log(problems.length ? `${problems.length} problem(s) in ${checks} checks`
-  : `volumes: ${checks} checks passed (3 French volumes, one Italian edition)`);
+console.log(problems.length ? `${problems.length} problem(s) in ${tally.checks} checks`
+  : `volumes: ${tally.checks} checks passed (3 French volumes, one Italian edition)`);
 process.exit(problems.length ? 1 : 0);
