@@ -57,6 +57,10 @@ void OutputSink::put(OutputPlan files) {
   });
 }
 
+bool matches_summary(const std::string& bytes, const FileSummary& file) {
+  return bytes.size() == file.size && std::hash<std::string>{}(bytes) == file.hash;
+}
+
 bool OutputSink::keep(const FileSummary& file) {
   std::string error;
   if (staging_) {
@@ -67,7 +71,7 @@ bool OutputSink::keep(const FileSummary& file) {
     return true;
   }
   const std::string* bytes = previous_ ? previous_(file.path) : nullptr;
-  if (!bytes || bytes->size() != file.size || std::hash<std::string>{}(*bytes) != file.hash) {
+  if (!bytes || !matches_summary(*bytes, file)) {
     return false;  // not what the manifest says (another build's, or none)
   }
   OutputFile kept{file.path, *bytes, file.sources};

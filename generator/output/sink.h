@@ -25,6 +25,10 @@ struct FileSummary {
   std::vector<std::string> sources;
 };
 
+/// Whether `bytes` are those `file` summarizes (same size and hash): a file taken from an
+/// earlier output is trusted only then.
+bool matches_summary(const std::string& bytes, const FileSummary& file);
+
 class OutputSink {
  public:
   /// Keeps every file: take_plan() returns them.

@@ -281,34 +281,32 @@ bool StagedOutput::open(const std::string& out_dir, const std::string& source_di
   return true;
 }
 
-bool StagedOutput::write(const OutputFile& file, std::string* error) {
+bool StagedOutput::accepts(const std::string& path, std::string* error) const {
   if (!open_) {
-    *error = "no staging folder to write " + file.path + " to";
+    *error = "no staging folder for " + path;
     return false;
   }
-  if (auto problem = check_output_path(file.path); !problem.empty()) {
+  if (auto problem = check_output_path(path); !problem.empty()) {
     *error = problem;
     return false;
   }
+  return true;
+}
+
+bool StagedOutput::write(const OutputFile& file, std::string* error) {
+  if (!accepts(file.path, error)) return false;
   return write_site_file(staging_, file.path, file.bytes, {modes_[0], modes_[1], modes_[2]},
                          recycled_, error);
 }
 
 bool StagedOutput::keep(const FileSummary& file, std::string* error) {
-  if (!open_) {
-    *error = "no staging folder to keep " + file.path + " in";
-    return false;
-  }
-  if (auto problem = check_output_path(file.path); !problem.empty()) {
-    *error = problem;
-    return false;
-  }
+  if (!accepts(file.path, error)) return false;
   if (recycled_) {
     auto staged = staged_.find(file.path);
     if (staged != staged_.end() && staged->second == std::make_pair(file.size, file.hash)) return true;
   }
   auto bytes = read_whole(out_ + "/" + file.path);
-  if (!bytes || bytes->size() != file.size || std::hash<std::string>{}(*bytes) != file.hash) {
+  if (!bytes || !matches_summary(*bytes, file)) {
     *error = "the output's " + file.path + " is not as the last build left it";
     return false;
   }

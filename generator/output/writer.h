@@ -61,6 +61,8 @@ class StagedOutput {
   void set_manifest(OutputManifest manifest) { next_ = std::move(manifest); }
 
  private:
+  /// False with `error` set when the folder is not open or `path` may not be written.
+  bool accepts(const std::string& path, std::string* error) const;
   std::string out_;
   std::string staging_;
   std::string previous_;
