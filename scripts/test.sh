@@ -15,8 +15,15 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # backtrace, a third less compile time than full debug information).
 cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON \
   -DPASSERELLE_UNITY_BUILD=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" >/dev/null
+# Each stage says how long it took: CI has a time budget (README).
+stage_started=$SECONDS
+stage() { echo "test.sh: $1 took $((SECONDS - stage_started)) s"; stage_started=$SECONDS; }
+stage "installing and configuring"
 cmake --build "$root/build"
+stage "building"
 jobs=${PASSERELLE_TEST_JOBS:-$(nproc)}
 (cd "$root/build" && ctest --output-on-failure -j "$jobs" "$@")
-if [ "${PASSERELLE_SKIP_SANITIZE:-0}" != 1 ]; then "$root/scripts/test-sanitize.sh" "$@"; fi
-if [ "${PASSERELLE_SKIP_TSAN:-0}" != 1 ]; then "$root/scripts/test-threads.sh"; fi
+stage "the test suite"
+if [ "${PASSERELLE_SKIP_SANITIZE:-0}" != 1 ]; then "$root/scripts/test-sanitize.sh" "$@"; stage "the sanitizer stage"; fi
+if [ "${PASSERELLE_SKIP_TSAN:-0}" != 1 ]; then "$root/scripts/test-threads.sh"; stage "the ThreadSanitizer stage"; fi
+echo "test.sh: all stages took $SECONDS s"

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop] [--only TEXT]
+// run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop] [--only TEXT] [--uncompressed]
 //
 // Lighthouse scores (performance, accessibility, best practices, SEO) of one page of each kind
 // per language of the built site, served on 127.0.0.1 and opened in Debian's Chromium. A
@@ -12,7 +12,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { loadSite, parseArgs, pickPages, startServer, CHROMIUM_ARGS, watchdog } from '../../tests/site/lib/site.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const USAGE = 'usage: node run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop] [--only TEXT]';
+const USAGE = 'usage: node run.mjs <site-dir> [--config site.toml] [--form-factor mobile|desktop] [--only TEXT] [--uncompressed]';
 watchdog(900);
 const { positional, options } = parseArgs(process.argv.slice(2), ['site-dir'], USAGE);
 const { siteDir, config } = loadSite(positional[0], options.config);
@@ -21,7 +21,8 @@ const formFactor = options['form-factor'] ?? 'mobile';
 const only = options.only ? String(options.only) : '';
 const pages = pickPages(siteDir, config).pages.filter((p) => p.name.includes(only));
 
-const server = await startServer(siteDir);
+// Served gzipped, as static hosts serve HTML, CSS, scripts and data; --uncompressed: as they are.
+const server = await startServer(siteDir, {}, { compress: !options.uncompressed });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   chromeFlags: CHROMIUM_ARGS,

@@ -266,6 +266,7 @@ ordered_json manifest_data(const Index& index, const Site& site, const LanguageC
   }
   return {{"format", 1}, {"v", version}, {"lang", language.code}, {"name", language.name},
           {"dir", language.direction}, {"docs", index.documents.size()}, {"kinds", std::move(kinds)},
+          {"inline", std::max<size_t>(1, layout.inline_blocks)},
           {"chunk", std::max<size_t>(1, layout.blocks_per_file)}, {"keys", join_with(keys, " ")},
           {"stop", join_with(index.stop_words, " ")}, {"elision", join_with(index.elisions, " ")},
           {"suffix", join_with(index.suffixes, " ")}, {"fam", std::move(families)}, {"tags", tags_data(index, site, language.code)}};
@@ -362,21 +363,23 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
     const auto& document = index.documents[d];
     const auto& blocks = index.blocks[d];
     std::string n = std::to_string(d);
-    // A short text (most actors) travels whole in its document file: one file, not two.
-    bool whole = blocks.size() <= layout.inline_blocks;
+    // A document file carries the first `inline_blocks` blocks: a short text (most actors)
+    // travels whole in one file, and a result's page knows from the matched block alone
+    // whether its text is there or in a chunk, so it fetches both files at once.
+    size_t inline_end = std::min(blocks.size(), std::max<size_t>(1, layout.inline_blocks));
     ordered_json data = {{"k", document.kind}, {"t", document.title},
                          {"u", linked_path(document.path, site.config.page_links)},
                          {"m", document.meta}, {"n", blocks.size()},
                          {"x", blocks.empty() ? "" : blocks[0]}};
-    if (whole && blocks.size() > 1) data["y"] = block_items(blocks, 1, blocks.size());
+    if (inline_end > 1) data["y"] = block_items(blocks, 1, inline_end);
     if (!document.aliases.empty()) data["a"] = document.aliases;
     if (!document.sector_labels.empty()) data["s"] = document.sector_labels;
     files.push_back(script_file(code + "/d/" + n, data));
-    if (whole) continue;
     size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
-    // Blocks 1–8 in x/<n>-1, 9–16 in x/<n>-2…: block b is item (b - 1) % k of chunk ceil(b / k).
-    for (size_t first = 1; first < blocks.size(); first += per_file) {
-      std::string chunk = std::to_string((first - 1) / per_file + 1);
+    // Then blocks i, i+1… (i = inline_blocks) in x/<n>-1, k at a time: block b is item
+    // (b - i) % k of chunk (b - i) / k + 1.
+    for (size_t first = inline_end; first < blocks.size(); first += per_file) {
+      std::string chunk = std::to_string((first - inline_end) / per_file + 1);
       ordered_json chunk_data = {{"x", block_items(blocks, first, std::min(blocks.size(), first + per_file))}};
       files.push_back(script_file(code + "/x/" + n + "-" + chunk, chunk_data));
     }

@@ -20,8 +20,8 @@ struct Layout {
   size_t shard_bytes = 6 * 1024;   // a term shard above this is split by one more letter
   size_t max_key_length = 6;       // ... up to keys of this many code points
   size_t block_chars = 360;        // text blocks snippets are cut from
-  size_t inline_blocks = 5;        // a document of at most this many blocks is one file, all its text
-  size_t blocks_per_file = 8;      // longer ones: blocks after the first, grouped: fewer files, a bit more per result
+  size_t inline_blocks = 5;        // the first blocks of every document, in its own file (a short text whole)
+  size_t blocks_per_file = 8;      // the blocks after those, grouped: fewer files, a bit more per result
   size_t completions = 8;          // words a split shard suggests for its prefix
   size_t completion_postings = 16; // best postings kept for each suggestion
 };

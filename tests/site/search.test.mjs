@@ -338,6 +338,30 @@ await check('names and titles rank first; results show kind, title, snippet with
     assert.equal(fold(await page.textContent('h1')), fold(guideline[0].title));
   }));
 
+await check('a new list shows its first three results before it asks for the other results\' files', () =>
+  withPage({}, async (page) => {
+    await page.addInitScript(() => {
+      // When the results list first has children, on the page's clock (as resource timings).
+      new MutationObserver(() => {
+        const list = document.querySelector('.search-results');
+        if (list && list.children.length && !window.__firstResults) {
+          window.__firstResults = { at: performance.now(), count: list.children.length };
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await openSearch(page, fr, { q: 'formation' });
+    const seen = await page.evaluate(() => ({
+      first: window.__firstResults,
+      shown: document.querySelectorAll('.search-result').length,
+      documents: performance.getEntriesByType('resource')
+        .filter((r) => /\/search\/fr\/d\/\d+\.js/.test(r.name)).map((r) => r.startTime),
+    }));
+    assert.equal(seen.shown, 10, 'a full first page');
+    assert.equal(seen.first.count, 3, 'the first paint of the list has three results');
+    assert.equal(seen.documents.length, 10, 'one document file per result');
+    assert.equal(seen.documents.filter((t) => t < seen.first.at).length, 3, 'document files asked for before the first results showed');
+  }));
+
 await check('the kind facet, alone and with the query', () =>
   withPage({}, async (page) => {
     const list = await search(page, fr, 'formation');

@@ -329,26 +329,30 @@ TEST_CASE("the size report measures the index and the heaviest page") {
   CHECK(report.heaviest_page_bytes == 7000);
 }
 
-TEST_CASE("a long text's blocks after the first are grouped, eight to a file") {
+TEST_CASE("a long text's first five blocks are in its document file, the others eight to a file") {
   Analyzer analyzer("fr");
   std::string text;
   for (int i = 0; i < 20; ++i) text += "Phrase numéro " + std::to_string(i) + " assez longue pour remplir un bloc. ";
   auto index = build_index({document("Titre", text)}, analyzer, 60);
   REQUIRE(index.blocks[0].size() == 20);
   auto files = index_files(index, fixture_site(), french(), {});
+  const auto& blocks = index.blocks[0];
   auto d = payload(*find(files, "search/fr/d/0.js"));
-  CHECK(d["x"] == index.blocks[0][0]);
-  CHECK_FALSE(d.contains("y"));
-  CHECK(payload(*find(files, "search/fr/manifest.js"))["chunk"] == 8);
+  CHECK(d["x"] == blocks[0]);
+  CHECK(d["y"] == nlohmann::json(std::vector<std::string>(blocks.begin() + 1, blocks.begin() + 5)));
+  auto manifest = payload(*find(files, "search/fr/manifest.js"));
+  CHECK(manifest["inline"] == 5);
+  CHECK(manifest["chunk"] == 8);
+  // The client finds block b ≥ 5 as item (b - 5) % 8 of chunk (b - 5) / 8 + 1.
   std::vector<std::string> stored;
-  for (const auto& name : {"1", "2", "3"}) {
+  for (const auto& name : {"1", "2"}) {
     const auto* chunk = find(files, std::string("search/fr/x/0-") + name + ".js");
     REQUIRE(chunk);
     auto data = payload(*chunk);
     for (const auto& block : data["x"]) stored.push_back(block);
   }
-  CHECK(find(files, "search/fr/x/0-4.js") == nullptr);
-  CHECK(stored == std::vector<std::string>(index.blocks[0].begin() + 1, index.blocks[0].end()));
+  CHECK(find(files, "search/fr/x/0-3.js") == nullptr);
+  CHECK(stored == std::vector<std::string>(blocks.begin() + 5, blocks.end()));
 }
 
 TEST_CASE("a short text travels whole in its document file") {

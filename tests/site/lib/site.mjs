@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -23,6 +24,8 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
+// What a static host compresses: text, scripts, styles, data and SVG.
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
 
 // Maps a URL path ("/fr/annuaire/") to a file of the site, the way a static
 // host does: folder → folder/index.html. Returns null if there is no such file
@@ -51,15 +54,19 @@ export function contentType(file) {
 
 // Serves siteDir on 127.0.0.1 on a free port. Unknown paths get 404.html with
 // status 404, folders without a trailing slash are redirected, as on a real host.
-// `headers` are added to every response (e.g. a Content-Security-Policy).
-export async function startServer(siteDir, headers = {}) {
+// `headers` are added to every response (e.g. a Content-Security-Policy). With
+// `options.compress`, text files are sent gzipped to clients that accept it, as static hosts do.
+export async function startServer(siteDir, headers = {}, options = {}) {
   siteDir = path.resolve(siteDir);
   const server = http.createServer((req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
     const file = fileForPath(siteDir, urlPath);
     if (file) {
-      res.writeHead(200, { ...headers, 'content-type': contentType(file), 'cache-control': 'no-store' });
-      fs.createReadStream(file).pipe(res);
+      const type = contentType(file);
+      const gzip = options.compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      res.writeHead(200, { ...headers, 'content-type': type, 'cache-control': 'no-store', ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
+      const stream = fs.createReadStream(file);
+      (gzip ? stream.pipe(zlib.createGzip()) : stream).pipe(res);
       return;
     }
     if (!urlPath.endsWith('/') && fileForPath(siteDir, urlPath + '/')) {

@@ -31,6 +31,7 @@
   var MIN_TYPO = 5;          // one typo is forgiven in words at least this long
   var MAX_EXPANSIONS = 40;   // completions of a prefix that are scored
   var PAGE_SIZE = 10;
+  var FIRST_RESULTS = 3;     // results fetched and shown before the rest of a page
   var MAX_TAG_OPTIONS = 12;  // the tag facet lists the most frequent tags among the results
   var NEAR_BONUS = 1.5;      // all the words of a query in the same text block
   var FAMILY_FACTOR = 0.8;   // a word of the same derivation family ("former" for "formation")
@@ -204,7 +205,7 @@
     if (!indexes[lang]) {
       indexes[lang] = loadFile(lang + '/manifest').then(function (m) {
         return {
-          lang: lang, name: m.name, dir: m.dir, docs: m.docs, kinds: m.kinds, chunk: m.chunk,
+          lang: lang, name: m.name, dir: m.dir, docs: m.docs, kinds: m.kinds, inline: m.inline, chunk: m.chunk,
           keys: words(m.keys), stop: words(m.stop), elisions: words(m.elision), suffixes: words(m.suffix),
           families: familiesByTerm(m.fam || []),
           tags: tagsByDocument(m.tags || []), shards: {}
@@ -469,13 +470,18 @@
 
   function documentOf(hit) { return loadFile(hit.lang + '/d/' + hit.doc); }
 
-  function blockText(hit, doc) {
-    if (hit.block === 0 || hit.block >= doc.n) return Promise.resolve(doc.x);
-    if (doc.y) return Promise.resolve(doc.y[hit.block - 1] || doc.x);  // a short text, whole
+  /// The text of the hit's block: the document file holds the first `inline` blocks, chunk
+  /// files the rest, so the chunk is known, and fetched alongside the document, from the hit.
+  function blockText(hit) {
+    var first = hit.index.inline || 1;
+    if (hit.block < first) {
+      return documentOf(hit).then(function (doc) { return hit.block === 0 ? doc.x : (doc.y || [])[hit.block - 1] || doc.x; });
+    }
     var per = hit.index.chunk || 1;
-    return loadFile(hit.lang + '/x/' + hit.doc + '-' + Math.ceil(hit.block / per)).then(function (chunk) {
-      return chunk.x[(hit.block - 1) % per] || doc.x;
-    }, function () { return doc.x; });
+    var chunk = loadFile(hit.lang + '/x/' + hit.doc + '-' + (Math.floor((hit.block - first) / per) + 1));
+    return Promise.all([documentOf(hit), chunk.catch(function () { return null; })]).then(function (both) {
+      return (both[1] && both[1].x[(hit.block - first) % per]) || both[0].x;
+    });
   }
 
   /// Words of `text` with their places, and whether each is one of the matched forms.
@@ -542,16 +548,26 @@
   /// Title, link, kind, meta line and snippet of the hits, fetched in parallel.
   function details(hits) {
     return Promise.all(hits.map(function (hit) {
-      return documentOf(hit).then(function (doc) {
-        return blockText(hit, doc).then(function (text) {
-          var shown = snippet(text || '', hit.highlight);
-          return { hit: hit, title: doc.t, kind: doc.k, url: doc.u, href: href(doc.u), meta: doc.m, text: shown, why: why(doc, [doc.t, shown], hit.highlight) };
-        });
+      return Promise.all([documentOf(hit), blockText(hit)]).then(function (both) {
+        var doc = both[0];
+        var shown = snippet(both[1] || '', hit.highlight);
+        return { hit: hit, title: doc.t, kind: doc.k, url: doc.u, href: href(doc.u), meta: doc.m, text: shown, why: why(doc, [doc.t, shown], hit.highlight) };
       });
     }));
   }
 
   // ------------------------------------------------------------------ small DOM helpers
+
+  /// Resolves once what the page just changed has been painted (or soon, in a hidden tab).
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      var fallback = setTimeout(resolve, 100);
+      requestAnimationFrame(function () {
+        clearTimeout(fallback);
+        setTimeout(resolve, 0);
+      });
+    });
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -639,7 +655,8 @@
     var state = { q: '', all: false, lang: '', kind: '', tag: '' };
     var found = null;   // the last search: { query, hits, indexes }
     var shown = 0;
-    var sequence = 0;
+    var sequence = 0;   // searches started
+    var rendering = 0;  // result lists started
 
     var p = params();
     state.q = p.get('q') || '';
@@ -808,10 +825,22 @@
         return noResults();
       }
       var page = hits.slice(shown, shown + PAGE_SIZE);
-      var mine = sequence;
-      return details(page).then(function (items) {
-        if (mine !== sequence) return;
+      var mine = ++rendering;  // a facet chosen meanwhile starts another list: this one stops
+      var current = function () { return mine === rendering; };
+      var show = function (items) {
+        if (!current()) return false;
         items.forEach(function (item) { list.appendChild(resultItem(item)); });
+        return true;
+      };
+      // A new list's first results (a phone's screen) are fetched and painted before the others
+      // are asked for: on a slow connection the others' files would queue before theirs.
+      var first = shown === 0 ? FIRST_RESULTS : PAGE_SIZE;
+      return details(page.slice(0, first)).then(function (items) {
+        return show(items) && afterPaint().then(function () {
+          return current() && details(page.slice(first)).then(show);
+        });
+      }).then(function (shownAll) {
+        if (!shownAll) return;
         shown += page.length;
         if (shown < hits.length) {
           var more = el('button', 'button search-more', strings.more);
