@@ -77,104 +77,136 @@ std::vector<std::string> split_blocks(std::string_view text, size_t max_chars) {
   return blocks;
 }
 
+namespace {
+
+/// How a document uses one term; the language's terms are numbered as they are first met, so
+/// that a large site's millions of (document, term) pairs hold no string each.
+struct TermUse {
+  uint32_t term = 0;
+  uint32_t block = 0;     // the first text block it is in (0 when only in short fields)
+  double frequency = 0;   // weighted by field
+  bool in_title = false;
+  bool in_text = false;   // seen in a long field: `block` is where
+};
+
+/// The language's terms by number, and the word forms seen for each term.
+struct Terms {
+  std::unordered_map<std::string, uint32_t> numbers;
+  std::vector<std::string> names;
+  std::unordered_map<std::string, std::string> form_terms;  // form → term
+
+  uint32_t number(const std::string& term) {
+    auto [found, added] = numbers.try_emplace(term, static_cast<uint32_t>(names.size()));
+    if (added) names.push_back(term);
+    return found->second;
+  }
+};
+
+struct CountedDocument {
+  std::vector<TermUse> uses;
+  std::vector<std::string> blocks;
+  double length = 0;  // words, for BM25's length normalisation
+};
+
+/// Counts each word of `document` once, with its field's weight; a word of the long fields
+/// also remembers the first block it is used in. Blocks are cut from each long field, and the
+/// end of one field shares a block with the start of the next when they fit together (a short
+/// summary and the first lines).
+CountedDocument count_document(const Document& document, Analyzer& analyzer, size_t block_chars,
+                               Terms& terms) {
+  CountedDocument counted;
+  std::unordered_map<uint32_t, size_t> place;  // term → index in counted.uses
+  auto count = [&](const std::string& text, Field field, std::optional<uint32_t> block) {
+    for (auto& token : analyzer.analyze(text)) {
+      uint32_t term = terms.number(token.term);
+      auto [found, added] = place.try_emplace(term, counted.uses.size());
+      if (added) counted.uses.push_back({term});
+      auto& use = counted.uses[found->second];
+      if (block && (added || !use.in_text)) {
+        use.block = *block;
+        use.in_text = true;
+      }
+      use.frequency += field_weight(field);
+      use.in_title = use.in_title || field == Field::kTitle;
+      counted.length += 1;
+      terms.form_terms.emplace(std::move(token.form), std::move(token.term));
+    }
+  };
+  for (const auto& field : document.fields) count(field.text, field.field, std::nullopt);
+  std::string block;
+  for (const auto& field : document.text) {
+    for (auto& piece : split_blocks(field.text, block_chars)) {
+      if (!block.empty() && code_points(block) + 1 + code_points(piece) > block_chars) {
+        counted.blocks.push_back(std::move(block));
+        block.clear();
+      }
+      count(piece, field.field, static_cast<uint32_t>(counted.blocks.size()));
+      block += (block.empty() ? "" : " ") + piece;
+    }
+  }
+  if (!block.empty()) counted.blocks.push_back(std::move(block));
+  counted.uses.shrink_to_fit();
+  return counted;
+}
+
+}  // namespace
+
 Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t block_chars) {
   Index index;
   index.language = analyzer.language();
   index.stop_words = analyzer.stop_words();
   index.elisions = analyzer.elisions();
 
-  struct Counts {
-    double frequency = 0;  // weighted by field
-    bool in_title = false;
-    bool in_text = false;  // seen in a long field: `block` is where
-    uint32_t block = 0;
-  };
-  // Hash maps while counting (most of the work); the index itself is sorted.
-  std::vector<std::unordered_map<std::string, Counts>> per_document;
+  Terms terms;
+  std::vector<std::vector<TermUse>> per_document;
   std::vector<double> lengths;
-  std::unordered_map<std::string, std::string> form_terms;
-  for (const auto& document : documents) {
-    std::unordered_map<std::string, Counts> counts;
-    double length = 0;
-    // Each word is counted once, with its field's weight; a word of the long fields also
-    // remembers the first block it is used in (0 for words only in short fields).
-    auto count = [&](const std::string& text, Field field, std::optional<uint32_t> block) {
-      for (auto& token : analyzer.analyze(text)) {
-        auto [entry, added] = counts.try_emplace(token.term);
-        auto& c = entry->second;
-        if (block && (added || !c.in_text)) {
-          c.block = *block;
-          c.in_text = true;
-        }
-        c.frequency += field_weight(field);
-        c.in_title = c.in_title || field == Field::kTitle;
-        length += 1;
-        form_terms.emplace(std::move(token.form), std::move(token.term));
-      }
-    };
-    for (const auto& field : document.fields) count(field.text, field.field, std::nullopt);
-    // Blocks are cut from each long field, and the end of one field shares a block with the
-    // start of the next when they fit together (a short summary and the first lines).
-    std::vector<std::string> blocks;
-    std::string block;
-    for (const auto& field : document.text) {
-      for (auto& piece : split_blocks(field.text, block_chars)) {
-        if (!block.empty() && code_points(block) + 1 + code_points(piece) > block_chars) {
-          blocks.push_back(std::move(block));
-          block.clear();
-        }
-        count(piece, field.field, static_cast<uint32_t>(blocks.size()));
-        block += (block.empty() ? "" : " ") + piece;
-      }
-    }
-    if (!block.empty()) blocks.push_back(std::move(block));
-    index.blocks.push_back(std::move(blocks));
-    per_document.push_back(std::move(counts));
-    lengths.push_back(length);
+  for (auto& document : documents) {
+    auto counted = count_document(document, analyzer, block_chars, terms);
+    index.blocks.push_back(std::move(counted.blocks));
+    per_document.push_back(std::move(counted.uses));
+    lengths.push_back(counted.length);
+    // The blocks now hold the text: the fields' copy is not needed any more.
+    document.fields = {};
+    document.text = {};
   }
-
-  std::unordered_map<std::string, TermEntry> terms;
-  for (const auto& [form, term] : form_terms) terms[term].forms.insert(form);
+  std::vector<TermEntry> entries(terms.names.size());
+  for (const auto& [form, term] : terms.form_terms) entries[terms.numbers.at(term)].forms.insert(form);
+  std::vector<uint32_t> document_frequency(terms.names.size(), 0);
+  for (const auto& uses : per_document) {
+    for (const auto& use : uses) document_frequency[use.term]++;
+  }
 
   double n = static_cast<double>(documents.size());
   double average = 0;
   for (double length : lengths) average += length;
   average = documents.empty() ? 1 : std::max(1.0, average / n);
-  for (const auto& counts : per_document) {
-    for (const auto& [term, count] : counts) terms.at(term).postings.push_back({});  // one per document
-  }
-  struct Scored {
-    TermEntry* entry;
-    uint32_t document;
-    double score;
-    const Counts* counts;
+  auto score = [&](uint32_t d, const TermUse& use) {
+    double norm = 1 - kBm25B + kBm25B * lengths[d] / average;
+    double df = static_cast<double>(document_frequency[use.term]);
+    double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
+    double tf = use.frequency;
+    return idf * tf * (kBm25K1 + 1) / (tf + kBm25K1 * norm);
   };
-  std::vector<Scored> scored;
+  // Impacts are scores scaled to the best one: a first pass finds it, a second scores again.
   double best = 0;
   for (uint32_t d = 0; d < per_document.size(); ++d) {
-    double norm = 1 - kBm25B + kBm25B * lengths[d] / average;
-    for (const auto& [term, count] : per_document[d]) {
-      auto& entry = terms.at(term);
-      double df = static_cast<double>(entry.postings.size());
-      double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
-      double tf = count.frequency;
-      double score = idf * tf * (kBm25K1 + 1) / (tf + kBm25K1 * norm);
-      best = std::max(best, score);
-      scored.push_back({&entry, d, score, &count});
+    for (const auto& use : per_document[d]) best = std::max(best, score(d, use));
+  }
+  for (uint32_t t = 0; t < entries.size(); ++t) entries[t].postings.reserve(document_frequency[t]);
+  for (uint32_t d = 0; d < per_document.size(); ++d) {  // by document, so postings come out sorted
+    for (const auto& use : per_document[d]) {
+      auto impact = static_cast<uint32_t>(std::lround(255 * score(d, use) / (best > 0 ? best : 1)));
+      entries[use.term].postings.push_back({d, std::clamp<uint32_t>(impact, 1, 255), use.in_title, use.block});
     }
+    per_document[d] = {};
   }
-  for (auto& [term, entry] : terms) entry.postings.clear();
-  for (const auto& s : scored) {  // by document, so postings come out sorted
-    auto impact = static_cast<uint32_t>(std::lround(255 * s.score / (best > 0 ? best : 1)));
-    s.entry->postings.push_back({s.document, std::clamp<uint32_t>(impact, 1, 255), s.counts->in_title, s.counts->block});
-  }
-  for (auto& [term, entry] : terms) index.terms.emplace(term, std::move(entry));
+  for (uint32_t t = 0; t < entries.size(); ++t) index.terms.emplace(terms.names[t], std::move(entries[t]));
 
   // Endings stemming removed, for the client to recognise forms it has not seen: "imprese"
   // is stem "impres" + "e" even in a text that only says "impresa".
   if (analyzer.has_stemmer()) {
     std::map<std::string, int> endings;
-    for (const auto& [form, term] : form_terms) {
+    for (const auto& [form, term] : terms.form_terms) {
       if (form.size() > term.size() && form.compare(0, term.size(), term) == 0) {
         std::string ending = form.substr(term.size());
         if (code_points(ending) <= 6) endings[ending]++;
