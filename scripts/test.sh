@@ -8,6 +8,9 @@
 # (PASSERELLE_TEST_JOBS overrides; tests/CMakeLists.txt keeps the browser tests one at a time).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# Each stage says how long it took: CI has a time budget (README).
+stage_started=$SECONDS
+stage() { echo "test.sh: $1 took $((SECONDS - stage_started)) s"; stage_started=$SECONDS; }
 "$root/scripts/dependencies.sh" test
 (cd "$root/tests/site" && npm ci --no-audit --no-fund --loglevel=error)
 # Most of CI's time is compiling, three times: the library and unit tests are compiled in
@@ -15,9 +18,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # backtrace, a third less compile time than full debug information).
 cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON \
   -DPASSERELLE_UNITY_BUILD=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" >/dev/null
-# Each stage says how long it took: CI has a time budget (README).
-stage_started=$SECONDS
-stage() { echo "test.sh: $1 took $((SECONDS - stage_started)) s"; stage_started=$SECONDS; }
 stage "installing and configuring"
 cmake --build "$root/build"
 stage "building"

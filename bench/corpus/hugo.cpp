@@ -23,7 +23,7 @@ namespace corpus {
 
 namespace {
 
-constexpr const char* kMarker = ".passerelle-hugo";
+constexpr const char* kHugoMarker = ".passerelle-hugo";
 
 /// "a/b/../c" → "a/c"; "." segments dropped.
 std::string normalize(const std::string& path) {
@@ -306,7 +306,7 @@ std::string convert_to_hugo(const HugoOptions& options) {
   }
 
   fs::path out(options.out);
-  if (auto problem = prepare_folder(out, kMarker); !problem.empty()) return problem;
+  if (auto problem = prepare_folder(out, kHugoMarker); !problem.empty()) return problem;
   std::string error;
   std::map<std::string, std::map<std::string, std::string>> strings;
   for (const auto& language : config->languages) {
@@ -351,7 +351,7 @@ std::string convert_to_hugo(const HugoOptions& options) {
   }
   copy_tree(fs::path(options.bundled_themes) / config->theme / "static", out / "static");
   copy_tree(fs::path(options.site) / "themes" / config->theme / "static", out / "static");
-  if (!write_file(out / kMarker, "converted from a Passerelle site\n", error)) return error;
+  if (!write_file(out / kHugoMarker, "converted from a Passerelle site\n", error)) return error;
   return "";
 }
 

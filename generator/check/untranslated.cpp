@@ -30,8 +30,6 @@ std::vector<std::string> words_of(std::string_view text) {
   return words;
 }
 
-std::string trimmed(std::string_view text) { return collapse_whitespace(text); }
-
 std::string language_name(const SiteConfig& config, const std::string& code) {
   const auto* language = config.language(code);
   return (language && !language->name.empty() ? language->name + " (" + code + ")" : code);
@@ -40,7 +38,7 @@ std::string language_name(const SiteConfig& config, const std::string& code) {
 /// Why `text` (in `language`) is not a translation of `source` (in `source_language`), or "".
 std::string copy_reason(const SiteConfig& config, std::string_view text, const std::string& language,
                         std::string_view source, const std::string& source_path) {
-  if (!trimmed(text).empty() && trimmed(text) == trimmed(source)) {
+  if (std::string same = collapse_whitespace(text); !same.empty() && same == collapse_whitespace(source)) {
     return format_message(tr("its text is the same as %1$s: translate it"), source_path);
   }
   std::vector<std::string> candidates;

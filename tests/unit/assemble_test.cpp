@@ -5,25 +5,18 @@
 #include "content/actor_schema.h"
 #include "pipeline/build.h"
 #include "test_support.h"
+#include "fixture_site.h"
 
 using namespace passerelle;
 
 namespace {
 
-const Site& fixture_site() {
-  static DiskSourceTree tree(test_support::fixture_path("site-small"));
-  static Diagnostics diagnostics;
-  static auto site = load_site(tree, {}, diagnostics);
-  REQUIRE(site);
-  return *site;
-}
-
 const Actor& actor(const std::string& id) {
-  for (const auto& a : fixture_site().actors) {
+  for (const auto& a : test_support::fixture_site().site.actors) {
     if (a.record.id == id) return a;
   }
   FAIL("no actor " << id);
-  return fixture_site().actors.front();
+  return test_support::fixture_site().site.actors.front();
 }
 
 const ActorField& field(const std::string& name) {
@@ -32,14 +25,6 @@ const ActorField& field(const std::string& name) {
   }
   FAIL("no field " << name);
   return kActorFields[0];
-}
-
-SiteConfig two_languages() {
-  SiteConfig config;
-  config.languages.resize(2);
-  config.languages[0].code = "fr";
-  config.languages[1].code = "it";
-  return config;
 }
 
 Term term(const std::string& key, std::map<std::string, TermLabel> labels) {
@@ -71,7 +56,7 @@ TEST_CASE("assembling resolves an actor's terms into labels and slugs per langua
   // An optional term left out resolves to nothing.
   CHECK_FALSE(actor("script-test").region);
   // The actor's terms are the vocabulary's, shared, not copies.
-  CHECK(atlas.country == fixture_site().terms.countries.at("MA"));
+  CHECK(atlas.country == test_support::fixture_site().site.terms.countries.at("MA"));
 }
 
 TEST_CASE("an actor's terms are found by the field of the table that holds them") {
@@ -86,7 +71,7 @@ TEST_CASE("an actor's terms are found by the field of the table that holds them"
 }
 
 TEST_CASE("the model counts the actors of each facet value once") {
-  const auto& facets = fixture_site().facets;
+  const auto& facets = test_support::fixture_site().site.facets;
   CHECK(facets.countries == std::map<std::string, long>{{"IT", 1}, {"MA", 2}});
   CHECK(facets.kinds == std::map<std::string, long>{{"ngo", 2}, {"public-body", 1}});
   CHECK(facets.sectors == std::map<std::string, long>{{"finance", 2}, {"training", 2}});
@@ -95,7 +80,7 @@ TEST_CASE("the model counts the actors of each facet value once") {
   CHECK(facets.country_sectors ==
         std::map<Pair, long>{{{"IT", "training"}, 1}, {{"MA", "finance"}, 2}, {{"MA", "training"}, 1}});
   // A value no actor has is absent, not zero.
-  Site site = fixture_site();
+  Site site = test_support::fixture_site().site;
   site.actors.erase(site.actors.begin());  // comune-prova, the only Italian actor
   CHECK(count_facets(site.actors).countries == std::map<std::string, long>{{"MA", 2}});
 }
@@ -104,7 +89,7 @@ TEST_CASE("a term without a label in a site language is an error at the term, ne
   Vocabulary vocabulary;
   vocabulary.sectors["health"] = term("health", {{"fr", {"Santé", "sante"}}});
   Diagnostics diagnostics;
-  auto terms = resolve_vocabulary(vocabulary, two_languages(), diagnostics);
+  auto terms = resolve_vocabulary(vocabulary, test_support::french_and_italian(), diagnostics);
   REQUIRE(diagnostics.error_count() == 1);
   const auto error = diagnostics.sorted()[0];
   CHECK(error.location.path == "directory-data/vocabulary.toml");
@@ -120,7 +105,7 @@ TEST_CASE("a key the vocabulary does not have is an error at the record, never a
   Vocabulary vocabulary;
   vocabulary.kinds["ngo"] = term("ngo", {{"fr", {"ONG", "ong"}}, {"it", {"ONG", "ong"}}});
   Diagnostics diagnostics;
-  auto config = two_languages();
+  auto config = test_support::french_and_italian();
   auto terms = resolve_vocabulary(vocabulary, config, diagnostics);
   CHECK(diagnostics.error_count() == 0);
   Actor a;
@@ -139,7 +124,7 @@ TEST_CASE("terms sort by their label as a reader expects, accents and case ignor
   vocabulary.sectors["c"] = term("c", {{"fr", {"Économie", "e"}}, {"it", {"Economia", "e"}}});
   vocabulary.sectors["a"] = term("a", {{"fr", {"agriculture", "a"}}, {"it", {"Agricoltura", "a"}}});
   Diagnostics diagnostics;
-  auto terms = resolve_vocabulary(vocabulary, two_languages(), diagnostics);
+  auto terms = resolve_vocabulary(vocabulary, test_support::french_and_italian(), diagnostics);
   std::vector<std::string> keys;
   for (const auto* t : terms_by_label(terms.sectors, "fr")) keys.push_back(t->key);
   CHECK(keys == std::vector<std::string>{"a", "c", "b"});

@@ -10,17 +10,12 @@
 #include "check/report_json.h"
 #include "check/translations.h"
 #include "test_support.h"
+#include "fixture_site.h"
 
 using namespace passerelle;
 
 namespace {
 
-
-std::vector<std::string> messages(const Diagnostics& diagnostics) {
-  std::vector<std::string> all;
-  for (const auto& d : diagnostics.sorted()) all.push_back(format_diagnostic(d));
-  return all;
-}
 
 bool has(const std::vector<std::string>& lines, const std::string& text) {
   return std::any_of(lines.begin(), lines.end(),
@@ -81,7 +76,7 @@ TEST_CASE("Rendered links must lead to a file of the build and fragments to an i
   LinkPlaces places = {{"content/fr/_index.md", {{"../img/none.png", {"content/fr/_index.md", 9, 4}}}}};
   auto stats = check_rendered_links(plan, "https://example.org/site/", places, diagnostics);
   CHECK(stats.pages == 4);
-  auto lines = messages(diagnostics);
+  auto lines = test_support::messages(diagnostics);
   CHECK(lines.size() == 6);
   CHECK(has(lines,
             "fr/index.html:3:1: error: link 'b/' leads to no file of the built site (page built "
@@ -127,7 +122,7 @@ TEST_CASE("The translation report lists what each language lacks and stale trans
   CHECK(translations.stale[0].where.path == "content/it/guidelines/retour.md");
   CHECK(translations.stale[0].where.line == 4);  // its date line: it has no `updated`
   CHECK(translations.stale[0].source_date == "2026-11-02");
-  auto lines = messages(report.diagnostics);
+  auto lines = test_support::messages(report.diagnostics);
   CHECK(has(lines,
             "content/it/guidelines/retour.md:4:1: warning: translation older than its source: "
             "2026-10-03 here, 2026-11-02 in content/fr/guidelines/retour.md"));
@@ -168,7 +163,7 @@ TEST_CASE("check finds link problems even when the build stops at a broken recor
        "= 2026-11-01\n"
        "[description]\nfr = \"x\"\n"},
   });
-  auto lines = messages(report.diagnostics);
+  auto lines = test_support::messages(report.diagnostics);
   CHECK(has(lines, "directory-data/actors/ong-atlas.toml:4:12: error: unknown sector 'cooking'"));
   CHECK(has(lines, "content/fr/about.md:7:9: error: link to 'guidelines/nulle-part.md': no page"));
   CHECK(
@@ -186,7 +181,7 @@ TEST_CASE("check reports a source error and a problem only the built pages show 
        "Voir [le site](exemple/site) et [le plan](plans).\n"},
       {"directory-data/actors/ong-atlas.toml", "name = \"Atlas\"\ncountry = \"XX\"\n"},
   });
-  auto lines = messages(report.diagnostics);
+  auto lines = test_support::messages(report.diagnostics);
   CHECK(has(lines, "directory-data/actors/ong-atlas.toml:2:11: error: unknown country"));
   CHECK(report.rendered);
   // At the Markdown line, once: not in the guideline's page and again in the print edition.

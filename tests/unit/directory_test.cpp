@@ -5,17 +5,11 @@
 
 #include "content/directory.h"
 #include "base/filesystem.h"
+#include "fixture_site.h"
 
 using namespace passerelle;
 
 namespace {
-
-SiteConfig two_languages() {
-  SiteConfig config;
-  config.languages.push_back({"fr", "Français", "ltr", "T", "", {}});
-  config.languages.push_back({"it", "Italiano", "ltr", "T", "", {}});
-  return config;
-}
 
 const char* kVocabulary = R"([countries.MA]
 fr = { label = "Maroc", slug = "maroc" }
@@ -37,7 +31,7 @@ it = { label = "arabo" }
 
 Vocabulary vocabulary() {
   Diagnostics diagnostics;
-  auto parsed = parse_vocabulary(kVocabulary, "vocabulary.toml", two_languages(), diagnostics);
+  auto parsed = parse_vocabulary(kVocabulary, "vocabulary.toml", test_support::french_and_italian(), diagnostics);
   REQUIRE(parsed);
   return *parsed;
 }
@@ -64,7 +58,7 @@ fr = ["Formation"]
 [description]
 fr = "Texte."
 it = "Testo."
-)toml", "directory-data/actors/org.toml", "org", two_languages(), vocabulary(), diagnostics);
+)toml", "directory-data/actors/org.toml", "org", test_support::french_and_italian(), vocabulary(), diagnostics);
   REQUIRE(actor);
   CHECK(diagnostics.error_count() == 0);
   CHECK(actor->id == "org");
@@ -84,7 +78,7 @@ sectors = ["training", "cooking"]
 last_reviewed = 2026-11-20
 [description]
 fr = "x"
-)toml", "directory-data/actors/x.toml", "x", two_languages(), vocabulary(), diagnostics);
+)toml", "directory-data/actors/x.toml", "x", test_support::french_and_italian(), vocabulary(), diagnostics);
   CHECK_FALSE(actor);
   auto sorted = diagnostics.sorted();
   REQUIRE(sorted.size() == 2);
@@ -107,14 +101,14 @@ email = "not an address"
 last_reviewed = 2026-11-20
 [description]
 fr = "x"
-)toml", "a.toml", "x", two_languages(), vocabulary(), diagnostics);
+)toml", "a.toml", "x", test_support::french_and_italian(), vocabulary(), diagnostics);
   CHECK_FALSE(actor);
   CHECK(diagnostics.error_count() == 2);
 }
 
 TEST_CASE("missing required fields name the field; a missing description is an error") {
   Diagnostics diagnostics;
-  CHECK_FALSE(parse_actor("name = \"X\"\n", "a.toml", "x", two_languages(), vocabulary(), diagnostics));
+  CHECK_FALSE(parse_actor("name = \"X\"\n", "a.toml", "x", test_support::french_and_italian(), vocabulary(), diagnostics));
   std::string all;
   for (const auto& d : diagnostics.items()) all += d.message + "\n";
   CHECK_THAT(all, Catch::Contains("missing required field 'country'"));
@@ -128,11 +122,11 @@ TEST_CASE("a region must belong to the record's country") {
       "[countries.IT]\nfr = { label = \"Italie\", slug = \"italie\" }\n"
       "it = { label = \"Italia\", slug = \"italia\" }\n";
   Diagnostics diagnostics;
-  auto parsed = parse_vocabulary(vocabulary_text, "v.toml", two_languages(), diagnostics);
+  auto parsed = parse_vocabulary(vocabulary_text, "v.toml", test_support::french_and_italian(), diagnostics);
   REQUIRE(parsed);
   CHECK_FALSE(parse_actor("name = \"X\"\ncountry = \"IT\"\nregion = \"oriental\"\nkind = \"ngo\"\n"
                           "sectors = [\"training\"]\nlast_reviewed = 2026-01-01\n[description]\nfr = \"x\"\n",
-                          "a.toml", "x", two_languages(), *parsed, diagnostics));
+                          "a.toml", "x", test_support::french_and_italian(), *parsed, diagnostics));
   CHECK(diagnostics.items().back().message == "region 'oriental' is not in country 'IT'");
 }
 
@@ -149,7 +143,7 @@ fr = { label = "B", slug = "same" }
 it = { label = "B", slug = "b" }
 [sectors]
 [languages]
-)", "v.toml", two_languages(), diagnostics));
+)", "v.toml", test_support::french_and_italian(), diagnostics));
   std::string all;
   for (const auto& d : diagnostics.items()) all += format_diagnostic(d) + "\n";
   CHECK_THAT(all, Catch::Contains("missing required field 'countries.MA.it'"));
@@ -173,7 +167,7 @@ other_names = [{ name = "a", lang = "tzm-Latn" }, { name = "b", lang = "ar\" onm
                { name = "c", lang = "" }, { name = "d", lang = "x-1" }]
 [description]
 fr = "x"
-)toml", "directory-data/actors/x.toml", "x", two_languages(), vocabulary(), diagnostics);
+)toml", "directory-data/actors/x.toml", "x", test_support::french_and_italian(), vocabulary(), diagnostics);
   CHECK_FALSE(actor);
   auto sorted = diagnostics.sorted();
   REQUIRE(sorted.size() == 3);
@@ -195,7 +189,7 @@ TEST_CASE("load_directory reads every record (in parallel) and keeps file order 
                  "[description]\nfr = \"x\"\n");
   }
   Diagnostics diagnostics;
-  auto directory = load_directory(tree, two_languages(), false, diagnostics);
+  auto directory = load_directory(tree, test_support::french_and_italian(), false, diagnostics);
   REQUIRE(directory);
   std::vector<std::string> ids;
   for (const auto& actor : directory->actors) ids.push_back(actor.id);
@@ -230,7 +224,7 @@ std::vector<std::string> record_errors(const std::string& fields,
   }
   text += fields + "\n[description]\nfr = \"x\"\n";
   Diagnostics diagnostics;
-  auto actor = parse_actor(text, "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+  auto actor = parse_actor(text, "a.toml", "a", test_support::french_and_italian(), vocabulary(), diagnostics);
   std::vector<std::string> errors;
   for (const auto& d : diagnostics.sorted()) errors.push_back(format_diagnostic(d));
   CHECK(actor.has_value() == errors.empty());
@@ -336,13 +330,13 @@ TEST_CASE("founded is an optional year from 1800 to 2100, a number", "[records]"
   auto actor = parse_actor("name = \"X\"\ncountry = \"MA\"\nkind = \"ngo\"\nfounded = 1965\n"
                            "sectors = [\"training\"]\nlast_reviewed = 2026-11-20\n"
                            "[description]\nfr = \"x\"\n",
-                           "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+                           "a.toml", "a", test_support::french_and_italian(), vocabulary(), diagnostics);
   REQUIRE(actor);
   CHECK(actor->founded == 1965);
   auto without = parse_actor("name = \"X\"\ncountry = \"MA\"\nkind = \"ngo\"\n"
                              "sectors = [\"training\"]\nlast_reviewed = 2026-11-20\n"
                              "[description]\nfr = \"x\"\n",
-                             "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+                             "a.toml", "a", test_support::french_and_italian(), vocabulary(), diagnostics);
   REQUIRE(without);
   CHECK_FALSE(without->founded);
   CHECK(record_errors("founded = 1800").empty());
@@ -379,7 +373,7 @@ TEST_CASE("a draft record's problems are warnings, and it has no page until it i
     return list;
   };
   Diagnostics diagnostics;
-  auto previewed = load_directory(tree, two_languages(), true, diagnostics);
+  auto previewed = load_directory(tree, test_support::french_and_italian(), true, diagnostics);
   REQUIRE(previewed);
   CHECK_FALSE(diagnostics.has_errors());
   CHECK(diagnostics.warning_count() >= 5);  // name, country, kind, sectors, description
@@ -388,13 +382,13 @@ TEST_CASE("a draft record's problems are warnings, and it has no page until it i
   CHECK(previewed->actors.front().draft);
 
   Diagnostics published_diagnostics;
-  auto published = load_directory(tree, two_languages(), false, published_diagnostics);
+  auto published = load_directory(tree, test_support::french_and_italian(), false, published_diagnostics);
   REQUIRE(published);
   CHECK_FALSE(published_diagnostics.has_errors());
   CHECK(published->actors.empty());
 
   Diagnostics listing;
-  auto incomplete = load_actor_file(tree, "directory-data/actors/brouillon.toml", two_languages(),
+  auto incomplete = load_actor_file(tree, "directory-data/actors/brouillon.toml", test_support::french_and_italian(),
                                     published->vocabulary, true, listing, true);
   REQUIRE(incomplete);
   CHECK(incomplete->draft_problems == 5);
@@ -405,7 +399,7 @@ TEST_CASE("the same problems in a record that is not a draft are errors") {
   auto actor = parse_actor("draft = false\nname = \"\"\ncountry = \"MA\"\nkind = \"ngo\"\n"
                            "sectors = [\"training\"]\nlast_reviewed = 2026-11-20\n"
                            "[description]\nfr = \"x\"\n",
-                           "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+                           "a.toml", "a", test_support::french_and_italian(), vocabulary(), diagnostics);
   CHECK_FALSE(actor);
   CHECK(diagnostics.error_count() == 1);
 }
@@ -415,7 +409,7 @@ TEST_CASE("a website on the editor's own machine is a warning") {
   auto actor = parse_actor("name = \"A\"\ncountry = \"MA\"\nkind = \"ngo\"\n"
                            "sectors = [\"training\"]\nwebsite = \"http://localhost:8000/fr/\"\n"
                            "last_reviewed = 2026-11-20\n[description]\nfr = \"x\"\n",
-                           "a.toml", "a", two_languages(), vocabulary(), diagnostics);
+                           "a.toml", "a", test_support::french_and_italian(), vocabulary(), diagnostics);
   REQUIRE(actor);
   REQUIRE(diagnostics.warning_count() == 1);
   CHECK(diagnostics.items()[0].location.line == 5);

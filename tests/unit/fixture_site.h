@@ -37,6 +37,22 @@ inline const FixtureSite& fixture_site() {
   return loaded;
 }
 
+/// A configuration of two languages, French (the default) and Italian, for tests of one stage.
+inline passerelle::SiteConfig french_and_italian() {
+  passerelle::SiteConfig config;
+  config.default_language = "fr";
+  config.languages.push_back({"fr", "Français", "ltr", "T", "", {}});
+  config.languages.push_back({"it", "Italiano", "ltr", "T", "", {}});
+  return config;
+}
+
+/// Every diagnostic as the editor reads it, in order.
+inline std::vector<std::string> messages(const passerelle::Diagnostics& diagnostics) {
+  std::vector<std::string> all;
+  for (const auto& d : diagnostics.sorted()) all.push_back(passerelle::format_diagnostic(d));
+  return all;
+}
+
 /// The paths of a plan, in its order.
 inline std::vector<std::string> paths_of(const passerelle::OutputPlan& plan) {
   std::vector<std::string> paths;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/footer.h"
+#include "fixture_site.h"
 
 using namespace passerelle;
 
@@ -29,12 +30,6 @@ Site site_with_legal_notice_in_french() {
   return site;
 }
 
-std::vector<std::string> messages(const Diagnostics& diagnostics) {
-  std::vector<std::string> out;
-  for (const auto& d : diagnostics.sorted()) out.push_back(format_diagnostic(d));
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("a footer page is the language's own, else the default language's") {
@@ -59,7 +54,7 @@ TEST_CASE("the footer's contact is an e-mail address or a URL, its pages exist")
   site.config.footer.accessibility_location = {"site.toml", 5, 17};
   Diagnostics diagnostics;
   check_footer(site, diagnostics);
-  auto found = messages(diagnostics);
+  auto found = test_support::messages(diagnostics);
   REQUIRE(found.size() == 2);
   CHECK(found[0] == "site.toml:3:11: error: footer.contact must be an e-mail address or an http(s) "
                     "URL: email 'mailto:info@example.org' must be the address alone, without "

@@ -9,19 +9,17 @@
 #include "base/filesystem.h"
 #include "scaffold/scaffold.h"
 #include "test_folder.h"
+#include "fixture_site.h"
 
 using namespace passerelle;
 
 namespace {
 
 
-SiteConfig two_languages() {
-  SiteConfig config;
-  config.languages.push_back({"fr", "Français", "ltr", "T", "", {}});
-  config.languages.push_back({"it", "Italiano", "ltr", "T", "", {}});
+SiteConfig with_guideline_sections() {
+  SiteConfig config = test_support::french_and_italian();
   config.languages[0].sections.guidelines = "lignes-directrices";
   config.languages[1].sections.guidelines = "linee-guida";
-  config.default_language = "fr";
   return config;
 }
 
@@ -126,7 +124,7 @@ TEST_CASE("`new guideline` writes every field of the table, in its order, as it 
   DiskSourceTree fixture(test_support::kSmallSite);
   Diagnostics diagnostics;
   auto scaffold =
-      scaffold_guideline(fixture, two_languages(), "neuve", "fr", "2026-12-01", diagnostics);
+      scaffold_guideline(fixture, with_guideline_sections(), "neuve", "fr", "2026-12-01", diagnostics);
   REQUIRE(scaffold);
   size_t previous = 0;
   for (const auto& field : kPageFields) {

@@ -16,7 +16,7 @@ namespace {
 
 
 /// The fixture with files of `changes` over it.
-struct Fixture {
+struct EditableSite {
   DiskSourceTree fixture{std::string(PASSERELLE_FIXTURES) + "/site-small"};
   DiskSourceTree bundled{PASSERELLE_BUNDLED_THEMES};
   MemorySourceTree changes;
@@ -26,7 +26,7 @@ struct Fixture {
 }  // namespace
 
 TEST_CASE("a project loads, renders and publishes its site, and keeps its sources") {
-  Fixture site;
+  EditableSite site;
   Project project(site.tree, site.bundled, {});
   Diagnostics diagnostics;
   REQUIRE(project.build(diagnostics));
@@ -56,7 +56,7 @@ TEST_CASE("a project loads, renders and publishes its site, and keeps its source
 }
 
 TEST_CASE("a one-shot build gives the same plan from sources it moves instead of copying") {
-  Fixture site;
+  EditableSite site;
   Project kept(site.tree, site.bundled, {});
   Project once(site.tree, site.bundled, {});
   Diagnostics diagnostics;
@@ -79,7 +79,7 @@ TEST_CASE("a one-shot build gives the same plan from sources it moves instead of
 }
 
 TEST_CASE("a project with a broken page renders nothing but keeps what did load") {
-  Fixture site;
+  EditableSite site;
   site.changes.add(test_support::kSmallSiteGuideline, "+++\ntitle = \n+++\n");
   Project project(site.tree, site.bundled, {});
   Diagnostics diagnostics;
@@ -96,7 +96,7 @@ TEST_CASE("a project with a broken page renders nothing but keeps what did load"
 }
 
 TEST_CASE("a project without a usable site.toml loads nothing else") {
-  Fixture site;
+  EditableSite site;
   site.changes.add("site.toml", "title = ");
   Project project(site.tree, site.bundled, {});
   Diagnostics diagnostics;

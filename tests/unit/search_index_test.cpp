@@ -8,21 +8,14 @@
 #include "search/files.h"
 #include "search/index.h"
 #include "search/report.h"
+#include "fixture_site.h"
 
 using namespace passerelle;
 using namespace passerelle::search;
 
 namespace {
 
-const Site& fixture_site() {
-  static DiskSourceTree tree(std::string(PASSERELLE_FIXTURES) + "/site-small");
-  static Diagnostics diagnostics;
-  static auto site = load_site(tree, {}, diagnostics);
-  REQUIRE(site);
-  return *site;
-}
-
-const LanguageConfig& french() { return *fixture_site().config.language("fr"); }
+const LanguageConfig& french() { return *test_support::fixture_site().site.config.language("fr"); }
 
 struct EveryLanguage {
   OutputPlan files;
@@ -81,7 +74,7 @@ const OutputFile* find(const OutputPlan& files, const std::string& path) {
 }  // namespace
 
 TEST_CASE("documents: guidelines, pages and actors with their fields") {
-  auto documents = documents_of(fixture_site(), french());
+  auto documents = documents_of(test_support::fixture_site().site, french());
   REQUIRE(documents.size() == 2 + 1 + 3);  // two guidelines, the about page, three actors
   CHECK(documents[0].kind == "guideline");
   CHECK(documents[0].title == "Préparer le retour");  // by weight
@@ -104,7 +97,7 @@ TEST_CASE("documents: guidelines, pages and actors with their fields") {
 }
 
 TEST_CASE("documents: an actor's place is joined with the language's list separator") {
-  auto documents = documents_of(fixture_site(), french(), "، ");  // the Arabic comma
+  auto documents = documents_of(test_support::fixture_site().site, french(), "، ");  // the Arabic comma
   CHECK(documents[4].meta == "ONG · Oujda، Maroc");
 }
 
@@ -188,7 +181,7 @@ TEST_CASE("every word form is in the shard of its longest key prefix, even when 
   auto index = build_index(documents, analyzer, 360);
   Layout layout;
   layout.shard_bytes = 300;  // tiny: forces splits below "fo"
-  auto files = index_files(index, fixture_site(), french(), layout);
+  auto files = index_files(index, test_support::fixture_site().site, french(), layout);
   auto manifest = payload(*find(files, "search/fr/manifest.js"));
   std::set<std::string> keys;
   for (size_t start = 0, end; start <= manifest["keys"].get<std::string>().size(); start = end + 1) {
@@ -237,7 +230,7 @@ TEST_CASE("every word form is in the shard of its longest key prefix, even when 
 }
 
 TEST_CASE("the fixture's index files: manifest, documents, blocks, facets") {
-  auto search = site_search_files(fixture_site());
+  auto search = site_search_files(test_support::fixture_site().site);
   const auto* manifest_file = find(search.files, "search/fr/manifest.js");
   REQUIRE(manifest_file);
   auto manifest = payload(*manifest_file);
@@ -277,11 +270,11 @@ TEST_CASE("the fixture's index files: manifest, documents, blocks, facets") {
 }
 
 TEST_CASE("each language's manifest names the version of its other files") {
-  auto before = site_search_files(fixture_site());
+  auto before = site_search_files(test_support::fixture_site().site);
   std::string fr = manifest_version(before.files, "fr"), it = manifest_version(before.files, "it");
   CHECK(fr.size() == 10);
   CHECK(fr != it);
-  Site edited = fixture_site();
+  Site edited = test_support::fixture_site().site;
   for (auto& page : edited.pages) {
     if (page.language == "fr") page.plain_text += " nouveauté";
   }
@@ -291,7 +284,7 @@ TEST_CASE("each language's manifest names the version of its other files") {
 }
 
 TEST_CASE("hostile record values stay inert in the index files") {
-  auto search = site_search_files(fixture_site());
+  auto search = site_search_files(test_support::fixture_site().site);
   bool seen = false;
   for (const auto& file : search.files) {
     INFO(file.path);
@@ -306,11 +299,11 @@ TEST_CASE("hostile record values stay inert in the index files") {
 }
 
 TEST_CASE("the size report measures the index and the heaviest page") {
-  auto search = site_search_files(fixture_site());
+  auto search = site_search_files(test_support::fixture_site().site);
   OutputPlan plan = search.files;
   plan.push_back({"fr/index.html", std::string(5000, 'x')});
   plan.push_back({"it/index.html", std::string(7000, 'x')});
-  auto report = measure(plan, fixture_site().config);
+  auto report = measure(plan, test_support::fixture_site().site.config);
   REQUIRE(report.languages.size() == 2);
   const auto& fr = report.languages[0];
   size_t total = 0, files = 0, largest_shard = 0;
@@ -335,7 +328,7 @@ TEST_CASE("a long text's first five blocks are in its document file, the others 
   for (int i = 0; i < 20; ++i) text += "Phrase numéro " + std::to_string(i) + " assez longue pour remplir un bloc. ";
   auto index = build_index({document("Titre", text)}, analyzer, 60);
   REQUIRE(index.blocks[0].size() == 20);
-  auto files = index_files(index, fixture_site(), french(), {});
+  auto files = index_files(index, test_support::fixture_site().site, french(), {});
   const auto& blocks = index.blocks[0];
   auto d = payload(*find(files, "search/fr/d/0.js"));
   CHECK(d["x"] == blocks[0]);
@@ -361,7 +354,7 @@ TEST_CASE("a short text travels whole in its document file") {
   for (int i = 0; i < 5; ++i) text += "Phrase numéro " + std::to_string(i) + " assez longue pour remplir un bloc. ";
   auto index = build_index({document("Titre", text)}, analyzer, 60);
   REQUIRE(index.blocks[0].size() == 5);
-  auto files = index_files(index, fixture_site(), french(), {});
+  auto files = index_files(index, test_support::fixture_site().site, french(), {});
   auto d = payload(*find(files, "search/fr/d/0.js"));
   CHECK(d["x"] == index.blocks[0][0]);
   CHECK(d["y"] == nlohmann::json(std::vector<std::string>(index.blocks[0].begin() + 1, index.blocks[0].end())));
@@ -369,7 +362,7 @@ TEST_CASE("a short text travels whole in its document file") {
 }
 
 TEST_CASE("the search output plans every language's index, sorted by path, into the build") {
-  const Site& site = fixture_site();
+  const Site& site = test_support::fixture_site().site;
   OutputPlan files = search_files(site);
   OutputPlan expected;
   for (const auto& language : site.config.languages) {

@@ -14,19 +14,11 @@
 #include "sheet/sheet_csv.h"
 #include "sheet/toml_splice.h"
 #include "test_support.h"
+#include "fixture_site.h"
 
 using namespace passerelle;
 
 namespace {
-
-SiteConfig two_languages() {
-  SiteConfig config;
-  config.languages.push_back({});
-  config.languages.back().code = "fr";
-  config.languages.push_back({});
-  config.languages.back().code = "it";
-  return config;
-}
 
 Term term(const std::string& key, const std::string& fr, const std::string& it) {
   Term t;
@@ -119,7 +111,7 @@ TEST_CASE("sheet: a row wider than the column limit is refused") {
 }
 
 TEST_CASE("sheet: headers are the export's names or their French and Italian names") {
-  auto config = two_languages();
+  auto config = test_support::french_and_italian();
   CHECK(column_named("name", config)->field->name == std::string("name"));
   CHECK(column_named("Nom", config)->name == "name");
   CHECK(column_named("PAYS", config)->name == "country");
@@ -139,7 +131,7 @@ TEST_CASE("sheet: headers are the export's names or their French and Italian nam
 
 TEST_CASE("sheet: unknown and duplicate headers are errors at their column") {
   Diagnostics diagnostics;
-  CHECK_FALSE(map_columns({"name", "contry", "Nom"}, two_languages(), "s.csv", diagnostics));
+  CHECK_FALSE(map_columns({"name", "contry", "Nom"}, test_support::french_and_italian(), "s.csv", diagnostics));
   auto items = diagnostics.sorted();
   REQUIRE(items.size() == 2);
   CHECK(format_location(items[0].location) == "s.csv:1:2");
@@ -147,7 +139,7 @@ TEST_CASE("sheet: unknown and duplicate headers are errors at their column") {
   CHECK(format_location(items[1].location) == "s.csv:1:3");
   CHECK(items[1].message.find("given twice") != std::string::npos);
   Diagnostics none;
-  CHECK_FALSE(map_columns({"city"}, two_languages(), "s.csv", none));
+  CHECK_FALSE(map_columns({"city"}, test_support::french_and_italian(), "s.csv", none));
   CHECK(none.items()[0].message.find("neither an 'id' nor a 'name'") != std::string::npos);
 }
 

@@ -2,6 +2,7 @@
 
 #include "check/listing.h"
 #include "check/untranslated.h"
+#include "fixture_site.h"
 
 using namespace passerelle;
 
@@ -15,14 +16,6 @@ const char* kItalian =
     "Prima di partire, bisogna preparare il rientro con cura. Le associazioni della città "
     "accompagnano le persone che rientrano e le aiutano nelle pratiche per trovare un lavoro "
     "o per creare un'impresa. Sono presenti nelle regioni del paese, con gli sportelli dei comuni.";
-
-SiteConfig two_languages() {
-  SiteConfig config;
-  config.default_language = "fr";
-  config.languages.push_back({"fr", "Français", "ltr", "T", "", {}});
-  config.languages.push_back({"it", "Italiano", "ltr", "T", "", {}});
-  return config;
-}
 
 PageSource page(std::string language, std::string body) {
   PageSource source;
@@ -45,7 +38,7 @@ TEST_CASE("likely_language tells French from Italian by their function words") {
 }
 
 TEST_CASE("a translation identical to its source, or still in its language, is a copy") {
-  auto config = two_languages();
+  auto config = test_support::french_and_italian();
   SECTION("identical") {
     auto copies = untranslated_copies(config, {page("fr", "Texte court."), page("it", "Texte court.\n")}, {});
     REQUIRE(copies.size() == 1);
@@ -70,7 +63,7 @@ TEST_CASE("an actor description copied into another language is a copy") {
   actor.name = "A";
   actor.descriptions["fr"] = {kFrench, 12};
   actor.descriptions["it"] = {kFrench, 15};
-  auto copies = untranslated_copies(two_languages(), {}, {actor});
+  auto copies = untranslated_copies(test_support::french_and_italian(), {}, {actor});
   REQUIRE(copies.size() == 1);
   CHECK(copies[0].line == 15);
   CHECK(copies[0].language == "it");
@@ -81,7 +74,7 @@ TEST_CASE("an actor description copied into another language is a copy") {
 }
 
 TEST_CASE("list_sources lists drafts, future pages, stale records and copies, by path") {
-  ListedSources sources{two_languages(), {}, {}};
+  ListedSources sources{test_support::french_and_italian(), {}, {}};
   auto draft = page("fr", kFrench);
   draft.path = "content/fr/guidelines/b.md";
   draft.translation_key = "guidelines/b";
@@ -120,7 +113,7 @@ TEST_CASE("list_sources lists drafts, future pages, stale records and copies, by
 }
 
 TEST_CASE("a copy is not counted as translated in the coverage") {
-  auto config = two_languages();
+  auto config = test_support::french_and_italian();
   auto copies = untranslated_copies(config, {page("fr", "Texte."), page("it", "Texte.")}, {});
   TranslationReport report;
   report.coverage.emplace_back("pages", Coverage{1, {{"fr", 1}, {"it", 1}}});
