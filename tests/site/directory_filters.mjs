@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// directory_filters.mjs <site-dir> [--config site.toml]
+// directory_filters.mjs <site-dir> [--config site.toml] [--languages ar]
 //
 // The directory's one filter design (partials/facets.mustache, enhanced in place by
 // directory.js), measured in Chromium for every language of the site:
@@ -22,7 +22,7 @@
 import { loadSite, parseArgs, startServer, launchChromium, routeContext, waitForEnhancements, watchdog, withTimeout } from './lib/site.mjs';
 import { contrast } from './lib/colour.mjs';
 
-const USAGE = 'usage: node directory_filters.mjs <site-dir> [--config site.toml]';
+const USAGE = 'usage: node directory_filters.mjs <site-dir> [--config site.toml] [--languages ar]';
 watchdog(540);
 const { positional, options } = parseArgs(process.argv.slice(2), ['site-dir'], USAGE);
 const { siteDir, config } = loadSite(positional[0], options.config);
@@ -132,7 +132,9 @@ async function checkLayout(page, label) {
 }
 
 try {
-  for (const l of config.languages) {
+  // --languages: only those (the RTL fixture's Arabic directory; its others are the bundled site's).
+  const only = options.languages ? String(options.languages).split(',') : null;
+  for (const l of config.languages.filter((x) => !only || only.includes(x.code))) {
     const index = `/${l.code}/${l.sections.directory}/`;
 
     // ------------------------------------------------- combined facet pages, no JS
