@@ -836,7 +836,8 @@
       // are asked for: on a slow connection the others' files would queue before theirs.
       var first = shown === 0 ? FIRST_RESULTS : PAGE_SIZE;
       return details(page.slice(0, first)).then(function (items) {
-        return show(items) && afterPaint().then(function () {
+        if (!show(items) || page.length <= first) return current();
+        return afterPaint().then(function () {
           return current() && details(page.slice(first)).then(show);
         });
       }).then(function (shownAll) {
