@@ -825,8 +825,10 @@
         return noResults();
       }
       var page = hits.slice(shown, shown + PAGE_SIZE);
-      var mine = ++rendering;  // a facet chosen meanwhile starts another list: this one stops
-      var current = function () { return mine === rendering; };
+      // A search or a facet chosen meanwhile starts another list: this one stops.
+      var mine = ++rendering;
+      var searchNumber = sequence;
+      var current = function () { return mine === rendering && searchNumber === sequence; };
       var show = function (items) {
         if (!current()) return false;
         items.forEach(function (item) { list.appendChild(resultItem(item)); });
