@@ -17,7 +17,8 @@ seed=18
 "$corpus" generate --size "$size" --seed "$seed" --out "$site" >/dev/null ||
   { echo "FAIL the corpus"; exit 1; }
 
-kept() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["kept_files"])' "$1"; }
+summary() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
+kept() { summary "$1" kept_files; }
 build() {  # build OUT SUMMARY: a build of the site into OUT, its --json summary in SUMMARY
   "$passerelle" build --json --source "$site" --out "$1" >"$2" 2>"$work/stderr" ||
     { cat "$work/stderr" "$2"; return 1; }
@@ -30,7 +31,7 @@ check "first build" build "$work/incremental" "$work/first.json"
 check "the first build keeps nothing" test "$(kept "$work/first.json")" -eq 0
 check "a build with nothing changed" build "$work/incremental" "$work/same.json"
 same_pages=$(kept "$work/same.json")
-pages=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pages"])' "$work/first.json")
+pages=$(summary "$work/first.json" pages)
 # Every file is kept, and there are more files than pages (the search index, the assets).
 check "a build with nothing changed keeps every page ($same_pages files, $pages pages)" test "$same_pages" -gt "$pages"
 

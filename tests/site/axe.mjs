@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSite, parseArgs, pickPages, startServer, launchChromium, visitAll, watchdog } from './lib/site.mjs';
+import { languagesToCheck, loadSite, parseArgs, pickPages, startServer, launchChromium, visitAll, watchdog } from './lib/site.mjs';
 
 const USAGE = 'usage: node axe.mjs <site-dir> [--config site.toml] [--schemes light,dark] [--widths 360,1280] [--languages ar]';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -26,11 +26,10 @@ const { positional, options } = parseArgs(process.argv.slice(2), ['site-dir'], U
 const { siteDir, config } = loadSite(positional[0], options.config);
 const widths = String(options.widths ?? '360,1280').split(',').map(Number);
 const schemes = String(options.schemes ?? 'light,dark').split(',');
-// --languages: only those languages' pages (and the root index and 404.html), e.g. the RTL
-// fixture's Arabic ones, its French and Italian pages being the bundled site's templates.
-const languages = options.languages ? String(options.languages).split(',') : null;
+// --languages: those languages' pages, and always the root index and 404.html.
+const checked = languagesToCheck(options);
 const picked = pickPages(siteDir, config);
-const pages = picked.pages.filter((p) => !languages || p.lang === 'root' || languages.includes(p.lang));
+const pages = picked.pages.filter((p) => p.lang === 'root' || checked(p.lang));
 const missing = picked.missing;
 const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
 

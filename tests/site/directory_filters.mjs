@@ -19,7 +19,7 @@
 //   and a country with actors beyond page 1 shows all of them (the filters work over the
 //   whole directory, not over the cards of the page).
 // Prints one line per check and exits 1 on any failure.
-import { loadSite, parseArgs, startServer, launchChromium, routeContext, waitForEnhancements, watchdog, withTimeout } from './lib/site.mjs';
+import { languagesToCheck, loadSite, parseArgs, startServer, launchChromium, routeContext, waitForEnhancements, watchdog, withTimeout } from './lib/site.mjs';
 import { contrast } from './lib/colour.mjs';
 
 const USAGE = 'usage: node directory_filters.mjs <site-dir> [--config site.toml] [--languages ar]';
@@ -132,9 +132,8 @@ async function checkLayout(page, label) {
 }
 
 try {
-  // --languages: only those (the RTL fixture's Arabic directory; its others are the bundled site's).
-  const only = options.languages ? String(options.languages).split(',') : null;
-  for (const l of config.languages.filter((x) => !only || only.includes(x.code))) {
+  const checked = languagesToCheck(options);
+  for (const l of config.languages.filter((x) => checked(x.code))) {
     const index = `/${l.code}/${l.sections.directory}/`;
 
     // ------------------------------------------------- combined facet pages, no JS

@@ -354,6 +354,13 @@ export function parseArgs(argv, positionalNames, usage) {
   return out;
 }
 
+// The --languages option of a check (e.g. "ar": the RTL fixture's Arabic pages, its others
+// being the bundled site's templates): whether a language's pages are checked; all without it.
+export function languagesToCheck(options) {
+  const only = options.languages ? String(options.languages).split(',') : null;
+  return (code) => !only || only.includes(code);
+}
+
 // Loads the site folder and its configuration (site.toml next to the site
 // folder by default, i.e. the repository root for public/).
 export function loadSite(siteArg, configArg) {
