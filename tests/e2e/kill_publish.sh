@@ -175,7 +175,7 @@ mkdir -p "$work/.public.staging-999999999/fr" && echo x >"$work/.public.staging-
 echo "Passerelle output folder" >"$work/.public.staging-999999999/.passerelle-output"  # written first
 if build "$site_b" "$out" && [ "$(state)" = B ] && [ "$(staging_folders)" -eq 0 ]; then
   pass "the next build removes stale staging folders and publishes B whole"
-else fail "a stale staging folder was not cleaned or B was not published"; fi
+else fail "a stale staging folder was not cleaned or B was not published (output $(state), $(staging_folders) staging folder(s); build: $(tail -3 "$work/build.log" | tr '\n' ' '))"; fi
 
 # 7. Without a previous generation, a killed build's staging folder is recycled, whatever it
 # holds: links (one to a file outside, which must not change), a file at a folder's place, a
@@ -193,7 +193,7 @@ stale="$work/.public.staging-999999999"
 if build "$site_b" "$out" && [ "$(state)" = B ] && only_previous_left &&
   [ "$(cat "$work/outside.txt")" = outside ]; then
   pass "a stale staging folder full of junk is recycled into exactly B"
-else fail "a recycled stale staging folder did not give exactly B, or left something behind"; fi
+else fail "a recycled stale staging folder did not give exactly B, or left something behind (output $(state); build: $(tail -3 "$work/build.log" | tr '\n' ' '))"; fi
 
 echo "kill -9 publishing: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
