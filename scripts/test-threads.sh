@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The unit tests and builds of the bundled site and the right-to-left fixture, built with
-# clang++ under ThreadSanitizer (build-tsan/): loading, Markdown, rendering and writing run on
+# The unit tests of threaded code and builds of the bundled site and the right-to-left fixture,
+# built with clang++ under ThreadSanitizer (build-tsan/): loading, Markdown, rendering and writing run on
 # every core, each task in its own slot, and any data race fails this stage. Run by
 # scripts/test.sh after the sanitizer stage; PASSERELLE_SKIP_TSAN=1 skips it there.
 set -euo pipefail
@@ -15,7 +15,13 @@ cmake --build "$build" --target passerelle unit_tests
 # their synchronisation is invisible to it. ignore_noninstrumented_modules leaves out the calls
 # (malloc, memcpy…) those libraries make; every access made by our own code is still checked.
 export TSAN_OPTIONS="halt_on_error=1:exitcode=66:ignore_noninstrumented_modules=1:suppressions=$root/tests/tsan.supp:${TSAN_OPTIONS:-}"
-"$build/tests/unit_tests"
+# The unit tests of the code that starts threads of its own or shares data with them: the
+# worker pool, serve (its server, controller and background rebuilds, the dashboard), the writer,
+# the link fetcher, child processes and the project's updates. A build's parallel stages are
+# the two site builds below; the other tests, run single-threaded, took 100 s here for no report.
+threaded="[#parallel_test],[#serve_test],[#serve_controller_test],[#serve_rebuild_test],[#dashboard_test]"
+threaded+=",[#writer_test],[#link_fetcher_test],[#process_test],[#project_test]"
+"$build/tests/unit_tests" --warn NoTests --filenames-as-tags "$threaded"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$build/passerelle" build --quiet --source "$root" --out "$out/bundled"

@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 // axe.mjs <site-dir> [--config site.toml] [--schemes light,dark] [--widths 360,1280] [--languages ar]
+//         [--kinds print,print-volume]
 //
 // Accessibility check of the built site with axe-core in Debian's Chromium
 // (driven by playwright-core). Serves the site folder on 127.0.0.1, opens one
 // page of each kind per language (picked from the build, see lib/site.mjs)
 // plus the root index.html and 404.html, at 360 px and 1280 px wide, in the
 // light and the dark colour scheme, and runs axe with the WCAG 2.x A/AA and
-// best-practice rules. Prints each violation and exits 1 if there is any.
+// best-practice rules. Prints each violation and exits 1 if there is any. --kinds: only the
+// pages of those kinds (pickPages' names without the language: a site whose other pages are
+// the bundled site's templates, already checked).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { languagesToCheck, loadSite, parseArgs, pickPages, startServer, launchChromium, visitAll, watchdog } from './lib/site.mjs';
 
-const USAGE = 'usage: node axe.mjs <site-dir> [--config site.toml] [--schemes light,dark] [--widths 360,1280] [--languages ar]';
+const USAGE = 'usage: node axe.mjs <site-dir> [--config site.toml] [--schemes light,dark] [--widths 360,1280] [--languages ar] [--kinds print]';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,8 +32,13 @@ const schemes = String(options.schemes ?? 'light,dark').split(',');
 // --languages: those languages' pages, and always the root index and 404.html.
 const checked = languagesToCheck(options);
 const picked = pickPages(siteDir, config);
-const pages = picked.pages.filter((p) => p.lang === 'root' || checked(p.lang));
-const missing = picked.missing;
+const kinds = options.kinds ? String(options.kinds).split(',') : null;
+const pages = picked.pages.filter((p) => (p.lang === 'root' || checked(p.lang)) && (!kinds || kinds.includes(p.kind)));
+const missing = picked.missing.filter((name) => !kinds || kinds.some((kind) => name.endsWith(`-${kind}`)));
+if (kinds && !kinds.every((kind) => pages.some((p) => p.kind === kind))) {
+  console.error(`--kinds ${kinds.join(',')}: no page of some of these kinds in the build`);
+  process.exit(1);
+}
 const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const started = Date.now();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// phone.mjs <site-dir> [--config site.toml]
+// phone.mjs <site-dir> [--config site.toml] [--languages ar]
 //
 // The site as a visitor on a phone sees it, measured in Chromium: the header at 360 px is at
 // most 120 px high (one row) and its menu opens, with JavaScript and without; a guideline's
@@ -12,15 +12,18 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { loadSite, parseArgs, pickPages, startServer, launchChromium, routeContext, watchdog, withTimeout } from './lib/site.mjs';
+import { languagesToCheck, loadSite, parseArgs, pickPages, startServer, launchChromium, routeContext, watchdog, withTimeout } from './lib/site.mjs';
 import { contrast } from './lib/colour.mjs';
 
-const USAGE = 'usage: node phone.mjs <site-dir> [--config site.toml]';
+const USAGE = 'usage: node phone.mjs <site-dir> [--config site.toml] [--languages ar]';
 const MAX_HEADER = 120;
 watchdog(240);
 const { positional, options } = parseArgs(process.argv.slice(2), ['site-dir'], USAGE);
 const { siteDir, config } = loadSite(positional[0], options.config);
 const { pages } = pickPages(siteDir, config);
+// --languages: the checks of each language's pages for those only (the focus ring and 404.html
+// are checked as before).
+const checked = languagesToCheck(options);
 const byName = new Map(pages.map((p) => [p.name, p]));
 
 let passed = 0;
@@ -46,7 +49,7 @@ async function open(urlPath, width, { scheme = 'light', javaScript = true, origi
 
 
 try {
-  for (const { code } of config.languages) {
+  for (const { code } of config.languages.filter(({ code }) => checked(code))) {
     // ---------------------------------------------------------------- header, one row
     for (const kind of ['home', 'guideline', 'directory', 'search']) {
       const target = byName.get(`${code}-${kind}`);
