@@ -225,29 +225,33 @@ async function visitSite(browser, siteDir, files) {
   await context.addInitScript(INIT);
   const results = new Map();
   let next = 0;
+  // One tab per worker, navigated from page to page: a new tab per page cost more than the
+  // page itself. The init script runs again at every navigation.
   const worker = async () => {
+    const page = await context.newPage();
+    const blocked = await routeContext(page, { siteDir, origin: server.origin, baseUrl });
+    let events = [];
+    page.on('dialog', (d) => {
+      events.push(`dialog ${d.type()}: ${d.message()}`);
+      d.dismiss().catch(() => {});
+    });
+    page.on('pageerror', (e) => events.push(`script error: ${e.message}`));
+    page.on('console', (m) => events.push(`console ${m.type()}: ${m.text()}`));
     while (next < files.length) {
       const file = files[next++];
-      const page = await context.newPage();
-      const blocked = await routeContext(page, { siteDir, origin: server.origin, baseUrl });
-      const events = [];
-      page.on('dialog', (d) => {
-        events.push(`dialog ${d.type()}: ${d.message()}`);
-        d.dismiss().catch(() => {});
-      });
-      page.on('pageerror', (e) => events.push(`script error: ${e.message}`));
-      page.on('console', (m) => events.push(`console ${m.type()}: ${m.text()}`));
+      events = [];
+      const before = blocked.length;
       try {
         const urlPath = '/' + file.replace(/index\.html$/, '');
         await page.goto(server.origin + urlPath, { waitUntil: 'load' });
         await page.waitForTimeout(20); // let error and load handlers of broken images run
-        results.set(file, { ...(await withTimeout(page.evaluate(COLLECT), 10_000, file)), events, blocked });
+        const collected = await withTimeout(page.evaluate(COLLECT), 10_000, file);
+        results.set(file, { ...collected, events, blocked: blocked.slice(before) });
       } catch (e) {
         problem(`${file}: ${e.message.split('\n')[0]}`);
-      } finally {
-        await page.close().catch(() => {});
       }
     }
+    await page.close().catch(() => {});
   };
   await Promise.all([worker(), worker(), worker()]);
   await context.close();
