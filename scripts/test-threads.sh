@@ -21,9 +21,12 @@ export TSAN_OPTIONS="halt_on_error=1:exitcode=66:ignore_noninstrumented_modules=
 # the two site builds below; the other tests, run single-threaded, took 100 s here for no report.
 threaded="[#parallel_test],[#serve_test],[#serve_controller_test],[#serve_rebuild_test],[#dashboard_test]"
 threaded+=",[#writer_test],[#link_fetcher_test],[#process_test],[#project_test]"
-"$build/tests/unit_tests" --warn NoTests --filenames-as-tags "$threaded"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$build/passerelle" build --quiet --source "$root" --out "$out/bundled"
-"$build/passerelle" build --quiet --source "$root/tests/fixtures/site-rtl" --out "$out/rtl"
+# The site builds beside the unit tests, which mostly run on one core.
+( "$build/passerelle" build --quiet --source "$root" --out "$out/bundled" &&
+  "$build/passerelle" build --quiet --source "$root/tests/fixtures/site-rtl" --out "$out/rtl" ) &
+builds=$!
+"$build/tests/unit_tests" --warn NoTests --filenames-as-tags "$threaded"
+wait "$builds"
 echo "ThreadSanitizer: unit tests and two site builds without a report"
