@@ -134,6 +134,14 @@ async function openSearch(page, l, query = {}) {
   await settled(page);
 }
 
+/// Clicks a facet's radio button. Not page.check(): a list still rendering may rebuild the
+/// facets between Playwright's finding the button and its click, which then lands on the new
+/// button in the same place (the visitor's click works) while check() reads the old one and
+/// throws. Each caller waits for the URL the choice gives, which fails if the click was lost.
+async function pick(page, selector) {
+  await page.click(selector);
+}
+
 /// Types a new query in the search page's box and waits for its results.
 async function typeQuery(page, text) {
   await page.fill('#search-query', text);
@@ -252,7 +260,7 @@ await check('French pages search French, Italian pages Italian; all languages on
     await typeQuery(page, 'Rabat');
     const both = await allResults(page);
     assert.ok(both.some((r) => r.path.startsWith('/fr/')) && both.some((r) => r.path.startsWith('/it/')));
-    await page.check('input[name="search-lang"][value="it"]');
+    await pick(page, 'input[name="search-lang"][value="it"]');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('lang') === 'it');
     await settled(page);
     const italian = await allResults(page);
@@ -376,7 +384,7 @@ await check('the kind facet, alone and with the query', () =>
     assert.equal(facet[0].count, list.length);
     const actors = list.filter((r) => r.kind === strings.tActor);
     assert.equal(facet.find((f) => f.value === 'actor').count, actors.length);
-    await page.check('input[name="search-kind"][value="actor"]');
+    await pick(page, 'input[name="search-kind"][value="actor"]');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('kind') === 'actor');
     await settled(page);
     const filtered = await allResults(page);
@@ -414,7 +422,7 @@ await check('the tag facet keeps the results that carry a tag, and lives in the 
     const option = `input[name="search-tag"][value="${tag.slug}"]`;
     const count = await page.$eval(option, (i) => Number(i.labels[0].querySelector('.count').textContent));
     assert.equal(count, expected.length, `count shown for ${tag.slug}`);
-    await page.check(option);
+    await pick(page, option);
     await page.waitForFunction((slug) => new URLSearchParams(location.search).get('tag') === slug, tag.slug);
     await settled(page);
     assert.deepEqual(paths(await allResults(page)).sort(), [...expected].sort());
@@ -426,7 +434,7 @@ await check('the tag facet keeps the results that carry a tag, and lives in the 
     await settled(page);
     assert.ok(await page.isChecked(option));
     assert.deepEqual(paths(await allResults(page)).sort(), [...expected].sort());
-    await page.check('input[name="search-tag"][value=""]');
+    await pick(page, 'input[name="search-tag"][value=""]');
     await page.waitForFunction(() => !new URLSearchParams(location.search).has('tag'));
     await settled(page);
     assert.equal((await allResults(page)).length, list.length);
