@@ -677,9 +677,31 @@ bool is_unsafe_url(std::string_view href) {
   return scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "file";
 }
 
+namespace {
+
+/// `text` with every line ending a line feed. CommonMark ends lines with LF, CR or CRLF; the
+/// footnotes' line scanner knows LF only, and let a lone CR (a TOML string's "\r", say) through
+/// into the HTML.
+std::string with_line_feeds(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') out += text[i];
+    else if (i + 1 == text.size() || text[i + 1] != '\n') out += '\n';
+  }
+  return out;
+}
+
+}  // namespace
+
 RenderedMarkdown render_markdown(const MarkdownSource& source, const MarkdownOptions& options,
                                  const LinkResolver& resolve, Diagnostics& diagnostics) {
-  return Renderer(source, options, resolve, diagnostics).run();
+  if (source.text.find('\r') == std::string::npos) {
+    return Renderer(source, options, resolve, diagnostics).run();
+  }
+  MarkdownSource unix_source = source;
+  unix_source.text = with_line_feeds(source.text);
+  return Renderer(unix_source, options, resolve, diagnostics).run();
 }
 
 }  // namespace passerelle
