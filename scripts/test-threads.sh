@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The unit tests of threaded code and builds of the bundled site and the right-to-left fixture,
-# built with clang++ under ThreadSanitizer (build-tsan/): loading, Markdown, rendering and writing run on
-# every core, each task in its own slot, and any data race fails this stage. Run by
+# built with clang++ under ThreadSanitizer (build-tsan/): loading, Markdown, rendering and
+# writing run on every core, each task in its own slot, and any data race fails this stage. Run by
 # scripts/test.sh after the sanitizer stage; PASSERELLE_SKIP_TSAN=1 skips it there.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
