@@ -19,8 +19,13 @@ export TSAN_OPTIONS="halt_on_error=1:exitcode=66:ignore_noninstrumented_modules=
 # worker pool, serve (its server, controller and background rebuilds, the dashboard), the writer,
 # the link fetcher, child processes and the project's updates. A build's parallel stages are
 # the two site builds below; the other tests, run single-threaded, took 100 s here for no report.
-threaded="[#parallel_test],[#serve_test],[#serve_controller_test],[#serve_rebuild_test],[#dashboard_test]"
-threaded+=",[#writer_test],[#link_fetcher_test],[#process_test],[#project_test]"
+# A file renamed here would silently drop its tests from this stage: each must exist.
+threaded=""
+for file in parallel_test serve_test serve_controller_test serve_rebuild_test dashboard_test \
+            writer_test link_fetcher_test process_test project_test; do
+  [ -f "$root/tests/unit/$file.cpp" ] || { echo "test-threads.sh: no tests/unit/$file.cpp" >&2; exit 1; }
+  threaded+="${threaded:+,}[#$file]"
+done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # The site builds beside the unit tests, which mostly run on one core.
