@@ -346,43 +346,59 @@ ordered_json block_items(const std::vector<std::string>& blocks, size_t first, s
   return ordered_json(std::vector<std::string>(blocks.begin() + first, blocks.begin() + end));
 }
 
+/// The files of document `d`: its own (title, address, first blocks) and its other blocks,
+/// `blocks_per_file` at a time.
+std::vector<OutputFile> document_files(const Index& index, size_t d, const Site& site,
+                                       const std::string& code, const Layout& layout) {
+  const auto& document = index.documents[d];
+  const auto& blocks = index.blocks[d];
+  std::string n = std::to_string(d);
+  std::vector<OutputFile> files;
+  // A document file carries the first `inline_blocks` blocks: a short text (most actors)
+  // travels whole in one file, and a result's page knows from the matched block alone
+  // whether its text is there or in a chunk, so it fetches both files at once.
+  size_t inline_end = std::min(blocks.size(), std::max<size_t>(1, layout.inline_blocks));
+  ordered_json data = {{"k", document.kind}, {"t", document.title},
+                       {"u", linked_path(document.path, site.config.page_links)},
+                       {"m", document.meta}, {"n", blocks.size()},
+                       {"x", blocks.empty() ? "" : blocks[0]}};
+  if (inline_end > 1) data["y"] = block_items(blocks, 1, inline_end);
+  if (!document.aliases.empty()) data["a"] = document.aliases;
+  if (!document.sector_labels.empty()) data["s"] = document.sector_labels;
+  files.push_back(script_file(code + "/d/" + n, data));
+  size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
+  // Then blocks i, i+1… (i = inline_blocks) in x/<n>-1, k at a time: block b is item
+  // (b - i) % k of chunk (b - i) / k + 1.
+  for (size_t first = inline_end; first < blocks.size(); first += per_file) {
+    std::string chunk = std::to_string((first - inline_end) / per_file + 1);
+    ordered_json chunk_data = {{"x", block_items(blocks, first, std::min(blocks.size(), first + per_file))}};
+    files.push_back(script_file(code + "/x/" + n + "-" + chunk, chunk_data));
+  }
+  return files;
+}
+
 }  // namespace
 
+/// Shards and documents are encoded on every core, each into its own slot, then listed in
+/// order: the files do not depend on which thread made what.
 OutputPlan index_files(const Index& index, const Site& site, const LanguageConfig& language,
                        const Layout& layout) {
   const std::string& code = language.code;
-  OutputPlan files;
   ShardBuilder builder(index, layout);
   auto shards = builder.build();
   std::vector<std::string> keys;
-  for (const auto& shard : shards) {
-    keys.push_back(shard.key);
-    files.push_back(script_file(code + "/t/" + shard_file_name(shard.key), shard_data(index, shard, builder, layout)));
-  }
-  for (size_t d = 0; d < index.documents.size(); ++d) {
-    const auto& document = index.documents[d];
-    const auto& blocks = index.blocks[d];
-    std::string n = std::to_string(d);
-    // A document file carries the first `inline_blocks` blocks: a short text (most actors)
-    // travels whole in one file, and a result's page knows from the matched block alone
-    // whether its text is there or in a chunk, so it fetches both files at once.
-    size_t inline_end = std::min(blocks.size(), std::max<size_t>(1, layout.inline_blocks));
-    ordered_json data = {{"k", document.kind}, {"t", document.title},
-                         {"u", linked_path(document.path, site.config.page_links)},
-                         {"m", document.meta}, {"n", blocks.size()},
-                         {"x", blocks.empty() ? "" : blocks[0]}};
-    if (inline_end > 1) data["y"] = block_items(blocks, 1, inline_end);
-    if (!document.aliases.empty()) data["a"] = document.aliases;
-    if (!document.sector_labels.empty()) data["s"] = document.sector_labels;
-    files.push_back(script_file(code + "/d/" + n, data));
-    size_t per_file = std::max<size_t>(1, layout.blocks_per_file);
-    // Then blocks i, i+1… (i = inline_blocks) in x/<n>-1, k at a time: block b is item
-    // (b - i) % k of chunk (b - i) / k + 1.
-    for (size_t first = inline_end; first < blocks.size(); first += per_file) {
-      std::string chunk = std::to_string((first - inline_end) / per_file + 1);
-      ordered_json chunk_data = {{"x", block_items(blocks, first, std::min(blocks.size(), first + per_file))}};
-      files.push_back(script_file(code + "/x/" + n + "-" + chunk, chunk_data));
-    }
+  for (const auto& shard : shards) keys.push_back(shard.key);
+  OutputPlan files(shards.size());
+  for_each_index(shards.size(), worker_count(), [&](size_t, size_t i) {
+    files[i] = script_file(code + "/t/" + shard_file_name(shards[i].key),
+                           shard_data(index, shards[i], builder, layout));
+  });
+  std::vector<std::vector<OutputFile>> per_document(index.documents.size());
+  for_each_index(per_document.size(), worker_count(), [&](size_t, size_t d) {
+    per_document[d] = document_files(index, d, site, code, layout);
+  });
+  for (auto& document : per_document) {
+    for (auto& file : document) files.push_back(std::move(file));
   }
   files.push_back(script_file(code + "/facets", facets_data(index, site, language)));
   // Only the manifest is loaded unversioned; it names the version of the other files, so pages

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "base/parallel.h"
 
 namespace passerelle::search {
 
@@ -102,8 +105,12 @@ struct Terms {
   }
 };
 
+/// A document counted on its own, its terms numbered as first met in it (`terms`), so that
+/// documents can be counted on several threads and their terms numbered for the language
+/// afterwards, in document order: the same numbers as counting them one after the other.
 struct CountedDocument {
   std::vector<TermUse> uses;
+  Terms terms;
   std::vector<std::string> blocks;
   double length = 0;  // words, for BM25's length normalisation
 };
@@ -112,9 +119,9 @@ struct CountedDocument {
 /// also remembers the first block it is used in. Blocks are cut from each long field, and the
 /// end of one field shares a block with the start of the next when they fit together (a short
 /// summary and the first lines).
-CountedDocument count_document(const Document& document, Analyzer& analyzer, size_t block_chars,
-                               Terms& terms) {
+CountedDocument count_document(const Document& document, Analyzer& analyzer, size_t block_chars) {
   CountedDocument counted;
+  Terms& terms = counted.terms;
   std::unordered_map<uint32_t, size_t> place;  // term → index in counted.uses
   auto count = [&](const std::string& text, Field field, std::optional<uint32_t> block) {
     for (auto& token : analyzer.analyze(text)) {
@@ -149,6 +156,38 @@ CountedDocument count_document(const Document& document, Analyzer& analyzer, siz
   return counted;
 }
 
+/// Gives `counted`'s uses the language's term numbers, numbering the terms new to it.
+void renumber(CountedDocument& counted, Terms& terms) {
+  std::vector<uint32_t> numbers;
+  numbers.reserve(counted.terms.names.size());
+  for (const auto& name : counted.terms.names) numbers.push_back(terms.number(name));
+  for (auto& use : counted.uses) use.term = numbers[use.term];
+  for (auto& [form, term] : counted.terms.form_terms) terms.form_terms.emplace(form, std::move(term));
+  counted.terms = {};
+}
+
+/// Counts every document on the machine's cores, a slice at a time (so that only a slice's
+/// words are held as strings), and hands each to `take` in document order. Once counted, a
+/// document's fields are dropped: its blocks hold the text.
+void count_documents(std::vector<Document>& documents, Analyzer& analyzer, size_t block_chars,
+                     const std::function<void(CountedDocument)>& take) {
+  constexpr size_t kSlice = 256;
+  size_t workers = std::min(worker_count(), std::max<size_t>(1, documents.size() / kSlice));
+  std::vector<Analyzer> helpers;  // libstemmer's stemmers are not thread-safe: one each
+  for (size_t worker = 1; worker < workers; ++worker) helpers.emplace_back(analyzer.language());
+  for (size_t first = 0; first < documents.size(); first += kSlice) {
+    size_t end = std::min(documents.size(), first + kSlice);
+    std::vector<CountedDocument> slice(end - first);
+    for_each_index(slice.size(), workers, [&](size_t worker, size_t i) {
+      Document& document = documents[first + i];
+      slice[i] = count_document(document, worker == 0 ? analyzer : helpers[worker - 1], block_chars);
+      document.fields = {};
+      document.text = {};
+    });
+    for (auto& counted : slice) take(std::move(counted));
+  }
+}
+
 }  // namespace
 
 Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t block_chars) {
@@ -160,15 +199,12 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
   Terms terms;
   std::vector<std::vector<TermUse>> per_document;
   std::vector<double> lengths;
-  for (auto& document : documents) {
-    auto counted = count_document(document, analyzer, block_chars, terms);
+  count_documents(documents, analyzer, block_chars, [&](CountedDocument counted) {
+    renumber(counted, terms);
     index.blocks.push_back(std::move(counted.blocks));
     per_document.push_back(std::move(counted.uses));
     lengths.push_back(counted.length);
-    // The blocks now hold the text: the fields' copy is not needed any more.
-    document.fields = {};
-    document.text = {};
-  }
+  });
   std::vector<TermEntry> entries(terms.names.size());
   for (const auto& [form, term] : terms.form_terms) entries[terms.numbers.at(term)].forms.insert(form);
   std::vector<uint32_t> document_frequency(terms.names.size(), 0);

@@ -166,6 +166,43 @@ TEST_CASE("shard file names keep a-z and digits, other code points in hex") {
   CHECK(shard_file_name("ça") == "_e7_a");
 }
 
+TEST_CASE("documents counted on several threads, in slices, keep their terms and numbers") {
+  // More documents than one slice of counting holds (256): terms first met in a later slice
+  // and words every document shares must still land on the right documents.
+  Analyzer analyzer("fr");
+  std::vector<Document> documents;
+  const size_t count = 700;
+  auto unique_word = [](size_t i) {
+    // Consonants only: the stemmer finds no ending to remove, so each word is its own term.
+    const std::string letters = "bcdfghjklmnpqrtvwxz";
+    std::string word = "zk";
+    for (size_t n = i; ; n /= letters.size()) {
+      word += letters[n % letters.size()];
+      if (n < letters.size()) break;
+    }
+    return word;
+  };
+  for (size_t i = 0; i < count; ++i) {
+    std::string body = "coopérative " + unique_word(i) + (i % 2 ? " irrigation" : "");
+    documents.push_back(document("Titre", body));
+  }
+  auto index = build_index(documents, analyzer, 360);
+  REQUIRE(index.documents.size() == count);
+  const auto& shared = entry(index, analyzer, "coopérative").postings;
+  REQUIRE(shared.size() == count);
+  for (size_t i = 0; i < count; ++i) CHECK(shared[i].document == i);
+  const auto& odd = entry(index, analyzer, "irrigation").postings;
+  REQUIRE(odd.size() == count / 2);
+  for (size_t i = 0; i < odd.size(); ++i) CHECK(odd[i].document == 2 * i + 1);
+  for (size_t i : {size_t{0}, size_t{255}, size_t{256}, size_t{511}, size_t{699}}) {
+    const auto& own = entry(index, analyzer, unique_word(i)).postings;
+    REQUIRE(own.size() == 1);
+    CHECK(own[0].document == i);
+    CHECK(index.blocks[i].front().find(unique_word(i)) != std::string::npos);
+  }
+  CHECK(entry(index, analyzer, "coopérative").forms.count("cooperative") == 1);
+}
+
 TEST_CASE("every word form is in the shard of its longest key prefix, even when shards split") {
   Analyzer analyzer("fr");
   std::vector<Document> documents;

@@ -23,6 +23,10 @@ struct TestFolder {
   ~TestFolder() {
     std::error_code ignored;
     std::filesystem::remove_all(path, ignored);
+    // A folder published to keeps its previous generation and manifests beside it.
+    for (const char* sibling : {".previous", ".manifests"}) {
+      std::filesystem::remove_all(path.parent_path() / ("." + path.filename().string() + sibling), ignored);
+    }
   }
 };
 
