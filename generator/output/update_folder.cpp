@@ -72,13 +72,10 @@ struct Walk {
   const fs::path& root;
   Fresh fresh;
   std::vector<char>& present;  // by plan index: a regular file is there already
-  std::string* error;
 };
 
-bool prune(Walk& walk, int dir, const std::string& prefix);
-
-bool remove_entry(Walk& walk, int dir, const std::string& name, bool folder,
-                  const std::string& relative) {
+bool remove_entry(const Walk& walk, int dir, const std::string& name, bool folder,
+                  const std::string& relative, std::string* error) {
   if (folder) {
     std::error_code ec;
     fs::remove_all(walk.root / relative, ec);
@@ -87,7 +84,7 @@ bool remove_entry(Walk& walk, int dir, const std::string& name, bool folder,
   } else if (::unlinkat(dir, name.c_str(), 0) == 0) {
     return true;
   }
-  return fail("cannot remove", walk.root / relative, walk.error);
+  return fail("cannot remove", walk.root / relative, error);
 }
 
 /// The mode mkdir gives, on a folder open as `dir` (a user may have changed it).
@@ -96,26 +93,17 @@ bool reset_mode(int dir, mode_t mode) {
   return ::fstat(dir, &info) == 0 && ((info.st_mode & 07777) == mode || ::fchmod(dir, mode) == 0);
 }
 
-/// A planned folder that exists: its mode reset, then pruned.
-bool enter(Walk& walk, int parent, const std::string& name, const std::string& relative) {
-  int dir = ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (dir < 0) return fail("cannot open", walk.root / relative, walk.error);
-  bool ok = reset_mode(dir, walk.fresh.folder) ||
-            fail("cannot set the mode of", walk.root / relative, walk.error);
-  ok = ok && prune(walk, dir, relative + "/");
-  ::close(dir);
-  return ok;
-}
-
 /// Removes from the folder open as `dir` (`prefix` is its path in the output, "" or ending in
 /// '/') what the plan does not hold there: a folder, regular file or anything else at a path
 /// the plan gives no such thing. Planned regular files are only noted; their bytes are compared
-/// later, in parallel.
-bool prune(Walk& walk, int dir, const std::string& prefix) {
+/// later, in parallel. The planned folders found there are added to `inside`, to be pruned
+/// in their turn.
+bool prune(const Walk& walk, int dir, const std::string& prefix, std::vector<std::string>& inside,
+           std::string* error) {
   // Listed first, changed after: removing entries while reading a folder may skip others.
   std::vector<std::pair<std::string, unsigned char>> entries;
   DIR* stream = ::fdopendir(::dup(dir));
-  if (!stream) return fail("cannot read", walk.root / prefix, walk.error);
+  if (!stream) return fail("cannot read", walk.root / prefix, error);
   while (const dirent* entry = ::readdir(stream)) {
     std::string_view name = entry->d_name;
     if (name != "." && name != "..") entries.emplace_back(name, entry->d_type);
@@ -127,13 +115,13 @@ bool prune(Walk& walk, int dir, const std::string& prefix) {
     if (type == DT_UNKNOWN) {  // file systems that do not say in the listing
       struct stat info {};
       if (::fstatat(dir, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) {
-        return fail("cannot read", walk.root / relative, walk.error);
+        return fail("cannot read", walk.root / relative, error);
       }
       type = IFTODT(info.st_mode);
     }
     if (walk.wanted.folders.count(relative)) {
       if (type == DT_DIR) {
-        if (!enter(walk, dir, name, relative)) return false;
+        inside.push_back(std::move(relative));
         continue;
       }
     } else if (auto file = walk.wanted.files.find(relative);
@@ -141,7 +129,49 @@ bool prune(Walk& walk, int dir, const std::string& prefix) {
       walk.present[file->second] = 1;
       continue;
     }
-    if (!remove_entry(walk, dir, name, type == DT_DIR, relative)) return false;
+    if (!remove_entry(walk, dir, name, type == DT_DIR, relative, error)) return false;
+  }
+  return true;
+}
+
+/// A planned folder that exists (`relative` to the root open as `root_dir`): its mode reset,
+/// then pruned.
+bool enter(const Walk& walk, int root_dir, const std::string& relative,
+           std::vector<std::string>& inside, std::string* error) {
+  int dir = ::openat(root_dir, relative.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dir < 0) return fail("cannot open", walk.root / relative, error);
+  bool ok = reset_mode(dir, walk.fresh.folder) ||
+            fail("cannot set the mode of", walk.root / relative, error);
+  ok = ok && prune(walk, dir, relative + "/", inside, error);
+  ::close(dir);
+  return ok;
+}
+
+/// Prunes the root open as `root_dir`, then its planned folders a depth at a time, each
+/// depth's folders on every core (a large site has tens of thousands: the walk is system
+/// calls, which run in parallel). Reports the first error in path order.
+bool prune_tree(const Walk& walk, int root_dir, std::string* error) {
+  std::vector<std::string> level;
+  if (!prune(walk, root_dir, "", level, error)) return false;
+  while (!level.empty()) {
+    std::sort(level.begin(), level.end());
+    std::vector<std::vector<std::string>> inside(level.size());
+    std::vector<std::string> errors(level.size());
+    std::atomic<bool> failed{false};
+    for_each_index(level.size(), worker_count(), [&](size_t, size_t i) {
+      if (!enter(walk, root_dir, level[i], inside[i], &errors[i])) failed = true;
+    }, &failed);
+    for (const auto& problem : errors) {
+      if (!problem.empty()) {
+        *error = problem;
+        return false;
+      }
+    }
+    std::vector<std::string> next;
+    for (auto& folders : inside) {
+      for (auto& folder : folders) next.push_back(std::move(folder));
+    }
+    level = std::move(next);
   }
   return true;
 }
@@ -332,9 +362,9 @@ bool prune_folder(const Wanted& wanted, const fs::path& root, const Fresh& like_
                   std::vector<char>& present, std::string* error) {
   int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0) return fail("cannot open", root, error);
-  Walk walk{wanted, root, like_new, present, error};
+  Walk walk{wanted, root, like_new, present};
   bool ok = reset_mode(dir, like_new.folder) || fail("cannot set the mode of", root, error);
-  ok = ok && prune(walk, dir, "");
+  ok = ok && prune_tree(walk, dir, error);
   ::close(dir);
   return ok;
 }
