@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <functional>
 #include <set>
 #include <vector>
@@ -256,7 +257,9 @@ bool StagedOutput::open(const std::string& out_dir, const std::string& source_di
   modes_[0] = modes.file;
   modes_[1] = modes.folder;
   modes_[2] = modes.owner;
-  current_ = read_manifest(out, out);
+  // The output's manifest is read while the staging folder is claimed and its own read: at
+  // large each is megabytes of JSON.
+  auto current = std::async(std::launch::async, [output = out] { return read_manifest(output, output); });
   recycled_ = claim_recyclable(out, staging, previous);
   if (recycled_) {
     if (auto staged = read_manifest(out, staging)) {
@@ -274,6 +277,7 @@ bool StagedOutput::open(const std::string& out_dir, const std::string& source_di
       return false;
     }
   }
+  current_ = current.get();
   out_ = out.string();
   staging_ = staging.string();
   previous_ = previous.string();
