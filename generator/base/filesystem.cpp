@@ -1,6 +1,9 @@
 #include "base/filesystem.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +28,22 @@ std::optional<std::string> read_whole_file(const std::string& absolute) {
     bytes += rest.str();
   }
   return bytes;
+}
+
+bool write_cache_file(const std::string& path, const std::string& bytes) {
+  std::error_code error;
+  fs::create_directories(fs::path(path).parent_path(), error);
+  std::string temporary = path + ".tmp" + std::to_string(::getpid()) + "-" +
+                          std::to_string(reinterpret_cast<uintptr_t>(&bytes));
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return false;
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return false;
+  }
+  fs::rename(temporary, path, error);
+  if (error) fs::remove(temporary, error);
+  return !error;
 }
 
 DiskSourceTree::DiskSourceTree(std::string root) : root_(std::move(root)) {

@@ -13,6 +13,11 @@ namespace passerelle {
 /// megabytes: a growing buffer would copy it several times), or nullopt when it cannot be read.
 std::optional<std::string> read_whole_file(const std::string& absolute);
 
+/// Writes a file of a cache (not of the site: output/ writes that) under a temporary name,
+/// then renames it, so that a build running at the same time never reads half a file. False
+/// when it cannot be written: a cache that cannot be written only costs time.
+bool write_cache_file(const std::string& path, const std::string& bytes);
+
 class SourceTree {
  public:
   virtual ~SourceTree() = default;

@@ -7,12 +7,9 @@
 #include <cstdlib>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <optional>
 #include <sstream>
-
-#include <unistd.h>
 
 #include "base/content_hash.h"
 #include "base/filesystem.h"
@@ -225,24 +222,6 @@ bool read_cached(const std::string& folder, const std::string& key,
     variant.bytes = std::move(bytes);
   }
   return true;
-}
-
-/// Writes a file of the cache under a temporary name then renames it, so that a build running
-/// at the same time never reads half a file. A cache that cannot be written only costs time.
-bool write_cache_file(const std::string& path, const std::string& bytes) {
-  std::error_code error;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
-  std::string temporary = path + ".tmp" + std::to_string(getpid()) + "-" +
-                          std::to_string(reinterpret_cast<uintptr_t>(&bytes));
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) return false;
-  }
-  std::filesystem::rename(temporary, path, error);
-  if (error) std::filesystem::remove(temporary, error);
-  return !error;
 }
 
 /// Keeps the variants for the next build.
