@@ -17,12 +17,14 @@ cmake --build "$build" --target passerelle unit_tests
 export TSAN_OPTIONS="halt_on_error=1:exitcode=66:ignore_noninstrumented_modules=1:suppressions=$root/tests/tsan.supp:${TSAN_OPTIONS:-}"
 # The unit tests of the code that starts threads of its own or shares data with them: the
 # worker pool, serve (its server, controller and background rebuilds, the dashboard), the writer,
-# the link fetcher, child processes and the project's updates. A build's parallel stages are
-# the two site builds below; the other tests, run single-threaded, took 100 s here for no report.
+# the link fetcher, child processes, the project's updates and the search index's counting
+# (documents are counted on every core from 512 on: the two sites below have fewer). A build's
+# other parallel stages are the two site builds below; the other tests, run single-threaded,
+# took 100 s here for no report.
 # A file renamed here would silently drop its tests from this stage: each must exist.
 threaded=""
 for file in parallel_test serve_test serve_controller_test serve_rebuild_test dashboard_test \
-            writer_test link_fetcher_test process_test project_test; do
+            writer_test link_fetcher_test process_test project_test search_count_cache_test; do
   [ -f "$root/tests/unit/$file.cpp" ] || { echo "test-threads.sh: no tests/unit/$file.cpp" >&2; exit 1; }
   threaded+="${threaded:+,}[#$file]"
 done

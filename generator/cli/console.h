@@ -52,6 +52,8 @@ std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
 /// Where the commands keep the photos' variants between builds (content/pictures.h): a
 /// folder of the site that may be deleted at any time, and that git ignores.
 std::string picture_cache_folder(const std::string& source);
+/// Where the search index keeps its documents' counts between builds (search/count_cache.h).
+std::string search_cache_folder(const std::string& source);
 
 /// What the last build published in the output folder `out` (its published-urls.json), or
 /// nullptr when it left none there.

@@ -69,6 +69,10 @@ std::string picture_cache_folder(const std::string& source) {
   return source + "/.passerelle-cache/pictures";
 }
 
+std::string search_cache_folder(const std::string& source) {
+  return source + "/.passerelle-cache/search";
+}
+
 std::shared_ptr<const PublishedUrls> previous_urls(const std::string& out) {
   auto text = read_whole_file((std::filesystem::path(out) / kPublishedUrlsFile).string());
   if (!text) return nullptr;

@@ -165,6 +165,7 @@ int serve_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   build.include_future = build.include_drafts;  // like drafts: previewed, not yet published
   build.today = today();
   build.picture_cache = picture_cache_folder(source);
+  build.search_cache = search_cache_folder(source);
   // Absolute links (canonical, 404 page) point at the preview unless asked otherwise.
   build.base_url = args.count("base-url") ? args["base-url"].as<std::string>() : address;
 

@@ -16,6 +16,7 @@
 #include "theme/theme.h"
 #include "render/views.h"
 #include "search/files.h"
+#include "base/key_hash.h"
 #include "base/text.h"
 #include "messages/messages.h"
 
@@ -145,6 +146,22 @@ OutputPlan without(OutputPlan plan, const std::set<std::string>& paths) {
   return plan;
 }
 
+/// The search index of `language`; with a `cache_folder`, each document the last build
+/// counted is taken from its file there, which is written again when a document changed.
+OutputPlan language_index(const Site& site, const LanguageConfig& language,
+                          const std::string& separator, const std::string& cache_folder) {
+  if (cache_folder.empty()) return search::language_search_files(site, language, {}, separator);
+  search::CountCaching caching;
+  caching.stamp = program_stamp();
+  std::string path = cache_folder + "/" + language.code;
+  if (auto bytes = read_whole_file(path)) {
+    caching.previous = search::CountCache::parse(std::move(*bytes), caching.stamp);
+  }
+  auto files = search::language_search_files(site, language, {}, separator, &caching);
+  if (caching.changed) write_cache_file(path, caching.next);
+  return files;
+}
+
 /// Every output of the site, handed to `sink` as it is made, and what the pages output
 /// counted. One output after the other, each on every core (docs/performance.md: side by side
 /// they were slower and took a fifth more memory): the search index first, its working data
@@ -152,31 +169,20 @@ OutputPlan without(OutputPlan plan, const std::set<std::string>& paths) {
 /// its staging folder is made in smaller pieces, to keep its peak memory low.
 RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOptions& options,
                             OutputSink& sink, Diagnostics& diagnostics, const KeptOutputs* kept) {
-  search::ListSeparators separators;
-  for (const auto& [code, strings] : theme.strings) separators[code] = strings.get("list_separator");
   // A language's index whose pages and actors did not change is kept as the last build made
   // it (output/manifest.h): the index is what such a build would otherwise spend most on.
-  std::vector<const LanguageConfig*> changed;
+  // The others are built one language at a time (each on every core), each written before
+  // the next is built: every language's working data at once was a large build's peak memory
+  // (docs/performance.md).
   for (const auto& language : site.config.languages) {
+    if (options.cancelled && options.cancelled->load()) break;
     std::set<std::string> taken;
     if (keep_group(sink, kept, std::string(search::kIndexFolder) + language.code + "/", taken)) {
       continue;
     }
-    if (taken.empty()) {
-      changed.push_back(&language);
-      continue;
-    }
-    sink.put(without(search::language_search_files(site, language, {}, separators[language.code]), taken));
-  }
-  if (sink.streaming() || changed.size() < site.config.languages.size()) {
-    // One language at a time, its files written before the next is built: the working data of
-    // every language's index at once was a large build's peak memory (docs/performance.md).
-    for (const auto* language : changed) {
-      if (options.cancelled && options.cancelled->load()) break;
-      sink.put(search::language_search_files(site, *language, {}, separators[language->code]));
-    }
-  } else {
-    sink.put(search::search_files(site, options.cancelled, separators));
+    auto strings = theme.strings.find(language.code);
+    std::string separator = strings == theme.strings.end() ? ", " : strings->second.get("list_separator");
+    sink.put(without(language_index(site, language, separator, options.search_cache), taken));
   }
   if (std::set<std::string> taken; !keep_group(sink, kept, kExportsGroup, taken)) {
     sink.put(without(exports::export_files(site), taken));

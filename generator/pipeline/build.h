@@ -42,6 +42,9 @@ struct BuildOptions {
   bool past_errors = false;
   /// Where the photos' variants are kept between builds (content/pictures.h); "" for none.
   std::string picture_cache;
+  /// Where each language's search index keeps its documents' counts between builds
+  /// (search/count_cache.h); "" for none.
+  std::string search_cache;
   /// What the last build published (read from the output folder): pages whose address changed
   /// since are redirected, and its redirects kept (model/redirects.h).
   std::shared_ptr<const PublishedUrls> previous_urls;

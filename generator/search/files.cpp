@@ -31,7 +31,7 @@ std::string script_json(const ordered_json& data) {
   out.reserve(json.size());
   for (size_t i = 0; i < json.size(); ++i) {
     char c = json[i];
-    if (json.compare(i, 3, "\xE2\x80\xA8") == 0 || json.compare(i, 3, "\xE2\x80\xA9") == 0) {
+    if (c == '\xE2' && (json.compare(i, 3, "\xE2\x80\xA8") == 0 || json.compare(i, 3, "\xE2\x80\xA9") == 0)) {
       out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
       i += 2;
     } else if (c == '<' || c == '>' || c == '&') {
@@ -409,9 +409,10 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
 }
 
 OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout,
-                                 std::string_view list_separator) {
+                                 std::string_view list_separator, CountCaching* caching) {
   Analyzer analyzer(language.code);
-  auto index = build_index(documents_of(site, language, list_separator), analyzer, layout.block_chars);
+  auto index = build_index(documents_of(site, language, list_separator), analyzer,
+                           layout.block_chars, caching);
   return index_files(index, site, language, layout);
 }
 

@@ -44,8 +44,10 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
 
 /// The index of one language of the site: every file of index_files(). Languages are
 /// independent, so they can be built at the same time. `list_separator`: see documents_of().
+/// `caching`: the language's count cache (search/count_cache.h), or none.
 OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout = {},
-                                 std::string_view list_separator = ", ");
+                                 std::string_view list_separator = ", ",
+                                 CountCaching* caching = nullptr);
 
 /// The list separator of each language (by code; ", " for a language not named).
 using ListSeparators = std::map<std::string, std::string>;

@@ -9,6 +9,8 @@
 #include <unordered_set>
 
 #include "base/parallel.h"
+#include "search/count_cache.h"
+#include "search/counting.h"
 
 namespace passerelle::search {
 
@@ -82,43 +84,31 @@ std::vector<std::string> split_blocks(std::string_view text, size_t max_chars) {
 
 namespace {
 
-/// How a document uses one term; the language's terms are numbered as they are first met, so
-/// that a large site's millions of (document, term) pairs hold no string each.
-struct TermUse {
-  uint32_t term = 0;
-  uint32_t block = 0;     // the first text block it is in (0 when only in short fields)
-  double frequency = 0;   // weighted by field
-  bool in_title = false;
-  bool in_text = false;   // seen in a long field: `block` is where
-};
-
-/// The language's terms by number, and the word forms seen for each term.
-struct Terms {
-  std::unordered_map<std::string, uint32_t> numbers;
-  std::vector<std::string> names;
-  std::unordered_map<std::string, std::string> form_terms;  // form → term
-
-  uint32_t number(const std::string& term) {
-    auto [found, added] = numbers.try_emplace(term, static_cast<uint32_t>(names.size()));
-    if (added) names.push_back(term);
-    return found->second;
-  }
-};
-
-/// A document counted on its own, its terms numbered as first met in it (`terms`), so that
-/// documents can be counted on several threads and their terms numbered for the language
-/// afterwards, in document order: the same numbers as counting them one after the other.
-struct CountedDocument {
-  std::vector<TermUse> uses;
-  Terms terms;
+/// The text blocks of `document`'s long fields, each handed to `piece` as it is cut, with its
+/// field and the number of its block. Blocks are cut from each long field, and the end of one
+/// field shares a block with the start of the next when they fit together (a short summary
+/// and the first lines).
+std::vector<std::string> text_blocks(
+    const Document& document, size_t block_chars,
+    const std::function<void(const std::string& piece, Field field, uint32_t block)>& piece_cut) {
   std::vector<std::string> blocks;
-  double length = 0;  // words, for BM25's length normalisation
-};
+  std::string block;
+  for (const auto& field : document.text) {
+    for (auto& piece : split_blocks(field.text, block_chars)) {
+      if (!block.empty() && code_points(block) + 1 + code_points(piece) > block_chars) {
+        blocks.push_back(std::move(block));
+        block.clear();
+      }
+      piece_cut(piece, field.field, static_cast<uint32_t>(blocks.size()));
+      block += (block.empty() ? "" : " ") + piece;
+    }
+  }
+  if (!block.empty()) blocks.push_back(std::move(block));
+  return blocks;
+}
 
 /// Counts each word of `document` once, with its field's weight; a word of the long fields
-/// also remembers the first block it is used in. Blocks are cut from each long field, and the
-/// end of one field shares a block with the start of the next when they fit together (a short
-/// summary and the first lines).
+/// also remembers the first block it is used in.
 CountedDocument count_document(const Document& document, Analyzer& analyzer, size_t block_chars) {
   CountedDocument counted;
   Terms& terms = counted.terms;
@@ -140,18 +130,9 @@ CountedDocument count_document(const Document& document, Analyzer& analyzer, siz
     }
   };
   for (const auto& field : document.fields) count(field.text, field.field, std::nullopt);
-  std::string block;
-  for (const auto& field : document.text) {
-    for (auto& piece : split_blocks(field.text, block_chars)) {
-      if (!block.empty() && code_points(block) + 1 + code_points(piece) > block_chars) {
-        counted.blocks.push_back(std::move(block));
-        block.clear();
-      }
-      count(piece, field.field, static_cast<uint32_t>(counted.blocks.size()));
-      block += (block.empty() ? "" : " ") + piece;
-    }
-  }
-  if (!block.empty()) counted.blocks.push_back(std::move(block));
+  counted.blocks = text_blocks(document, block_chars, [&](const std::string& piece, Field field, uint32_t block) {
+    count(piece, field, block);
+  });
   counted.uses.shrink_to_fit();
   return counted;
 }
@@ -162,15 +143,39 @@ void renumber(CountedDocument& counted, Terms& terms) {
   numbers.reserve(counted.terms.names.size());
   for (const auto& name : counted.terms.names) numbers.push_back(terms.number(name));
   for (auto& use : counted.uses) use.term = numbers[use.term];
-  for (auto& [form, term] : counted.terms.form_terms) terms.form_terms.emplace(form, std::move(term));
+  // Most forms are known already: try_emplace copies only the new ones.
+  for (auto& [form, term] : counted.terms.form_terms) terms.form_terms.try_emplace(form, std::move(term));
   counted.terms = {};
+}
+
+/// Document `document`'s counts: from `caching`'s last build when it has them, else counted;
+/// `encoded` is set to what the next cache holds of it.
+CountedDocument counts_of(const Document& document, Analyzer& analyzer, size_t block_chars,
+                          const CountCaching* caching, const std::string& key, std::string& encoded,
+                          bool& counted_anew) {
+  counted_anew = false;
+  if (caching) {
+    if (auto cached = caching->previous.find(key)) {
+      if (auto decoded = decode_counted(*cached)) {
+        encoded = *cached;
+        // The cache leaves the text out (it is most of a document): cut again, not counted.
+        decoded->blocks = text_blocks(document, block_chars, [](const std::string&, Field, uint32_t) {});
+        return std::move(*decoded);
+      }
+    }
+  }
+  counted_anew = true;
+  auto counted = count_document(document, analyzer, block_chars);
+  if (caching) encoded = encode_counted(counted);
+  return counted;
 }
 
 /// Counts every document on the machine's cores, a slice at a time (so that only a slice's
 /// words are held as strings), and hands each to `take` in document order. Once counted, a
-/// document's fields are dropped: its blocks hold the text.
+/// document's fields are dropped: its blocks hold the text. With `caching`, a document the
+/// last build counted is taken from its cache, and every document goes to the next cache.
 void count_documents(std::vector<Document>& documents, Analyzer& analyzer, size_t block_chars,
-                     const std::function<void(CountedDocument)>& take) {
+                     CountCaching* caching, const std::function<void(CountedDocument)>& take) {
   constexpr size_t kSlice = 256;
   size_t workers = std::min(worker_count(), std::max<size_t>(1, documents.size() / kSlice));
   std::vector<Analyzer> helpers;  // libstemmer's stemmers are not thread-safe: one each
@@ -178,19 +183,34 @@ void count_documents(std::vector<Document>& documents, Analyzer& analyzer, size_
   for (size_t first = 0; first < documents.size(); first += kSlice) {
     size_t end = std::min(documents.size(), first + kSlice);
     std::vector<CountedDocument> slice(end - first);
+    std::vector<std::string> keys(slice.size()), encoded(slice.size());
+    std::vector<char> anew(slice.size(), 0);
     for_each_index(slice.size(), workers, [&](size_t worker, size_t i) {
       Document& document = documents[first + i];
-      slice[i] = count_document(document, worker == 0 ? analyzer : helpers[worker - 1], block_chars);
+      if (caching) keys[i] = count_key(document, analyzer.language(), block_chars);
+      bool counted_anew = false;
+      slice[i] = counts_of(document, worker == 0 ? analyzer : helpers[worker - 1], block_chars,
+                           caching, keys[i], encoded[i], counted_anew);
+      anew[i] = counted_anew;
       document.fields = {};
       document.text = {};
     });
-    for (auto& counted : slice) take(std::move(counted));
+    for (size_t i = 0; i < slice.size(); ++i) {
+      if (caching) {
+        add_to_cache(*caching, keys[i], encoded[i]);
+        caching->counted += anew[i];
+      }
+      take(std::move(slice[i]));
+    }
   }
+  // A document gone since the last build also changes the cache.
+  if (caching) caching->changed = caching->counted > 0 || caching->previous.size() != documents.size();
 }
 
 }  // namespace
 
-Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t block_chars) {
+Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t block_chars,
+                  CountCaching* caching) {
   Index index;
   index.language = analyzer.language();
   index.stop_words = analyzer.stop_words();
@@ -199,7 +219,7 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
   Terms terms;
   std::vector<std::vector<TermUse>> per_document;
   std::vector<double> lengths;
-  count_documents(documents, analyzer, block_chars, [&](CountedDocument counted) {
+  count_documents(documents, analyzer, block_chars, caching, [&](CountedDocument counted) {
     renumber(counted, terms);
     index.blocks.push_back(std::move(counted.blocks));
     per_document.push_back(std::move(counted.uses));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "search/analyzer.h"
+#include "search/count_cache.h"
 #include "search/documents.h"
 
 namespace passerelle::search {
@@ -46,6 +47,9 @@ constexpr double kBm25B = 0.75;
 /// else between words.
 std::vector<std::string> split_blocks(std::string_view text, size_t max_chars);
 
-Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t block_chars);
+/// With `caching` (search/count_cache.h), documents the last build counted are taken from its
+/// cache, and the next cache is made.
+Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t block_chars,
+                  CountCaching* caching = nullptr);
 
 }  // namespace passerelle::search

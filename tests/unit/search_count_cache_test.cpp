@@ -1,0 +1,158 @@
+// The search index's count cache: an index built from the last build's counts is the index
+// counted afresh, whatever the cache file holds.
+#include <catch2/catch.hpp>
+
+#include "search/count_cache.h"
+#include "search/index.h"
+
+using namespace passerelle::search;
+
+namespace count_cache_test {
+
+Document guideline(const std::string& title, const std::string& summary, const std::string& body) {
+  Document d;
+  d.kind = "guideline";
+  d.title = title;
+  d.path = "fr/lignes-directrices/" + std::to_string(title.size()) + "/";
+  d.fields = {{Field::kTitle, title}, {Field::kHeading, "Étapes du retour"}};
+  d.text = {{Field::kSummary, summary}, {Field::kBody, body}};
+  return d;
+}
+
+std::vector<Document> documents() {
+  std::vector<Document> out;
+  for (int i = 0; i < 600; ++i) {  // slices of 256 counted on two threads or more
+    std::string n = std::to_string(i);
+    out.push_back(guideline("Formation " + n, "Les coopératives accompagnent le retour.",
+                            "Une formation professionnelle " + n + " pour les migrants de retour. "
+                            "Les associations d'Agadir et de Turin financent des projets agricoles. "
+                            "L'épargne des familles soutient l'investissement."));
+  }
+  return out;
+}
+
+/// Every part of two indexes that the files are written from.
+void check_same(const Index& a, const Index& b) {
+  REQUIRE(a.documents.size() == b.documents.size());
+  CHECK(a.blocks == b.blocks);
+  CHECK(a.suffixes == b.suffixes);
+  CHECK(a.families == b.families);
+  REQUIRE(a.terms.size() == b.terms.size());
+  for (auto x = a.terms.begin(), y = b.terms.begin(); x != a.terms.end(); ++x, ++y) {
+    CAPTURE(x->first);
+    REQUIRE(x->first == y->first);
+    CHECK(x->second.forms == y->second.forms);
+    REQUIRE(x->second.postings.size() == y->second.postings.size());
+    for (size_t i = 0; i < x->second.postings.size(); ++i) {
+      const auto& p = x->second.postings[i];
+      const auto& q = y->second.postings[i];
+      CHECK(std::tie(p.document, p.impact, p.in_title, p.block) ==
+            std::tie(q.document, q.impact, q.in_title, q.block));
+    }
+  }
+}
+
+/// An index of `docs` with a cache: the last build's file `previous`; `caching` keeps the
+/// next one.
+Index cached_index(std::vector<Document> docs, const std::string& previous, CountCaching& caching,
+                   const std::string& stamp = "program-1") {
+  Analyzer analyzer("fr");
+  caching.stamp = stamp;
+  caching.previous = CountCache::parse(previous, stamp);
+  return build_index(std::move(docs), analyzer, 360, &caching);
+}
+
+Index fresh_index(std::vector<Document> docs) {
+  Analyzer analyzer("fr");
+  return build_index(std::move(docs), analyzer, 360);
+}
+
+}  // namespace count_cache_test
+
+using namespace count_cache_test;
+
+TEST_CASE("an index from the last build's counts is the index counted afresh") {
+  auto docs = documents();
+  CountCaching first;
+  auto counted = cached_index(docs, "", first);
+  CHECK(first.counted == docs.size());
+  CHECK(first.changed);
+  check_same(counted, fresh_index(docs));
+
+  CountCaching second;
+  auto recalled = cached_index(docs, first.next, second);
+  CHECK(second.previous.size() == docs.size());
+  CHECK(second.counted == 0);
+  CHECK_FALSE(second.changed);
+  CHECK(second.next == first.next);
+  check_same(recalled, counted);
+
+  // One document edited, one removed: only the edited one is counted again.
+  docs[7].text[1].text += " Une phrase nouvelle sur l'irrigation.";
+  docs.erase(docs.begin() + 200);
+  CountCaching third;
+  auto edited = cached_index(docs, second.next, third);
+  CHECK(third.counted == 1);
+  CHECK(third.changed);
+  check_same(edited, fresh_index(docs));
+}
+
+TEST_CASE("a count cache of another program, or damaged, only costs counting again") {
+  auto docs = documents();
+  CountCaching first;
+  cached_index(docs, "", first);
+  auto expected = fresh_index(docs);
+
+  SECTION("another program wrote it") {
+    CountCaching other;
+    check_same(cached_index(docs, first.next, other, "program-2"), expected);
+    CHECK(other.previous.size() == 0);
+    CHECK(other.counted == docs.size());
+  }
+  SECTION("the file was cut short") {
+    CountCaching cut;
+    check_same(cached_index(docs, first.next.substr(0, first.next.size() / 2), cut), expected);
+    CHECK(cut.counted > 0);
+    CHECK(cut.counted < docs.size());
+  }
+  SECTION("bytes of an entry were changed") {
+    std::string damaged = first.next;
+    for (size_t at = damaged.size() / 3; at < damaged.size(); at += 997) damaged[at] ^= 0x5A;
+    CountCaching read;
+    check_same(cached_index(docs, damaged, read), expected);
+  }
+}
+
+TEST_CASE("a counted document that is cut or changed anywhere is refused, never misread") {
+  auto docs = documents();
+  CountCaching caching;
+  cached_index({docs.front()}, "", caching);
+  auto cache = CountCache::parse(caching.next, "program-1");
+  REQUIRE(cache.size() == 1);
+  Analyzer analyzer("fr");
+  std::string key = count_key(docs.front(), "fr", 360);
+  auto entry = cache.find(key);
+  REQUIRE(entry);
+  REQUIRE(decode_counted(*entry));
+  for (size_t size = 0; size < entry->size(); ++size) {
+    CAPTURE(size);
+    CHECK_FALSE(decode_counted(entry->substr(0, size)));
+  }
+  CHECK_FALSE(decode_counted(std::string(*entry) + "x"));
+}
+
+TEST_CASE("a count key covers the text, the fields, the language and the block size") {
+  auto docs = documents();
+  const auto& d = docs.front();
+  std::string key = count_key(d, "fr", 360);
+  CHECK(key.size() == 32);
+  CHECK(count_key(d, "fr", 360) == key);
+  CHECK(count_key(d, "it", 360) != key);
+  CHECK(count_key(d, "fr", 200) != key);
+  Document moved = d;  // the same text in another field weighs differently
+  moved.text[0].field = Field::kBody;
+  CHECK(count_key(moved, "fr", 360) != key);
+  Document edited = d;
+  edited.fields[0].text += "s";
+  CHECK(count_key(edited, "fr", 360) != key);
+}
