@@ -157,9 +157,8 @@ OutputPlan language_index(const Site& site, const LanguageConfig& language,
   if (auto bytes = read_whole_file(path)) {
     caching.previous = search::CountCache::parse(std::move(*bytes), caching.stamp);
   }
-  auto files = search::language_search_files(site, language, {}, separator, &caching);
-  if (caching.changed) write_cache_file(path, caching.next);
-  return files;
+  caching.save = [&path](std::string next) { write_cache_file(path, next); };
+  return search::language_search_files(site, language, {}, separator, &caching);
 }
 
 /// Every output of the site, handed to `sink` as it is made, and what the pages output

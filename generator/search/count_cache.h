@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,6 +53,9 @@ struct CountCaching {
   std::string next;
   bool changed = false;
   size_t counted = 0;  // documents counted anew; the others came from `previous`
+  /// When set, called as soon as every document is counted, with `next` (moved out) when it
+  /// changed, and `previous` is emptied: neither is held while the index's files are made.
+  std::function<void(std::string next)> save;
 };
 
 /// Adds a document to `caching.next`; starts the file when it is the first.

@@ -203,8 +203,14 @@ void count_documents(std::vector<Document>& documents, Analyzer& analyzer, size_
       take(std::move(slice[i]));
     }
   }
+  if (!caching) return;
   // A document gone since the last build also changes the cache.
-  if (caching) caching->changed = caching->counted > 0 || caching->previous.size() != documents.size();
+  caching->changed = caching->counted > 0 || caching->previous.size() != documents.size();
+  if (caching->save) {
+    caching->previous = {};
+    if (caching->changed) caching->save(std::move(caching->next));
+    caching->next = {};
+  }
 }
 
 }  // namespace

@@ -156,3 +156,24 @@ TEST_CASE("a count key covers the text, the fields, the language and the block s
   edited.fields[0].text += "s";
   CHECK(count_key(edited, "fr", 360) != key);
 }
+
+TEST_CASE("a count cache with somewhere to save it hands its file over once the counting ends") {
+  auto docs = documents();
+  CountCaching kept;
+  auto expected = cached_index(docs, "", kept);
+
+  CountCaching saving;
+  std::vector<std::string> saved;
+  saving.save = [&](std::string next) { saved.push_back(std::move(next)); };
+  check_same(cached_index(docs, "", saving), expected);
+  REQUIRE(saved.size() == 1);
+  CHECK(saved[0] == kept.next);
+  CHECK(saving.next.empty());
+
+  CountCaching unchanged;
+  saved.clear();
+  unchanged.save = [&](std::string next) { saved.push_back(std::move(next)); };
+  check_same(cached_index(docs, kept.next, unchanged), expected);
+  CHECK(saved.empty());  // nothing counted anew: the file stays as it is
+  CHECK(unchanged.previous.size() == 0);  // let go of as soon as the counting ended
+}
