@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "base/key_hash.h"
+#include "base/parallel.h"
 #include "search/files.h"
 
 namespace passerelle {
@@ -62,6 +63,27 @@ void add_record_outline(KeyHash& hash, const ActorRecord& record) {
   for (const auto& [language, text] : record.descriptions) hash.add(language);
 }
 
+/// The key of every page's body and every record's descriptions, by source path: most of a
+/// site's bytes (tens of megabytes at large), hashed on every core.
+void add_unit_keys(const SiteSources& sources, std::map<std::string, std::string>& units) {
+  const auto& pages = sources.pages;
+  const auto& records = sources.directory.actors;
+  std::vector<std::string> hexes(pages.size() + records.size());
+  for_each_index(hexes.size(), worker_count(), [&](size_t, size_t i) {
+    KeyHash unit;
+    if (i < pages.size()) {
+      unit.add(pages[i].body);
+    } else {
+      for (const auto& [language, text] : records[i - pages.size()].descriptions) {
+        unit.add(language).add(text.text);
+      }
+    }
+    hexes[i] = unit.hex();
+  });
+  for (size_t i = 0; i < pages.size(); ++i) units[pages[i].path] = std::move(hexes[i]);
+  for (size_t i = 0; i < records.size(); ++i) units[records[i].path] = std::move(hexes[pages.size() + i]);
+}
+
 }  // namespace
 
 BuildKeys build_keys(const SiteSources& sources, const SourceTree& tree,
@@ -87,17 +109,10 @@ BuildKeys build_keys(const SiteSources& sources, const SourceTree& tree,
   }
   BuildKeys keys;
   context.add(static_cast<int64_t>(sources.pages.size()));
-  for (const auto& page : sources.pages) {
-    add_page_outline(context, page);
-    keys.units[page.path] = KeyHash().add(page.body).hex();
-  }
+  for (const auto& page : sources.pages) add_page_outline(context, page);
   context.add(static_cast<int64_t>(sources.directory.actors.size()));
-  for (const auto& record : sources.directory.actors) {
-    add_record_outline(context, record);
-    KeyHash unit;
-    for (const auto& [language, text] : record.descriptions) unit.add(language).add(text.text);
-    keys.units[record.path] = unit.hex();
-  }
+  for (const auto& record : sources.directory.actors) add_record_outline(context, record);
+  add_unit_keys(sources, keys.units);
   keys.context = context.hex();
   for (const auto& language : sources.config.languages) {
     KeyHash group;

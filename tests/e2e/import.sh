@@ -15,7 +15,9 @@ source "$here/lib.sh"
 export SOURCE_DATE_EPOCH=1796515200
 site="$work/site"
 mkdir -p "$site"
-cp -R "$root/site.toml" "$root/content" "$root/directory-data" "$site/"
+# With the project's .gitignore, as a site kept in git has it: a build keeps its caches in the
+# site's .passerelle-cache/, which git must not see as a change of the directory.
+cp -R "$root/site.toml" "$root/content" "$root/directory-data" "$root/.gitignore" "$site/"
 rm -f "$site"/directory-data/actors/*.toml
 # 300 actors make the printable edition larger than the bundled site's page budget.
 sed -i -E 's/^page_bytes = .*/page_bytes = 2000000/' "$site/site.toml"
