@@ -215,7 +215,10 @@ function commands(paths, tools) {
   const out = (name) => path.join(paths.folder, name);
   return {
     passerelle: () => {
+      // A full build starts without the site's caches (the search index's counts, the photos'
+      // variants), as on a fresh checkout; Hugo's resources/_gen is not in its folder either.
       moveAside(out('out-passerelle'));
+      moveAside(path.join(paths.site, '.passerelle-cache'));
       return timed(tools.passerelle, ['build', '--source', paths.site, '--out', out('out-passerelle')]);
     },
     hugo: () => {
