@@ -84,8 +84,8 @@ std::vector<std::string> split_blocks(std::string_view text, size_t max_chars) {
 
 namespace {
 
-/// The text blocks of `document`'s long fields, each handed to `piece` as it is cut, with its
-/// field and the number of its block. Blocks are cut from each long field, and the end of one
+/// The text blocks of `document`'s long fields, each piece handed to `piece_cut` as it is cut,
+/// with its field and the number of its block. Blocks are cut from each long field, and the end of one
 /// field shares a block with the start of the next when they fit together (a short summary
 /// and the first lines).
 std::vector<std::string> text_blocks(
@@ -148,8 +148,8 @@ void renumber(CountedDocument& counted, Terms& terms) {
   counted.terms = {};
 }
 
-/// Document `document`'s counts: from `caching`'s last build when it has them, else counted;
-/// `encoded` is set to what the next cache holds of it.
+/// The counts of `document`: from `caching`'s last build when it has them, else counted (then
+/// `counted_anew` is set); `encoded` is set to what the next cache holds of it.
 CountedDocument counts_of(const Document& document, Analyzer& analyzer, size_t block_chars,
                           const CountCaching* caching, const std::string& key, std::string& encoded,
                           bool& counted_anew) {
