@@ -30,9 +30,11 @@ void put_text(std::string& out, std::string_view text) {
   out += text;
 }
 
-void put_double(std::string& out, double value) {
+/// `value` byte for byte: a double exactly as the scores are computed from it, a checksum.
+template <typename T>
+void put_raw(std::string& out, T value) {
   char bytes[sizeof value];
-  std::memcpy(bytes, &value, sizeof value);  // exact: the scores are computed from it
+  std::memcpy(bytes, &value, sizeof value);
   out.append(bytes, sizeof bytes);
 }
 
@@ -64,21 +66,13 @@ struct Reader {
     at += size;
     return text;
   }
-  double real() {
-    double value = 0;
+  /// A value written byte for byte (put_raw).
+  template <typename T>
+  T raw() {
+    T value{};
     if (bytes.size() - at < sizeof value) {
       ok = false;
-      return 0;
-    }
-    std::memcpy(&value, bytes.data() + at, sizeof value);
-    at += sizeof value;
-    return value;
-  }
-  uint64_t checksum() {
-    uint64_t value = 0;
-    if (bytes.size() - at < sizeof value) {
-      ok = false;
-      return 0;
+      return value;
     }
     std::memcpy(&value, bytes.data() + at, sizeof value);
     at += sizeof value;
@@ -121,7 +115,7 @@ std::string count_key(const Document& document, const std::string& language, siz
 
 std::string encode_counted(const CountedDocument& counted) {
   std::string out;
-  put_double(out, counted.length);
+  put_raw(out, counted.length);
   put_number(out, counted.terms.names.size());
   for (const auto& name : counted.terms.names) put_text(out, name);
   put_number(out, counted.uses.size());
@@ -132,7 +126,7 @@ std::string encode_counted(const CountedDocument& counted) {
     put_number(out, use.term);
     put_number(out, use.block);
     if (whole) put_number(out, static_cast<uint64_t>(use.frequency));
-    else put_double(out, use.frequency);
+    else put_raw(out, use.frequency);
   }
   // A form is mostly its term and an ending ("formations": "format" + "ions").
   put_number(out, counted.terms.form_terms.size());
@@ -148,7 +142,7 @@ std::string encode_counted(const CountedDocument& counted) {
 std::optional<CountedDocument> decode_counted(std::string_view bytes) {
   Reader in{bytes};
   CountedDocument counted;
-  counted.length = in.real();
+  counted.length = in.raw<double>();
   for (size_t n = in.count(); n > 0 && in.ok; --n) counted.terms.names.emplace_back(in.text());
   const auto& names = counted.terms.names;
   for (size_t n = in.count(); n > 0 && in.ok; --n) {
@@ -158,7 +152,7 @@ std::optional<CountedDocument> decode_counted(std::string_view bytes) {
     use.in_text = flags & kInText;
     use.term = static_cast<uint32_t>(in.number());
     use.block = static_cast<uint32_t>(in.number());
-    use.frequency = flags & kRealFrequency ? in.real() : static_cast<double>(in.number());
+    use.frequency = flags & kRealFrequency ? in.raw<double>() : static_cast<double>(in.number());
     if (use.term >= names.size()) in.ok = false;
     counted.uses.push_back(use);
   }
@@ -184,7 +178,7 @@ CountCache CountCache::parse(std::string bytes, std::string_view stamp) {
   while (in.at < all.size()) {
     auto key = all.substr(in.at, kKeyLength);
     in.at += key.size();
-    uint64_t checksum = in.checksum();
+    auto checksum = in.raw<uint64_t>();
     auto entry = in.text();
     if (!in.ok) break;  // a cut file: the entries before the cut are whole
     cache.entries_.emplace(key, Entry{entry, checksum});
@@ -203,8 +197,7 @@ std::optional<std::string_view> CountCache::find(std::string_view key) const {
 void add_to_cache(CountCaching& caching, std::string_view key, std::string_view encoded) {
   if (caching.next.empty()) caching.next = std::string(kFormat) + caching.stamp + "\n";
   caching.next += key;
-  uint64_t checksum = checksum_of(encoded);
-  caching.next.append(reinterpret_cast<const char*>(&checksum), sizeof checksum);
+  put_raw(caching.next, checksum_of(encoded));
   put_text(caching.next, encoded);
 }
 
