@@ -15,6 +15,9 @@ namespace fs = std::filesystem;
 namespace passerelle {
 
 std::optional<std::string> read_whole_file(const std::string& absolute) {
+  // A folder opens as a stream too, and says it is of an impossible size.
+  std::error_code ec;
+  if (!fs::is_regular_file(absolute, ec)) return std::nullopt;
   std::ifstream in(absolute, std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
   std::streamoff size = in.tellg();
@@ -42,8 +45,10 @@ bool write_cache_file(const std::string& path, const std::string& bytes) {
     if (!out) return false;
   }
   fs::rename(temporary, path, error);
-  if (error) fs::remove(temporary, error);
-  return !error;
+  if (!error) return true;
+  std::error_code ignored;  // `error` must still say the rename failed
+  fs::remove(temporary, ignored);
+  return false;
 }
 
 DiskSourceTree::DiskSourceTree(std::string root) : root_(std::move(root)) {

@@ -10,7 +10,8 @@
 namespace passerelle {
 
 /// The bytes of the file at `absolute`, read at once into a string of its size (a photo is
-/// megabytes: a growing buffer would copy it several times), or nullopt when it cannot be read.
+/// megabytes: a growing buffer would copy it several times), or nullopt when it cannot be read
+/// or is not a regular file.
 std::optional<std::string> read_whole_file(const std::string& absolute);
 
 /// Writes a file of a cache (not of the site: output/ writes that) under a temporary name,
