@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <iterator>
 
 #include <nlohmann/json.hpp>
@@ -13,7 +14,7 @@ namespace passerelle {
 namespace {
 
 // Raised whenever what a manifest says or how files are owned changes meaning.
-constexpr int kManifestFormat = 1;
+constexpr int kManifestFormat = 2;  // 2: files owned by several units
 
 }  // namespace
 
@@ -82,22 +83,25 @@ KeptOutputs::KeptOutputs(const OutputManifest& previous, const std::string& cont
       files_.emplace(file.path, file);
       continue;
     }
-    if (file.sources.size() != 1) continue;
-    const std::string& unit = file.sources.front();
-    auto before = previous.units.find(unit);
-    auto now = units.find(unit);
-    if (before == previous.units.end() || now == units.end() || before->second != now->second) {
-      continue;
-    }
-    files_.emplace(file.path, file);
+    // Rendered from the context and these units (a print volume from its chapters): kept
+    // when none of them changed.
+    bool unchanged = std::all_of(file.sources.begin(), file.sources.end(), [&](const std::string& unit) {
+      auto before = previous.units.find(unit);
+      auto now = units.find(unit);
+      return before != previous.units.end() && now != units.end() && before->second == now->second;
+    });
+    if (unchanged) files_.emplace(file.path, file);
   }
 }
 
 const FileSummary* KeptOutputs::find(const std::string& path, const std::string& unit) const {
+  return find(path, unit.empty() ? std::vector<std::string>{} : std::vector<std::string>{unit});
+}
+
+const FileSummary* KeptOutputs::find(const std::string& path,
+                                     const std::vector<std::string>& units) const {
   auto found = files_.find(path);
-  if (found == files_.end()) return nullptr;
-  const auto& sources = found->second.sources;
-  if (sources.empty() ? !unit.empty() : sources.front() != unit) return nullptr;
+  if (found == files_.end() || found->second.sources != units) return nullptr;
   return &found->second;
 }
 
@@ -119,7 +123,10 @@ std::vector<FileSummary> unit_files(const std::vector<FileSummary>& files,
     // the search index and the other files without sources are never kept.
     bool context_page = file.sources.empty() && file.path.size() > 5 &&
                         file.path.compare(file.path.size() - 5, 5, ".html") == 0;
-    if (context_page || (file.sources.size() == 1 && units.count(file.sources.front()))) {
+    bool unit_page = !file.sources.empty() &&
+                     std::all_of(file.sources.begin(), file.sources.end(),
+                                 [&](const std::string& unit) { return units.count(unit) > 0; });
+    if (context_page || unit_page) {
       owned.push_back(file);
     }
   }

@@ -8,7 +8,9 @@
 // shows (a page's Markdown body, an actor's descriptions); every other input of such a file is
 // summed up in the context key. A file whose context and unit keys are unchanged since the
 // generation that holds it has the same bytes as a fresh render would give it. A page without
-// sources may be rendered from the context alone (unit ""): the directory's lists.
+// sources may be rendered from the context alone (unit ""): the directory's lists. A file made
+// from several units lists each of them as its sources (a print volume, from its chapters),
+// and is kept when none of them changed.
 #pragma once
 
 #include <map>
@@ -28,8 +30,8 @@ struct OutputManifest {
   // name (a language's search index, "search/fr/"; no name may start another) → the key of
   // everything they are made from.
   std::map<std::string, std::string> groups;
-  // The files owned by one unit (sources == {unit}), the pages without sources and the files
-  // of the groups, by path.
+  // The files owned by units (every one of their sources a unit), the pages without sources
+  // and the files of the groups, by path.
   std::vector<FileSummary> files;
 };
 
@@ -54,6 +56,9 @@ class KeptOutputs {
   /// be rendered. Only the renderer of that path may ask: under one context, each path is
   /// always made by the same renderer.
   const FileSummary* find(const std::string& path, const std::string& unit) const;
+  /// The same for a file rendered from the context and all of `units` (in the order the
+  /// renderer lists them as its sources): kept when none of them changed.
+  const FileSummary* find(const std::string& path, const std::vector<std::string>& units) const;
   /// Whether anything at all may be kept (the contexts are the same).
   bool any() const { return !files_.empty() || !groups_.empty(); }
   /// Every file of the group `folder` (a path prefix) when its key is unchanged; nullptr
@@ -65,8 +70,8 @@ class KeptOutputs {
   std::map<std::string, std::vector<FileSummary>> groups_;  // by folder: the unchanged ones
 };
 
-/// The files of `files` owned by one of `units`, the pages without sources and the files of
-/// `groups`, for the next build's manifest.
+/// The files of `files` whose sources are all among `units`, the pages without sources and the
+/// files of `groups`, for the next build's manifest.
 std::vector<FileSummary> unit_files(const std::vector<FileSummary>& files,
                                     const std::map<std::string, std::string>& units,
                                     const std::map<std::string, std::string>& groups = {});

@@ -1,8 +1,10 @@
 // The actor directory: its index, the static facet pages (every combination of a country, a
 // kind and a sector that lists someone) that let visitors narrow the list without JavaScript,
 // and one page per actor.
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "content/actor_schema.h"
@@ -246,12 +248,15 @@ void render_directory_index(const RenderContext& context, const LanguageConfig& 
 }
 
 /// A facet page (a country, a kind, a sector or a combination), split in pages like the index.
+/// `listed` counts the actors of `filter` (directory_filter_pages). The actors and the facets'
+/// counts are only looked up for a page that is not kept: a build after an edit keeps nearly
+/// every listing, and looking them up for thousands of filters was most of its time here.
 void render_filter_page(const RenderContext& context, const LanguageConfig& language,
-                        const Filter& filter, RenderedPages& out, Diagnostics& diagnostics) {
+                        const Filter& filter, size_t listed, RenderedPages& out,
+                        Diagnostics& diagnostics) {
   const auto& site = context.site;
   const auto& strings = context.theme.strings.at(language.code);
-  auto actors = select(context, filter);
-  if (actors.empty()) return;  // no page for an empty selection
+  if (listed == 0) return;  // no page for an empty selection
   std::string listing_path = filter_path(language, filter);
   std::string title = filter_title(language, filter);
   std::vector<std::pair<std::string, std::string>> breadcrumbs = {
@@ -262,17 +267,24 @@ void render_filter_page(const RenderContext& context, const LanguageConfig& lang
   if ((filter.country && (filter.kind || filter.sector)) || (filter.kind && filter.sector)) {
     breadcrumbs.push_back({filter_title(language, first), filter_path(language, first)});
   }
-  auto tallies = facet_tallies(site, filter);
-  for (const auto& listing : listing_pages(listing_path, actors.size(), page_size_of(site))) {
+  std::optional<std::vector<const Actor*>> actors;
+  std::vector<FacetTally> tallies;
+  for (const auto& listing : listing_pages(listing_path, listed, page_size_of(site))) {
     std::string path = listing.path();
     PageFrame frame{&language, path, "", strings.get("directory_description"), {}, "directory",
                     breadcrumbs};
     set_listing_frame(context, frame, listing, filter, title);
     if (out.keep(context, frame, "")) continue;  // the context alone: no actor's description
+    if (!actors) {
+      actors = select(context, filter);
+      tallies = facet_tallies(site, filter);
+    }
     View view = listing_view(context, frame, listing);
-    std::vector<const Actor*> shown(actors.begin() + listing.first(),
-                                    actors.begin() + listing.last(actors.size()));
-    view.set("count", strings.count("actors", static_cast<long>(actors.size())))
+    // The same count as `listed`, but past errors (a sector listed twice, for `check`).
+    size_t first = std::min(listing.first(), actors->size());
+    std::vector<const Actor*> shown(actors->begin() + first,
+                                    actors->begin() + std::max(first, listing.last(actors->size())));
+    view.set("count", strings.count("actors", static_cast<long>(actors->size())))
         .set("actors", cards(context, language, path, shown))
         .set("facet_groups", facet_groups(context, language, path, filter, listing_path, tallies))
         .set("all_href", page_url(path, directory_path(language), site.config.page_links));
@@ -406,7 +418,7 @@ void render_directory_listings(const RenderContext& context, const LanguageConfi
                                RenderedPages& out, Diagnostics& diagnostics) {
   render_directory_index(context, language, out, diagnostics);
   for (const auto& page : directory_filter_pages(context.site)) {
-    render_filter_page(context, language, page.filter, out, diagnostics);
+    render_filter_page(context, language, page.filter, page.actors, out, diagnostics);
   }
 }
 

@@ -283,6 +283,11 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
     PageFrame frame{&language, path, title,
                     intro ? intro->summary : language.description, translations, "guidelines",
                     breadcrumbs};
+    // Its chapters' sources: the rest of what it shows (the other chapters' places and
+    // titles, the annex's entries) is the context's.
+    std::vector<std::string> sources;
+    for (size_t i = volume.first; i < volume.end; ++i) sources.push_back(guidelines[i]->source_path);
+    if (out.keep(context, frame, sources)) continue;
     View view = frame_view(context, frame);
     std::map<std::string, OtherVolume> elsewhere;
     if (split) {
@@ -338,11 +343,6 @@ void render_print_edition(const RenderContext& context, const LanguageConfig& la
       view.set("annex", View().set("countries", annex_view(context, language, path, annex,
                                                            volume.actors_first, volume.actors_end))
                               .set("directory_url", absolute_url(site.config, directory_path(language))));
-    }
-    // Its chapters' sources, and every guideline's when links to other volumes depend on them.
-    std::vector<std::string> sources;
-    for (size_t i = split ? 0 : volume.first; i < (split ? guidelines.size() : volume.end); ++i) {
-      sources.push_back(guidelines[i]->source_path);
     }
     out.add(frame, context.theme.templates.render("print", view, diagnostics, context.worker),
             std::move(sources));

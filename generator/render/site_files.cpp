@@ -31,8 +31,13 @@ void RenderedPages::add_unlisted(const PageFrame& frame, std::string html,
 
 bool RenderedPages::keep(const RenderContext& context, const PageFrame& frame,
                          const std::string& unit) {
+  return keep(context, frame, unit.empty() ? std::vector<std::string>{} : std::vector<std::string>{unit});
+}
+
+bool RenderedPages::keep(const RenderContext& context, const PageFrame& frame,
+                         const std::vector<std::string>& units) {
   if (!context.kept || !sink) return false;  // a plan without a sink: render_pages_of
-  const FileSummary* file = context.kept->find(output_file_of(frame.path), unit);
+  const FileSummary* file = context.kept->find(output_file_of(frame.path), units);
   if (!file || !sink->keep(*file)) return false;
   listed.emplace_back(frame.path, frame.translations);
   ++counts.total;

@@ -74,6 +74,9 @@ struct RenderedPages {
   /// from `unit` alone (see KeptOutputs) and is still as it was. False when it must be
   /// rendered.
   bool keep(const RenderContext& context, const PageFrame& frame, const std::string& unit);
+  /// The same for a page made from the context and every one of `units` (its sources).
+  bool keep(const RenderContext& context, const PageFrame& frame,
+            const std::vector<std::string>& units);
 };
 
 /// What render_site counted: how many pages it made, and the pages the sitemap lists

@@ -122,19 +122,26 @@ TEST_CASE("a manifest reads back only for the folder it was written for") {
   CHECK_FALSE(parse_manifest(text.substr(0, text.size() / 2), "1-2-3-4.5"));
 }
 
-TEST_CASE("a file is kept when the context and its unit are unchanged, and found by its unit") {
-  auto previous = manifest_of("c1", {{"a.md", "k1"}, {"b.md", "k2"}},
+TEST_CASE("a file is kept when the context and its units are unchanged, and found by its units") {
+  auto previous = manifest_of("c1", {{"a.md", "k1"}, {"b.md", "k2"}, {"c.md", "k3"}},
                               {{"fr/a/index.html", 1, 2, {"a.md"}},
                                {"fr/b/index.html", 3, 4, {"b.md"}},
                                {"fr/both/index.html", 5, 6, {"a.md", "b.md"}},
-                               {"fr/annuaire/index.html", 7, 8, {}}});
-  KeptOutputs kept(previous, "c1", {{"a.md", "k1"}, {"b.md", "k2-edited"}});
+                               {"fr/annuaire/index.html", 7, 8, {}},
+                               {"fr/volume/index.html", 9, 10, {"a.md", "c.md"}}});
+  KeptOutputs kept(previous, "c1", {{"a.md", "k1"}, {"b.md", "k2-edited"}, {"c.md", "k3"}});
   CHECK(kept.any());
   REQUIRE(kept.find("fr/a/index.html", "a.md"));
   CHECK(kept.find("fr/a/index.html", "a.md")->hash == 2);
   CHECK_FALSE(kept.find("fr/a/index.html", "b.md"));  // rendered from another unit
   CHECK_FALSE(kept.find("fr/b/index.html", "b.md"));  // its unit changed
   CHECK_FALSE(kept.find("fr/both/index.html", "a.md"));  // not one unit's alone
+  CHECK_FALSE(kept.find("fr/both/index.html", std::vector<std::string>{"a.md", "b.md"}));  // b.md changed
+  // Made from two units, neither changed (a print volume of two chapters).
+  REQUIRE(kept.find("fr/volume/index.html", std::vector<std::string>{"a.md", "c.md"}));
+  CHECK(kept.find("fr/volume/index.html", std::vector<std::string>{"a.md", "c.md"})->hash == 10);
+  CHECK_FALSE(kept.find("fr/volume/index.html", "a.md"));
+  CHECK_FALSE(kept.find("fr/volume/index.html", std::vector<std::string>{"c.md", "a.md"}));
   CHECK_FALSE(kept.find("fr/c/index.html", "c.md"));
   REQUIRE(kept.find("fr/annuaire/index.html", ""));  // from the context alone
   CHECK(kept.find("fr/annuaire/index.html", "")->hash == 8);
@@ -147,10 +154,11 @@ TEST_CASE("a file is kept when the context and its unit are unchanged, and found
   CHECK_FALSE(other_context.find("fr/annuaire/index.html", ""));
   CHECK_FALSE(KeptOutputs(previous, "c1", {}).find("fr/a/index.html", "a.md"));  // a.md removed
 
-  auto owned = unit_files(previous.files, {{"a.md", "k1"}});
-  REQUIRE(owned.size() == 2);
+  auto owned = unit_files(previous.files, {{"a.md", "k1"}, {"c.md", "k3"}});
+  REQUIRE(owned.size() == 3);
   CHECK(owned[0].path == "fr/a/index.html");
   CHECK(owned[1].path == "fr/annuaire/index.html");
+  CHECK(owned[2].path == "fr/volume/index.html");  // every source of it is a unit
   // Files without sources that are not pages (the search index) are never kept.
   CHECK(unit_files({{"fr/search/index.json", 1, 2, {}}}, {}).empty());
 }
