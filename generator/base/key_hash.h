@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <string>
@@ -46,8 +47,17 @@ class KeyHash {
   }
 
  private:
+  // FNV-1a over 8-byte words (a byte at a time was most of the time spent keying the
+  // Markdown of a large site), and the library's hash of the same bytes.
   void add_raw(std::string_view bytes) {
-    for (unsigned char c : bytes) fnv_ = (fnv_ ^ c) * 1099511628211ULL;
+    size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+      uint64_t word;
+      std::memcpy(&word, bytes.data() + i, 8);
+      fnv_ = ((fnv_ ^ word) * 1099511628211ULL);
+      fnv_ ^= fnv_ >> 29;
+    }
+    for (; i < bytes.size(); ++i) fnv_ = (fnv_ ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ULL;
     mix_ = (mix_ ^ std::hash<std::string_view>{}(bytes)) * 0x9E3779B97F4A7C15ULL + 1;
   }
   uint64_t fnv_ = 14695981039346656037ULL;
