@@ -24,7 +24,8 @@ export TSAN_OPTIONS="halt_on_error=1:exitcode=66:ignore_noninstrumented_modules=
 # A file renamed here would silently drop its tests from this stage: each must exist.
 threaded=""
 for file in parallel_test serve_test serve_controller_test serve_rebuild_test dashboard_test \
-            writer_test link_fetcher_test process_test project_test search_count_cache_test; do
+            writer_test link_fetcher_test process_test project_test search_count_cache_test \
+            markdown_memo_test; do
   [ -f "$root/tests/unit/$file.cpp" ] || { echo "test-threads.sh: no tests/unit/$file.cpp" >&2; exit 1; }
   threaded+="${threaded:+,}[#$file]"
 done

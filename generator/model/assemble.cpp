@@ -368,8 +368,17 @@ LinkTargets collect_targets(const std::vector<PageSource>& sources, const SiteCo
   return targets;
 }
 
+/// render_markdown(), through `memo` when there is one.
+RenderedMarkdown render_text(MarkdownMemo* memo, const MarkdownSource& source,
+                             const MarkdownOptions& options, const LinkResolver& resolve,
+                             Diagnostics& diagnostics) {
+  return memo ? memo->render(source, options, resolve, diagnostics)
+              : render_markdown(source, options, resolve, diagnostics);
+}
+
 Page render_page(const PageSource& source, const SiteConfig& config, const LinkTargets& targets,
-                 std::vector<FragmentReference>& fragments, Diagnostics& diagnostics) {
+                 std::vector<FragmentReference>& fragments, Diagnostics& diagnostics,
+                 MarkdownMemo* memo = nullptr) {
   const auto& language = *config.language(source.language);
   Page page;
   page.kind = source.kind;
@@ -396,8 +405,8 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
                        config.page_links});
   MarkdownOptions options{config.allow_raw_html, kTemplateIds, is_french(source.language), "", 0};
   options.labels = labels_in(targets, source.language);
-  auto rendered = render_markdown({source.body, source.path, source.body_line}, options,
-                                  LinkResolver(context), diagnostics);
+  auto rendered = render_text(memo, {source.body, source.path, source.body_line}, options,
+                              LinkResolver(context), diagnostics);
   page.html = std::move(rendered.html);
   page.headings = std::move(rendered.headings);
   page.plain_text = std::move(rendered.plain_text);
@@ -418,8 +427,8 @@ Page render_page(const PageSource& source, const SiteConfig& config, const LinkT
     print_options.footnotes_at_foot_of_page = true;
     PrintLinkContext print_links(targets, config, language, self, source.relative_path, page.path);
     Diagnostics repeated;
-    auto print = render_markdown({source.body, source.path, source.body_line}, print_options,
-                                 LinkResolver(print_links), repeated);
+    auto print = render_text(memo, {source.body, source.path, source.body_line}, print_options,
+                             LinkResolver(print_links), repeated);
     page.print_html = std::move(print.html);
     page.link_places.insert(page.link_places.end(), print.link_places.begin(),
                             print.link_places.end());
@@ -479,7 +488,8 @@ void assemble_logo(const ActorRecord& record, const SiteConfig& config, const Li
 }
 
 Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTargets& targets,
-                     std::vector<FragmentReference>& fragments, Diagnostics& diagnostics) {
+                     std::vector<FragmentReference>& fragments, Diagnostics& diagnostics,
+                     MarkdownMemo* memo = nullptr) {
   Actor actor;
   assemble_logo(record, config, targets, actor, diagnostics);
   for (const auto& language : config.languages) {
@@ -494,8 +504,8 @@ Actor assemble_actor(ActorRecord record, const SiteConfig& config, const LinkTar
                                               &files, config.page_links});
       MarkdownOptions options{false, kTemplateIds, is_french(from), "", 0};
       options.labels = labels_in(targets, language.code);
-      auto rendered = render_markdown({description->text, record.path, description->line},
-                                      options, LinkResolver(context), sink);
+      auto rendered = render_text(memo, {description->text, record.path, description->line},
+                                  options, LinkResolver(context), sink);
       if (from == language.code) {
         for (auto& reference : rendered.fragment_references) fragments.push_back(reference);
       }
@@ -523,16 +533,18 @@ int language_rank(const SiteConfig& config, const std::string& code) {
 }  // namespace
 
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
-                                  Directory directory, MediaFiles media, Diagnostics& diagnostics) {
+                                  Directory directory, MediaFiles media, Diagnostics& diagnostics,
+                                  MarkdownMemo* memo) {
   int errors_before = diagnostics.error_count();
   Site site = assemble_site_past_errors(std::move(config), std::move(sources),
-                                        std::move(directory), std::move(media), diagnostics);
+                                        std::move(directory), std::move(media), diagnostics, memo);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return site;
 }
 
 Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> sources,
-                               Directory directory, MediaFiles media, Diagnostics& diagnostics) {
+                               Directory directory, MediaFiles media, Diagnostics& diagnostics,
+                               MarkdownMemo* memo) {
   auto link_targets =
       std::make_shared<LinkTargets>(collect_targets(sources, config, directory.actors, diagnostics));
   link_targets->media = std::move(media);
@@ -546,14 +558,15 @@ Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> source
   std::vector<std::vector<FragmentReference>> page_fragments(sources.size());
   std::vector<Diagnostics> page_diagnostics(sources.size());
   for_each_index(sources.size(), workers, [&](size_t, size_t i) {
-    site.pages[i] = render_page(sources[i], config, targets, page_fragments[i], page_diagnostics[i]);
+    site.pages[i] = render_page(sources[i], config, targets, page_fragments[i], page_diagnostics[i],
+                                memo);
   });
   site.actors.resize(directory.actors.size());
   std::vector<std::vector<FragmentReference>> actor_fragments(directory.actors.size());
   std::vector<Diagnostics> actor_diagnostics(directory.actors.size());
   for_each_index(directory.actors.size(), workers, [&](size_t, size_t i) {
     site.actors[i] = assemble_actor(std::move(directory.actors[i]), config, targets, actor_fragments[i],
-                                    actor_diagnostics[i]);
+                                    actor_diagnostics[i], memo);
     resolve_actor_terms(site.actors[i], terms, config, actor_diagnostics[i]);
   });
   std::map<std::string, std::set<std::string>> ids_of_target;

@@ -14,6 +14,7 @@
 #include "content/media.h"
 #include "content/pages.h"
 #include "markdown/markdown.h"
+#include "markdown/markdown_memo.h"
 #include "model/redirects.h"
 #include "model/tags.h"
 #include "model/terms.h"
@@ -132,14 +133,17 @@ void resolve_actor_terms(Actor& actor, const SiteVocabulary& terms, const SiteCo
 FacetCounts count_facets(const std::vector<Actor>& actors);
 
 /// Builds the site: computes URLs, renders Markdown, resolves and checks links, and reports
-/// duplicate URLs or translation keys. Returns nullopt when errors were found.
+/// duplicate URLs or translation keys. Returns nullopt when errors were found. With a `memo`,
+/// a text rendered by the last build is taken from it (markdown/markdown_memo.h).
 std::optional<Site> assemble_site(SiteConfig config, std::vector<PageSource> sources,
-                                  Directory directory, MediaFiles media, Diagnostics& diagnostics);
+                                  Directory directory, MediaFiles media, Diagnostics& diagnostics,
+                                  MarkdownMemo* memo = nullptr);
 
 /// assemble_site, but the site is returned even when errors were reported (a broken link is
 /// rendered as "#"): `check` renders and checks the pages of a site that has errors.
 Site assemble_site_past_errors(SiteConfig config, std::vector<PageSource> sources,
-                               Directory directory, MediaFiles media, Diagnostics& diagnostics);
+                               Directory directory, MediaFiles media, Diagnostics& diagnostics,
+                               MarkdownMemo* memo = nullptr);
 
 /// For `passerelle serve`, right after an edit: the part of the site that the pages made from
 /// the edited `pages` and `records` need. Those are assembled as assemble_site would, with the

@@ -234,7 +234,8 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
                                      diagnostics);
   } else {
     site = assemble_site(std::move(sources.config), std::move(sources.pages),
-                         std::move(sources.directory), std::move(sources.media), diagnostics);
+                         std::move(sources.directory), std::move(sources.media), diagnostics,
+                         options.markdown_memo);
   }
   if (site) {
     site->redirects = resolve_redirects(*site, options.previous_urls ? *options.previous_urls : PublishedUrls{},

@@ -57,6 +57,9 @@ struct BuildOptions {
   /// whose sources did not change are taken from it (output/manifest.h) instead of rendered
   /// again. `previous_file` gives a file's bytes by path (nullptr when it has none). A build
   /// to `staging` takes both from the output folder instead.
+  /// For builds of one process after one another (serve): the last build's renders of
+  /// Markdown, taken again for the texts that did not change (markdown/markdown_memo.h).
+  MarkdownMemo* markdown_memo = nullptr;
   const OutputManifest* previous_manifest = nullptr;
   std::function<const std::string*(const std::string& path)> previous_file;
 };

@@ -73,7 +73,11 @@ bool Project::render(Diagnostics& diagnostics) {
     return false;
   }
   // A copy: the model takes its sources, and the cache keeps them for the next update.
-  return render_from(cache_.sources().copy(), diagnostics);
+  options_.markdown_memo = markdown_memo_.get();
+  bool rendered = render_from(cache_.sources().copy(), diagnostics);
+  options_.markdown_memo = nullptr;
+  if (rendered) markdown_memo_->build_finished();
+  return rendered;
 }
 
 bool Project::render_from(SiteSources sources, Diagnostics& diagnostics) {

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -83,6 +84,9 @@ class Project {
   bool render_from(SiteSources sources, Diagnostics& diagnostics);
 
   SourceCache cache_;      // every source as parsed, with each file's diagnostics
+  // The Markdown of the last render, for the next: render() and update() only, as build_once()
+  // renders once.
+  std::unique_ptr<MarkdownMemo> markdown_memo_ = std::make_unique<MarkdownMemo>();
   mutable std::optional<LoadedSources> sources_;  // a copy of cache_'s, made when asked for
   std::optional<BuildResult> result_;
   std::map<std::string, size_t> output_hashes_;  // of the last successful render
