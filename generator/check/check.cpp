@@ -99,6 +99,7 @@ CheckReport run_check(const SourceTree& tree, const SourceTree& bundled_themes,
   build.include_future = options.include_future;
   build.today = options.today;
   build.picture_cache = options.picture_cache;
+  build.search_cache = options.search_cache;
   build.previous_urls = options.previous_urls;
   build.warn_vanished_urls = true;
   build.on_stage = options.on_stage;

@@ -23,6 +23,7 @@ struct CheckOptions {
   bool include_future = false;
   std::string today;  // YYYY-MM-DD (see BuildOptions::today)
   std::string picture_cache;  // see BuildOptions::picture_cache
+  std::string search_cache;   // see BuildOptions::search_cache
   /// What the last build published: an address it had that is now neither a page nor a
   /// redirect is a warning.
   std::shared_ptr<const PublishedUrls> previous_urls;

@@ -128,6 +128,7 @@ int check_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   check.include_future = args.count("future") > 0;
   check.today = today();
   check.picture_cache = picture_cache_folder(source);
+  check.search_cache = search_cache_folder(source);
   check.previous_urls =
       previous_urls(args.count("out") ? args["out"].as<std::string>() : source + "/public");
   check.fetch_external = args.count("external") > 0;
