@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/cache_file.h"
 #include "search/counting.h"
 #include "search/documents.h"
 
@@ -36,12 +37,7 @@ class CountCache {
   size_t size() const { return entries_.size(); }
 
  private:
-  struct Entry {
-    std::string_view bytes;  // into bytes_
-    uint64_t checksum;
-  };
-  std::shared_ptr<const std::string> bytes_;  // not moved when the cache is
-  std::unordered_map<std::string_view, Entry> entries_;  // keys: views into bytes_
+  CacheEntries entries_;
 };
 
 /// A language's cache for one build: what the last build left (`previous`), and what this
