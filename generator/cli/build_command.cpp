@@ -61,6 +61,7 @@ int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   build.today = today();
   build.picture_cache = picture_cache_folder(source);
   build.search_cache = search_cache_folder(source);
+  build.markdown_cache = markdown_cache_file(source);
   build.previous_urls = previous_urls(out);
   bool strict = args.count("strict") > 0;
   if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();

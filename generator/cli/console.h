@@ -54,6 +54,8 @@ std::optional<SiteFolders> site_folders(const cxxopts::ParseResult& args,
 std::string picture_cache_folder(const std::string& source);
 /// Where the search index keeps its documents' counts between builds (search/count_cache.h).
 std::string search_cache_folder(const std::string& source);
+/// Where `build` and `pdf` keep their renders of Markdown (markdown/markdown_memo.h).
+std::string markdown_cache_file(const std::string& source);
 
 /// What the last build published in the output folder `out` (its published-urls.json), or
 /// nullptr when it left none there.

@@ -64,6 +64,7 @@ int pdf_command(const cxxopts::ParseResult& args, ConsoleStyle&) {
   build.pdf_links = true;
   build.picture_cache = picture_cache_folder(source);
   build.search_cache = search_cache_folder(source);
+  build.markdown_cache = markdown_cache_file(source);
   if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();
   DiskSourceTree tree(source);
   DiskSourceTree bundled(bundled_themes_folder());

@@ -73,6 +73,10 @@ std::string search_cache_folder(const std::string& source) {
   return source + "/.passerelle-cache/search";
 }
 
+std::string markdown_cache_file(const std::string& source) {
+  return source + "/.passerelle-cache/markdown";
+}
+
 std::shared_ptr<const PublishedUrls> previous_urls(const std::string& out) {
   auto text = read_whole_file((std::filesystem::path(out) / kPublishedUrlsFile).string());
   if (!text) return nullptr;

@@ -1,15 +1,25 @@
 #include "markdown/markdown_memo.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+
+#include "base/filesystem.h"
 #include "base/key_hash.h"
 
 namespace passerelle {
 
 namespace {
 
+// Raised whenever what a key covers or how an entry is written changes.
+constexpr std::string_view kFormat = "passerelle-markdown-1";
+
 /// Everything a render reads besides the answers of its resolver.
 std::string render_key(const MarkdownSource& source, const MarkdownOptions& options) {
   KeyHash key;
-  key.add(source.text).add(source.path).add(int64_t{source.first_line})
+  key.add(kFormat).add(source.text).add(source.path).add(int64_t{source.first_line})
       .add(int64_t{source.first_column});
   key.add_flag(options.allow_raw_html)
       .add(std::vector<std::string>(options.reserved_ids.begin(), options.reserved_ids.end()))
@@ -29,17 +39,166 @@ bool same(const LinkResolution& a, const LinkResolution& b) {
          a.picture.webp_srcset == b.picture.webp_srcset;
 }
 
+void put_location(std::string& out, const SourceLocation& location) {
+  put_text(out, location.path);
+  put_number(out, static_cast<uint64_t>(location.line));
+  put_number(out, static_cast<uint64_t>(location.column));
+}
+
+SourceLocation read_location(ByteReader& in) {
+  SourceLocation location{std::string(in.text())};
+  location.line = static_cast<int>(in.number());
+  location.column = static_cast<int>(in.number());
+  return location;
+}
+
+template <typename T>
+std::string encode_entry(const T& entry) {
+  const RenderedMarkdown& r = entry.rendered;
+  std::string out;
+  put_text(out, r.html);
+  put_text(out, r.plain_text);
+  put_number(out, r.single_paragraph ? 1 : 0);
+  put_number(out, r.headings.size());
+  for (const auto& h : r.headings) {
+    put_number(out, static_cast<uint64_t>(h.level));
+    put_text(out, h.id);
+    put_text(out, h.text);
+  }
+  put_number(out, r.fragment_references.size());
+  for (const auto& f : r.fragment_references) {
+    put_text(out, f.target);
+    put_text(out, f.fragment);
+    put_location(out, f.location);
+  }
+  put_number(out, r.link_places.size());
+  for (const auto& place : r.link_places) {
+    put_text(out, place.href);
+    put_location(out, place.location);
+  }
+  put_number(out, r.downloads.size());
+  for (const auto& d : r.downloads) {
+    put_text(out, d.text);
+    put_text(out, d.target);
+    put_text(out, d.note);
+  }
+  put_number(out, entry.links.size());
+  for (const auto& [href, answer] : entry.links) {
+    put_text(out, href);
+    for (const auto* text : {&answer.href, &answer.error, &answer.target, &answer.fragment, &answer.note}) {
+      put_text(out, *text);
+    }
+    put_number(out, static_cast<uint64_t>(answer.picture.width));
+    put_number(out, static_cast<uint64_t>(answer.picture.height));
+    put_text(out, answer.picture.srcset);
+    put_text(out, answer.picture.webp_srcset);
+  }
+  return out;
+}
+
+/// What encode_entry() wrote; false for bytes that are not such an entry.
+template <typename T>
+bool decode_entry(std::string_view bytes, T& entry) {
+  ByteReader in{bytes};
+  RenderedMarkdown& r = entry.rendered;
+  r.html = in.text();
+  r.plain_text = in.text();
+  r.single_paragraph = in.number() == 1;
+  for (size_t n = in.count(); n > 0 && in.ok; --n) {
+    Heading h;
+    h.level = static_cast<int>(in.number());
+    h.id = in.text();
+    h.text = in.text();
+    r.headings.push_back(std::move(h));
+  }
+  for (size_t n = in.count(); n > 0 && in.ok; --n) {
+    FragmentReference f{std::string(in.text()), std::string(in.text())};
+    f.location = read_location(in);
+    r.fragment_references.push_back(std::move(f));
+  }
+  for (size_t n = in.count(); n > 0 && in.ok; --n) {
+    LinkPlace place{std::string(in.text())};
+    place.location = read_location(in);
+    r.link_places.push_back(std::move(place));
+  }
+  for (size_t n = in.count(); n > 0 && in.ok; --n) {
+    DownloadLink d{std::string(in.text()), std::string(in.text()), std::string(in.text())};
+    r.downloads.push_back(std::move(d));
+  }
+  for (size_t n = in.count(); n > 0 && in.ok; --n) {
+    std::string href(in.text());
+    LinkResolution answer;
+    for (auto* text : {&answer.href, &answer.error, &answer.target, &answer.fragment, &answer.note}) {
+      *text = in.text();
+    }
+    answer.picture.width = static_cast<int>(in.number());
+    answer.picture.height = static_cast<int>(in.number());
+    answer.picture.srcset = in.text();
+    answer.picture.webp_srcset = in.text();
+    entry.links.emplace_back(std::move(href), std::move(answer));
+  }
+  return in.ok && in.at == bytes.size();
+}
+
+/// Writes all of `bytes` (one call for an entry, so that two builds adding to one file at
+/// once do not interleave inside an entry); false when it could not.
+bool write_all(int descriptor, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(descriptor, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
 }  // namespace
+
+std::unique_ptr<MarkdownMemo> MarkdownMemo::open_file(const std::string& path,
+                                                      const std::string& stamp) {
+  auto memo = std::make_unique<MarkdownMemo>();
+  memo->path_ = path;
+  memo->header_ = cache_header(kFormat, stamp);
+  auto bytes = read_whole_file(path);
+  memo->stored_ = CacheEntries::parse(bytes ? std::move(*bytes) : std::string(), memo->header_);
+  if (memo->stored_->whole()) {
+    memo->written_path_ = path;
+    memo->descriptor_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  } else {
+    // Nothing usable: a new file, which replaces the old one when the build succeeds.
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
+    memo->rewriting_ = true;
+    memo->written_path_ = path + ".tmp" + std::to_string(::getpid());
+    memo->descriptor_ = ::open(memo->written_path_.c_str(),
+                               O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (memo->descriptor_ >= 0 && !write_all(memo->descriptor_, memo->header_)) memo->write_failed_ = true;
+  }
+  return memo;
+}
+
+MarkdownMemo::~MarkdownMemo() {
+  if (descriptor_ >= 0) ::close(descriptor_);
+  if (rewriting_ && !written_path_.empty()) ::unlink(written_path_.c_str());  // not saved
+}
+
+std::shared_ptr<const MarkdownMemo::Entry> MarkdownMemo::find(const std::string& key) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto found = previous_.find(key); found != previous_.end()) return found->second;
+    if (auto made = current_.find(key); made != current_.end()) return made->second;
+  }
+  const std::string_view* bytes = stored_ ? stored_->find(key) : nullptr;
+  if (!bytes) return nullptr;
+  auto entry = std::make_shared<Entry>();
+  if (!decode_entry(*bytes, *entry)) return nullptr;
+  return entry;
+}
 
 RenderedMarkdown MarkdownMemo::render(const MarkdownSource& source, const MarkdownOptions& options,
                                       const LinkResolver& resolve, Diagnostics& diagnostics) {
   std::string key = render_key(source, options);
-  std::shared_ptr<const Entry> entry;
-  {
-    std::lock_guard lock(mutex_);
-    if (auto found = previous_.find(key); found != previous_.end()) entry = found->second;
-    else if (auto made = current_.find(key); made != current_.end()) entry = made->second;
-  }
+  std::shared_ptr<const Entry> entry = find(key);
   // The links are asked once each, as a render asks them (the resolver records the files
   // they name): a render that follows reuses these answers.
   std::vector<std::pair<std::string, LinkResolution>> asked;
@@ -51,9 +210,16 @@ RenderedMarkdown MarkdownMemo::render(const MarkdownSource& source, const Markdo
     }
     if (unchanged) {
       std::lock_guard lock(mutex_);
-      current_.emplace(key, entry);
       ++hits_;
-      return entry->rendered;
+      if (!stored_) {
+        current_.emplace(key, entry);
+        return entry->rendered;
+      }
+      if (const std::string_view* bytes = stored_->find(key); bytes && used_.insert(key).second) {
+        used_bytes_ += bytes->size();
+      }
+      // Decoded for this render alone: its strings are taken, not copied.
+      return std::move(const_cast<Entry&>(*entry).rendered);
     }
   }
   auto made = std::make_shared<Entry>();
@@ -69,22 +235,71 @@ RenderedMarkdown MarkdownMemo::render(const MarkdownSource& source, const Markdo
   };
   Diagnostics reported;
   made->rendered = render_markdown(source, options, recording, reported);
-  std::lock_guard lock(mutex_);
-  ++misses_;
   if (!reported.items().empty()) {
+    std::lock_guard lock(mutex_);
+    ++misses_;
     diagnostics.append(reported);
     return std::move(made->rendered);
   }
   RenderedMarkdown result = made->rendered;
-  current_.insert_or_assign(key, std::move(made));
+  keep(key, std::move(made));
   return result;
 }
 
-void MarkdownMemo::build_finished() {
+void MarkdownMemo::keep(const std::string& key, std::shared_ptr<Entry> entry) {
+  if (!stored_) {
+    std::lock_guard lock(mutex_);
+    ++misses_;
+    current_.insert_or_assign(key, std::move(entry));
+    return;
+  }
+  std::string encoded = encode_entry(*entry);
+  std::string record;
+  put_cache_entry(record, key, encoded);
   std::lock_guard lock(mutex_);
-  previous_ = std::move(current_);
-  current_.clear();
-  hits_ = misses_ = 0;
+  ++misses_;
+  fresh_.insert(key);
+  used_bytes_ += encoded.size();
+  if (descriptor_ >= 0 && !write_failed_ && !write_all(descriptor_, record)) write_failed_ = true;
+}
+
+void MarkdownMemo::save() {
+  std::lock_guard lock(mutex_);
+  if (!stored_ || descriptor_ < 0) return;
+  if (rewriting_) {
+    // The entries this build took from the old file, after those it rendered anew.
+    for (const auto& key : used_) {
+      if (fresh_.count(key)) continue;
+      std::string record;
+      put_cache_entry(record, key, *stored_->find(key));
+      if (!write_failed_ && !write_all(descriptor_, record)) write_failed_ = true;
+    }
+    ::close(descriptor_);
+    descriptor_ = -1;
+    std::error_code error;
+    if (!write_failed_) std::filesystem::rename(written_path_, path_, error);
+    if (write_failed_ || error) ::unlink(written_path_.c_str());
+    written_path_.clear();
+    return;
+  }
+  ::close(descriptor_);
+  descriptor_ = -1;
+  // Mostly texts no page has any more (each edit leaves its old render): written again with
+  // only what this build used.
+  constexpr size_t kSmallFile = 1 << 20;
+  size_t size = stored_->entry_bytes();
+  if (size < kSmallFile || size <= 2 * used_bytes_) return;
+  auto bytes = read_whole_file(path_);
+  if (!bytes) return;
+  CacheEntries all = CacheEntries::parse(std::move(*bytes), header_);
+  std::string out = header_;
+  for (const auto* keys : {&used_, &fresh_}) {
+    for (const auto& key : *keys) {
+      if (keys == &used_ && fresh_.count(key)) continue;
+      if (const std::string_view* entry = all.find(key)) put_cache_entry(out, key, *entry);
+    }
+  }
+  write_cache_file(path_, out);
 }
 
 size_t MarkdownMemo::hits() const {
@@ -95,6 +310,13 @@ size_t MarkdownMemo::hits() const {
 size_t MarkdownMemo::misses() const {
   std::lock_guard lock(mutex_);
   return misses_;
+}
+
+void MarkdownMemo::build_finished() {
+  std::lock_guard lock(mutex_);
+  previous_ = std::move(current_);
+  current_.clear();
+  hits_ = misses_ = 0;
 }
 
 }  // namespace passerelle

@@ -227,6 +227,14 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
     std::erase_if(sources.pages, [&](const PageSource& page) { return is_future(page, options.today); });
   }
   if (options.on_stage) options.on_stage("assemble");
+  // The renders of the last build's Markdown, let go of once the model is assembled. Not past
+  // errors: such a build may render texts with stand-ins for their links.
+  std::unique_ptr<MarkdownMemo> stored_renders;
+  MarkdownMemo* memo = options.markdown_memo;
+  if (!memo && !options.markdown_cache.empty() && !options.past_errors) {
+    stored_renders = MarkdownMemo::open_file(options.markdown_cache, program_stamp());
+    memo = stored_renders.get();
+  }
   std::optional<Site> site;
   if (options.past_errors) {
     site = assemble_site_past_errors(std::move(sources.config), std::move(sources.pages),
@@ -235,8 +243,10 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   } else {
     site = assemble_site(std::move(sources.config), std::move(sources.pages),
                          std::move(sources.directory), std::move(sources.media), diagnostics,
-                         options.markdown_memo);
+                         memo);
   }
+  if (stored_renders && site) stored_renders->save();
+  stored_renders.reset();
   if (site) {
     site->redirects = resolve_redirects(*site, options.previous_urls ? *options.previous_urls : PublishedUrls{},
                                         options.warn_vanished_urls, diagnostics);

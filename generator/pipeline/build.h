@@ -60,6 +60,9 @@ struct BuildOptions {
   /// For builds of one process after one another (serve): the last build's renders of
   /// Markdown, taken again for the texts that did not change (markdown/markdown_memo.h).
   MarkdownMemo* markdown_memo = nullptr;
+  /// Without a markdown_memo: the file where builds keep their renders of Markdown for the
+  /// next (markdown/markdown_memo.h); "" for none.
+  std::string markdown_cache;
   const OutputManifest* previous_manifest = nullptr;
   std::function<const std::string*(const std::string& path)> previous_file;
 };

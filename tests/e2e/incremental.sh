@@ -23,17 +23,20 @@ build() {  # build OUT SUMMARY: a build of the site into OUT, its --json summary
   "$passerelle" build --json --source "$site" --out "$1" >"$2" 2>"$work/stderr" ||
     { cat "$work/stderr" "$2"; return 1; }
 }
-# A build that renders everything: the output's manifests and the search index's counts
-# (search/count_cache.h) are forgotten first. The incremental builds count only the documents
-# edited since the clean build before.
+# A build that renders everything: the output's manifests, the search index's counts
+# (search/count_cache.h) and the Markdown renders (markdown/markdown_memo.h) are forgotten
+# first. The incremental builds count and render only the documents edited since the clean
+# build before.
 clean_build() {
-  rm -rf "$work/.clean.manifests" "$site/.passerelle-cache/search" && build "$work/clean" "$work/clean.json"
+  rm -rf "$work/.clean.manifests" "$site/.passerelle-cache/search" "$site/.passerelle-cache/markdown" &&
+    build "$work/clean" "$work/clean.json"
 }
 same_trees() { diff -r "$work/incremental" "$work/clean" >"$work/diff" || { head -20 "$work/diff"; return 1; }; }
 
 check "first build" build "$work/incremental" "$work/first.json"
 check "the first build keeps nothing" test "$(kept "$work/first.json")" -eq 0
 check "the first build keeps its search counts" test -s "$site/.passerelle-cache/search/fr"
+check "the first build keeps its Markdown renders" test -s "$site/.passerelle-cache/markdown"
 check "a build with nothing changed" build "$work/incremental" "$work/same.json"
 same_pages=$(kept "$work/same.json")
 pages=$(summary "$work/first.json" pages)

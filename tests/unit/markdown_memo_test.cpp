@@ -3,12 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "base/parallel.h"
 #include "markdown/markdown_memo.h"
+#include "test_folder.h"
 
 using namespace passerelle;
 
@@ -142,5 +145,111 @@ TEST_CASE("the memo is used from every core at once") {
     for (size_t i = 0; i < texts.size(); ++i) CHECK_THAT(html[i], Catch::Contains("Texte " + std::to_string(i) + " "));
     CHECK(memo.hits() == (round == 0 ? 0 : texts.size()));
     memo.build_finished();
+  }
+}
+
+namespace {
+
+/// A build's renders through a memo on `file`: every text of `texts`, saved.
+std::vector<std::string> build_with_file(const std::string& file, const std::vector<std::string>& texts,
+                                         size_t* hits = nullptr, const std::string& stamp = "stamp-1") {
+  auto memo = MarkdownMemo::open_file(file, stamp);
+  std::vector<std::string> html;
+  for (const auto& text : texts) {
+    Links links;
+    Diagnostics diagnostics;
+    html.push_back(render(*memo, text, links, diagnostics).html);
+  }
+  if (hits) *hits = memo->hits();
+  memo->save();
+  return html;
+}
+
+std::vector<std::string> guidelines(int count, const std::string& edited = "") {
+  std::vector<std::string> texts;
+  for (int i = 0; i < count; ++i) {
+    texts.push_back("## Chapitre " + std::to_string(i) + "\n\n" + std::string(200, 'a' + i % 26) +
+                    " [guide](guide.md)\n" + (i == 0 ? edited : ""));
+  }
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("builds keep their renders in a file: the next build takes them, an edit adds one") {
+  TestFolder folder("markdown-memo");
+  std::string file = (folder.path / "cache" / "markdown").string();
+  size_t hits = 0;
+  auto first = build_with_file(file, guidelines(5), &hits);
+  CHECK(hits == 0);
+  REQUIRE(std::filesystem::exists(file));
+  auto second = build_with_file(file, guidelines(5), &hits);
+  CHECK(hits == 5);
+  CHECK(second == first);
+  // Rendered anew and added at the end of the file; the others still come from it.
+  auto size = std::filesystem::file_size(file);
+  auto edited = build_with_file(file, guidelines(5, "Une phrase de plus.\n"), &hits);
+  CHECK(hits == 4);
+  CHECK_THAT(edited[0], Catch::Contains("Une phrase de plus."));
+  CHECK(std::filesystem::file_size(file) > size);
+  build_with_file(file, guidelines(5, "Une phrase de plus.\n"), &hits);
+  CHECK(hits == 5);
+  // No temporary file is left beside it.
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder.path / "cache")) files += entry.is_regular_file();
+  CHECK(files == 1);
+}
+
+TEST_CASE("a renders file of another program, damaged, or mostly unused is written again") {
+  TestFolder folder("markdown-memo-damaged");
+  std::string file = (folder.path / "markdown").string();
+  size_t hits = 0;
+  auto expected = build_with_file(file, guidelines(8));
+  SECTION("another program's") {
+    CHECK(build_with_file(file, guidelines(8), &hits, "stamp-2") == expected);
+    CHECK(hits == 0);
+    build_with_file(file, guidelines(8), &hits, "stamp-2");
+    CHECK(hits == 8);
+  }
+  SECTION("bytes changed in the middle") {
+    std::string bytes = file_bytes(file);
+    bytes[bytes.size() / 2] ^= 0x5A;
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+    CHECK(build_with_file(file, guidelines(8), &hits) == expected);
+    CHECK(hits > 0);  // the entries before the damage
+    CHECK(hits < 8);
+    build_with_file(file, guidelines(8), &hits);
+    CHECK(hits == 8);  // written again whole
+  }
+  SECTION("cut") {
+    std::string bytes = file_bytes(file);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() - 7);
+    CHECK(build_with_file(file, guidelines(8), &hits) == expected);
+    CHECK(hits == 7);
+  }
+  SECTION("a build that is not saved leaves the file as it was") {
+    std::string bytes = file_bytes(file);
+    std::filesystem::remove(file);
+    {
+      auto memo = MarkdownMemo::open_file(file, "stamp-1");
+      Links links;
+      Diagnostics diagnostics;
+      render(*memo, kText, links, diagnostics);
+    }
+    CHECK_FALSE(std::filesystem::exists(file));
+    CHECK(std::distance(std::filesystem::directory_iterator(folder.path), {}) == 0);
+  }
+  SECTION("most of it no longer used") {
+    // Over 1 MB of texts, then a site of two of them: the file keeps only those two.
+    std::vector<std::string> big;
+    for (int i = 0; i < 300; ++i) big.push_back(std::string(4000, 'a' + i % 26) + std::to_string(i) + "\n");
+    build_with_file(file, big);
+    auto before = std::filesystem::file_size(file);
+    CHECK(before > (1u << 20));
+    build_with_file(file, {big[0], big[1]}, &hits);
+    CHECK(hits == 2);
+    CHECK(std::filesystem::file_size(file) < before / 10);
+    build_with_file(file, {big[0], big[1]}, &hits);
+    CHECK(hits == 2);
   }
 }
