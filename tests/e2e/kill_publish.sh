@@ -63,6 +63,8 @@ state() {  # A, B, or MIXED: what the output folder holds now
   elif cmp -s "$work/now.sums" "$work/b.sums"; then echo B
   else echo MIXED; fi
 }
+# What a MIXED output has that B does not, and lacks (for the failure messages).
+against_b() { tree_sums "$out" | diff - "$work/b.sums" | grep '^[<>]' | head -6 | tr '\n' ' '; }
 running() { kill -0 "$pid" 2>/dev/null; }
 # The build to be killed runs at the lowest priority (nice execs it: $! is its pid), so that on a
 # loaded machine (ctest -j, other jobs) the loops below that watch for a stage to kill at see
@@ -175,7 +177,7 @@ mkdir -p "$work/.public.staging-999999999/fr" && echo x >"$work/.public.staging-
 echo "Passerelle output folder" >"$work/.public.staging-999999999/.passerelle-output"  # written first
 if build "$site_b" "$out" && [ "$(state)" = B ] && [ "$(staging_folders)" -eq 0 ]; then
   pass "the next build removes stale staging folders and publishes B whole"
-else fail "a stale staging folder was not cleaned or B was not published (output $(state), $(staging_folders) staging folder(s); build: $(tail -3 "$work/build.log" | tr '\n' ' '))"; fi
+else fail "a stale staging folder was not cleaned or B was not published (output $(state), $(staging_folders) staging folder(s); against B: $(against_b); build: $(tail -3 "$work/build.log" | tr '\n' ' '))"; fi
 
 # 7. Without a previous generation, a killed build's staging folder is recycled, whatever it
 # holds: links (one to a file outside, which must not change), a file at a folder's place, a
@@ -193,7 +195,7 @@ stale="$work/.public.staging-999999999"
 if build "$site_b" "$out" && [ "$(state)" = B ] && only_previous_left &&
   [ "$(cat "$work/outside.txt")" = outside ]; then
   pass "a stale staging folder full of junk is recycled into exactly B"
-else fail "a recycled stale staging folder did not give exactly B, or left something behind (output $(state); build: $(tail -3 "$work/build.log" | tr '\n' ' '))"; fi
+else fail "a recycled stale staging folder did not give exactly B, or left something behind (output $(state); against B: $(against_b); build: $(tail -3 "$work/build.log" | tr '\n' ' '))"; fi
 
 echo "kill -9 publishing: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
