@@ -1,5 +1,10 @@
 #include "base/cache_file.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <functional>
 
 namespace passerelle {
@@ -67,10 +72,34 @@ void put_cache_entry(std::string& out, std::string_view key, std::string_view by
 }
 
 CacheEntries CacheEntries::parse(std::string bytes, std::string_view header) {
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  std::string_view all = *owned;
+  return parse_view(std::move(owned), all, header);
+}
+
+CacheEntries CacheEntries::read(const std::string& path, std::string_view header) {
+  int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) return {};
+  struct stat status;
+  void* mapped = MAP_FAILED;
+  if (::fstat(descriptor, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0) {
+    mapped = ::mmap(nullptr, static_cast<size_t>(status.st_size), PROT_READ,
+                    MAP_PRIVATE | MAP_POPULATE, descriptor, 0);
+  }
+  ::close(descriptor);
+  if (mapped == MAP_FAILED) return {};
+  auto size = static_cast<size_t>(status.st_size);
+  std::shared_ptr<const void> owner(mapped, [size](const void* at) {
+    ::munmap(const_cast<void*>(at), size);
+  });
+  return parse_view(std::move(owner), std::string_view(static_cast<const char*>(mapped), size), header);
+}
+
+CacheEntries CacheEntries::parse_view(std::shared_ptr<const void> owner, std::string_view all,
+                                      std::string_view header) {
   CacheEntries cache;
-  if (bytes.compare(0, header.size(), header) != 0) return cache;
-  cache.bytes_ = std::make_shared<const std::string>(std::move(bytes));
-  std::string_view all = *cache.bytes_;
+  if (all.compare(0, header.size(), header) != 0) return cache;
+  cache.bytes_ = std::move(owner);
   ByteReader in{all, header.size()};
   while (in.at < all.size()) {
     if (all.size() - in.at < kKeyLength) return cache;  // cut

@@ -62,6 +62,10 @@ class CacheEntries {
   /// The entries of `bytes` (a file's contents) when its first line is `header`; none
   /// otherwise. The entries up to the first that is cut are read.
   static CacheEntries parse(std::string bytes, std::string_view header);
+  /// The same from the file at `path`, mapped rather than read: a large cache is then never
+  /// copied (the program's own files are replaced by renaming, never cut in place). None
+  /// when it cannot be read.
+  static CacheEntries read(const std::string& path, std::string_view header);
   /// The bytes of `key`'s entry; nullopt when there is none, or they are not those written.
   const std::string_view* find(std::string_view key) const;
   size_t size() const { return entries_.size(); }
@@ -71,7 +75,11 @@ class CacheEntries {
   size_t entry_bytes() const { return entry_bytes_; }
 
  private:
-  std::shared_ptr<const std::string> bytes_;  // not moved when the entries are
+  /// Parses `all`, kept alive by `owner`.
+  static CacheEntries parse_view(std::shared_ptr<const void> owner, std::string_view all,
+                                 std::string_view header);
+
+  std::shared_ptr<const void> bytes_;  // what the views point into; not moved with the entries
   std::unordered_map<std::string_view, std::string_view> entries_;  // views into bytes_
   bool whole_ = false;
   size_t entry_bytes_ = 0;

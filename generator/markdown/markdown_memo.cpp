@@ -159,8 +159,7 @@ std::unique_ptr<MarkdownMemo> MarkdownMemo::open_file(const std::string& path,
   auto memo = std::make_unique<MarkdownMemo>();
   memo->path_ = path;
   memo->header_ = cache_header(kFormat, stamp);
-  auto bytes = read_whole_file(path);
-  memo->stored_ = CacheEntries::parse(bytes ? std::move(*bytes) : std::string(), memo->header_);
+  memo->stored_ = CacheEntries::read(path, memo->header_);
   if (memo->stored_->whole()) {
     memo->written_path_ = path;
     memo->descriptor_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);

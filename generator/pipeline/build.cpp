@@ -154,9 +154,7 @@ OutputPlan language_index(const Site& site, const LanguageConfig& language,
   search::CountCaching caching;
   caching.stamp = program_stamp();
   std::string path = cache_folder + "/" + language.code;
-  if (auto bytes = read_whole_file(path)) {
-    caching.previous = search::CountCache::parse(std::move(*bytes), caching.stamp);
-  }
+  caching.previous = search::CountCache::read(path, caching.stamp);
   caching.save = [&path](std::string next) { write_cache_file(path, next); };
   return search::language_search_files(site, language, {}, separator, &caching);
 }

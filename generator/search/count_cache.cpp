@@ -101,6 +101,12 @@ CountCache CountCache::parse(std::string bytes, std::string_view stamp) {
   return cache;
 }
 
+CountCache CountCache::read(const std::string& path, std::string_view stamp) {
+  CountCache cache;
+  cache.entries_ = CacheEntries::read(path, cache_header(kFormat, stamp));
+  return cache;
+}
+
 std::optional<std::string_view> CountCache::find(std::string_view key) const {
   const std::string_view* found = entries_.find(key);
   if (!found) return std::nullopt;

@@ -31,6 +31,8 @@ class CountCache {
   /// The cache in `bytes` (a file's contents) when the program `stamp` wrote it; an empty
   /// cache otherwise (another program's, a damaged or cut file).
   static CountCache parse(std::string bytes, std::string_view stamp);
+  /// The same from the file at `path` (mapped, not copied); empty when it cannot be read.
+  static CountCache read(const std::string& path, std::string_view stamp);
   /// The encoded document of `key`; nullopt when the cache has none, or its bytes are not
   /// those written (a damaged file).
   std::optional<std::string_view> find(std::string_view key) const;
