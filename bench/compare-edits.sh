@@ -10,9 +10,16 @@ set -euo pipefail
 old=$(realpath "$1") new=$(realpath "$2") site=$3 work=$(realpath -m "$4")
 mkdir -p "$work"
 cd "$site"
-time_build() {  # time_build LABEL BINARY OUT
+# Each binary keeps its own .passerelle-cache (a cache is only read by the program that wrote
+# it: alternating on one would make every build start without one).
+rm -rf "$work/cache-old" "$work/cache-new"
+[ ! -e .passerelle-cache ] || mv .passerelle-cache "$work/cache-aside-$$"
+time_build() {  # time_build LABEL BINARY OUT (LABEL starts with old or new)
+  local who=${1%% *}
+  [ ! -e "$work/cache-$who" ] || mv "$work/cache-$who" .passerelle-cache
   /usr/bin/time -f "$1 %e s wall, %U+%S s CPU, %M KB" "$2" build --quiet --out "$3" \
     >/dev/null 2>"$work/time.txt" || { cat "$work/time.txt"; exit 1; }
+  [ ! -e .passerelle-cache ] || mv .passerelle-cache "$work/cache-$who"
   tail -1 "$work/time.txt"
 }
 both() {  # both ROUND LABEL: the two binaries, the first one alternating
@@ -51,9 +58,10 @@ both 0 "edits undone"
 if diff -r "$work/out-old" "$work/out-new" >/dev/null; then echo "outputs identical"; else echo "outputs differ"; fi
 for order in "old new" "new old"; do
   for binary in $order; do
-    rm -rf "$work/full" "$work/.full."* .passerelle-cache/search
+    rm -rf "$work/full" "$work/.full."* "$work/cache-$binary"
     sync
     time_build "$binary full build" "$([ $binary = old ] && echo "$old" || echo "$new")" "$work/full"
   done
 done
 rm -rf "$work/full" "$work/.full."*
+[ ! -e "$work/cache-aside-$$" ] || mv "$work/cache-aside-$$" .passerelle-cache
