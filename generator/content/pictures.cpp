@@ -30,7 +30,8 @@ constexpr int kWebpEffort = 4;
 constexpr int kPngCompression = 6;
 constexpr const char* kEncoding = "q82w78s";
 
-std::string extension_of(const std::string& path) {
+/// The extension as written (its case kept: the variants are named with it).
+std::string own_extension(const std::string& path) {
   size_t dot = path.rfind('.');
   return dot == std::string::npos ? "" : path.substr(dot + 1);
 }
@@ -125,7 +126,7 @@ std::string encode(const VImage& image, const std::string& extension) {
 
 /// The variants to make, in order, without their bytes.
 std::vector<PictureVariant> planned_variants(const std::string& path, int width, int height) {
-  std::string own = extension_of(path);
+  std::string own = own_extension(path);
   bool webp_source = ascii_lower(own) == "webp";
   std::vector<PictureVariant> variants;
   for (int published : published_widths(width)) {
@@ -269,7 +270,7 @@ std::string variant_path(const std::string& path, const PictureVariant& variant,
 
 std::string prepare_picture(const std::string& path, const std::string& bytes,
                             const std::string& cache_folder, Picture& picture) {
-  std::string extension = extension_of(path);
+  std::string extension = own_extension(path);
   if (ascii_lower(extension) == "svg") {
     auto [width, height] = svg_size(bytes);
     picture = {"", width, height, {}};

@@ -112,17 +112,23 @@ bool decode_entry(std::string_view bytes, T& entry) {
     r.headings.push_back(std::move(h));
   }
   for (size_t n = in.count(); n > 0 && in.ok; --n) {
-    FragmentReference f{std::string(in.text()), std::string(in.text())};
+    FragmentReference f;
+    f.target = in.text();
+    f.fragment = in.text();
     f.location = read_location(in);
     r.fragment_references.push_back(std::move(f));
   }
   for (size_t n = in.count(); n > 0 && in.ok; --n) {
-    LinkPlace place{std::string(in.text())};
+    LinkPlace place;
+    place.href = in.text();
     place.location = read_location(in);
     r.link_places.push_back(std::move(place));
   }
   for (size_t n = in.count(); n > 0 && in.ok; --n) {
-    DownloadLink d{std::string(in.text()), std::string(in.text()), std::string(in.text())};
+    DownloadLink d;
+    d.text = in.text();
+    d.target = in.text();
+    d.note = in.text();
     r.downloads.push_back(std::move(d));
   }
   for (size_t n = in.count(); n > 0 && in.ok; --n) {
@@ -240,19 +246,19 @@ RenderedMarkdown MarkdownMemo::render(const MarkdownSource& source, const Markdo
     diagnostics.append(reported);
     return std::move(made->rendered);
   }
+  if (stored_) {
+    add_to_file(key, *made);
+    return std::move(made->rendered);  // written out: taken, not copied
+  }
   RenderedMarkdown result = made->rendered;
-  keep(key, std::move(made));
+  std::lock_guard lock(mutex_);
+  ++misses_;
+  current_.insert_or_assign(key, std::move(made));
   return result;
 }
 
-void MarkdownMemo::keep(const std::string& key, std::shared_ptr<Entry> entry) {
-  if (!stored_) {
-    std::lock_guard lock(mutex_);
-    ++misses_;
-    current_.insert_or_assign(key, std::move(entry));
-    return;
-  }
-  std::string encoded = encode_entry(*entry);
+void MarkdownMemo::add_to_file(const std::string& key, const Entry& entry) {
+  std::string encoded = encode_entry(entry);
   std::string record;
   put_cache_entry(record, key, encoded);
   std::lock_guard lock(mutex_);

@@ -62,8 +62,8 @@ class MarkdownMemo {
 
   /// The entry of `key`, from memory or from the file's; nullptr when there is none.
   std::shared_ptr<const Entry> find(const std::string& key);
-  /// Keeps a new render: in memory, or added to the file.
-  void keep(const std::string& key, std::shared_ptr<Entry> entry);
+  /// Adds a new render to the file.
+  void add_to_file(const std::string& key, const Entry& entry);
 
   mutable std::mutex mutex_;
   Entries previous_;  // of the last build that finished

@@ -1,6 +1,5 @@
 #include "search/count_cache.h"
 
-#include <cstring>
 #include <functional>
 
 #include "base/cache_file.h"
