@@ -52,6 +52,13 @@ SourceLocation read_location(ByteReader& in) {
   return location;
 }
 
+/// A count, then each item as `put` writes it.
+template <typename List, typename Put>
+void put_list(std::string& out, const List& items, Put put) {
+  put_number(out, items.size());
+  for (const auto& item : items) put(item);
+}
+
 template <typename T>
 std::string encode_entry(const T& entry) {
   const RenderedMarkdown& r = entry.rendered;
@@ -59,31 +66,25 @@ std::string encode_entry(const T& entry) {
   put_text(out, r.html);
   put_text(out, r.plain_text);
   put_number(out, r.single_paragraph ? 1 : 0);
-  put_number(out, r.headings.size());
-  for (const auto& h : r.headings) {
+  put_list(out, r.headings, [&](const Heading& h) {
     put_number(out, static_cast<uint64_t>(h.level));
     put_text(out, h.id);
     put_text(out, h.text);
-  }
-  put_number(out, r.fragment_references.size());
-  for (const auto& f : r.fragment_references) {
+  });
+  put_list(out, r.fragment_references, [&](const FragmentReference& f) {
     put_text(out, f.target);
     put_text(out, f.fragment);
     put_location(out, f.location);
-  }
-  put_number(out, r.link_places.size());
-  for (const auto& place : r.link_places) {
+  });
+  put_list(out, r.link_places, [&](const LinkPlace& place) {
     put_text(out, place.href);
     put_location(out, place.location);
-  }
-  put_number(out, r.downloads.size());
-  for (const auto& d : r.downloads) {
-    put_text(out, d.text);
-    put_text(out, d.target);
-    put_text(out, d.note);
-  }
-  put_number(out, entry.links.size());
-  for (const auto& [href, answer] : entry.links) {
+  });
+  put_list(out, r.downloads, [&](const DownloadLink& d) {
+    for (const auto* text : {&d.text, &d.target, &d.note}) put_text(out, *text);
+  });
+  put_list(out, entry.links, [&](const auto& link) {
+    const auto& [href, answer] = link;
     put_text(out, href);
     for (const auto* text : {&answer.href, &answer.error, &answer.target, &answer.fragment, &answer.note}) {
       put_text(out, *text);
@@ -92,7 +93,7 @@ std::string encode_entry(const T& entry) {
     put_number(out, static_cast<uint64_t>(answer.picture.height));
     put_text(out, answer.picture.srcset);
     put_text(out, answer.picture.webp_srcset);
-  }
+  });
   return out;
 }
 

@@ -253,3 +253,45 @@ TEST_CASE("a renders file of another program, damaged, or mostly unused is writt
     CHECK(hits == 2);
   }
 }
+
+TEST_CASE("a render read back from the file has every field of the render it was") {
+  TestFolder folder("markdown-memo-fields");
+  std::string file = (folder.path / "markdown").string();
+  const std::string text = kText + "\n[Le formulaire](form.pdf)[^1]\n\n[^1]: Une note.\n";
+  Links links;
+  links.hrefs["form.pdf"] = "form.pdf";
+  Diagnostics diagnostics;
+  {
+    auto memo = MarkdownMemo::open_file(file, "stamp-1");
+    render(*memo, text, links, diagnostics);
+    memo->save();
+  }
+  auto memo = MarkdownMemo::open_file(file, "stamp-1");
+  auto stored = render(*memo, text, links, diagnostics);
+  REQUIRE(memo->hits() == 1);
+  Links direct_links;
+  direct_links.hrefs["form.pdf"] = "form.pdf";
+  auto direct = render_markdown({text, "content/fr/guidelines/retour.md", 5},
+                                MarkdownOptions{false, {"main"}, true, "", 0},
+                                direct_links.resolver(), diagnostics);
+  CHECK(diagnostics.items().empty());
+  CHECK(stored.html == direct.html);
+  CHECK(stored.plain_text == direct.plain_text);
+  CHECK(stored.single_paragraph == direct.single_paragraph);
+  REQUIRE(stored.headings.size() == direct.headings.size());
+  for (size_t i = 0; i < direct.headings.size(); ++i) {
+    CHECK(stored.headings[i].level == direct.headings[i].level);
+    CHECK(stored.headings[i].id == direct.headings[i].id);
+    CHECK(stored.headings[i].text == direct.headings[i].text);
+  }
+  REQUIRE(stored.link_places.size() == direct.link_places.size());
+  CHECK(direct.link_places.size() >= 3);
+  for (size_t i = 0; i < direct.link_places.size(); ++i) {
+    CHECK(stored.link_places[i].href == direct.link_places[i].href);
+    CHECK(stored.link_places[i].location.line == direct.link_places[i].location.line);
+    CHECK(stored.link_places[i].location.column == direct.link_places[i].location.column);
+    CHECK(stored.link_places[i].location.path == direct.link_places[i].location.path);
+  }
+  CHECK(stored.downloads.size() == direct.downloads.size());
+  CHECK(stored.fragment_references.size() == direct.fragment_references.size());
+}
