@@ -100,6 +100,7 @@ CheckReport run_check(const SourceTree& tree, const SourceTree& bundled_themes,
   build.today = options.today;
   build.picture_cache = options.picture_cache;
   build.search_cache = options.search_cache;
+  build.cancelled = options.cancelled;
   build.previous_urls = options.previous_urls;
   build.warn_vanished_urls = true;
   build.on_stage = options.on_stage;
@@ -107,6 +108,7 @@ CheckReport run_check(const SourceTree& tree, const SourceTree& bundled_themes,
   // Every check in one run: what loaded is built and checked even when some files failed.
   project.load(report.diagnostics);
   project.render_past_errors(report.diagnostics);
+  if (options.cancelled && options.cancelled->load()) return report;  // whoever asked goes on
   const auto& result = project.result();
   const LoadedSources& loaded = project.sources();
   if (options.on_stage) options.on_stage("translations");

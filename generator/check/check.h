@@ -3,6 +3,7 @@
 // when asked, whether they still answer).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,6 +25,9 @@ struct CheckOptions {
   std::string today;  // YYYY-MM-DD (see BuildOptions::today)
   std::string picture_cache;  // see BuildOptions::picture_cache
   std::string search_cache;   // see BuildOptions::search_cache
+  /// When set (by another thread), the check's build stops at its next stage or render job:
+  /// serve drops the check of a site an edit made out of date.
+  const std::atomic<bool>* cancelled = nullptr;
   /// What the last build published: an address it had that is now neither a page nor a
   /// redirect is a warning.
   std::shared_ptr<const PublishedUrls> previous_urls;

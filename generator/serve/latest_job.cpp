@@ -27,6 +27,12 @@ void LatestJob::post(Job job) {
   wake_.notify_all();
 }
 
+void LatestJob::cancel() {
+  std::lock_guard lock(mutex_);
+  if (running_) running_->store(true);
+  waiting_.reset();
+}
+
 void LatestJob::wait_idle() {
   std::unique_lock lock(mutex_);
   wake_.wait(lock, [&] { return !waiting_ && !running_; });

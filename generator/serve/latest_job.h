@@ -27,6 +27,8 @@ class LatestJob {
 
   /// Runs `job` after the running one, which is cancelled; a job still waiting is dropped.
   void post(Job job);
+  /// Cancels the running job and drops a waiting one, for a newer job to be posted later.
+  void cancel();
   /// Blocks until no job is running or waiting.
   void wait_idle();
 

@@ -78,6 +78,9 @@ void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_
   complete_builds_.post([this, id, reason, seen](const std::atomic<bool>& cancelled) {
     complete_build(id, reason, seen, cancelled);
   });
+  // The check of the last build is out of date, and on a large site it would share the cores
+  // with this build for tens of seconds: stopped. The build posts the next one.
+  dashboards_.cancel();
 }
 
 bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time_point seen,
@@ -194,6 +197,7 @@ void ServeRebuilds::refresh_dashboard() {
     // variants and counted every document's words again (20 s of CPU at large).
     options.picture_cache = options_.picture_cache;
     options.search_cache = options_.search_cache;
+    options.cancelled = &cancelled;
     DashboardData data = collect_dashboard(tree_, bundled_themes_, options);
     if (cancelled) return;  // the next edit's check follows
     data.checked_at = clock_time();

@@ -213,3 +213,22 @@ TEST_CASE("check lists external links with where the sources write them, and rep
   std::string strict = check_report_json(report, true);
   CHECK(strict.find("\"ok\": false") != std::string::npos);
 }
+
+TEST_CASE("a check whose caller cancelled it stops after the build, without rendering or checking links") {
+  DiskSourceTree fixture(test_support::kSmallSite);
+  DiskSourceTree bundled(PASSERELLE_BUNDLED_THEMES);
+  std::atomic<bool> cancelled{true};
+  CheckOptions options;
+  options.cancelled = &cancelled;
+  std::vector<std::string> stages;
+  options.on_stage = [&](std::string_view stage) { stages.emplace_back(stage); };
+  auto report = run_check(fixture, bundled, options);
+  CHECK_FALSE(report.rendered);
+  CHECK(report.pages == 0);
+  CHECK(std::find(stages.begin(), stages.end(), "links") == stages.end());
+  CHECK(std::find(stages.begin(), stages.end(), "translations") == stages.end());
+  cancelled = false;
+  auto whole = run_check(fixture, bundled, options);
+  CHECK(whole.rendered);
+  CHECK(whole.pages > 10);
+}

@@ -192,3 +192,34 @@ TEST_CASE("LatestJob cancels the running job for a newer one and drops the ones 
   // The second was still waiting when the third came: it never ran.
   CHECK(log == std::vector<std::string>{"first cancelled", "third"});
 }
+
+TEST_CASE("LatestJob::cancel stops the running job and drops the waiting one; later posts run") {
+  std::vector<std::string> log;
+  std::mutex log_mutex;
+  auto note = [&](const std::string& line) {
+    std::lock_guard lock(log_mutex);
+    log.push_back(line);
+  };
+  LatestJob jobs;
+  auto long_job = [&](const std::string& name, std::atomic<bool>& started) {
+    return [&, name](const std::atomic<bool>& cancelled) {
+      started = true;
+      auto until = std::chrono::steady_clock::now() + 10s;
+      while (!cancelled && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(1ms);
+      note(name + (cancelled ? " cancelled" : " timed out"));
+    };
+  };
+  std::atomic<bool> first_started{false}, second_started{false};
+  jobs.post(long_job("first", first_started));
+  while (!first_started) std::this_thread::sleep_for(1ms);
+  jobs.cancel();  // nothing newer posted: the running job alone is stopped
+  jobs.wait_idle();
+  jobs.post(long_job("second", second_started));
+  while (!second_started) std::this_thread::sleep_for(1ms);
+  jobs.post([&](const std::atomic<bool>&) { note("waiting"); });
+  jobs.cancel();  // the waiting job is dropped
+  jobs.wait_idle();
+  jobs.post([&](const std::atomic<bool>& cancelled) { note(cancelled ? "next cancelled" : "next"); });
+  jobs.wait_idle();
+  CHECK(log == std::vector<std::string>{"first cancelled", "second cancelled", "next"});
+}
