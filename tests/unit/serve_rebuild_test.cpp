@@ -168,13 +168,24 @@ TEST_CASE("The quick step leaves to the complete build an edit that moves or rem
   CHECK_FALSE(quick_pages(*previous, cache, {"directory-data/actors/ong-nouvelle.toml"}));
 }
 
+namespace {
+
+/// What LatestJob's jobs did, in order, noted from its thread.
+struct JobLog {
+  std::vector<std::string> lines;
+  std::mutex mutex;
+  void note(const std::string& line) {
+    std::lock_guard lock(mutex);
+    lines.push_back(line);
+  }
+};
+
+}  // namespace
+
 TEST_CASE("LatestJob cancels the running job for a newer one and drops the ones in between") {
-  std::vector<std::string> log;
-  std::mutex log_mutex;
-  auto note = [&](const std::string& line) {
-    std::lock_guard lock(log_mutex);
-    log.push_back(line);
-  };
+  JobLog job_log;
+  auto note = [&](const std::string& line) { job_log.note(line); };
+  const auto& log = job_log.lines;
   {
     LatestJob jobs;
     std::atomic<bool> first_started{false};
@@ -194,12 +205,9 @@ TEST_CASE("LatestJob cancels the running job for a newer one and drops the ones 
 }
 
 TEST_CASE("LatestJob::cancel stops the running job and drops the waiting one; later posts run") {
-  std::vector<std::string> log;
-  std::mutex log_mutex;
-  auto note = [&](const std::string& line) {
-    std::lock_guard lock(log_mutex);
-    log.push_back(line);
-  };
+  JobLog job_log;
+  auto note = [&](const std::string& line) { job_log.note(line); };
+  const auto& log = job_log.lines;
   LatestJob jobs;
   auto long_job = [&](const std::string& name, std::atomic<bool>& started) {
     return [&, name](const std::atomic<bool>& cancelled) {
