@@ -188,23 +188,27 @@ MarkdownMemo::~MarkdownMemo() {
   if (rewriting_ && !written_path_.empty()) ::unlink(written_path_.c_str());  // not saved
 }
 
-std::shared_ptr<const MarkdownMemo::Entry> MarkdownMemo::find(const std::string& key) {
-  {
-    std::lock_guard lock(mutex_);
-    if (auto found = previous_.find(key); found != previous_.end()) return found->second;
-    if (auto made = current_.find(key); made != current_.end()) return made->second;
-  }
+std::shared_ptr<const MarkdownMemo::Entry> MarkdownMemo::find_in_memory(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  if (auto found = previous_.find(key); found != previous_.end()) return found->second;
+  if (auto made = current_.find(key); made != current_.end()) return made->second;
+  return nullptr;
+}
+
+std::optional<MarkdownMemo::Entry> MarkdownMemo::find_in_file(const std::string& key) const {
   const std::string_view* bytes = stored_ ? stored_->find(key) : nullptr;
-  if (!bytes) return nullptr;
-  auto entry = std::make_shared<Entry>();
-  if (!decode_entry(*bytes, *entry)) return nullptr;
+  Entry entry;
+  if (!bytes || !decode_entry(*bytes, entry)) return std::nullopt;
   return entry;
 }
 
 RenderedMarkdown MarkdownMemo::render(const MarkdownSource& source, const MarkdownOptions& options,
                                       const LinkResolver& resolve, Diagnostics& diagnostics) {
   std::string key = render_key(source, options);
-  std::shared_ptr<const Entry> entry = find(key);
+  // From memory (serve), shared; or decoded from the file (build), this render's own.
+  std::shared_ptr<const Entry> shared = stored_ ? nullptr : find_in_memory(key);
+  std::optional<Entry> decoded = stored_ ? find_in_file(key) : std::nullopt;
+  const Entry* entry = shared ? shared.get() : decoded ? &*decoded : nullptr;
   // The links are asked once each, as a render asks them (the resolver records the files
   // they name): a render that follows reuses these answers.
   std::vector<std::pair<std::string, LinkResolution>> asked;
@@ -217,15 +221,12 @@ RenderedMarkdown MarkdownMemo::render(const MarkdownSource& source, const Markdo
     if (unchanged) {
       std::lock_guard lock(mutex_);
       ++hits_;
-      if (!stored_) {
-        current_.emplace(key, entry);
-        return entry->rendered;
+      if (shared) {
+        current_.emplace(key, shared);
+        return shared->rendered;
       }
-      if (const std::string_view* bytes = stored_->find(key); bytes && used_.insert(key).second) {
-        used_bytes_ += bytes->size();
-      }
-      // Decoded for this render alone: its strings are taken, not copied.
-      return std::move(const_cast<Entry&>(*entry).rendered);
+      if (used_.insert(key).second) used_bytes_ += stored_->find(key)->size();
+      return std::move(decoded->rendered);  // decoded for this render alone: taken, not copied
     }
   }
   auto made = std::make_shared<Entry>();
@@ -264,6 +265,7 @@ void MarkdownMemo::add_to_file(const std::string& key, const Entry& entry) {
   put_cache_entry(record, key, encoded);
   std::lock_guard lock(mutex_);
   ++misses_;
+  used_.insert(key);
   fresh_.insert(key);
   used_bytes_ += encoded.size();
   if (descriptor_ >= 0 && !write_failed_ && !write_all(descriptor_, record)) write_failed_ = true;
@@ -275,9 +277,10 @@ void MarkdownMemo::save() {
   if (rewriting_) {
     // The entries this build took from the old file, after those it rendered anew.
     for (const auto& key : used_) {
-      if (fresh_.count(key)) continue;
+      const std::string_view* entry = fresh_.count(key) ? nullptr : stored_->find(key);
+      if (!entry) continue;
       std::string record;
-      put_cache_entry(record, key, *stored_->find(key));
+      put_cache_entry(record, key, *entry);
       if (!write_failed_ && !write_all(descriptor_, record)) write_failed_ = true;
     }
     ::close(descriptor_);
@@ -299,11 +302,8 @@ void MarkdownMemo::save() {
   if (!bytes) return;
   CacheEntries all = CacheEntries::parse(std::move(*bytes), header_);
   std::string out = header_;
-  for (const auto* keys : {&used_, &fresh_}) {
-    for (const auto& key : *keys) {
-      if (keys == &used_ && fresh_.count(key)) continue;
-      if (const std::string_view* entry = all.find(key)) put_cache_entry(out, key, *entry);
-    }
+  for (const auto& key : used_) {
+    if (const std::string_view* entry = all.find(key)) put_cache_entry(out, key, *entry);
   }
   write_cache_file(path_, out);
 }

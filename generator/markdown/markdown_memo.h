@@ -60,8 +60,10 @@ class MarkdownMemo {
   };
   using Entries = std::unordered_map<std::string, std::shared_ptr<const Entry>>;
 
-  /// The entry of `key`, from memory or from the file's; nullptr when there is none.
-  std::shared_ptr<const Entry> find(const std::string& key);
+  /// The entry of `key` kept in memory; nullptr when there is none.
+  std::shared_ptr<const Entry> find_in_memory(const std::string& key);
+  /// The entry of `key` in the file, decoded; nullopt when there is none.
+  std::optional<Entry> find_in_file(const std::string& key) const;
   /// Adds a new render to the file.
   void add_to_file(const std::string& key, const Entry& entry);
 
@@ -78,9 +80,9 @@ class MarkdownMemo {
   std::string written_path_;                  // the file entries are added to ("" when none)
   int descriptor_ = -1;
   bool rewriting_ = false;                    // written_path_ is a new file, renamed by save()
-  std::unordered_set<std::string> used_;      // keys of stored_ this build used
-  std::unordered_set<std::string> fresh_;     // keys this build rendered anew
-  size_t used_bytes_ = 0;                     // the bytes of both
+  std::unordered_set<std::string> used_;      // keys this build used: taken or rendered anew
+  std::unordered_set<std::string> fresh_;     // those rendered anew (already in the file)
+  size_t used_bytes_ = 0;                     // their entries' bytes
   bool write_failed_ = false;
 };
 
