@@ -75,12 +75,13 @@ void ServeRebuilds::changed(const std::set<std::string>& all_paths, Clock::time_
     pending_.insert(paths.begin(), paths.end());
   }
   if (one_by_one && cache_.ok()) update_pages(paths, seen, reason);
+  // The check of the last build is out of date, and on a large site it would share the cores
+  // with this build for tens of seconds: stopped. Before the build is posted, which posts the
+  // next check when it publishes (an older build, now out of date, publishes nothing).
+  dashboards_.cancel();
   complete_builds_.post([this, id, reason, seen](const std::atomic<bool>& cancelled) {
     complete_build(id, reason, seen, cancelled);
   });
-  // The check of the last build is out of date, and on a large site it would share the cores
-  // with this build for tens of seconds: stopped. The build posts the next one.
-  dashboards_.cancel();
 }
 
 bool ServeRebuilds::update_pages(const std::set<std::string>& paths, Clock::time_point seen,
