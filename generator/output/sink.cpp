@@ -24,9 +24,12 @@ void sort_files(std::vector<T>& files) {
 
 }  // namespace
 
+FileSummary summary_of(const OutputFile& file) {
+  return {file.path, file.bytes.size(), std::hash<std::string>{}(file.bytes), file.sources};
+}
+
 void OutputSink::put(OutputFile file) {
-  FileSummary summary{file.path, file.bytes.size(), std::hash<std::string>{}(file.bytes),
-                      file.sources};
+  FileSummary summary = summary_of(file);
   std::string error;
   // Written outside the lock: the render workers write their files side by side.
   bool written = !staging_ || staging_->write(file, &error);

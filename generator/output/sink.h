@@ -25,6 +25,9 @@ struct FileSummary {
   std::vector<std::string> sources;
 };
 
+/// The summary of `file` as put() makes it.
+FileSummary summary_of(const OutputFile& file);
+
 /// Whether `bytes` are those `file` summarizes (same size and hash): a file taken from an
 /// earlier output is trusted only then.
 bool matches_summary(const std::string& bytes, const FileSummary& file);

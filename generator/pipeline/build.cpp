@@ -147,16 +147,25 @@ OutputPlan without(OutputPlan plan, const std::set<std::string>& paths) {
 }
 
 /// The search index of `language`; with a `cache_folder`, each document the last build
-/// counted is taken from its file there, which is written again when a document changed.
+/// counted is taken from its file there, and each document whose files the last build made
+/// the same has them kept (handed to `sink`, unless in `taken` already): both files are
+/// written again when a document changed.
 OutputPlan language_index(const Site& site, const LanguageConfig& language,
-                          const std::string& separator, const std::string& cache_folder) {
+                          const std::string& separator, const std::string& cache_folder,
+                          OutputSink& sink, const std::set<std::string>& taken) {
   if (cache_folder.empty()) return search::language_search_files(site, language, {}, separator);
   search::CountCaching caching;
   caching.stamp = program_stamp();
   std::string path = cache_folder + "/" + language.code;
   caching.previous = search::CountCache::read(path, caching.stamp);
   caching.save = [&path](std::string next) { write_cache_file(path, next); };
-  return search::language_search_files(site, language, {}, separator, &caching);
+  search::FileReuse reuse;
+  reuse.stamp = caching.stamp;
+  std::string files_path = path + ".files";
+  reuse.previous = search::FileMemo::read(files_path, reuse.stamp);
+  reuse.keep = [&](const FileSummary& file) { return taken.count(file.path) > 0 || sink.keep(file); };
+  reuse.save = [&files_path](std::string next) { write_cache_file(files_path, next); };
+  return search::language_search_files(site, language, {}, separator, &caching, &reuse);
 }
 
 /// Every output of the site, handed to `sink` as it is made, and what the pages output
@@ -179,7 +188,7 @@ RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOpt
     }
     auto strings = theme.strings.find(language.code);
     std::string separator = strings == theme.strings.end() ? ", " : strings->second.get("list_separator");
-    sink.put(without(language_index(site, language, separator, options.search_cache), taken));
+    sink.put(without(language_index(site, language, separator, options.search_cache, sink, taken), taken));
   }
   if (std::set<std::string> taken; !keep_group(sink, kept, kExportsGroup, taken)) {
     sink.put(without(exports::export_files(site), taken));

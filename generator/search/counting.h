@@ -40,7 +40,9 @@ struct CountedDocument {
   std::vector<TermUse> uses;
   Terms terms;
   std::vector<std::string> blocks;
-  double length = 0;  // words, for BM25's length normalisation
+  bool blocks_cut = true;  // false: taken from a cache, the document still holds its text
+  double length = 0;       // words, for BM25's length normalisation
+  std::string key;         // count_key(), when counted with a cache
 };
 
 }  // namespace passerelle::search

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "base/content_hash.h"
+#include "base/key_hash.h"
 #include "base/parallel.h"
 #include "base/text.h"
 #include "model/urls.h"
@@ -272,13 +272,14 @@ ordered_json manifest_data(const Index& index, const Site& site, const LanguageC
           {"suffix", join_with(index.suffixes, " ")}, {"fam", std::move(families)}, {"tags", tags_data(index, site, language.code)}};
 }
 
-std::string version_of(const OutputPlan& files) {
-  ContentHash hash;
+/// A short name of every file's bytes, for the manifest to name: a kept file has only its
+/// summary, so the summaries are what is hashed.
+std::string version_of(const std::vector<FileSummary>& files) {
+  KeyHash hash;
   for (const auto& file : files) {
-    hash.add(file.path);
-    hash.add(file.bytes);
+    hash.add(file.path).add(static_cast<int64_t>(file.size)).add(static_cast<int64_t>(file.hash));
   }
-  return hash.short_hex();
+  return hash.hex().substr(0, 10);
 }
 
 }  // namespace
@@ -351,7 +352,9 @@ ordered_json block_items(const std::vector<std::string>& blocks, size_t first, s
 std::vector<OutputFile> document_files(const Index& index, size_t d, const Site& site,
                                        const std::string& code, const Layout& layout) {
   const auto& document = index.documents[d];
-  const auto& blocks = index.blocks[d];
+  std::vector<std::string> cut;
+  if (index.blocks[d].empty() && !document.text.empty()) cut = document_blocks(index, d);
+  const auto& blocks = cut.empty() ? index.blocks[d] : cut;
   std::string n = std::to_string(d);
   std::vector<OutputFile> files;
   // A document file carries the first `inline_blocks` blocks: a short text (most actors)
@@ -377,12 +380,72 @@ std::vector<OutputFile> document_files(const Index& index, size_t d, const Site&
   return files;
 }
 
+/// The key of everything document `d`'s files are made from: its text (as counted, by its
+/// count_key()), its number, the fields its file shows, the layout and how links are written.
+std::string document_files_key(const Index& index, size_t d, const Site& site, const Layout& layout) {
+  const auto& document = index.documents[d];
+  KeyHash key;
+  key.add(index.text_keys[d]).add(index.language).add(static_cast<int64_t>(d));
+  key.add(document.kind).add(document.title).add(document.meta);
+  key.add(linked_path(document.path, site.config.page_links));
+  key.add(document.aliases).add(document.sector_labels);
+  key.add(static_cast<int64_t>(layout.inline_blocks)).add(static_cast<int64_t>(layout.blocks_per_file));
+  return key.hex();
+}
+
+/// The files of each document, into `files`, and their summaries, in document order. With
+/// `reuse`, a document the last build made the same files of keeps them (their summaries
+/// only); its next memo is saved when anything changed.
+std::vector<FileSummary> document_outputs(const Index& index, const Site& site, const std::string& code,
+                                          const Layout& layout, FileReuse* reuse, OutputPlan& files) {
+  size_t count = index.documents.size();
+  if (index.text_keys.size() != count) reuse = nullptr;  // counted without a cache
+  std::vector<std::string> keys(reuse ? count : 0);
+  std::vector<std::vector<FileSummary>> summaries(count);
+  std::vector<std::vector<OutputFile>> made(count);
+  std::vector<char> kept(count, 0);
+  for_each_index(count, worker_count(), [&](size_t, size_t d) {
+    std::set<std::string> taken;
+    if (reuse) {
+      keys[d] = document_files_key(index, d, site, layout);
+      if (auto previous = reuse->previous.find(keys[d])) {
+        for (const auto& file : *previous) {
+          if (reuse->keep(file)) taken.insert(file.path);
+        }
+        if (taken.size() == previous->size()) {
+          summaries[d] = std::move(*previous);
+          kept[d] = 1;
+          return;
+        }
+      }
+    }
+    for (auto& file : document_files(index, d, site, code, layout)) {
+      summaries[d].push_back(summary_of(file));
+      if (!taken.count(file.path)) made[d].push_back(std::move(file));
+    }
+  });
+  std::vector<FileSummary> all;
+  std::string next;
+  if (reuse) next = file_memo_header(reuse->stamp);
+  for (size_t d = 0; d < count; ++d) {
+    for (auto& file : made[d]) files.push_back(std::move(file));
+    if (reuse) put_cache_entry(next, keys[d], encode_file_summaries(summaries[d]));
+    for (auto& summary : summaries[d]) all.push_back(std::move(summary));
+    if (reuse) (kept[d] ? reuse->kept : reuse->encoded) += 1;
+  }
+  if (reuse && reuse->save && (reuse->encoded > 0 || reuse->previous.size() != count)) {
+    reuse->previous = {};
+    reuse->save(std::move(next));
+  }
+  return all;
+}
+
 }  // namespace
 
 /// Shards and documents are encoded on every core, each into its own slot, then listed in
 /// order: the files do not depend on which thread made what.
 OutputPlan index_files(const Index& index, const Site& site, const LanguageConfig& language,
-                       const Layout& layout) {
+                       const Layout& layout, FileReuse* reuse) {
   const std::string& code = language.code;
   ShardBuilder builder(index, layout);
   auto shards = builder.build();
@@ -393,27 +456,27 @@ OutputPlan index_files(const Index& index, const Site& site, const LanguageConfi
     files[i] = script_file(code + "/t/" + shard_file_name(shards[i].key),
                            shard_data(index, shards[i], builder, layout));
   });
-  std::vector<std::vector<OutputFile>> per_document(index.documents.size());
-  for_each_index(per_document.size(), worker_count(), [&](size_t, size_t d) {
-    per_document[d] = document_files(index, d, site, code, layout);
-  });
-  for (auto& document : per_document) {
-    for (auto& file : document) files.push_back(std::move(file));
+  std::vector<FileSummary> summaries(files.size());
+  for_each_index(files.size(), worker_count(), [&](size_t, size_t i) { summaries[i] = summary_of(files[i]); });
+  for (auto& summary : document_outputs(index, site, code, layout, reuse, files)) {
+    summaries.push_back(std::move(summary));
   }
   files.push_back(script_file(code + "/facets", facets_data(index, site, language)));
+  summaries.push_back(summary_of(files.back()));
   // Only the manifest is loaded unversioned; it names the version of the other files, so pages
   // need not carry it and an edit changes only the pages that show what was edited.
-  std::string version = version_of(files);
+  std::string version = version_of(summaries);
   files.push_back(script_file(code + "/manifest", manifest_data(index, site, language, keys, layout, version)));
   return files;
 }
 
 OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout,
-                                 std::string_view list_separator, CountCaching* caching) {
+                                 std::string_view list_separator, CountCaching* caching,
+                                 FileReuse* reuse) {
   Analyzer analyzer(language.code);
   auto index = build_index(documents_of(site, language, list_separator), analyzer,
                            layout.block_chars, caching);
-  return index_files(index, site, language, layout);
+  return index_files(index, site, language, layout, reuse);
 }
 
 OutputPlan search_files(const Site& site, const std::atomic<bool>* cancelled,

@@ -12,6 +12,7 @@
 
 #include "model/site.h"
 #include "output/plan.h"
+#include "search/file_memo.h"
 #include "search/index.h"
 
 namespace passerelle::search {
@@ -38,16 +39,19 @@ std::string shard_file_name(std::string_view key);
 std::string encode_postings(const std::vector<Posting>& postings);
 std::vector<Posting> decode_postings(std::string_view text);
 
-/// Files of one language's index, under search/<lang>/. `site` gives facet labels.
+/// Files of one language's index, under search/<lang>/. `site` gives facet labels. With
+/// `reuse` (and an index counted with a cache), a document whose files the last build made
+/// from the same data keeps them: they are handed to reuse->keep, not returned.
 OutputPlan index_files(const Index& index, const Site& site, const LanguageConfig& language,
-                       const Layout& layout);
+                       const Layout& layout, FileReuse* reuse = nullptr);
 
 /// The index of one language of the site: every file of index_files(). Languages are
 /// independent, so they can be built at the same time. `list_separator`: see documents_of().
-/// `caching`: the language's count cache (search/count_cache.h), or none.
+/// `caching`: the language's count cache (search/count_cache.h), or none; `reuse`: the
+/// last build's document files (search/file_memo.h), used only with `caching`.
 OutputPlan language_search_files(const Site& site, const LanguageConfig& language, const Layout& layout = {},
                                  std::string_view list_separator = ", ",
-                                 CountCaching* caching = nullptr);
+                                 CountCaching* caching = nullptr, FileReuse* reuse = nullptr);
 
 /// The list separator of each language (by code; ", " for a language not named).
 using ListSeparators = std::map<std::string, std::string>;

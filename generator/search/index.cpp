@@ -158,8 +158,9 @@ CountedDocument counts_of(const Document& document, Analyzer& analyzer, size_t b
     if (auto cached = caching->previous.find(key)) {
       if (auto decoded = decode_counted(*cached)) {
         encoded = *cached;
-        // The cache leaves the text out (it is most of a document): cut again, not counted.
-        decoded->blocks = text_blocks(document, block_chars, [](const std::string&, Field, uint32_t) {});
+        // The cache leaves the text out (it is most of a document): the document keeps it, and
+        // its blocks are cut only if its files are made again (document_blocks()).
+        decoded->blocks_cut = false;
         return std::move(*decoded);
       }
     }
@@ -193,13 +194,14 @@ void count_documents(std::vector<Document>& documents, Analyzer& analyzer, size_
                            caching, keys[i], encoded[i], counted_anew);
       anew[i] = counted_anew;
       document.fields = {};
-      document.text = {};
+      if (slice[i].blocks_cut) document.text = {};  // its blocks hold it
     });
     for (size_t i = 0; i < slice.size(); ++i) {
       if (caching) {
         add_to_cache(*caching, keys[i], encoded[i]);
         caching->counted += anew[i];
       }
+      if (caching) slice[i].key = std::move(keys[i]);
       take(std::move(slice[i]));
     }
   }
@@ -215,10 +217,16 @@ void count_documents(std::vector<Document>& documents, Analyzer& analyzer, size_
 
 }  // namespace
 
+std::vector<std::string> document_blocks(const Index& index, size_t d) {
+  if (!index.blocks[d].empty() || index.documents[d].text.empty()) return index.blocks[d];
+  return text_blocks(index.documents[d], index.block_chars, [](const std::string&, Field, uint32_t) {});
+}
+
 Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t block_chars,
                   CountCaching* caching) {
   Index index;
   index.language = analyzer.language();
+  index.block_chars = block_chars;
   index.stop_words = analyzer.stop_words();
   index.elisions = analyzer.elisions();
 
@@ -228,6 +236,7 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
   count_documents(documents, analyzer, block_chars, caching, [&](CountedDocument counted) {
     renumber(counted, terms);
     index.blocks.push_back(std::move(counted.blocks));
+    if (caching) index.text_keys.push_back(std::move(counted.key));
     per_document.push_back(std::move(counted.uses));
     lengths.push_back(counted.length);
   });

@@ -30,7 +30,12 @@ struct TermEntry {
 struct Index {
   std::string language;
   std::vector<Document> documents;
-  std::vector<std::vector<std::string>> blocks;  // each document's text, in blocks
+  // Each document's text, in blocks; those of a document whose counts came from a cache are
+  // cut only when asked for (document_blocks()): the document holds its text until then.
+  std::vector<std::vector<std::string>> blocks;
+  size_t block_chars = 0;
+  // Counted with a cache: each document's count_key(), a key of its whole text.
+  std::vector<std::string> text_keys;
   std::map<std::string, TermEntry> terms;        // by term: a stem, or a word not stemmed
   std::vector<std::string> suffixes;             // endings stemming removed (seen twice or more)
   // Derivation families (data/<language>.txt) with at least two of their terms in the index:
@@ -46,6 +51,9 @@ constexpr double kBm25B = 0.75;
 /// Cuts text into blocks of at most `max_chars` code points, at sentence ends where possible,
 /// else between words.
 std::vector<std::string> split_blocks(std::string_view text, size_t max_chars);
+
+/// The text blocks of document `d`: cut now when the index has not cut them.
+std::vector<std::string> document_blocks(const Index& index, size_t d);
 
 /// With `caching` (search/count_cache.h), documents the last build counted are taken from its
 /// cache, and the next cache is made.

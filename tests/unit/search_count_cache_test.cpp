@@ -34,7 +34,9 @@ std::vector<Document> documents() {
 /// Every part of two indexes that the files are written from.
 void check_same(const Index& a, const Index& b) {
   REQUIRE(a.documents.size() == b.documents.size());
-  CHECK(a.blocks == b.blocks);
+  for (size_t d = 0; d < a.documents.size(); ++d) {  // a cached document's are cut when asked
+    CHECK(document_blocks(a, d) == document_blocks(b, d));
+  }
   CHECK(a.suffixes == b.suffixes);
   CHECK(a.families == b.families);
   REQUIRE(a.terms.size() == b.terms.size());
