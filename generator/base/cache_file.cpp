@@ -107,8 +107,8 @@ CacheEntries CacheEntries::parse_view(std::shared_ptr<const void> owner, std::st
     in.at += key.size();
     auto checksum = in.raw<uint64_t>();
     auto entry = in.text();
-    if (!in.ok || checksum_of(entry) != checksum) return cache;  // cut or damaged
-    cache.entries_.insert_or_assign(key, entry);
+    if (!in.ok) return cache;  // cut
+    cache.entries_.insert_or_assign(key, Entry{entry, checksum});
     cache.entry_bytes_ = in.at - header.size();
   }
   cache.whole_ = true;
@@ -117,7 +117,8 @@ CacheEntries CacheEntries::parse_view(std::shared_ptr<const void> owner, std::st
 
 const std::string_view* CacheEntries::find(std::string_view key) const {
   auto found = entries_.find(key);
-  return found == entries_.end() ? nullptr : &found->second;
+  if (found == entries_.end() || checksum_of(found->second.bytes) != found->second.checksum) return nullptr;
+  return &found->second.bytes;
 }
 
 }  // namespace passerelle

@@ -1,7 +1,9 @@
 // The layout of the build's cache files (.passerelle-cache/): a first line naming the format
 // and the program that wrote the file, then entries, each a key, a checksum and its bytes.
-// Another program's file, a damaged entry or a cut file only cost computing again: every
-// reader stops at the first entry that does not check.
+// Another program's file, a damaged entry or a cut file only cost computing again: a reader
+// stops where the file is cut, and an entry whose bytes do not match its checksum is never
+// found (checked when it is looked up: a build uses an entry once, on any thread, and the
+// Markdown renders are a large file that a check of every entry on reading held up).
 #pragma once
 
 #include <cstdint>
@@ -69,7 +71,8 @@ class CacheEntries {
   /// The bytes of `key`'s entry; nullopt when there is none, or they are not those written.
   const std::string_view* find(std::string_view key) const;
   size_t size() const { return entries_.size(); }
-  /// Whether the file was read to its end (not another program's, not cut).
+  /// Whether the file was read to its end (not another program's, not cut; an entry may still
+  /// be damaged, and is then never found).
   bool whole() const { return whole_; }
   /// The bytes of the file that its entries take (the header left out).
   size_t entry_bytes() const { return entry_bytes_; }
@@ -79,8 +82,12 @@ class CacheEntries {
   static CacheEntries parse_view(std::shared_ptr<const void> owner, std::string_view all,
                                  std::string_view header);
 
+  struct Entry {
+    std::string_view bytes;  // a view into bytes_
+    uint64_t checksum = 0;   // checked when the entry is found, not when the file is read
+  };
   std::shared_ptr<const void> bytes_;  // what the views point into; not moved with the entries
-  std::unordered_map<std::string_view, std::string_view> entries_;  // views into bytes_
+  std::unordered_map<std::string_view, Entry> entries_;
   bool whole_ = false;
   size_t entry_bytes_ = 0;
 };

@@ -18,6 +18,10 @@ Utf8Char utf8_char_at(std::string_view text, size_t offset) {
 
 std::optional<size_t> find_invalid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII, most of a source: no decoding
+      ++i;
+      continue;
+    }
     size_t length = utf8_char_at(text, i).length;
     if (length == 0) return i;
     i += length;

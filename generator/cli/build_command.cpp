@@ -1,4 +1,5 @@
 // `passerelle build`: the whole pipeline, then the one-line summary.
+#include <future>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -62,7 +63,9 @@ int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   build.picture_cache = picture_cache_folder(source);
   build.search_cache = search_cache_folder(source);
   build.markdown_cache = markdown_cache_file(source);
-  build.previous_urls = previous_urls(out);
+  // The last build's addresses (megabytes of JSON at large) are read while the staging folder
+  // is claimed and the output's manifests read.
+  auto urls = std::async(std::launch::async, [&out] { return previous_urls(out); });
   bool strict = args.count("strict") > 0;
   if (args.count("base-url")) build.base_url = args["base-url"].as<std::string>();
   build.on_stage = [&](std::string_view stage) { progress.stage(stage); };
@@ -73,6 +76,7 @@ int build_command(const cxxopts::ParseResult& args, ConsoleStyle& style) {
   StagedOutput staging;
   std::string ignored;
   if (staging.open(out, source, &ignored)) build.staging = &staging;
+  build.previous_urls = urls.get();
 
   DiskSourceTree tree(source);
   DiskSourceTree bundled(bundled_themes_folder());

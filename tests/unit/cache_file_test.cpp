@@ -45,17 +45,23 @@ TEST_CASE("a cache file is read back entry by entry, from bytes or mapped from d
   CHECK(CacheEntries::read((folder.path / "none").string(), header).size() == 0);
 }
 
-TEST_CASE("a cache file read stops at the first entry that is cut or changed") {
+TEST_CASE("a cache file is read up to where it is cut; a changed entry is never found") {
   std::string header = cache_header("passerelle-test-1", "program-1");
   std::string bytes = two_entries(header);
   auto cut = CacheEntries::parse(bytes.substr(0, bytes.size() - 1), header);
   CHECK_FALSE(cut.whole());
   CHECK(cut.size() == 1);  // the first entry is whole
+  CHECK(*cut.find(kKeyA) == "premier");
   std::string changed = bytes;
   changed[changed.size() - 10] ^= 0x20;
   auto damaged = CacheEntries::parse(changed, header);
-  CHECK_FALSE(damaged.whole());
   CHECK_FALSE(damaged.find(kKeyB));
+  CHECK(*damaged.find(kKeyA) == "premier");
+  std::string first_changed = bytes;
+  first_changed[header.size() + 32 + 8 + 2] ^= 0x20;  // a byte of "premier"
+  auto first_damaged = CacheEntries::parse(first_changed, header);
+  CHECK_FALSE(first_damaged.find(kKeyA));
+  CHECK(first_damaged.find(kKeyB)->size() == 5000);
   // An entry added again later replaces the earlier one (a file that builds append to).
   std::string appended = bytes;
   put_cache_entry(appended, kKeyA, "second");
