@@ -1,5 +1,6 @@
 #include "search/count_cache.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "base/cache_file.h"
@@ -10,7 +11,11 @@ namespace passerelle::search {
 namespace {
 
 // Raised whenever the file's layout or what a key covers changes.
-constexpr std::string_view kFormat = "passerelle-search-counts-2";
+constexpr std::string_view kFormat = "passerelle-search-counts-3";
+
+// The entry of the terms and forms: 32 characters that no KeyHash::hex() key can be.
+constexpr std::string_view kTermsKey = "terms and forms of the language.";
+static_assert(kTermsKey.size() == 32);
 
 // A use's flags: in the title, in the text, and its frequency written as a double (it is a
 // sum of whole field weights, written as a whole number, unless a weight is not whole).
@@ -25,6 +30,43 @@ size_t common_prefix(std::string_view a, std::string_view b) {
   size_t n = 0;
   while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
   return n;
+}
+
+/// Sorted names, each written as what it shares with the one before and the rest.
+void put_sorted(std::string& out, const std::vector<const std::string*>& names) {
+  put_number(out, names.size());
+  std::string_view before;
+  for (const auto* name : names) {
+    size_t shared = common_prefix(before, *name);
+    put_number(out, shared);
+    put_text(out, std::string_view(*name).substr(shared));
+    before = *name;
+  }
+}
+
+std::vector<std::string> read_sorted(ByteReader& in) {
+  std::vector<std::string> names;
+  for (size_t n = in.count(); n > 0 && in.ok; --n) {
+    uint64_t shared = in.number();
+    auto rest = in.text();
+    if (names.empty() ? shared > 0 : shared > names.back().size()) in.ok = false;
+    if (!in.ok) break;
+    std::string name = names.empty() ? std::string() : names.back().substr(0, shared);
+    name += rest;
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
+/// The terms entry: the terms, then each form as its term's number and its own text.
+std::optional<LanguageTerms> decode_terms(std::string_view bytes) {
+  ByteReader in{bytes};
+  auto names = read_sorted(in);
+  std::vector<uint32_t> form_terms;
+  for (size_t n = in.count(); n > 0 && in.ok; --n) form_terms.push_back(static_cast<uint32_t>(in.number()));
+  auto forms = read_sorted(in);
+  if (!in.ok || in.at != bytes.size()) return std::nullopt;
+  return LanguageTerms::sorted(std::move(names), std::move(forms), std::move(form_terms));
 }
 
 }  // namespace
@@ -42,8 +84,6 @@ std::string count_key(const Document& document, const std::string& language, siz
 std::string encode_counted(const CountedDocument& counted) {
   std::string out;
   put_raw(out, counted.length);
-  put_number(out, counted.terms.names.size());
-  for (const auto& name : counted.terms.names) put_text(out, name);
   put_number(out, counted.uses.size());
   for (const auto& use : counted.uses) {
     bool whole = is_whole(use.frequency);
@@ -54,67 +94,129 @@ std::string encode_counted(const CountedDocument& counted) {
     if (whole) put_number(out, static_cast<uint64_t>(use.frequency));
     else put_raw(out, use.frequency);
   }
-  // A form is mostly its term and an ending ("formations": "format" + "ions").
-  put_number(out, counted.terms.form_terms.size());
-  for (const auto& [form, term] : counted.terms.form_terms) {
-    put_number(out, counted.terms.numbers.at(term));
-    size_t shared = common_prefix(form, term);
-    put_number(out, shared);
-    put_text(out, std::string_view(form).substr(shared));
-  }
+  put_number(out, counted.forms.size());
+  for (uint32_t form : counted.forms) put_number(out, form);
   return out;
 }
 
-std::optional<CountedDocument> decode_counted(std::string_view bytes) {
+std::optional<CountedDocument> decode_counted(std::string_view bytes, size_t term_count, size_t form_count) {
   ByteReader in{bytes};
   CountedDocument counted;
+  counted.numbered = true;
   counted.length = in.raw<double>();
-  for (size_t n = in.count(); n > 0 && in.ok; --n) counted.terms.names.emplace_back(in.text());
-  const auto& names = counted.terms.names;
   for (size_t n = in.count(); n > 0 && in.ok; --n) {
     TermUse use;
     uint64_t flags = in.number();
     use.in_title = flags & kInTitle;
     use.in_text = flags & kInText;
-    use.term = static_cast<uint32_t>(in.number());
+    uint64_t term = in.number();
     use.block = static_cast<uint32_t>(in.number());
     use.frequency = flags & kRealFrequency ? in.raw<double>() : static_cast<double>(in.number());
-    if (use.term >= names.size()) in.ok = false;
+    if (term >= term_count) in.ok = false;
+    use.term = static_cast<uint32_t>(term);
     counted.uses.push_back(use);
   }
   for (size_t n = in.count(); n > 0 && in.ok; --n) {
-    uint64_t term = in.number();
-    uint64_t shared = in.number();
-    auto ending = in.text();
-    if (term >= names.size() || shared > names[term].size()) in.ok = false;
-    if (!in.ok) break;
-    counted.terms.form_terms.emplace(names[term].substr(0, shared) + std::string(ending), names[term]);
+    uint64_t form = in.number();
+    if (form >= form_count) in.ok = false;
+    counted.forms.push_back(static_cast<uint32_t>(form));
   }
   if (!in.ok || in.at != bytes.size()) return std::nullopt;
   return counted;
 }
 
-CountCache CountCache::parse(std::string bytes, std::string_view stamp) {
+CountCache CountCache::of(CacheEntries entries) {
   CountCache cache;
-  cache.entries_ = CacheEntries::parse(std::move(bytes), cache_header(kFormat, stamp));
+  const std::string_view* terms_entry = entries.find(kTermsKey);
+  auto terms = terms_entry ? decode_terms(*terms_entry) : std::nullopt;
+  if (!terms) return cache;  // the documents' numbers mean nothing without it
+  cache.term_count_ = terms->term_count();
+  cache.form_count_ = terms->form_count();
+  cache.terms_ = std::move(*terms);
+  cache.entries_ = std::move(entries);
+  cache.has_terms_ = true;
   return cache;
+}
+
+CountCache CountCache::parse(std::string bytes, std::string_view stamp) {
+  return of(CacheEntries::parse(std::move(bytes), cache_header(kFormat, stamp)));
 }
 
 CountCache CountCache::read(const std::string& path, std::string_view stamp) {
-  CountCache cache;
-  cache.entries_ = CacheEntries::read(path, cache_header(kFormat, stamp));
-  return cache;
+  return of(CacheEntries::read(path, cache_header(kFormat, stamp)));
 }
 
-std::optional<std::string_view> CountCache::find(std::string_view key) const {
-  const std::string_view* found = entries_.find(key);
+std::optional<std::string_view> CountCache::entry(std::string_view key) const {
+  const std::string_view* found = has_terms_ ? entries_.find(key) : nullptr;
   if (!found) return std::nullopt;
   return *found;
 }
 
-void add_to_cache(CountCaching& caching, std::string_view key, std::string_view encoded) {
-  if (caching.next.empty()) caching.next = cache_header(kFormat, caching.stamp);
-  put_cache_entry(caching.next, key, encoded);
+std::optional<CountedDocument> CountCache::find(std::string_view key) const {
+  auto bytes = entry(key);
+  if (!bytes) return std::nullopt;
+  return decode_counted(*bytes, term_count_, form_count_);
+}
+
+std::string encode_cache(std::string_view stamp, const LanguageTerms& terms,
+                         const std::vector<std::string>& keys,
+                         const std::vector<std::vector<TermUse>>& uses,
+                         const std::vector<std::vector<uint32_t>>& forms,
+                         const std::vector<double>& lengths) {
+  // The terms and forms the documents use, sorted, and their new numbers.
+  constexpr uint32_t kUnused = UINT32_MAX;
+  std::vector<uint32_t> term_number(terms.term_count(), kUnused), form_number(terms.form_count(), kUnused);
+  for (const auto& document : uses) {
+    for (const auto& use : document) term_number[use.term] = 0;
+  }
+  for (const auto& document : forms) {
+    for (uint32_t form : document) {
+      form_number[form] = 0;
+      term_number[terms.form_term(form)] = 0;
+    }
+  }
+  // The first ones (the last cache's) are sorted already: only those added are sorted, then
+  // merged in.
+  auto sorted = [](size_t count, size_t sorted_count, std::vector<uint32_t>& numbers, auto text_of) {
+    std::vector<uint32_t> used;
+    size_t sorted_used = 0;
+    for (uint32_t i = 0; i < count; ++i) {
+      if (numbers[i] == kUnused) continue;
+      used.push_back(i);
+      if (i < sorted_count) sorted_used = used.size();
+    }
+    auto by_text = [&](uint32_t a, uint32_t b) { return text_of(a) < text_of(b); };
+    auto middle = used.begin() + static_cast<std::ptrdiff_t>(sorted_used);
+    std::sort(middle, used.end(), by_text);
+    std::inplace_merge(used.begin(), middle, used.end(), by_text);
+    std::vector<const std::string*> texts;
+    for (uint32_t n = 0; n < used.size(); ++n) {
+      numbers[used[n]] = n;
+      texts.push_back(&text_of(used[n]));
+    }
+    return std::make_pair(used, texts);
+  };
+  auto [used_terms, term_texts] = sorted(terms.term_count(), terms.sorted_terms(), term_number,
+                                         [&](uint32_t t) -> const std::string& { return terms.name(t); });
+  auto [used_forms, form_texts] = sorted(terms.form_count(), terms.sorted_forms(), form_number,
+                                         [&](uint32_t f) -> const std::string& { return terms.form_text(f); });
+  std::string table;
+  put_sorted(table, term_texts);
+  put_number(table, used_forms.size());
+  for (uint32_t form : used_forms) put_number(table, term_number[terms.form_term(form)]);
+  put_sorted(table, form_texts);
+
+  std::string out = cache_header(kFormat, stamp);
+  put_cache_entry(out, kTermsKey, table);
+  for (size_t d = 0; d < keys.size(); ++d) {
+    CountedDocument counted;
+    counted.length = lengths[d];
+    counted.uses = uses[d];
+    for (auto& use : counted.uses) use.term = term_number[use.term];
+    for (uint32_t form : forms[d]) counted.forms.push_back(form_number[form]);
+    put_cache_entry(out, keys[d], encode_counted(counted));
+  }
+  return out;
 }
 
 }  // namespace passerelle::search

@@ -1,7 +1,9 @@
 // Each document's counts (search/counting.h), kept between builds in a file per language:
 // folding, splitting and stemming the text is most of what building a language's index costs,
 // and an edit changes one document. A document is found by a key of everything it is counted
-// from; the file says which program wrote it, and another program's file is not read.
+// from; the file says which program wrote it, and another program's file is not read. Its
+// terms and word forms are written once, sorted (search/language_terms.h), and each document
+// names them by number: reading a document back makes no string.
 #pragma once
 
 #include <cstdint>
@@ -9,21 +11,25 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/cache_file.h"
 #include "search/counting.h"
 #include "search/documents.h"
+#include "search/language_terms.h"
 
 namespace passerelle::search {
 
 /// The key of counting `document` in `language` with blocks of `block_chars` code points.
 std::string count_key(const Document& document, const std::string& language, size_t block_chars);
 
-/// `counted` as the cache holds it, and back; nullopt for bytes that are not such a document.
+/// A numbered document's counts as the cache holds them, and back (numbered, its terms below
+/// `term_count` and its forms below `form_count`); nullopt for bytes that are not such a
+/// document.
 std::string encode_counted(const CountedDocument& counted);
-std::optional<CountedDocument> decode_counted(std::string_view bytes);
+std::optional<CountedDocument> decode_counted(std::string_view bytes, size_t term_count, size_t form_count);
 
-/// The documents of a cache file, by key.
+/// The documents of a cache file, by key, and the terms they are numbered with.
 class CountCache {
  public:
   /// The cache in `bytes` (a file's contents) when the program `stamp` wrote it; an empty
@@ -31,30 +37,48 @@ class CountCache {
   static CountCache parse(std::string bytes, std::string_view stamp);
   /// The same from the file at `path` (mapped, not copied); empty when it cannot be read.
   static CountCache read(const std::string& path, std::string_view stamp);
-  /// The encoded document of `key`; nullopt when the cache has none, or its bytes are not
-  /// those written (a damaged file).
-  std::optional<std::string_view> find(std::string_view key) const;
-  size_t size() const { return entries_.size(); }
+  /// The counts of `key`'s document, numbered as terms() number them; nullopt when the cache
+  /// has none, or its bytes are not those written (a damaged file).
+  std::optional<CountedDocument> find(std::string_view key) const;
+  /// The bytes of `key`'s document as written.
+  std::optional<std::string_view> entry(std::string_view key) const;
+  /// The terms, moved out (the documents' numbers stay valid); empty when the cache is.
+  LanguageTerms take_terms() { return std::move(terms_); }
+  size_t term_count() const { return term_count_; }
+  size_t form_count() const { return form_count_; }
+  /// Documents.
+  size_t size() const { return has_terms_ ? entries_.size() - 1 : 0; }
 
  private:
+  static CountCache of(CacheEntries entries);
+
   CacheEntries entries_;
+  LanguageTerms terms_;
+  size_t term_count_ = 0;
+  size_t form_count_ = 0;
+  bool has_terms_ = false;
 };
 
 /// A language's cache for one build: what the last build left (`previous`), and what this
-/// build's index was counted from (`next`, a file's bytes, every document in index order),
-/// to be written when it differs (`changed`).
+/// build's index was counted from (`next`, a file's bytes, every document in index order;
+/// with `save`, made only when it differs from `previous`: `changed`).
 struct CountCaching {
   std::string stamp;  // program_stamp()
   CountCache previous;
   std::string next;
   bool changed = false;
   size_t counted = 0;  // documents counted anew; the others came from `previous`
-  /// When set, called as soon as every document is counted, with `next` (moved out) when it
-  /// changed, and `previous` is emptied: neither is held while the index's files are made.
+  /// When set, called with `next` (moved out) when it changed, as soon as every document is
+  /// counted; `previous` is then let go of: neither is held while the index is scored.
   std::function<void(std::string next)> save;
 };
 
-/// Adds a document to `caching.next`; starts the file when it is the first.
-void add_to_cache(CountCaching& caching, std::string_view key, std::string_view encoded);
+/// The file of a language's counts: the terms and forms `forms` and `uses` name (only those,
+/// numbered anew in sorted order), then each document under its key (`keys`), in order.
+std::string encode_cache(std::string_view stamp, const LanguageTerms& terms,
+                         const std::vector<std::string>& keys,
+                         const std::vector<std::vector<TermUse>>& uses,
+                         const std::vector<std::vector<uint32_t>>& forms,
+                         const std::vector<double>& lengths);
 
 }  // namespace passerelle::search

@@ -35,10 +35,13 @@ struct Terms {
 
 /// A document counted on its own, its terms numbered as first met in it (`terms`), so that
 /// documents can be counted on several threads and their terms numbered for the language
-/// afterwards, in document order: the same numbers as counting them one after the other.
+/// afterwards (search/language_terms.h). One taken from the count cache comes numbered for
+/// the language already, with the numbers of its word forms.
 struct CountedDocument {
   std::vector<TermUse> uses;
-  Terms terms;
+  Terms terms;                  // empty once `numbered`
+  bool numbered = false;        // `uses` name the language's terms
+  std::vector<uint32_t> forms;  // once numbered: the language's numbers of its word forms
   std::vector<std::string> blocks;
   bool blocks_cut = true;  // false: taken from a cache, the document still holds its text
   double length = 0;       // words, for BM25's length normalisation

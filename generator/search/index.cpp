@@ -137,44 +137,41 @@ CountedDocument count_document(const Document& document, Analyzer& analyzer, siz
   return counted;
 }
 
-/// Gives `counted`'s uses the language's term numbers, numbering the terms new to it.
-void renumber(CountedDocument& counted, Terms& terms) {
+/// Gives `counted`'s uses and word forms the language's numbers, numbering those new to it.
+void number_for_language(CountedDocument& counted, LanguageTerms& terms) {
   std::vector<uint32_t> numbers;
   numbers.reserve(counted.terms.names.size());
-  for (const auto& name : counted.terms.names) numbers.push_back(terms.number(name));
+  for (const auto& name : counted.terms.names) numbers.push_back(terms.term(name));
   for (auto& use : counted.uses) use.term = numbers[use.term];
-  // Most forms are known already: try_emplace copies only the new ones.
-  for (auto& [form, term] : counted.terms.form_terms) terms.form_terms.try_emplace(form, std::move(term));
+  counted.forms.reserve(counted.terms.form_terms.size());
+  for (const auto& [form, term] : counted.terms.form_terms) {
+    counted.forms.push_back(terms.form(form, numbers[counted.terms.numbers.at(term)]));
+  }
   counted.terms = {};
+  counted.numbered = true;
 }
 
-/// The counts of `document`: from `caching`'s last build when it has them, else counted (then
-/// `counted_anew` is set); `encoded` is set to what the next cache holds of it.
+/// The counts of `document`: from `caching`'s last build when it has them (numbered for the
+/// language), else counted (then `counted_anew` is set).
 CountedDocument counts_of(const Document& document, Analyzer& analyzer, size_t block_chars,
-                          const CountCaching* caching, const std::string& key, std::string& encoded,
-                          bool& counted_anew) {
+                          const CountCaching* caching, const std::string& key, bool& counted_anew) {
   counted_anew = false;
   if (caching) {
     if (auto cached = caching->previous.find(key)) {
-      if (auto decoded = decode_counted(*cached)) {
-        encoded = *cached;
-        // The cache leaves the text out (it is most of a document): the document keeps it, and
-        // its blocks are cut only if its files are made again (document_blocks()).
-        decoded->blocks_cut = false;
-        return std::move(*decoded);
-      }
+      // The cache leaves the text out (it is most of a document): the document keeps it, and
+      // its blocks are cut only if its files are made again (document_blocks()).
+      cached->blocks_cut = false;
+      return std::move(*cached);
     }
   }
   counted_anew = true;
-  auto counted = count_document(document, analyzer, block_chars);
-  if (caching) encoded = encode_counted(counted);
-  return counted;
+  return count_document(document, analyzer, block_chars);
 }
 
 /// Counts every document on the machine's cores, a slice at a time (so that only a slice's
 /// words are held as strings), and hands each to `take` in document order. Once counted, a
 /// document's fields are dropped: its blocks hold the text. With `caching`, a document the
-/// last build counted is taken from its cache, and every document goes to the next cache.
+/// last build counted is taken from its cache.
 void count_documents(std::vector<Document>& documents, Analyzer& analyzer, size_t block_chars,
                      CountCaching* caching, const std::function<void(CountedDocument)>& take) {
   constexpr size_t kSlice = 256;
@@ -184,35 +181,28 @@ void count_documents(std::vector<Document>& documents, Analyzer& analyzer, size_
   for (size_t first = 0; first < documents.size(); first += kSlice) {
     size_t end = std::min(documents.size(), first + kSlice);
     std::vector<CountedDocument> slice(end - first);
-    std::vector<std::string> keys(slice.size()), encoded(slice.size());
+    std::vector<std::string> keys(slice.size());
     std::vector<char> anew(slice.size(), 0);
     for_each_index(slice.size(), workers, [&](size_t worker, size_t i) {
       Document& document = documents[first + i];
       if (caching) keys[i] = count_key(document, analyzer.language(), block_chars);
       bool counted_anew = false;
       slice[i] = counts_of(document, worker == 0 ? analyzer : helpers[worker - 1], block_chars,
-                           caching, keys[i], encoded[i], counted_anew);
+                           caching, keys[i], counted_anew);
       anew[i] = counted_anew;
       document.fields = {};
       if (slice[i].blocks_cut) document.text = {};  // its blocks hold it
     });
     for (size_t i = 0; i < slice.size(); ++i) {
       if (caching) {
-        add_to_cache(*caching, keys[i], encoded[i]);
         caching->counted += anew[i];
+        slice[i].key = std::move(keys[i]);
       }
-      if (caching) slice[i].key = std::move(keys[i]);
       take(std::move(slice[i]));
     }
   }
-  if (!caching) return;
   // A document gone since the last build also changes the cache.
-  caching->changed = caching->counted > 0 || caching->previous.size() != documents.size();
-  if (caching->save) {
-    caching->previous = {};
-    if (caching->changed) caching->save(std::move(caching->next));
-    caching->next = {};
-  }
+  if (caching) caching->changed = caching->counted > 0 || caching->previous.size() != documents.size();
 }
 
 }  // namespace
@@ -230,19 +220,39 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
   index.stop_words = analyzer.stop_words();
   index.elisions = analyzer.elisions();
 
-  Terms terms;
+  LanguageTerms terms = caching ? caching->previous.take_terms() : LanguageTerms{};
   std::vector<std::vector<TermUse>> per_document;
+  std::vector<std::vector<uint32_t>> forms;  // each document's word forms
   std::vector<double> lengths;
   count_documents(documents, analyzer, block_chars, caching, [&](CountedDocument counted) {
-    renumber(counted, terms);
+    if (!counted.numbered) number_for_language(counted, terms);
     index.blocks.push_back(std::move(counted.blocks));
     if (caching) index.text_keys.push_back(std::move(counted.key));
     per_document.push_back(std::move(counted.uses));
+    forms.push_back(std::move(counted.forms));
     lengths.push_back(counted.length);
   });
-  std::vector<TermEntry> entries(terms.names.size());
-  for (const auto& [form, term] : terms.form_terms) entries[terms.numbers.at(term)].forms.insert(form);
-  std::vector<uint32_t> document_frequency(terms.names.size(), 0);
+  if (caching) {
+    if (caching->changed || !caching->save) {
+      caching->next = encode_cache(caching->stamp, terms, index.text_keys, per_document, forms, lengths);
+    }
+    if (caching->save) {
+      caching->previous = {};
+      if (caching->changed) caching->save(std::move(caching->next));
+      caching->next = {};
+    }
+  }
+  // The forms the documents use (a cache's terms may hold others, of documents gone since).
+  std::vector<char> form_used(terms.form_count(), 0);
+  for (const auto& document : forms) {
+    for (uint32_t form : document) form_used[form] = 1;
+  }
+  forms = {};
+  std::vector<TermEntry> entries(terms.term_count());
+  for (uint32_t form = 0; form < form_used.size(); ++form) {
+    if (form_used[form]) entries[terms.form_term(form)].forms.insert(terms.form_text(form));
+  }
+  std::vector<uint32_t> document_frequency(terms.term_count(), 0);
   for (const auto& uses : per_document) {
     for (const auto& use : uses) document_frequency[use.term]++;
   }
@@ -271,13 +281,18 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
     }
     per_document[d] = {};
   }
-  for (uint32_t t = 0; t < entries.size(); ++t) index.terms.emplace(terms.names[t], std::move(entries[t]));
+  for (uint32_t t = 0; t < entries.size(); ++t) {
+    if (document_frequency[t] > 0) index.terms.emplace(terms.name(t), std::move(entries[t]));
+  }
 
   // Endings stemming removed, for the client to recognise forms it has not seen: "imprese"
   // is stem "impres" + "e" even in a text that only says "impresa".
   if (analyzer.has_stemmer()) {
     std::map<std::string, int> endings;
-    for (const auto& [form, term] : terms.form_terms) {
+    for (uint32_t f = 0; f < form_used.size(); ++f) {
+      if (!form_used[f]) continue;
+      const std::string& form = terms.form_text(f);
+      const std::string& term = terms.name(terms.form_term(f));
       if (form.size() > term.size() && form.compare(0, term.size(), term) == 0) {
         std::string ending = form.substr(term.size());
         if (code_points(ending) <= 6) endings[ending]++;

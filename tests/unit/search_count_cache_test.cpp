@@ -131,16 +131,23 @@ TEST_CASE("a counted document that is cut or changed anywhere is refused, never 
   cached_index({docs.front()}, "", caching);
   auto cache = CountCache::parse(caching.next, "program-1");
   REQUIRE(cache.size() == 1);
+  size_t terms = cache.term_count(), forms = cache.form_count();
+  CHECK(terms > 5);
+  CHECK(forms >= terms);
   Analyzer analyzer("fr");
   std::string key = count_key(docs.front(), "fr", 360);
-  auto entry = cache.find(key);
+  auto entry = cache.entry(key);
   REQUIRE(entry);
-  REQUIRE(decode_counted(*entry));
+  REQUIRE(decode_counted(*entry, terms, forms));
+  REQUIRE(cache.find(key));
   for (size_t size = 0; size < entry->size(); ++size) {
     CAPTURE(size);
-    CHECK_FALSE(decode_counted(entry->substr(0, size)));
+    CHECK_FALSE(decode_counted(entry->substr(0, size), terms, forms));
   }
-  CHECK_FALSE(decode_counted(std::string(*entry) + "x"));
+  CHECK_FALSE(decode_counted(std::string(*entry) + "x", terms, forms));
+  // A number beyond the cache's terms or forms is not read as some other term.
+  CHECK_FALSE(decode_counted(*entry, terms - 1, forms));
+  CHECK_FALSE(decode_counted(*entry, terms, forms - 1));
 }
 
 TEST_CASE("a count key covers the text, the fields, the language and the block size") {
@@ -178,4 +185,24 @@ TEST_CASE("a count cache with somewhere to save it hands its file over once the 
   check_same(cached_index(docs, kept.next, unchanged), expected);
   CHECK(saved.empty());  // nothing counted anew: the file stays as it is
   CHECK(unchanged.previous.size() == 0);  // let go of as soon as the counting ended
+}
+
+TEST_CASE("a language's terms from a cache are found by name; new ones are numbered after them") {
+  CHECK_FALSE(LanguageTerms::sorted({"b", "a"}, {}, {}));         // not sorted
+  CHECK_FALSE(LanguageTerms::sorted({"a", "a"}, {}, {}));         // repeated
+  CHECK_FALSE(LanguageTerms::sorted({"a"}, {"ab", "aa"}, {0, 0}));  // forms not sorted
+  CHECK_FALSE(LanguageTerms::sorted({"a"}, {"ab"}, {1}));         // a form of no term
+  auto terms = LanguageTerms::sorted({"epargn", "format", "retour"}, {"epargne", "formation"}, {0, 1});
+  REQUIRE(terms);
+  CHECK(terms->term("format") == 1);
+  CHECK(terms->term("retour") == 2);
+  CHECK(terms->term("agricol") == 3);  // new: after the cache's
+  CHECK(terms->term("agricol") == 3);
+  CHECK(terms->name(3) == "agricol");
+  CHECK(terms->form("formation", 1) == 1);
+  CHECK(terms->form("agricoles", 3) == 2);
+  CHECK(terms->form_text(2) == "agricoles");
+  CHECK(terms->form_term(2) == 3);
+  CHECK(terms->term_count() == 4);
+  CHECK(terms->form_count() == 3);
 }
