@@ -164,9 +164,13 @@ ordered_json shard_data(const Index& index, const Shard& shard, const ShardBuild
     for (const auto& form : entry.forms) {
       if (starts_with(form, shard.key)) forms.push_back(form);
     }
-    auto best = entry.postings;
-    std::stable_sort(best.begin(), best.end(), [](const Posting& a, const Posting& b) { return a.impact > b.impact; });
-    if (best.size() > layout.completion_postings) best.resize(layout.completion_postings);
+    // The best postings, the first documents among equals. A popular term is in several
+    // shards' suggestions with thousands of postings: only the best few are sorted.
+    std::vector<Posting> best(std::min(entry.postings.size(), layout.completion_postings));
+    std::partial_sort_copy(entry.postings.begin(), entry.postings.end(), best.begin(), best.end(),
+                           [](const Posting& a, const Posting& b) {
+                             return a.impact != b.impact ? a.impact > b.impact : a.document < b.document;
+                           });
     std::sort(best.begin(), best.end(), [](const Posting& a, const Posting& b) { return a.document < b.document; });
     completions.push_back(group(term, forms, best));
   }
