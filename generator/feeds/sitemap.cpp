@@ -29,8 +29,8 @@ OutputPlan sitemap_files(const Site& site, const Theme& theme, const ListedPages
                          Diagnostics& diagnostics) {
   std::string sitemap_url = absolute_url(site.config, "sitemap.xml");
   OutputPlan files;
-  files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + sitemap_url + "\n"});
-  files.push_back({"sitemap.xml", theme.templates.render("sitemap", sitemap_view(site, pages), diagnostics)});
+  files.push_back({kSitemapFiles[0], "User-agent: *\nAllow: /\n\nSitemap: " + sitemap_url + "\n"});
+  files.push_back({kSitemapFiles[1], theme.templates.render("sitemap", sitemap_view(site, pages), diagnostics)});
   return files;
 }
 

@@ -2,6 +2,9 @@
 // robots.txt, which points crawlers to it.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "base/diagnostics.h"
 #include "model/site.h"
 #include "model/urls.h"
@@ -13,6 +16,9 @@ namespace passerelle::feeds {
 
 /// What sitemap.mustache sees: every page of `pages` and the root, with language versions.
 View sitemap_view(const Site& site, const ListedPages& pages);
+
+/// The files sitemap_files() makes.
+inline const std::vector<std::string> kSitemapFiles = {"robots.txt", "sitemap.xml"};
 
 /// sitemap.xml of `pages` (those the pages output made, RenderedSite::listed) and robots.txt,
 /// sorted by path. Renders with the theme's first template engine, like feed_files.

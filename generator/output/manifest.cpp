@@ -119,10 +119,9 @@ std::vector<FileSummary> unit_files(const std::vector<FileSummary>& files,
       owned.push_back(file);
       continue;
     }
-    // Pages without sources may be rendered from the context alone (the directory's lists);
-    // the search index and the other files without sources are never kept.
-    bool context_page = file.sources.empty() && file.path.size() > 5 &&
-                        file.path.compare(file.path.size() - 5, 5, ".html") == 0;
+    // Files without sources may be rendered from the context alone (the directory's lists,
+    // the sitemap); whether one is kept is its renderer's to ask (KeptOutputs::find).
+    bool context_page = file.sources.empty();
     bool unit_page = !file.sources.empty() &&
                      std::all_of(file.sources.begin(), file.sources.end(),
                                  [&](const std::string& unit) { return units.count(unit) > 0; });

@@ -138,6 +138,19 @@ bool keep_group(OutputSink& sink, const KeptOutputs* kept, const std::string& fo
   return true;
 }
 
+/// Hands `sink` the files at `paths` as the last build made them from the same context,
+/// when `kept` has them all: true when every one was kept, else `taken` holds those that were.
+bool keep_context_files(OutputSink& sink, const KeptOutputs* kept, const std::vector<std::string>& paths,
+                        std::set<std::string>& taken) {
+  if (!kept) return false;
+  for (const auto& path : paths) {
+    const FileSummary* file = kept->find(path, "");
+    if (!file || !sink.keep(*file)) return false;
+    taken.insert(path);
+  }
+  return true;
+}
+
 /// `plan` without the files at `paths`.
 OutputPlan without(OutputPlan plan, const std::set<std::string>& paths) {
   if (!paths.empty()) {
@@ -196,7 +209,11 @@ RenderedSite render_outputs(const Site& site, const Theme& theme, const BuildOpt
   sink.put(media::media_files(site));
   auto pages = render_site(site, theme, sink, diagnostics, options.cancelled, kept);
   sink.put(feeds::feed_files(site, theme, diagnostics));
-  sink.put(feeds::sitemap_files(site, theme, pages.listed, diagnostics));
+  // The sitemap lists the pages' addresses, which the context alone decides (front matter,
+  // the actors' fields, site.toml): kept with it.
+  if (std::set<std::string> taken; !keep_context_files(sink, kept, feeds::kSitemapFiles, taken)) {
+    sink.put(without(feeds::sitemap_files(site, theme, pages.listed, diagnostics), taken));
+  }
   sink.put(redirect_files(site, theme, diagnostics));
   return pages;
 }

@@ -5,8 +5,10 @@
 // A page's front matter, an actor's other fields, the vocabulary, site.toml, the theme, the
 // media files, the build's options (but the last build's addresses, which only the redirect
 // pages read) and the program itself are in the context key: any change there renders every
-// page again. Listings, feeds, the sitemap, the search index, the print
-// editions and the exports are always rendered (they read every unit).
+// page again. The context alone decides which pages there are: the directory's listings and
+// the sitemap are kept with it. A print volume is kept when its chapters are; the search
+// index and the exports are groups, kept when none of their units changed. The feeds and the
+// redirect pages are always rendered.
 #pragma once
 
 #include <map>

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "output/manifest.h"
 #include "output/writer.h"
@@ -159,8 +160,10 @@ TEST_CASE("a file is kept when the context and its units are unchanged, and foun
   CHECK(owned[0].path == "fr/a/index.html");
   CHECK(owned[1].path == "fr/annuaire/index.html");
   CHECK(owned[2].path == "fr/volume/index.html");  // every source of it is a unit
-  // Files without sources that are not pages (the search index) are never kept.
-  CHECK(unit_files({{"fr/search/index.json", 1, 2, {}}}, {}).empty());
+  // Any file without sources may be made from the context alone (the sitemap): its renderer
+  // decides whether it asks for it. A file with a source that is not a unit is not recorded.
+  CHECK(unit_files({{"sitemap.xml", 1, 2, {}}}, {}).size() == 1);
+  CHECK(unit_files({{"fr/x/index.html", 1, 2, {"gone.md"}}}, {}).empty());
 }
 
 TEST_CASE("a group of files is kept whole when its key is unchanged") {
@@ -249,4 +252,50 @@ TEST_CASE("serve's update takes unchanged pages from the last build and renders 
   Diagnostics again;
   REQUIRE(project.update({kGuideline}, again, nullptr, previous_file));
   CHECK(project.result()->kept_files == 0);
+}
+
+TEST_CASE("the sitemap is kept while the context is unchanged, which alone decides the pages") {
+  Fixture site;
+  Project project(site.tree, site.bundled, {});
+  Diagnostics diagnostics;
+  REQUIRE(project.build(diagnostics));
+  std::map<std::string, std::string> served;
+  std::set<std::string> taken;  // the files the update took from the last build
+  auto update = [&](const std::string& path) {
+    for (const auto& file : project.result()->plan) served[file.path] = file.bytes;
+    taken.clear();
+    auto previous_file = [&](const std::string& asked) -> const std::string* {
+      taken.insert(asked);
+      auto found = served.find(asked);
+      return found == served.end() ? nullptr : &found->second;
+    };
+    Diagnostics updated;
+    REQUIRE(project.update({path}, updated, nullptr, previous_file));
+  };
+  auto fresh_file = [&](const std::string& path) {
+    Project fresh(site.tree, site.bundled, {});
+    Diagnostics fresh_diagnostics;
+    REQUIRE(fresh.build(fresh_diagnostics));
+    for (const auto& file : fresh.result()->plan) {
+      if (file.path == path) return file.bytes;
+    }
+    return std::string();
+  };
+  auto file = [&](const std::string& path) {
+    for (const auto& made : project.result()->plan) {
+      if (made.path == path) return made.bytes;
+    }
+    return std::string();
+  };
+  site.changes.add(kGuideline, site.original(kGuideline) + "\nUne phrase de plus.\n");
+  update(kGuideline);
+  CHECK(taken.count("sitemap.xml") == 1);
+  CHECK(taken.count("robots.txt") == 1);
+  CHECK(file("sitemap.xml") == fresh_file("sitemap.xml"));
+  // A page's address changes with its front matter: the context, and the sitemap is made again.
+  site.replace(kGuideline, "slug = \"preparer-le-retour\"", "slug = \"bien-preparer\"");
+  update(kGuideline);
+  CHECK(taken.count("sitemap.xml") == 0);
+  CHECK(file("sitemap.xml").find("bien-preparer") != std::string::npos);
+  CHECK(file("sitemap.xml") == fresh_file("sitemap.xml"));
 }
