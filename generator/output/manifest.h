@@ -35,8 +35,8 @@ struct OutputManifest {
   std::vector<FileSummary> files;
 };
 
-/// The manifest as JSON, for the folder `identity`.
-std::string manifest_json(const OutputManifest& manifest, const std::string& identity);
+/// The manifest as its file holds it, for the folder `identity`.
+std::string encode_manifest(const OutputManifest& manifest, const std::string& identity);
 
 /// The manifest in `text` when it is a manifest of this format for the folder `identity`;
 /// nullopt otherwise (another folder, an older format, a damaged file).

@@ -128,7 +128,7 @@ std::optional<std::string> read_whole(const std::string& path) {
 }
 
 fs::path manifest_path(const fs::path& out, const std::string& identity) {
-  return fs::path(manifests_folder(out.string())) / (identity + ".json");
+  return fs::path(manifests_folder(out.string())) / (identity + ".manifest");
 }
 
 /// The manifest of the generation in `folder` (an output folder of `out`), when it has one.
@@ -156,7 +156,7 @@ void write_manifest(const fs::path& out, const fs::path& previous, const OutputM
   }
   fs::path path = manifest_path(out, identity);
   fs::path temporary = path.string() + ".new-" + std::to_string(getpid());
-  std::string text = manifest_json(manifest, identity);
+  std::string text = encode_manifest(manifest, identity);
   FILE* file = std::fopen(temporary.c_str(), "wb");
   bool ok = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
   if (file && std::fclose(file) != 0) ok = false;
@@ -263,7 +263,8 @@ bool StagedOutput::open(const std::string& out_dir, const std::string& source_di
   recycled_ = claim_recyclable(out, staging, previous);
   if (recycled_) {
     if (auto staged = read_manifest(out, staging)) {
-      for (const auto& file : staged->files) staged_[file.path] = {file.size, file.hash};
+      staged_.reserve(staged->files.size());
+      for (auto& file : staged->files) staged_[std::move(file.path)] = {file.size, file.hash};
     }
     forget_manifest(out, staging);  // the folder changes from now on
   } else {

@@ -7,9 +7,9 @@
 // only the files whose bytes changed, instead of deleting one site and creating another.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -71,7 +71,7 @@ class StagedOutput {
   bool open_ = false;
   std::optional<OutputManifest> current_;  // of out_, when it has one
   // What the staging folder held when claimed, by path: size and hash (from its manifest).
-  std::map<std::string, std::pair<size_t, size_t>> staged_;
+  std::unordered_map<std::string, std::pair<size_t, size_t>> staged_;
   std::optional<OutputManifest> next_;
 };
 

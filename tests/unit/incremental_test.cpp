@@ -107,7 +107,7 @@ TEST_CASE("an actor's description is its unit; its other fields and the vocabula
 
 TEST_CASE("a manifest reads back only for the folder it was written for") {
   auto manifest = manifest_of("c1", {{"a.md", "k1"}}, {{"fr/a/index.html", 12, 34, {"a.md"}}});
-  std::string text = manifest_json(manifest, "1-2-3-4.5");
+  std::string text = encode_manifest(manifest, "1-2-3-4.5");
   auto read = parse_manifest(text, "1-2-3-4.5");
   REQUIRE(read);
   CHECK(read->context == "c1");
@@ -119,7 +119,10 @@ TEST_CASE("a manifest reads back only for the folder it was written for") {
   CHECK(read->files[0].sources == std::vector<std::string>{"a.md"});
   CHECK_FALSE(parse_manifest(text, "1-2-3-4.6"));
   CHECK_FALSE(parse_manifest(text, ""));
-  CHECK_FALSE(parse_manifest("{\"format\": 1}", "1-2-3-4.5"));
+  CHECK_FALSE(parse_manifest("{\"format\": 2}", "1-2-3-4.5"));  // an older program's
+  std::string changed = text;
+  changed[changed.size() - 3] ^= 0x20;
+  CHECK_FALSE(parse_manifest(changed, "1-2-3-4.5"));
   CHECK_FALSE(parse_manifest(text.substr(0, text.size() / 2), "1-2-3-4.5"));
 }
 
@@ -178,7 +181,7 @@ TEST_CASE("a group of files is kept whole when its key is unchanged") {
   CHECK_FALSE(kept.find("search/fr/a.js", ""));  // a group's files are kept with their group
   CHECK_FALSE(KeptOutputs(previous, "c2", {{"a.md", "k1"}}, previous.groups).group("search/fr/"));
   CHECK(unit_files(previous.files, {}, previous.groups).size() == 3);
-  auto read = parse_manifest(manifest_json(previous, "x"), "x");
+  auto read = parse_manifest(encode_manifest(previous, "x"), "x");
   REQUIRE(read);
   CHECK(read->groups == previous.groups);
 }
