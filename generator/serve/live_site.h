@@ -16,6 +16,7 @@
 #include <string>
 
 #include "output/plan.h"
+#include "output/sink.h"
 
 namespace passerelle {
 
@@ -44,8 +45,10 @@ class LiveSite {
   /// left open across a restart reloads too.
   explicit LiveSite(std::string instance);
 
-  /// Serves the files of a successful build from now on.
-  PublishSummary publish(OutputPlan plan);
+  /// Serves the files of a successful build from now on. `summaries`: the build's summaries
+  /// of the same files in the same order (sorted by path), whose hashes are then not computed
+  /// again; a file without one is hashed here.
+  PublishSummary publish(OutputPlan plan, const std::vector<FileSummary>& summaries = {});
   /// Serves `files` (some pages of the site, rendered again after an edit) in place of the
   /// ones of the same path, until the next publish(). Costs only the size of `files`: this is
   /// how an edited page is shown before the whole site is rebuilt. Ignored (returns a summary

@@ -172,7 +172,7 @@ void ServeRebuilds::publish(uint64_t id, const Diagnostics& diagnostics, const s
   }
   std::string counts = build_counts(*result);
   // Taken from the project, which keeps only what tells the next update's changes.
-  auto summary = live_.publish(std::move(result->plan));
+  auto summary = live_.publish(std::move(result->plan), result->files);
   site_ = std::make_shared<const Site>(std::move(result->site));
   theme_ = result->theme;
   result.reset();

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -625,4 +627,27 @@ TEST_CASE(
   CHECK_FALSE(keep.closed());
   keep.read_all(3s);
   CHECK(keep.closed());
+}
+
+TEST_CASE("LiveSite takes each file's hash from the build's summary of it, when it has one") {
+  auto summaries = [](const OutputPlan& plan) {
+    std::vector<FileSummary> all;
+    for (const auto& file : plan) all.push_back(summary_of(file));
+    return all;
+  };
+  LiveSite site("run");
+  CHECK(site.publish(kPlan, summaries(kPlan)).everything);
+  auto edited = with_file(kPlan, "fr/a/index.html", "<html><head></head><body>page A!</body></html>");
+  CHECK(site.publish(edited, summaries(edited)).changed_pages == 1);
+  CHECK(site.respond("/fr/a/").body.find("page A!") != std::string::npos);
+  // The summary is what is compared: one saying another hash marks its page changed.
+  auto said = summaries(edited);
+  said[3].hash ^= 1;  // fr/b/index.html
+  REQUIRE(said[3].path == "fr/b/index.html");
+  CHECK(site.publish(edited, said).changed_pages == 1);
+  // Summaries of other files (another order) are not taken: the files are hashed.
+  auto reversed = said;
+  std::reverse(reversed.begin(), reversed.end());
+  CHECK(site.publish(edited, reversed).changed_pages == 1);  // fr/b back to its real hash
+  CHECK(site.publish(edited, reversed).changed_pages == 0);
 }
