@@ -1,6 +1,9 @@
 #include "base/filesystem.h"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <cstdint>
@@ -49,6 +52,19 @@ bool write_cache_file(const std::string& path, const std::string& bytes) {
   std::error_code ignored;  // `error` must still say the rename failed
   fs::remove(temporary, ignored);
   return false;
+}
+
+bool append_cache_file(const std::string& path, std::string_view bytes) {
+  int descriptor = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (descriptor < 0) return false;
+  bool ok = true;
+  while (ok && !bytes.empty()) {
+    ssize_t n = ::write(descriptor, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return ::close(descriptor) == 0 && ok;
 }
 
 DiskSourceTree::DiskSourceTree(std::string root) : root_(std::move(root)) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace passerelle {
@@ -18,6 +19,10 @@ std::optional<std::string> read_whole_file(const std::string& absolute);
 /// then renames it, so that a build running at the same time never reads half a file. False
 /// when it cannot be written: a cache that cannot be written only costs time.
 bool write_cache_file(const std::string& path, const std::string& bytes);
+/// Adds `bytes` at the end of the cache file at `path`, in one write (two builds adding to one
+/// file at once do not interleave inside it); false when there is no such file or the write
+/// failed.
+bool append_cache_file(const std::string& path, std::string_view bytes);
 
 class SourceTree {
  public:

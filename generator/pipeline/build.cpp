@@ -172,6 +172,7 @@ OutputPlan language_index(const Site& site, const LanguageConfig& language,
   std::string path = cache_folder + "/" + language.code;
   caching.previous = search::CountCache::read(path, caching.stamp);
   caching.save = [&path](std::string next) { write_cache_file(path, next); };
+  caching.append = [&path](std::string entries) { append_cache_file(path, entries); };
   search::FileReuse reuse;
   reuse.stamp = caching.stamp;
   std::string files_path = path + ".files";

@@ -11,7 +11,7 @@ namespace passerelle::search {
 namespace {
 
 // Raised whenever the file's layout or what a key covers changes.
-constexpr std::string_view kFormat = "passerelle-search-counts-3";
+constexpr std::string_view kFormat = "passerelle-search-counts-4";
 
 // The entry of the terms and forms: 32 characters that no KeyHash::hex() key can be.
 constexpr std::string_view kTermsKey = "terms and forms of the language.";
@@ -68,6 +68,11 @@ std::optional<LanguageTerms> decode_terms(std::string_view bytes) {
   if (!in.ok || in.at != bytes.size()) return std::nullopt;
   return LanguageTerms::sorted(std::move(names), std::move(forms), std::move(form_terms));
 }
+
+/// What a document's entry names its terms entry by: a file rewritten by another build (which
+/// numbers its terms anew) while this one appends to it leaves entries that are not read as
+/// numbers of the new terms.
+uint64_t table_id(std::string_view terms_entry) { return std::hash<std::string_view>{}(terms_entry); }
 
 }  // namespace
 
@@ -130,6 +135,7 @@ CountCache CountCache::of(CacheEntries entries) {
   const std::string_view* terms_entry = entries.find(kTermsKey);
   auto terms = terms_entry ? decode_terms(*terms_entry) : std::nullopt;
   if (!terms) return cache;  // the documents' numbers mean nothing without it
+  cache.table_id_ = table_id(*terms_entry);
   cache.term_count_ = terms->term_count();
   cache.form_count_ = terms->form_count();
   cache.terms_ = std::move(*terms);
@@ -155,7 +161,21 @@ std::optional<std::string_view> CountCache::entry(std::string_view key) const {
 std::optional<CountedDocument> CountCache::find(std::string_view key) const {
   auto bytes = entry(key);
   if (!bytes) return std::nullopt;
-  return decode_counted(*bytes, term_count_, form_count_);
+  ByteReader in{*bytes};
+  if (in.raw<uint64_t>() != table_id_ || !in.ok) return std::nullopt;  // numbered for other terms
+  return decode_counted(bytes->substr(in.at), term_count_, form_count_);
+}
+
+std::string CountCache::appended(const std::vector<std::string>& keys,
+                                 const std::vector<const CountedDocument*>& documents) const {
+  std::string out;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    std::string entry;
+    put_raw(entry, table_id_);
+    entry += encode_counted(*documents[i]);
+    put_cache_entry(out, keys[i], entry);
+  }
+  return out;
 }
 
 std::string encode_cache(std::string_view stamp, const LanguageTerms& terms,
@@ -208,13 +228,17 @@ std::string encode_cache(std::string_view stamp, const LanguageTerms& terms,
 
   std::string out = cache_header(kFormat, stamp);
   put_cache_entry(out, kTermsKey, table);
+  uint64_t id = table_id(table);
   for (size_t d = 0; d < keys.size(); ++d) {
     CountedDocument counted;
     counted.length = lengths[d];
     counted.uses = uses[d];
     for (auto& use : counted.uses) use.term = term_number[use.term];
     for (uint32_t form : forms[d]) counted.forms.push_back(form_number[form]);
-    put_cache_entry(out, keys[d], encode_counted(counted));
+    std::string entry;
+    put_raw(entry, id);
+    entry += encode_counted(counted);
+    put_cache_entry(out, keys[d], entry);
   }
   return out;
 }

@@ -42,6 +42,13 @@ class CountCache {
   std::optional<CountedDocument> find(std::string_view key) const;
   /// The bytes of `key`'s document as written.
   std::optional<std::string_view> entry(std::string_view key) const;
+  /// Entries of the file for `documents` (numbered as this cache's terms, none beyond them),
+  /// under `keys`, to be appended to it.
+  std::string appended(const std::vector<std::string>& keys,
+                       const std::vector<const CountedDocument*>& documents) const;
+  /// Whether its file can take appended entries: read whole, and not mostly entries of
+  /// documents gone since (`documents`: the build's count).
+  bool appendable(size_t documents) const { return has_terms_ && entries_.whole() && size() <= 2 * documents; }
   /// The terms, moved out (the documents' numbers stay valid); empty when the cache is.
   LanguageTerms take_terms() { return std::move(terms_); }
   size_t term_count() const { return term_count_; }
@@ -56,6 +63,7 @@ class CountCache {
   LanguageTerms terms_;
   size_t term_count_ = 0;
   size_t form_count_ = 0;
+  uint64_t table_id_ = 0;  // each document's entry starts with it
   bool has_terms_ = false;
 };
 
@@ -71,6 +79,10 @@ struct CountCaching {
   /// When set, called with `next` (moved out) when it changed, as soon as every document is
   /// counted; `previous` is then let go of: neither is held while the index is scored.
   std::function<void(std::string next)> save;
+  /// When set, and the documents counted anew use no term the file lacks, their entries are
+  /// handed to it instead, to be added at the end of the file (a later entry of a key wins):
+  /// an edit then writes a few kilobytes, not the whole file. `next` is not made.
+  std::function<void(std::string entries)> append;
 };
 
 /// The file of a language's counts: the terms and forms `forms` and `uses` name (only those,

@@ -205,6 +205,36 @@ void count_documents(std::vector<Document>& documents, Analyzer& analyzer, size_
   if (caching) caching->changed = caching->counted > 0 || caching->previous.size() != documents.size();
 }
 
+/// Hands the next cache to `caching`: the entries of the documents counted anew, when the
+/// file can take them (their terms all in it), else the whole file.
+void save_counts(CountCaching& caching, const LanguageTerms& terms, const std::vector<std::string>& keys,
+                 const std::vector<std::vector<TermUse>>& uses, const std::vector<std::vector<uint32_t>>& forms,
+                 const std::vector<double>& lengths, const std::vector<size_t>& counted_anew) {
+  const CountCache& previous = caching.previous;
+  bool same_terms = terms.term_count() == previous.term_count() && terms.form_count() == previous.form_count();
+  if (caching.changed && caching.append && same_terms && previous.appendable(keys.size())) {
+    std::vector<std::string> new_keys;
+    std::vector<CountedDocument> documents(counted_anew.size());
+    std::vector<const CountedDocument*> pointers;
+    for (size_t i = 0; i < counted_anew.size(); ++i) {
+      size_t d = counted_anew[i];
+      new_keys.push_back(keys[d]);
+      documents[i].uses = uses[d];
+      documents[i].forms = forms[d];
+      documents[i].length = lengths[d];
+      pointers.push_back(&documents[i]);
+    }
+    if (!new_keys.empty()) caching.append(previous.appended(new_keys, pointers));
+  } else if (caching.changed || !caching.save) {
+    caching.next = encode_cache(caching.stamp, terms, keys, uses, forms, lengths);
+    if (caching.save && caching.changed) caching.save(std::move(caching.next));
+  }
+  if (caching.save) {
+    caching.previous = {};
+    caching.next = {};
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> document_blocks(const Index& index, size_t d) {
@@ -224,24 +254,19 @@ Index build_index(std::vector<Document> documents, Analyzer& analyzer, size_t bl
   std::vector<std::vector<TermUse>> per_document;
   std::vector<std::vector<uint32_t>> forms;  // each document's word forms
   std::vector<double> lengths;
+  std::vector<size_t> counted_anew;  // documents not found in the cache
   count_documents(documents, analyzer, block_chars, caching, [&](CountedDocument counted) {
-    if (!counted.numbered) number_for_language(counted, terms);
+    if (!counted.numbered) {
+      number_for_language(counted, terms);
+      counted_anew.push_back(per_document.size());
+    }
     index.blocks.push_back(std::move(counted.blocks));
     if (caching) index.text_keys.push_back(std::move(counted.key));
     per_document.push_back(std::move(counted.uses));
     forms.push_back(std::move(counted.forms));
     lengths.push_back(counted.length);
   });
-  if (caching) {
-    if (caching->changed || !caching->save) {
-      caching->next = encode_cache(caching->stamp, terms, index.text_keys, per_document, forms, lengths);
-    }
-    if (caching->save) {
-      caching->previous = {};
-      if (caching->changed) caching->save(std::move(caching->next));
-      caching->next = {};
-    }
-  }
+  if (caching) save_counts(*caching, terms, index.text_keys, per_document, forms, lengths, counted_anew);
   // The forms the documents use (a cache's terms may hold others, of documents gone since).
   std::vector<char> form_used(terms.form_count(), 0);
   for (const auto& document : forms) {

@@ -64,6 +64,18 @@ Index cached_index(std::vector<Document> docs, const std::string& previous, Coun
   return build_index(std::move(docs), analyzer, 360, &caching);
 }
 
+/// The entry `file` has for `document`, as a build numbering with that file's terms would
+/// append it.
+std::string entry_of(const std::string& file, const Document& document) {
+  auto cache = CountCache::parse(file, "program-1");
+  std::string key = count_key(document, "fr", 360);
+  auto entry = cache.entry(key);
+  REQUIRE(entry);
+  std::string out;
+  passerelle::put_cache_entry(out, key, *entry);
+  return out;
+}
+
 Index fresh_index(std::vector<Document> docs) {
   Analyzer analyzer("fr");
   return build_index(std::move(docs), analyzer, 360);
@@ -138,16 +150,18 @@ TEST_CASE("a counted document that is cut or changed anywhere is refused, never 
   std::string key = count_key(docs.front(), "fr", 360);
   auto entry = cache.entry(key);
   REQUIRE(entry);
-  REQUIRE(decode_counted(*entry, terms, forms));
+  REQUIRE(entry->size() > 8);
+  auto counts = entry->substr(8);  // after the id of the terms it is numbered with
+  REQUIRE(decode_counted(counts, terms, forms));
   REQUIRE(cache.find(key));
-  for (size_t size = 0; size < entry->size(); ++size) {
+  for (size_t size = 0; size < counts.size(); ++size) {
     CAPTURE(size);
-    CHECK_FALSE(decode_counted(entry->substr(0, size), terms, forms));
+    CHECK_FALSE(decode_counted(counts.substr(0, size), terms, forms));
   }
-  CHECK_FALSE(decode_counted(std::string(*entry) + "x", terms, forms));
+  CHECK_FALSE(decode_counted(std::string(counts) + "x", terms, forms));
   // A number beyond the cache's terms or forms is not read as some other term.
-  CHECK_FALSE(decode_counted(*entry, terms - 1, forms));
-  CHECK_FALSE(decode_counted(*entry, terms, forms - 1));
+  CHECK_FALSE(decode_counted(counts, terms - 1, forms));
+  CHECK_FALSE(decode_counted(counts, terms, forms - 1));
 }
 
 TEST_CASE("a count key covers the text, the fields, the language and the block size") {
@@ -205,4 +219,46 @@ TEST_CASE("a language's terms from a cache are found by name; new ones are numbe
   CHECK(terms->form_term(2) == 3);
   CHECK(terms->term_count() == 4);
   CHECK(terms->form_count() == 3);
+}
+
+TEST_CASE("a document counted anew with terms the cache has is appended to its file") {
+  auto docs = documents();
+  CountCaching first;
+  auto expected = cached_index(docs, "", first);
+  std::string file = first.next;
+
+  // An edit with words the site uses already: its entry is appended, the file not rewritten.
+  docs[7].text[1].text += " Les coopératives accompagnent le retour.";
+  CountCaching second;
+  std::vector<std::string> appended, saved;
+  second.append = [&](std::string entries) { appended.push_back(std::move(entries)); };
+  second.save = [&](std::string next) { saved.push_back(std::move(next)); };
+  check_same(cached_index(docs, file, second), fresh_index(docs));
+  CHECK(second.counted == 1);
+  REQUIRE(appended.size() == 1);
+  CHECK(saved.empty());
+  CHECK(appended[0].size() < file.size() / 100);
+  file += appended[0];
+
+  // The next build finds it there.
+  CountCaching third;
+  check_same(cached_index(docs, file, third), fresh_index(docs));
+  CHECK(third.counted == 0);
+
+  // A word new to the site: the terms change, the whole file is written.
+  docs[8].text[1].text += " Une zanzibarite inédite.";
+  CountCaching fourth;
+  appended.clear();
+  fourth.append = [&](std::string entries) { appended.push_back(std::move(entries)); };
+  fourth.save = [&](std::string next) { saved.push_back(std::move(next)); };
+  check_same(cached_index(docs, file, fourth), fresh_index(docs));
+  CHECK(appended.empty());
+  REQUIRE(saved.size() == 1);
+
+  // Entries appended for other terms than the file's (another build rewrote it meanwhile)
+  // are not read as numbers of its terms.
+  std::string rewritten = saved[0] + entry_of(file, docs[9]);
+  CountCaching fifth;
+  check_same(cached_index(docs, rewritten, fifth), fresh_index(docs));
+  CHECK(fifth.counted == 1);
 }
