@@ -11,7 +11,7 @@ namespace passerelle::search {
 namespace {
 
 // Raised whenever the file's layout or what a key covers changes.
-constexpr std::string_view kFormat = "passerelle-search-counts-4";
+constexpr std::string_view kCountsFormat = "passerelle-search-counts-4";
 
 // The entry of the terms and forms: 32 characters that no KeyHash::hex() key can be.
 constexpr std::string_view kTermsKey = "terms and forms of the language.";
@@ -145,11 +145,11 @@ CountCache CountCache::of(CacheEntries entries) {
 }
 
 CountCache CountCache::parse(std::string bytes, std::string_view stamp) {
-  return of(CacheEntries::parse(std::move(bytes), cache_header(kFormat, stamp)));
+  return of(CacheEntries::parse(std::move(bytes), cache_header(kCountsFormat, stamp)));
 }
 
 CountCache CountCache::read(const std::string& path, std::string_view stamp) {
-  return of(CacheEntries::read(path, cache_header(kFormat, stamp)));
+  return of(CacheEntries::read(path, cache_header(kCountsFormat, stamp)));
 }
 
 std::optional<std::string_view> CountCache::entry(std::string_view key) const {
@@ -226,7 +226,7 @@ std::string encode_cache(std::string_view stamp, const LanguageTerms& terms,
   for (uint32_t form : used_forms) put_number(table, term_number[terms.form_term(form)]);
   put_sorted(table, form_texts);
 
-  std::string out = cache_header(kFormat, stamp);
+  std::string out = cache_header(kCountsFormat, stamp);
   put_cache_entry(out, kTermsKey, table);
   uint64_t id = table_id(table);
   for (size_t d = 0; d < keys.size(); ++d) {

@@ -5,7 +5,7 @@ namespace passerelle::search {
 namespace {
 
 // Raised whenever the layout of the file or what a key covers changes.
-constexpr std::string_view kFormat = "passerelle-search-files-1";
+constexpr std::string_view kFilesFormat = "passerelle-search-files-1";
 
 }  // namespace
 
@@ -37,7 +37,7 @@ std::optional<std::vector<FileSummary>> decode_file_summaries(std::string_view b
   return files;
 }
 
-std::string file_memo_header(std::string_view stamp) { return cache_header(kFormat, stamp); }
+std::string file_memo_header(std::string_view stamp) { return cache_header(kFilesFormat, stamp); }
 
 FileMemo FileMemo::parse(std::string bytes, std::string_view stamp) {
   FileMemo memo;
