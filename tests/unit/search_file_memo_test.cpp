@@ -95,9 +95,8 @@ size_t document_files_made(const Built& built) {
   return n;
 }
 
-}  // namespace file_memo_test
-
-using namespace file_memo_test;
+// The cases are in the namespace too: in a unity build, its helpers' names would otherwise
+// meet other tests' (documents(), french()).
 
 TEST_CASE("a document whose files the last build made the same keeps them") {
   auto docs = documents();
@@ -171,3 +170,5 @@ TEST_CASE("a list of file summaries that is cut or changed is refused, never mis
   }
   CHECK_FALSE(decode_file_summaries(bytes + "x"));
 }
+
+}  // namespace file_memo_test
