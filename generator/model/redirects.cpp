@@ -229,20 +229,24 @@ void add_carried(const std::map<std::string, Destination>& pages, const Publishe
 
 }  // namespace
 
-std::vector<Redirect> resolve_redirects(const Site& site, const PublishedUrls& previous,
-                                        bool warn_vanished, Diagnostics& diagnostics) {
+SiteAddresses resolve_redirects(const Site& site, const PublishedUrls& previous, bool warn_vanished,
+                                Diagnostics& diagnostics) {
   auto pages = published_pages(site);
   RedirectTable table(pages, diagnostics);
   add_page_aliases(site, table);
   add_actor_aliases(site, table);
   add_configured(site, table);
   add_carried(pages, previous, table);
-  std::vector<Redirect> redirects;
+  SiteAddresses addresses;
   for (const auto& [from, to] : table.collapsed()) {
     auto page = pages.find(to);
     std::string language = page != pages.end() ? page->second.language : to.substr(0, to.find('/'));
     if (!site.config.language(language)) language = site.config.default_language;
-    redirects.push_back({from, to, language, page != pages.end() ? page->second.title : "/" + to});
+    addresses.redirects.push_back({from, to, language, page != pages.end() ? page->second.title : "/" + to});
+    addresses.published.redirects[from] = to;
+  }
+  for (const auto& [path, page] : pages) {
+    if (!page.source.empty()) addresses.published.pages[path] = page.source;
   }
   if (warn_vanished) {
     for (const auto& [path, source] : previous.pages) {
@@ -254,16 +258,7 @@ std::vector<Redirect> resolve_redirects(const Site& site, const PublishedUrls& p
                                          "/" + path));
     }
   }
-  return redirects;
-}
-
-PublishedUrls published_urls(const Site& site) {
-  PublishedUrls urls;
-  for (const auto& [path, page] : published_pages(site)) {
-    if (!page.source.empty()) urls.pages[path] = page.source;
-  }
-  for (const auto& redirect : site.redirects) urls.redirects[redirect.from] = redirect.to;
-  return urls;
+  return addresses;
 }
 
 }  // namespace passerelle

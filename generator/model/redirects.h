@@ -21,12 +21,15 @@ struct Redirect {
   std::string title;     // of the page it leads to, for the visible link
 };
 
-/// The site's redirects, sorted by `from`. `warn_vanished`: an address of `previous` that is
-/// neither published nor redirected is a warning (for `check`).
-std::vector<Redirect> resolve_redirects(const Site& site, const PublishedUrls& previous,
-                                        bool warn_vanished, Diagnostics& diagnostics);
+struct SiteAddresses {
+  std::vector<Redirect> redirects;  // sorted by `from`
+  PublishedUrls published;          // for the next build: pages and actors by source, redirects
+};
 
-/// What `site` publishes, for the next build: its pages and actors by source, its redirects.
-PublishedUrls published_urls(const Site& site);
+/// The site's redirects and what it publishes, from one list of its pages (at large, listing
+/// them is a tenth of a second). `warn_vanished`: an address of `previous` that is neither
+/// published nor redirected is a warning (for `check`).
+SiteAddresses resolve_redirects(const Site& site, const PublishedUrls& previous, bool warn_vanished,
+                                Diagnostics& diagnostics);
 
 }  // namespace passerelle

@@ -113,6 +113,7 @@ struct Site {
   SiteTags tags;         // the pages' tags, per language
   std::map<std::string, SiteTags> taxonomies;  // the same for each declared taxonomy, by key
   std::vector<Redirect> redirects;  // former addresses, by `from` (set after assembling)
+  PublishedUrls published;          // what it publishes, for the next build (set with them)
   std::vector<Page> pages;    // by language (config order), kind, weight, title
   std::vector<Actor> actors;  // by id
   std::shared_ptr<const LinkTargets> link_targets;

@@ -273,8 +273,10 @@ std::optional<BuildResult> build_from_sources(SiteSources sources, const SourceT
   if (stored_renders && site) stored_renders->save();
   stored_renders.reset();
   if (site) {
-    site->redirects = resolve_redirects(*site, options.previous_urls ? *options.previous_urls : PublishedUrls{},
-                                        options.warn_vanished_urls, diagnostics);
+    auto addresses = resolve_redirects(*site, options.previous_urls ? *options.previous_urls : PublishedUrls{},
+                                       options.warn_vanished_urls, diagnostics);
+    site->redirects = std::move(addresses.redirects);
+    site->published = std::move(addresses.published);
   }
   std::shared_ptr<Theme> theme;
   if (site) {

@@ -46,7 +46,7 @@ OutputPlan redirect_files(const Site& site, const Theme& theme, Diagnostics& dia
     files.push_back({output_file_of(redirect.from), redirect_page(site, theme, redirect, diagnostics)});
   }
   if (site.config.redirects_file) files.push_back({"_redirects", redirects_rules(site)});
-  files.push_back({kPublishedUrlsFile, published_urls_json(published_urls(site))});
+  files.push_back({kPublishedUrlsFile, published_urls_json(site.published)});
   sort_by_path(files);
   return files;
 }
