@@ -45,14 +45,7 @@ std::string encode_manifest(const OutputManifest& manifest, const std::string& i
   put_text(body, manifest.context);
   put_map(body, manifest.units);
   put_map(body, manifest.groups);
-  put_number(body, manifest.files.size());
-  for (const auto& file : manifest.files) {
-    put_text(body, file.path);
-    put_number(body, file.size);
-    put_raw(body, static_cast<uint64_t>(file.hash));
-    put_number(body, file.sources.size());
-    for (const auto& source : file.sources) put_text(body, source);
-  }
+  put_file_summaries(body, manifest.files);
   std::string out = cache_header(kManifestFormat, identity);
   put_cache_entry(out, kEntryKey, body);
   return out;
@@ -68,16 +61,7 @@ std::optional<OutputManifest> parse_manifest(std::string_view text, const std::s
   manifest.context = std::string(in.text());
   manifest.units = read_map(in);
   manifest.groups = read_map(in);
-  size_t count = in.count();
-  manifest.files.reserve(count);
-  for (; count > 0 && in.ok; --count) {
-    FileSummary file;
-    file.path = std::string(in.text());
-    file.size = in.number();
-    file.hash = static_cast<size_t>(in.raw<uint64_t>());
-    for (size_t n = in.count(); n > 0 && in.ok; --n) file.sources.emplace_back(in.text());
-    manifest.files.push_back(std::move(file));
-  }
+  manifest.files = read_file_summaries(in);
   if (!in.ok || in.at != body->size()) return std::nullopt;
   return manifest;
 }

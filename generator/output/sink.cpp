@@ -28,6 +28,32 @@ FileSummary summary_of(const OutputFile& file) {
   return {file.path, file.bytes.size(), std::hash<std::string>{}(file.bytes), file.sources};
 }
 
+void put_file_summaries(std::string& out, const std::vector<FileSummary>& files) {
+  put_number(out, files.size());
+  for (const auto& file : files) {
+    put_text(out, file.path);
+    put_number(out, file.size);
+    put_raw(out, static_cast<uint64_t>(file.hash));
+    put_number(out, file.sources.size());
+    for (const auto& source : file.sources) put_text(out, source);
+  }
+}
+
+std::vector<FileSummary> read_file_summaries(ByteReader& in) {
+  std::vector<FileSummary> files;
+  size_t count = in.count();
+  files.reserve(count);
+  for (; count > 0 && in.ok; --count) {
+    FileSummary file;
+    file.path = std::string(in.text());
+    file.size = in.number();
+    file.hash = static_cast<size_t>(in.raw<uint64_t>());
+    for (size_t n = in.count(); n > 0 && in.ok; --n) file.sources.emplace_back(in.text());
+    files.push_back(std::move(file));
+  }
+  return files;
+}
+
 void OutputSink::put(OutputFile file) {
   FileSummary summary = summary_of(file);
   std::string error;

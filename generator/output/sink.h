@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/cache_file.h"
 #include "output/plan.h"
 
 namespace passerelle {
@@ -27,6 +28,11 @@ struct FileSummary {
 
 /// The summary of `file` as put() makes it.
 FileSummary summary_of(const OutputFile& file);
+
+/// `files` in the layout of the build's cache files (base/cache_file.h), as the manifests and
+/// the search index's memo keep them, and back (`in.ok` false when they are not whole).
+void put_file_summaries(std::string& out, const std::vector<FileSummary>& files);
+std::vector<FileSummary> read_file_summaries(ByteReader& in);
 
 /// Whether `bytes` are those `file` summarizes (same size and hash): a file taken from an
 /// earlier output is trusted only then.

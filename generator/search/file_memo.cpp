@@ -11,28 +11,13 @@ constexpr std::string_view kFilesFormat = "passerelle-search-files-1";
 
 std::string encode_file_summaries(const std::vector<FileSummary>& files) {
   std::string out;
-  put_number(out, files.size());
-  for (const auto& file : files) {
-    put_text(out, file.path);
-    put_number(out, file.size);
-    put_raw(out, static_cast<uint64_t>(file.hash));
-    put_number(out, file.sources.size());
-    for (const auto& source : file.sources) put_text(out, source);
-  }
+  put_file_summaries(out, files);
   return out;
 }
 
 std::optional<std::vector<FileSummary>> decode_file_summaries(std::string_view bytes) {
   ByteReader in{bytes};
-  std::vector<FileSummary> files;
-  for (size_t n = in.count(); n > 0 && in.ok; --n) {
-    FileSummary file;
-    file.path = std::string(in.text());
-    file.size = in.number();
-    file.hash = static_cast<size_t>(in.raw<uint64_t>());
-    for (size_t s = in.count(); s > 0 && in.ok; --s) file.sources.emplace_back(in.text());
-    files.push_back(std::move(file));
-  }
+  auto files = read_file_summaries(in);
   if (!in.ok || in.at != bytes.size()) return std::nullopt;
   return files;
 }
