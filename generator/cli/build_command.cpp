@@ -1,7 +1,7 @@
 // `passerelle build`: the whole pipeline, then the one-line summary.
-#include <future>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iostream>
 
 #include <cxxopts.hpp>

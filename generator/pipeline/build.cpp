@@ -124,31 +124,36 @@ void check_unique_paths(const std::vector<FileSummary>& files, Diagnostics& diag
   }
 }
 
-/// Hands `sink` the files of the group `folder` of the last build, when `kept` has it
-/// unchanged: true when every one was kept, else `taken` holds those that were (a file changed
-/// by hand is not), and the others are to be rendered.
-bool keep_group(OutputSink& sink, const KeptOutputs* kept, const std::string& folder,
-                std::set<std::string>& taken) {
-  const auto* files = kept ? kept->group(folder) : nullptr;
-  if (!files) return false;
-  for (const auto& file : *files) {
+/// Hands `sink` each of `files` (summaries of the last build's): true when every one was
+/// kept, else `taken` holds those that were (a file changed by hand is not), and the others
+/// are to be rendered.
+bool keep_summaries(OutputSink& sink, const std::vector<FileSummary>& files, std::set<std::string>& taken) {
+  for (const auto& file : files) {
     if (!sink.keep(file)) return false;
     taken.insert(file.path);
   }
   return true;
 }
 
-/// Hands `sink` the files at `paths` as the last build made them from the same context,
-/// when `kept` has them all: true when every one was kept, else `taken` holds those that were.
+/// The files of the group `folder` of the last build, when `kept` has it unchanged.
+bool keep_group(OutputSink& sink, const KeptOutputs* kept, const std::string& folder,
+                std::set<std::string>& taken) {
+  const auto* files = kept ? kept->group(folder) : nullptr;
+  return files && keep_summaries(sink, *files, taken);
+}
+
+/// The files at `paths` as the last build made them from the same context, when `kept` has
+/// them all.
 bool keep_context_files(OutputSink& sink, const KeptOutputs* kept, const std::vector<std::string>& paths,
                         std::set<std::string>& taken) {
   if (!kept) return false;
+  std::vector<FileSummary> files;
   for (const auto& path : paths) {
     const FileSummary* file = kept->find(path, "");
-    if (!file || !sink.keep(*file)) return false;
-    taken.insert(path);
+    if (!file) return false;
+    files.push_back(*file);
   }
-  return true;
+  return keep_summaries(sink, files, taken);
 }
 
 /// `plan` without the files at `paths`.
